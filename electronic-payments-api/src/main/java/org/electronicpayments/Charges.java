@@ -1,0 +1,213 @@
+package org.electronicpayments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.electronicpayments.spi.CardUse;
+import org.electronicpayments.spi.ChargeOutcome;
+import org.electronicpayments.spi.ChargeRequest;
+import org.electronicpayments.spi.CustomerRequest;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs a payment's current attempt against the processor, write-ahead: the attempt and its key
+ * are stored before any call, the processor's reference is stored as soon as it is known, and
+ * the outcome is stored before it is returned. Unknown outcomes become {@code IN_DOUBT}, never
+ * {@code FAILED}.
+ */
+final class Charges {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
+  static final Set<PaymentStatus> RESUMABLE = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+      PaymentStatus.IN_DOUBT, PaymentStatus.REQUIRES_ACTION);
+
+  private final PaymentProcessor processor;
+  private final Journal journal;
+  private final AgencyDetails agency;
+  private final Duration deadline;
+  private final Bounded bounded;
+
+  Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
+    this.processor = processor;
+    this.journal = journal;
+    this.agency = agency;
+    this.deadline = deadline;
+    this.bounded = bounded;
+  }
+
+  /** The outcome of running an attempt: the stored payment and, for 3-D Secure, the client secret. */
+  record Outcome(Payment payment, @Nullable String clientSecret) {
+    PaymentResult result() {
+      return payment.status() == PaymentStatus.REQUIRES_ACTION
+          ? new PaymentResult.RequiresAction(payment, clientSecret)
+          : PaymentResult.of(payment);
+    }
+  }
+
+  /** Runs the current attempt of a payment this thread owns (just stored or claimed). */
+  PaymentResult run(Payment owned, boolean resolveFirst) {
+    Instant deadlineAt = journal.now().plus(deadline);
+    PaymentAttempt attempt = owned.currentAttempt();
+    try {
+      Outcome outcome = bounded.run(() -> attempt(owned, deadlineAt, resolveFirst), deadline);
+      if (outcome != null) {
+        return outcome.result();
+      }
+      LOG.warn("Payment {}: no answer from the processor within {}; outcome in doubt until reconciled",
+          owned.id(), deadline);
+      return PaymentResult.of(settle(owned.id(), attempt.number(),
+          new ChargeOutcome.Unknown(null, "no answer within " + deadline)).payment());
+    } catch (ExecutionException e) {
+      LOG.error("Payment {}: attempt {} failed unexpectedly; outcome in doubt", owned.id(), attempt.number(),
+          e.getCause());
+      return PaymentResult.of(settle(owned.id(), attempt.number(),
+          new ChargeOutcome.Unknown(null, "unexpected " + e.getCause().getClass().getSimpleName())).payment());
+    }
+  }
+
+  private Outcome attempt(Payment payment, Instant deadlineAt, boolean resolveFirst) {
+    MDC.put("paymentId", payment.id().value());
+    try {
+      PaymentAttempt attempt = payment.currentAttempt();
+      ChargeRequest request = request(payment, attempt, deadlineAt);
+      String reference = attempt.processorReference();
+      if (resolveFirst) {
+        ChargeOutcome found = call(payment, () -> processor.resolve(request, attempt.processorReference()));
+        return settle(payment.id(), attempt.number(), found);
+      }
+      if (reference == null) {
+        ChargeOutcome prepared = call(payment, () -> processor.prepare(request));
+        if (!(prepared instanceof ChargeOutcome.Prepared p)) {
+          return settle(payment.id(), attempt.number(), prepared);
+        }
+        reference = p.processorReference();
+        String ref = reference;
+        journal.change(payment.id(), current -> sameAttempt(current, attempt.number())
+            && RESUMABLE.contains(current.status())
+            ? current.change().replaceCurrentAttempt(current.currentAttempt().withProcessorReference(ref))
+                .status(current.status() == PaymentStatus.PENDING ? PaymentStatus.PROCESSING : current.status())
+                .at(journal.now())
+            : null);
+      }
+      String ref = reference;
+      ChargeOutcome confirmed = call(payment, () -> processor.confirm(request, ref));
+      return settle(payment.id(), attempt.number(), confirmed);
+    } finally {
+      MDC.remove("paymentId");
+    }
+  }
+
+  ChargeRequest request(Payment payment, PaymentAttempt attempt, Instant deadlineAt) {
+    CardChoice card = attempt.card();
+    String method;
+    CardUse use;
+    if (card instanceof CardChoice.OneTime once) {
+      method = once.token();
+      use = CardUse.ONE_TIME;
+    } else if (card instanceof CardChoice.SaveNew save) {
+      method = save.token();
+      use = CardUse.SAVE_FOR_FUTURE;
+    } else {
+      method = ((CardChoice.Saved) card).paymentMethodId().value();
+      use = payment.request().clientPresent() ? CardUse.SAVED_ON_SESSION : CardUse.SAVED_OFF_SESSION;
+    }
+    String customer = use == CardUse.ONE_TIME ? null : customerOf(payment.clientId());
+    return new ChargeRequest(payment.id(), payment.agencyId(), payment.clientId(), attempt.number(),
+        attempt.idempotencyKey(), payment.amount(), method, use, customer,
+        payment.request().emailReceiptTo(), deadlineAt);
+  }
+
+  String customerOf(ClientId client) {
+    return journal.store().customerReference(agency.id(), client).orElseGet(() -> {
+      String made = processor.ensureCustomer(new CustomerRequest(agency.id(), client,
+          "customer-" + agency.id().value() + "-" + client.value()));
+      return journal.store().putCustomerReference(agency.id(), client, made);
+    });
+  }
+
+  private ChargeOutcome call(Payment payment, java.util.function.Supplier<ChargeOutcome> call) {
+    try {
+      return call.get();
+    } catch (ProcessorException e) {
+      LOG.error("Payment {}: the processor refused the request: {}", payment.id(), e.getMessage());
+      return new ChargeOutcome.Declined(null, new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null,
+          "The card processor refused the request. Nothing was charged; tell the system administrator.",
+          e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("Payment {}: processor call ended without an answer ({}); outcome in doubt", payment.id(),
+          e.getClass().getSimpleName());
+      return new ChargeOutcome.Unknown(null, e.getClass().getSimpleName());
+    }
+  }
+
+  /** Stores an outcome for the given attempt, unless the payment has moved past it. */
+  Outcome settle(PaymentId id, int attemptNumber, ChargeOutcome outcome) {
+    Instant now = journal.now();
+    Payment stored = journal.change(id, current -> {
+      if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
+        return null;
+      }
+      PaymentAttempt attempt = current.currentAttempt();
+      String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
+      PaymentChange change = current.change();
+      if (outcome instanceof ChargeOutcome.Charged charged) {
+        PaymentMethodId saved = saveCard(current, attempt, charged, now);
+        change.status(PaymentStatus.SUCCEEDED).confirmationNumber(charged.chargeReference()).card(charged.card())
+            .failure(null).savedCard(saved)
+            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.SUCCEEDED, now));
+      } else if (outcome instanceof ChargeOutcome.Declined declined) {
+        change.status(PaymentStatus.FAILED).failure(declined.failure())
+            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.FAILED, now));
+      } else if (outcome instanceof ChargeOutcome.ActionRequired) {
+        change.status(PaymentStatus.REQUIRES_ACTION)
+            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.REQUIRES_ACTION, null));
+      } else {
+        if (current.status() == PaymentStatus.REQUIRES_ACTION) {
+          return null;
+        }
+        change.status(PaymentStatus.IN_DOUBT)
+            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.IN_DOUBT, null));
+      }
+      return change.at(now);
+    });
+    logOutcome(stored, outcome);
+    String secret = outcome instanceof ChargeOutcome.ActionRequired a ? a.clientSecret() : null;
+    return new Outcome(stored, secret);
+  }
+
+  private @Nullable PaymentMethodId saveCard(Payment payment, PaymentAttempt attempt,
+      ChargeOutcome.Charged charged, Instant now) {
+    if (!(attempt.card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
+      return null;
+    }
+    PaymentMethodId id = charged.savedCard();
+    if (journal.store().findCard(id).isEmpty() && charged.card() != null) {
+      journal.store().saveCard(new PaymentMethod(id, payment.clientId(), save.nickname().strip(), charged.card(),
+          payment.createdBy(), now));
+    }
+    return id;
+  }
+
+  private static boolean sameAttempt(Payment p, int number) {
+    PaymentAttempt a = p.currentAttempt();
+    return a != null && a.number() == number;
+  }
+
+  private static void logOutcome(Payment p, ChargeOutcome outcome) {
+    switch (p.status()) {
+      case SUCCEEDED -> LOG.info("Payment {}: charged {}, confirmation {}", p.id(), p.amount(), p.confirmationNumber());
+      case FAILED -> LOG.info("Payment {}: not charged ({} {})", p.id(), p.failure().kind(),
+          p.failure().declineCode() != null ? p.failure().declineCode() : p.failure().code());
+      case REQUIRES_ACTION -> LOG.info("Payment {}: the client must authenticate the card", p.id());
+      case IN_DOUBT -> LOG.info("Payment {}: outcome in doubt ({})", p.id(),
+          outcome instanceof ChargeOutcome.Unknown u ? u.reason() : "unknown");
+      default -> LOG.debug("Payment {}: now {}", p.id(), p.status());
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package org.electronicpayments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import org.electronicpayments.security.AccessPolicy;
+import org.electronicpayments.spi.AuditSink;
+import org.electronicpayments.spi.ClientDirectory;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.electronicpayments.spi.PaymentStore;
+import org.electronicpayments.spi.ReceiptDelivery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures {@link ElectronicPayments}. Processor, store and agency are required; everything
+ * else has a safe default. {@link #build()} checks the settings and copies them.
+ */
+public final class ElectronicPaymentsBuilder {
+
+  /** How long {@code process} waits for the processor by default. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(90);
+  /** How much longer than the deadline a payment may stay PROCESSING before reconcile takes it over. */
+  public static final Duration DEFAULT_LEASE_MARGIN = Duration.ofSeconds(30);
+  /** The longest deadline accepted. */
+  public static final Duration MAX_DEADLINE = Duration.ofMinutes(10);
+
+  @Nullable PaymentProcessor processor;
+  @Nullable PaymentStore store;
+  @Nullable AgencyDetails agency;
+  AccessPolicy accessPolicy = AccessPolicy.standard();
+  AuditSink auditSink = new LoggingAuditSink();
+  @Nullable ReceiptDelivery receiptDelivery;
+  ClientDirectory clientDirectory = ClientDirectory.none();
+  Clock clock = Clock.systemUTC();
+  Duration deadline = DEFAULT_DEADLINE;
+  @Nullable Duration lease;
+  @Nullable ExecutorService executor;
+
+  ElectronicPaymentsBuilder() {}
+
+  /** @param processor charges cards (required) @return this builder */
+  public ElectronicPaymentsBuilder processor(PaymentProcessor processor) {
+    this.processor = Objects.requireNonNull(processor, "processor");
+    return this;
+  }
+
+  /** @param store the payment journal (required) @return this builder */
+  public ElectronicPaymentsBuilder store(PaymentStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** @param agency the agency taking payments (required) @return this builder */
+  public ElectronicPaymentsBuilder agency(AgencyDetails agency) {
+    this.agency = Objects.requireNonNull(agency, "agency");
+    return this;
+  }
+
+  /** @param policy who may do what (default {@link AccessPolicy#standard()}) @return this builder */
+  public ElectronicPaymentsBuilder accessPolicy(AccessPolicy policy) {
+    this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
+    return this;
+  }
+
+  /** @param sink the audit trail (default: SLF4J logger {@code org.electronicpayments.audit}) @return this builder */
+  public ElectronicPaymentsBuilder auditSink(AuditSink sink) {
+    this.auditSink = Objects.requireNonNull(sink, "auditSink");
+    return this;
+  }
+
+  /** @param delivery sends emailed receipts (default: none; emailing then fails clearly) @return this builder */
+  public ElectronicPaymentsBuilder receiptDelivery(ReceiptDelivery delivery) {
+    this.receiptDelivery = Objects.requireNonNull(delivery, "receiptDelivery");
+    return this;
+  }
+
+  /** @param directory the host's client files (default: knows nobody) @return this builder */
+  public ElectronicPaymentsBuilder clientDirectory(ClientDirectory directory) {
+    this.clientDirectory = Objects.requireNonNull(directory, "clientDirectory");
+    return this;
+  }
+
+  /** @param clock the clock (default: system UTC) @return this builder */
+  public ElectronicPaymentsBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * How long {@code process} waits for the processor before answering in doubt.
+   *
+   * @param deadline more than zero, at most ten minutes (default 90 s)
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder deadline(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
+      throw new IllegalArgumentException("deadline must be more than 0 and at most " + MAX_DEADLINE);
+    }
+    this.deadline = deadline;
+    return this;
+  }
+
+  /**
+   * How long a payment may stay PENDING or PROCESSING before {@code reconcile} or a resubmission
+   * takes it over (its owner presumably died).
+   *
+   * @param lease at least the deadline (default deadline + 30 s)
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder lease(Duration lease) {
+    this.lease = Objects.requireNonNull(lease, "lease");
+    return this;
+  }
+
+  /**
+   * The threads processor calls run on (default: an internal pool of daemon threads, shut down
+   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade.
+   *
+   * @param executor the executor
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder executor(ExecutorService executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
+   * Checks the settings and builds the facade.
+   *
+   * @return the facade
+   * @throws IllegalStateException naming the first missing or inconsistent setting
+   */
+  public ElectronicPayments build() {
+    if (processor == null) {
+      throw new IllegalStateException("processor is required: a PaymentProcessor such as StripePaymentProcessor");
+    }
+    if (store == null) {
+      throw new IllegalStateException("store is required: a PaymentStore");
+    }
+    if (agency == null) {
+      throw new IllegalStateException("agency is required: AgencyDetails with the agency's id, name and zone");
+    }
+    if (lease != null && lease.compareTo(deadline) < 0) {
+      throw new IllegalStateException("lease (" + lease + ") must be at least the deadline (" + deadline + ")");
+    }
+    return new ElectronicPayments(this);
+  }
+}

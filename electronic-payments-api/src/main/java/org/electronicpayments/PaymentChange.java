@@ -1,0 +1,116 @@
+package org.electronicpayments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A modified copy of a {@link Payment} in the making. The version is left as it was: the store
+ * checks it and moves it on when it writes.
+ */
+public final class PaymentChange {
+
+  private final Payment base;
+  private PaymentStatus status;
+  private final List<PaymentAttempt> attempts;
+  private @Nullable String confirmationNumber;
+  private @Nullable PaymentFailure failure;
+  private @Nullable CardDetails card;
+  private @Nullable PaymentMethodId savedCard;
+  private final List<PaymentRefund> refunds;
+  private @Nullable String postedBy;
+  private @Nullable Instant postedAt;
+
+  PaymentChange(Payment base) {
+    this.base = base;
+    this.status = base.status();
+    this.attempts = new ArrayList<>(base.attempts());
+    this.confirmationNumber = base.confirmationNumber();
+    this.failure = base.failure();
+    this.card = base.card();
+    this.savedCard = base.savedCard();
+    this.refunds = new ArrayList<>(base.refunds());
+    this.postedBy = base.postedBy();
+    this.postedAt = base.postedAt();
+  }
+
+  /** @param s the new status @return this */
+  public PaymentChange status(PaymentStatus s) {
+    this.status = s;
+    return this;
+  }
+
+  /** @param attempt an attempt to add @return this */
+  public PaymentChange addAttempt(PaymentAttempt attempt) {
+    attempts.add(attempt);
+    return this;
+  }
+
+  /** @param attempt the new value of the latest attempt @return this */
+  public PaymentChange replaceCurrentAttempt(PaymentAttempt attempt) {
+    attempts.set(attempts.size() - 1, attempt);
+    return this;
+  }
+
+  /** @param number the confirmation number @return this */
+  public PaymentChange confirmationNumber(@Nullable String number) {
+    this.confirmationNumber = number;
+    return this;
+  }
+
+  /** @param f the failure, or {@code null} to clear it @return this */
+  public PaymentChange failure(@Nullable PaymentFailure f) {
+    this.failure = f;
+    return this;
+  }
+
+  /** @param c the card charged @return this */
+  public PaymentChange card(@Nullable CardDetails c) {
+    this.card = c;
+    return this;
+  }
+
+  /** @param id the card saved by this payment @return this */
+  public PaymentChange savedCard(@Nullable PaymentMethodId id) {
+    this.savedCard = id;
+    return this;
+  }
+
+  /** @param refund a refund to add @return this */
+  public PaymentChange addRefund(PaymentRefund refund) {
+    refunds.add(refund);
+    return this;
+  }
+
+  /** @param refund the new value of the refund with its number @return this */
+  public PaymentChange replaceRefund(PaymentRefund refund) {
+    refunds.set(refund.number() - 1, refund);
+    return this;
+  }
+
+  /**
+   * Marks the payment posted.
+   *
+   * @param by who saved it
+   * @param at when
+   * @return this
+   */
+  public PaymentChange posted(String by, Instant at) {
+    this.postedBy = by;
+    this.postedAt = at;
+    return this;
+  }
+
+  /**
+   * Builds the changed payment.
+   *
+   * @param now when the change happened
+   * @return the payment, with the base's version
+   */
+  public Payment at(Instant now) {
+    return new Payment(base.id(), base.agencyId(), base.request(), status, attempts, confirmationNumber,
+        failure, card, savedCard, refunds, base.createdBy(), base.createdAt(), now, postedBy, postedAt,
+        base.version());
+  }
+}

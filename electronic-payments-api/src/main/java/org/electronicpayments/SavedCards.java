@@ -1,0 +1,90 @@
+package org.electronicpayments;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.electronicpayments.security.Actor;
+import org.electronicpayments.security.Permission;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Saved-card operations: list, rename, update expiry, remove; and the checks before charging one. */
+final class SavedCards {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
+
+  private final PaymentProcessor processor;
+  private final Journal journal;
+  private final AccessGuard guard;
+  private final AgencyDetails agency;
+
+  SavedCards(PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency) {
+    this.processor = processor;
+    this.journal = journal;
+    this.guard = guard;
+    this.agency = agency;
+  }
+
+  List<PaymentMethod> list(Actor actor, ClientId client) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(client, "clientId");
+    guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
+    return journal.store().cards(client);
+  }
+
+  PaymentMethod rename(Actor actor, PaymentMethodId id, String nickname) {
+    PaymentMethod card = owned(actor, id);
+    List<FieldError> errors = new ArrayList<>();
+    RequestValidator.checkNickname("nickname", nickname, errors);
+    if (!errors.isEmpty()) {
+      throw new PaymentValidationException(errors);
+    }
+    PaymentMethod renamed = card.withNickname(nickname.strip());
+    journal.store().saveCard(renamed);
+    return renamed;
+  }
+
+  PaymentMethod updateExpiry(Actor actor, PaymentMethodId id, YearMonth expiry) {
+    Objects.requireNonNull(expiry, "expiry");
+    PaymentMethod card = owned(actor, id);
+    YearMonth now = YearMonth.now(journal.now().atZone(agency.zone()).getZone());
+    if (expiry.isBefore(now) || expiry.isAfter(now.plusYears(20))) {
+      throw PaymentValidationException.of("expiry", "must be this month or later, and within 20 years");
+    }
+    CardDetails updated = processor.updateCardExpiry(id, expiry);
+    PaymentMethod changed = card.withCard(updated);
+    journal.store().saveCard(changed);
+    LOG.info("Saved card {} of client {}: expiry updated", id, card.clientId());
+    return changed;
+  }
+
+  void remove(Actor actor, PaymentMethodId id) {
+    PaymentMethod card = owned(actor, id);
+    processor.removeCard(id);
+    journal.store().removeCard(id);
+    LOG.info("Saved card {} of client {}: removed", id, card.clientId());
+  }
+
+  /** Checks a saved card chosen for a payment: it exists, belongs to the client, and has not expired. */
+  void requireUsable(PaymentMethodId id, ClientId client, LocalDate today) {
+    PaymentMethod card = journal.store().findCard(id).orElse(null);
+    if (card == null || !card.clientId().equals(client)) {
+      throw PaymentValidationException.of("card", "is not a saved card of this client");
+    }
+    if (card.card().expiry().isBefore(YearMonth.from(today))) {
+      throw PaymentValidationException.of("card", "has expired; update its expiry or use another card");
+    }
+  }
+
+  private PaymentMethod owned(Actor actor, PaymentMethodId id) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    PaymentMethod card = journal.store().findCard(id)
+        .orElseThrow(() -> PaymentValidationException.of("paymentMethodId", "is not a saved card"));
+    guard.check(actor, Permission.MANAGE_SAVED_CARDS, card.clientId(), null);
+    return card;
+  }
+}

@@ -1,0 +1,35 @@
+package org.electronicpayments.security;
+
+import org.electronicpayments.ClientId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether an actor may do something to a client's payments or cards. The facade asks
+ * before every operation and records every answer in the audit trail. Implementations must
+ * deny whatever they do not explicitly allow.
+ */
+@FunctionalInterface
+public interface AccessPolicy {
+
+  /**
+   * Decides.
+   *
+   * @param actor who is acting
+   * @param permission what they want to do
+   * @param client whose payments or cards it touches; {@code null} for agency-wide operations
+   *     such as reconciliation or the list of unposted payments
+   * @return the decision
+   */
+  AccessDecision decide(Actor actor, Permission permission, @Nullable ClientId client);
+
+  /**
+   * The standard policy (DESIGN §1): staff need the permission through a role; a client acts
+   * only on their own payments and cards; a representative only for the clients they
+   * represent; the host's background job only reconciles and reads.
+   *
+   * @return the standard policy
+   */
+  static AccessPolicy standard() {
+    return StandardAccessPolicy.INSTANCE;
+  }
+}

@@ -1,0 +1,100 @@
+package org.electronicpayments.spi;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.electronicpayments.CardDetails;
+import org.electronicpayments.PaymentMethodId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Charges cards. The Stripe module implements it over stripe-java; the testkit's
+ * {@code FakePaymentProcessor} implements it in memory, and both pass the testkit's
+ * {@code PaymentProcessorCompatibilityKit}.
+ *
+ * <p>The contract, for every implementation:
+ * <ul>
+ *   <li>Every call that changes anything at the processor carries an idempotency key derived from
+ *       the request's key, so the same call made again (by anyone, any time within the
+ *       processor's key retention) has the same effect once.
+ *   <li>Business outcomes are values: a decline is {@link ChargeOutcome.Declined}; an outcome that
+ *       cannot be known (timeout, dropped connection) is {@link ChargeOutcome.Unknown}, never
+ *       {@code Declined}.
+ *   <li>{@link org.electronicpayments.ProcessorException} only for failures that charged nothing
+ *       and are not the card's fault: a rejected API key, a misconfigured account.
+ *   <li>Calls are safe from many threads.
+ * </ul>
+ */
+public interface PaymentProcessor {
+
+  /**
+   * Finds or makes the client's customer, the owner of their saved cards. The caller stores the
+   * answer and passes it back; implementations must not look customers up by email.
+   *
+   * @param request the agency, client and key
+   * @return the processor's customer reference
+   */
+  String ensureCustomer(CustomerRequest request);
+
+  /**
+   * Makes the charge at the processor without taking money (Stripe: an unconfirmed
+   * PaymentIntent). For {@link CardUse#SAVE_FOR_FUTURE} the card is attached to the customer
+   * first, so a card that cannot be saved is declined here.
+   *
+   * @param request the charge
+   * @return {@link ChargeOutcome.Prepared}, {@link ChargeOutcome.Declined} or {@link ChargeOutcome.Unknown}
+   */
+  ChargeOutcome prepare(ChargeRequest request);
+
+  /**
+   * Takes the money for a prepared charge.
+   *
+   * @param request the same charge as given to {@link #prepare}
+   * @param processorReference the reference {@code prepare} returned
+   * @return charged, declined, action required or unknown
+   */
+  ChargeOutcome confirm(ChargeRequest request, String processorReference);
+
+  /**
+   * Settles a charge whose outcome is unknown: charged stays charged; a charge that was never
+   * confirmed is cancelled so it never can be (then {@link ChargeOutcome.Declined} with kind
+   * {@code CANCELLED}); a charge still processing stays {@link ChargeOutcome.Unknown}; one waiting
+   * for the client's authentication stays {@link ChargeOutcome.ActionRequired}.
+   *
+   * @param request the charge as it was prepared
+   * @param processorReference the reference, or {@code null} when {@code prepare}'s answer was lost
+   * @return the settled outcome, or unknown
+   */
+  ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference);
+
+  /**
+   * Lists the cards the processor holds for a customer.
+   *
+   * @param customerReference the customer
+   * @return the cards
+   */
+  List<ProcessorCard> listCards(String customerReference);
+
+  /**
+   * Changes a saved card's expiry (the client got a renewed card with the same number).
+   *
+   * @param id the card
+   * @param expiry the new expiry
+   * @return the card's details after the change
+   */
+  CardDetails updateCardExpiry(PaymentMethodId id, YearMonth expiry);
+
+  /**
+   * Removes a saved card from its customer. Removing a card that is already gone is not an error.
+   *
+   * @param id the card
+   */
+  void removeCard(PaymentMethodId id);
+
+  /**
+   * Refunds part or all of a charge.
+   *
+   * @param request the refund
+   * @return refunded, rejected or unknown
+   */
+  RefundOutcome refund(RefundRequest request);
+}

@@ -1,0 +1,115 @@
+package org.electronicpayments.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.electronicpayments.AgencyId;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+
+/**
+ * The payment journal. The facade writes a payment here before it calls the processor and after
+ * every change, so nothing the processor did is lost with the host process. The testkit has an
+ * in-memory store and a {@code PaymentStoreCompatibilityKit}; durable stores pass the same kit.
+ *
+ * <p>Every implementation must make {@link #insert} atomic per (agency, reference) and
+ * {@link #update} a compare-and-set on the version, also across several host processes sharing
+ * one database.
+ */
+public interface PaymentStore {
+
+  /**
+   * Stores a new payment unless its agency already has a payment with the same reference.
+   *
+   * @param payment the payment, version 0
+   * @return empty when stored; the existing payment when the reference was taken (nothing stored)
+   */
+  Optional<Payment> insert(Payment payment);
+
+  /**
+   * Replaces a payment if nobody changed it since it was read.
+   *
+   * @param payment the new value, carrying the version that was read
+   * @return the stored value, with the version moved on by one
+   * @throws org.electronicpayments.ConcurrentUpdateException when the stored version differs
+   * @throws org.electronicpayments.PaymentNotFoundException when there is no such payment
+   */
+  Payment update(Payment payment);
+
+  /**
+   * Reads a payment.
+   *
+   * @param id the payment
+   * @return the payment, if stored
+   */
+  Optional<Payment> find(PaymentId id);
+
+  /**
+   * Reads a payment by its agency and reference.
+   *
+   * @param agencyId the agency
+   * @param reference the reference, as stored (trimmed)
+   * @return the payment, if stored
+   */
+  Optional<Payment> findByReference(AgencyId agencyId, String reference);
+
+  /**
+   * Reads payments.
+   *
+   * @param query the filters and page
+   * @return the matching payments, oldest first
+   */
+  List<Payment> query(PaymentQuery query);
+
+  /**
+   * The client's customer at the processor.
+   *
+   * @param agencyId the agency
+   * @param clientId the client
+   * @return the customer reference, if one was stored
+   */
+  Optional<String> customerReference(AgencyId agencyId, ClientId clientId);
+
+  /**
+   * Stores the client's customer unless one is stored already.
+   *
+   * @param agencyId the agency
+   * @param clientId the client
+   * @param customerReference the processor's customer
+   * @return the reference now stored: the given one, or the one stored before
+   */
+  String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference);
+
+  /**
+   * Stores or replaces a saved card.
+   *
+   * @param card the card
+   */
+  void saveCard(PaymentMethod card);
+
+  /**
+   * Reads a saved card.
+   *
+   * @param id the card
+   * @return the card, if stored
+   */
+  Optional<PaymentMethod> findCard(PaymentMethodId id);
+
+  /**
+   * A client's saved cards, oldest first.
+   *
+   * @param clientId the client
+   * @return the cards
+   */
+  List<PaymentMethod> cards(ClientId clientId);
+
+  /**
+   * Forgets a saved card.
+   *
+   * @param id the card
+   * @return whether it was stored
+   */
+  boolean removeCard(PaymentMethodId id);
+}
