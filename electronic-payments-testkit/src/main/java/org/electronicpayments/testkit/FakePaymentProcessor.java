@@ -216,7 +216,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @return the charge, if the fake made it
    */
   public Optional<FakeCharge> charge(String processorReference) {
-    Intent intent = charges.intents.get(processorReference);
+    Intent intent = charges.intents.get(Objects.requireNonNull(processorReference, "processorReference"));
     if (intent == null) {
       return Optional.empty();
     }
