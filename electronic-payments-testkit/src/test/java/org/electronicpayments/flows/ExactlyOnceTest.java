@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentFailure;
@@ -21,6 +24,7 @@ import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.ReconcileReport;
 import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
+import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.junit.jupiter.api.Test;
@@ -120,20 +124,25 @@ class ExactlyOnceTest {
   }
 
   @Test
-  void hungProcessorAnswersInDoubtWithinTheDeadlineAndLeaksNoThread(PaymentsTestbed bed) throws Exception {
-    bed.processor().script().onNext(Operation.CONFIRM).hang();
-    int threadsBefore = liveWorkers();
+  void hungProcessorAnswersInDoubtWithinTheDeadlineAndLeaksNoThread() throws Exception {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 4, 1, TimeUnit.SECONDS, new SynchronousQueue<>());
+    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.executor(pool))) {
+      bed.processor().script().onNext(Operation.CONFIRM).hang();
 
-    long start = System.nanoTime();
-    PaymentResult r = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+      long start = System.nanoTime();
+      PaymentResult r = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(r).isInDoubt();
-    assertThat(took).isLessThan(PaymentsTestbed.DEADLINE.plusSeconds(1));
-    assertThat(bed.processor().hungCalls()).isZero();
-    bed.payments().close();
-    awaitWorkersAtMost(threadsBefore);
-    assertThat(liveWorkers()).isLessThanOrEqualTo(threadsBefore);
+      assertThat(r).isInDoubt();
+      assertThat(took).isLessThan(PaymentsTestbed.DEADLINE.plusSeconds(1));
+      for (int i = 0; i < 100 && pool.getActiveCount() > 0; i++) {
+        Thread.sleep(10);
+      }
+      assertThat(pool.getActiveCount()).as("worker threads still busy with the hung call").isZero();
+      assertThat(bed.processor().hungCalls()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -194,14 +203,17 @@ class ExactlyOnceTest {
         .statuses(java.util.EnumSet.of(PaymentStatus.PENDING)))).isEmpty();
   }
 
-  private static int liveWorkers() {
-    return (int) Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("electronic-payments-") && t.isAlive()).count();
-  }
+  @Test
+  void aRefusedConfirmStaysInDoubtButARefusedPrepareFailsWithNothingCharged(PaymentsTestbed bed) {
+    bed.processor().script().onNext(Operation.CONFIRM)
+        .fail(new org.electronicpayments.ProcessorException("idempotency_error", null, null, null))
+        .onNext(Operation.PREPARE).fail(new org.electronicpayments.ProcessorException("invalid api key", null, null, null));
 
-  private static void awaitWorkersAtMost(int n) throws InterruptedException {
-    for (int i = 0; i < 200 && liveWorkers() > n; i++) {
-      Thread.sleep(10);
-    }
+    PaymentResult prepared = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+    PaymentResult confirmed = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+
+    assertThat(prepared).failed();
+    assertThat(((PaymentResult.Failed) prepared).failure().kind()).isEqualTo(PaymentFailure.Kind.REJECTED);
+    assertThat(confirmed).isInDoubt();
   }
 }
