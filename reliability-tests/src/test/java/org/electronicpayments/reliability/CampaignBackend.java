@@ -1,0 +1,32 @@
+package org.electronicpayments.reliability;
+
+import java.util.List;
+import java.util.Random;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.spi.PaymentProcessor;
+
+/** A processor under a fault campaign, with its own ledger of what it charged. */
+interface CampaignBackend extends AutoCloseable {
+
+  /** One charge the processor holds as taking money. */
+  record Charge(PaymentId paymentId, int attempt, String chargeReference) {}
+
+  String name();
+
+  PaymentProcessor processor();
+
+  /** Arms a random fault on some upcoming call; returns its kind, for the report. */
+  String injectFault(Random random);
+
+  /** Lets hung calls go and finishes charges left processing, as time eventually would. */
+  void settleEverything();
+
+  /** Every charge that took money, from the processor's own ledger. */
+  List<Charge> charges();
+
+  /** Forgets everything, between schedules. */
+  void reset();
+
+  @Override
+  void close();
+}
