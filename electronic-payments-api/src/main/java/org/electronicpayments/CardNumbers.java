@@ -2,8 +2,8 @@ package org.electronicpayments;
 
 /**
  * Finds card numbers in free text (G5): a run of 13 to 19 digits, single spaces or dashes
- * allowed between them, that passes the Luhn check. Longer runs are searched window by window,
- * so a card number followed by an expiry date is still found.
+ * allowed between them, that passes the Luhn check. Longer runs are checked at both ends, so a
+ * card number followed by an expiry date is still found.
  */
 final class CardNumbers {
 
@@ -32,12 +32,17 @@ final class CardNumbers {
     return false;
   }
 
+  /**
+   * A run of 13 to 19 digits is checked whole. A longer run (a number written next to an expiry
+   * or a second number) is checked by its leading and trailing windows of 13 to 19 digits.
+   */
   private static boolean anyWindowPassesLuhn(int[] digits, int n) {
-    for (int len = MIN; len <= Math.min(MAX, n); len++) {
-      for (int start = 0; start + len <= n; start++) {
-        if (luhn(digits, start, len)) {
-          return true;
-        }
+    if (n <= MAX) {
+      return luhn(digits, 0, n);
+    }
+    for (int len = MIN; len <= MAX; len++) {
+      if (luhn(digits, 0, len) || luhn(digits, n - len, len)) {
+        return true;
       }
     }
     return false;

@@ -97,6 +97,17 @@ public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, P
   }
 
   /**
+   * This payment at another version; for stores, which move the version on when they write.
+   *
+   * @param newVersion the version
+   * @return the copy
+   */
+  public Payment withVersion(long newVersion) {
+    return new Payment(id, agencyId, request, status, attempts, confirmationNumber, failure, card, savedCard,
+        refunds, createdBy, createdAt, updatedAt, postedBy, postedAt, newVersion);
+  }
+
+  /**
    * Starts a modified copy.
    *
    * @return a builder holding this payment's values

@@ -30,7 +30,7 @@ final class RequestValidator {
     Set<ConstraintViolation<PaymentRequest>> violations = Holder.VALIDATOR.validate(request);
     for (ConstraintViolation<PaymentRequest> v : violations) {
       String field = v.getPropertyPath().toString();
-      if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+      if (earlier.stream().noneMatch(e -> e.field().equals(field))) {
         errors.add(new FieldError(field, v.getMessage()));
       }
     }

@@ -1,0 +1,272 @@
+package org.electronicpayments.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.electronicpayments.AgencyId;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentNotFoundException;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.spi.PaymentStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link PaymentStore} must pass. Extend it, return a store, and run it:
+ *
+ * <pre>{@code
+ * class MyStoreCompatibilityTest extends PaymentStoreCompatibilityKit {
+ *   protected PaymentStore store() { return myStore; }
+ * }
+ * }</pre>
+ *
+ * <p>Each test uses a fresh agency id, so a store shared between tests (a database) works.
+ */
+public abstract class PaymentStoreCompatibilityKit {
+
+  /** When the sample payments were made. */
+  protected static final Instant T0 = Instant.parse("2026-01-01T15:00:00Z");
+
+  /** This test's agency, unique per test. */
+  protected AgencyId agency;
+  /** This test's client, unique per test. */
+  protected ClientId client;
+
+  /**
+   * The store under test.
+   *
+   * @return the store; may be the same instance for every test
+   */
+  protected abstract PaymentStore store();
+
+  @BeforeEach
+  void freshIds() {
+    String n = UUID.randomUUID().toString().substring(0, 8);
+    agency = AgencyId.of("agency-" + n);
+    client = ClientId.of("client-" + n);
+  }
+
+  private Payment insert(String reference, Instant at) {
+    Payment p = SamplePayments.cardPayment(agency, client, reference, at);
+    assertThat(store().insert(p)).isEmpty();
+    return p;
+  }
+
+  @Nested
+  @DisplayName("Inserting")
+  class Inserting {
+
+    @Test
+    @DisplayName("a stored payment reads back equal, field for field")
+    void storedPaymentReadsBackEqual() {
+      Payment p = insert("REF-1", T0);
+      assertThat(store().find(p.id())).contains(p);
+      assertThat(store().findByReference(agency, "REF-1")).contains(p);
+    }
+
+    @Test
+    @DisplayName("a second payment with the same reference is not stored; the first is returned")
+    void sameReferenceReturnsTheFirst() {
+      Payment first = insert("REF-1", T0);
+      Payment second = SamplePayments.cardPayment(agency, client, "REF-1", T0.plusSeconds(1));
+      assertThat(store().insert(second)).contains(first);
+      assertThat(store().find(second.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the same reference in another agency is another payment")
+    void referencesAreUniquePerAgency() {
+      insert("REF-1", T0);
+      Payment other = SamplePayments.cardPayment(AgencyId.of(agency.value() + "-b"), client, "REF-1", T0);
+      assertThat(store().insert(other)).isEmpty();
+      assertThat(store().find(other.id())).contains(other);
+    }
+
+    @Test
+    @DisplayName("sixteen threads inserting one reference store exactly one payment")
+    void concurrentInsertsOfOneReferenceStoreOne() throws Exception {
+      List<Payment> candidates = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        candidates.add(SamplePayments.cardPayment(agency, client, "REF-RACE", T0));
+      }
+      List<Optional<Payment>> answers = race(candidates.stream()
+          .<Callable<Optional<Payment>>>map(p -> () -> store().insert(p)).toList());
+      assertThat(answers.stream().filter(Optional::isEmpty)).hasSize(1);
+      Payment winner = store().findByReference(agency, "REF-RACE").orElseThrow();
+      assertThat(answers.stream().filter(Optional::isPresent).map(Optional::get)).allMatch(winner::equals);
+      assertThat(store().query(PaymentQuery.forAgency(agency))).containsExactly(winner);
+    }
+  }
+
+  @Nested
+  @DisplayName("Updating")
+  class Updating {
+
+    @Test
+    @DisplayName("an update moves the version on by one and keeps every nested field")
+    void updateMovesVersionAndKeepsFields() {
+      Payment p = insert("REF-1", T0);
+      Payment changed = SamplePayments.settledWithHistory(p, T0.plusSeconds(5));
+      Payment stored = store().update(changed);
+      assertThat(stored).isEqualTo(changed.withVersion(1));
+      assertThat(store().find(p.id())).contains(stored);
+    }
+
+    @Test
+    @DisplayName("an update from a stale version is refused and changes nothing")
+    void staleUpdateIsRefused() {
+      Payment p = insert("REF-1", T0);
+      Payment v1 = store().update(p.change().status(PaymentStatus.PROCESSING).at(T0.plusSeconds(1)));
+      assertThatThrownBy(() -> store().update(p.change().status(PaymentStatus.FAILED).at(T0.plusSeconds(2))))
+          .isInstanceOf(ConcurrentUpdateException.class);
+      assertThat(store().find(p.id())).contains(v1);
+    }
+
+    @Test
+    @DisplayName("updating a payment that was never stored is an error")
+    void updatingUnknownPaymentFails() {
+      Payment p = SamplePayments.cardPayment(agency, client, "REF-X", T0);
+      assertThatThrownBy(() -> store().update(p)).isInstanceOf(PaymentNotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("of eight threads updating the same version, exactly one wins")
+    void oneOfConcurrentUpdatesWins() throws Exception {
+      Payment p = insert("REF-1", T0);
+      List<Callable<Boolean>> tasks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Instant at = T0.plusSeconds(i + 1);
+        tasks.add(() -> {
+          try {
+            store().update(p.change().status(PaymentStatus.PROCESSING).at(at));
+            return true;
+          } catch (ConcurrentUpdateException e) {
+            return false;
+          }
+        });
+      }
+      assertThat(race(tasks).stream().filter(Boolean::booleanValue)).hasSize(1);
+      assertThat(store().find(p.id()).orElseThrow().version()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Querying")
+  class Querying {
+
+    @Test
+    @DisplayName("filters by client, appointment, status, date posted and last change, oldest first, in pages")
+    void filtersAndPages() {
+      Payment a = insert("REF-A", T0);
+      Payment b = insert("REF-B", T0.plusSeconds(10));
+      Payment cash = SamplePayments.cashPayment(agency, ClientId.of(client.value() + "-2"), "REF-C",
+          LocalDate.of(2026, 2, 1), T0.plusSeconds(20));
+      store().insert(cash);
+      PaymentQuery all = PaymentQuery.forAgency(agency);
+      assertThat(store().query(all)).containsExactly(a, b, cash);
+      assertThat(store().query(all.client(client))).containsExactly(a, b);
+      assertThat(store().query(all.appointment(a.request().appointmentId()))).containsExactly(a);
+      assertThat(store().query(all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED)))).containsExactly(cash);
+      assertThat(store().query(all.postedBetween(LocalDate.of(2026, 1, 15), null))).containsExactly(cash);
+      assertThat(store().query(all.postedBetween(null, LocalDate.of(2026, 1, 1)))).containsExactly(a, b);
+      assertThat(store().query(all.updatedBefore(T0.plusSeconds(10)))).containsExactly(a);
+      assertThat(store().query(all.page(1, 1))).containsExactly(b);
+      assertThat(store().query(all.page(3, 10))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("unposted lists succeeded payments nobody saved")
+    void unpostedListsSucceededNotPosted() {
+      Payment cash = SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
+      store().insert(cash);
+      Payment posted = SamplePayments.cashPayment(agency, client, "REF-D", LocalDate.of(2026, 1, 1), T0.plusSeconds(1));
+      store().insert(posted);
+      store().update(posted.change().status(PaymentStatus.POSTED).posted("staff:s-1", T0).at(T0.plusSeconds(2)));
+      insert("REF-PENDING", T0.plusSeconds(3));
+      assertThat(store().query(PaymentQuery.forAgency(agency).unposted())).containsExactly(cash);
+    }
+  }
+
+  @Nested
+  @DisplayName("Customers and saved cards")
+  class CustomersAndCards {
+
+    @Test
+    @DisplayName("the first customer stored for a client stays; later ones get it back")
+    void firstCustomerWins() {
+      assertThat(store().customerReference(agency, client)).isEmpty();
+      assertThat(store().putCustomerReference(agency, client, "cus_1")).isEqualTo("cus_1");
+      assertThat(store().putCustomerReference(agency, client, "cus_2")).isEqualTo("cus_1");
+      assertThat(store().customerReference(agency, client)).contains("cus_1");
+      assertThat(store().customerReference(AgencyId.of(agency.value() + "-b"), client)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("saved cards are listed per client, oldest first, replaced by id and removed")
+    void savedCardsLifecycle() {
+      String n = agency.value();
+      var first = SamplePayments.visa("pm_" + n + "_1", client, T0);
+      var second = SamplePayments.visa("pm_" + n + "_2", client, T0.plus(Duration.ofDays(1)));
+      var foreign = SamplePayments.visa("pm_" + n + "_3", ClientId.of(client.value() + "-2"), T0);
+      store().saveCard(second);
+      store().saveCard(first);
+      store().saveCard(foreign);
+      assertThat(store().cards(client)).containsExactly(first, second);
+      var renamed = first.withNickname("Office card");
+      store().saveCard(renamed);
+      assertThat(store().findCard(first.id())).contains(renamed);
+      assertThat(store().removeCard(first.id())).isTrue();
+      assertThat(store().removeCard(first.id())).isFalse();
+      assertThat(store().cards(client)).containsExactly(second);
+      assertThat(store().findCard(PaymentMethodId.of("pm_" + n + "_none"))).isEmpty();
+    }
+  }
+
+  /** Runs tasks at the same moment on their own threads and returns their answers in order. */
+  protected static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return task.call();
+        }));
+      }
+      start.countDown();
+      List<T> answers = new ArrayList<>();
+      for (Future<T> f : futures) {
+        answers.add(f.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** @return a fresh payment id, for stores' own tests */
+  protected static PaymentId newId() {
+    return PaymentId.generate();
+  }
+}

@@ -1,0 +1,46 @@
+package org.electronicpayments.testkit;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.electronicpayments.spi.AuditSink;
+
+/**
+ * An audit trail in memory, for assertions.
+ *
+ * <pre>{@code
+ * RecordingAuditSink audit = RecordingAuditSink.create();
+ * // … build the facade with .auditSink(audit), act …
+ * assertThat(audit.denials()).hasSize(1);
+ * }</pre>
+ */
+public final class RecordingAuditSink implements AuditSink {
+
+  private final CopyOnWriteArrayList<Event> events = new CopyOnWriteArrayList<>();
+
+  private RecordingAuditSink() {}
+
+  /** @return an empty sink */
+  public static RecordingAuditSink create() {
+    return new RecordingAuditSink();
+  }
+
+  @Override
+  public void record(Event event) {
+    events.add(event);
+  }
+
+  /** @return every decision recorded, oldest first (a snapshot) */
+  public List<Event> events() {
+    return List.copyOf(events);
+  }
+
+  /** @return the denied decisions, oldest first */
+  public List<Event> denials() {
+    return events.stream().filter(e -> !e.allowed()).toList();
+  }
+
+  /** Forgets everything recorded. */
+  public void reset() {
+    events.clear();
+  }
+}
