@@ -43,6 +43,7 @@ final class ChargeFlow {
       LOG.info("Payment {}: PaymentIntent {} created, not yet confirmed", r.paymentId(), pi.getId());
       return new ChargeOutcome.Prepared(pi.getId());
     } catch (StripeException e) {
+      Failures.rejectMisuse(e, r.paymentId());
       Failures.Kind kind = Failures.kind(e, r.paymentId());
       if (kind == Failures.Kind.UNKNOWN) {
         return log(r, new ChargeOutcome.Unknown(null, Failures.unknown(e)));

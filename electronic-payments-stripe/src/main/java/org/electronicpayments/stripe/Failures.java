@@ -45,6 +45,19 @@ final class Failures {
     return Kind.UNKNOWN;
   }
 
+  /**
+   * Refuses an idempotency key reused with other parameters: the SDK derived the same key for a
+   * different request, a programming error. Used where nothing can have been charged (prepare).
+   *
+   * @throws ProcessorException for an idempotency error
+   */
+  static void rejectMisuse(StripeException e, @Nullable PaymentId paymentId) {
+    if (e instanceof IdempotencyException) {
+      throw new ProcessorException("Stripe refused the request: its idempotency key was already used for"
+          + " a different request (" + e.getStripeError().getMessage() + ")", paymentId, e.getRequestId(), null);
+    }
+  }
+
   /** Whether Stripe answered that the object is not in a state for the request. */
   static boolean unexpectedState(StripeException e) {
     String code = e.getCode();
