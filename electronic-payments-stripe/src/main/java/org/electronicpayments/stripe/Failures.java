@@ -82,7 +82,7 @@ final class Failures {
 
   /** The reason of an unknown outcome, for logs and the payment record: no secrets. */
   static String unknown(StripeException e) {
-    String status = e.getStatusCode() == null ? "" : " HTTP " + e.getStatusCode();
+    String status = e.getStatusCode() == null || e.getStatusCode() == 0 ? "" : " HTTP " + e.getStatusCode();
     String code = e.getCode() == null ? "" : " " + e.getCode();
     String request = e.getRequestId() == null ? "" : " (" + e.getRequestId() + ")";
     return "no definite answer from Stripe: " + e.getClass().getSimpleName() + status + code + request;
