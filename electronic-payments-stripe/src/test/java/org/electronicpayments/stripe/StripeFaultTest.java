@@ -131,12 +131,15 @@ class StripeFaultTest {
     emulator.faults().onNext(CONFIRM).delay(Duration.ofMillis(1500));
     CompletableFuture<ChargeOutcome> first = CompletableFuture.supplyAsync(() -> stripe.confirm(r, pi));
     Thread.sleep(300);
+    CompletableFuture<ChargeOutcome> second = CompletableFuture.supplyAsync(() -> stripe.confirm(r, pi));
 
-    ChargeOutcome second = stripe.confirm(r, pi);
+    var outcomes = java.util.List.of(first.get(), second.get());
 
-    assertThat(second).isInstanceOf(ChargeOutcome.Unknown.class);
+    // whichever arrived first was delayed and charged; the other collided with it (409) and is unknown
     assertThat(emulator.requests(CONFIRM)).anySatisfy(q -> assertThat(q.status()).isEqualTo(409));
-    assertThat(first.get()).isInstanceOf(ChargeOutcome.Charged.class);
+    assertThat(outcomes).hasOnlyElementsOfTypes(ChargeOutcome.Charged.class, ChargeOutcome.Unknown.class)
+        .hasAtLeastOneElementOfType(ChargeOutcome.Charged.class)
+        .hasAtLeastOneElementOfType(ChargeOutcome.Unknown.class);
     assertThat(stripe.resolve(r, pi)).isInstanceOf(ChargeOutcome.Charged.class);
     assertThat(emulator.succeededCharges()).hasSize(1);
   }
@@ -177,6 +180,7 @@ class StripeFaultTest {
   @DisplayName("The operation deadline of the builder bounds a hang when the caller's deadline is later")
   void builderDeadlineBoundsAHang() {
     StripePaymentProcessor quick = Fixtures.builder(emulator).deadline(Duration.ofMillis(1200)).build();
+    Fixtures.customer(quick); // warm: the JVM's first stripe-java call loads classes for a while
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     emulator.faults().onEvery(CREATE).hang(Duration.ofSeconds(20));
 
