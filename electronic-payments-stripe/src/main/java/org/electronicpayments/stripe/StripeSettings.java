@@ -29,11 +29,6 @@ record StripeSettings(String secretKey, String apiBase, @Nullable String stripeA
     return currency.getCurrencyCode().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether the key is a live-mode key. */
-  boolean live() {
-    return secretKey.contains("_live_");
-  }
-
   /** The description of a payment's PaymentIntent: the template with opaque ids filled in. */
   String description(String paymentId, String agencyId, int attempt) {
     return descriptionTemplate.replace("{payment_id}", paymentId).replace("{agency_id}", agencyId)
