@@ -185,7 +185,18 @@ final class RequestHandler implements HttpHandler {
           + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
           + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
     }
-    String key = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
+    String key = "";
+    if (authorization.startsWith("Bearer ")) {
+      key = authorization.substring(7).trim();
+    } else if (authorization.startsWith("Basic ")) {
+      try {
+        String user = new String(java.util.Base64.getDecoder().decode(
+            authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        key = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+      } catch (IllegalArgumentException e) {
+        key = "";
+      }
+    }
     if (!TEST_KEY.matcher(key).matches()) {
       return ApiError.authentication("Invalid API Key provided: " + mask(key));
     }
