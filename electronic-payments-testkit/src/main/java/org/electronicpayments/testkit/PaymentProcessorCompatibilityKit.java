@@ -304,6 +304,16 @@ public abstract class PaymentProcessorCompatibilityKit {
     }
 
     @Test
+    @DisplayName("cancels a card-saving one never confirmed, leaving no saved card behind")
+    void cancelsACardSavingOneLeavingNoSavedCard() {
+      String customer = customer();
+      ChargeRequest request = request(StripeTestCards.VISA, CardUse.SAVE_FOR_FUTURE, customer, TEN);
+      String reference = expect(ChargeOutcome.Prepared.class, processor().prepare(request)).processorReference();
+      assertCancelled(processor().resolve(request, reference));
+      assertThat(processor().listCards(customer)).isEmpty();
+    }
+
+    @Test
     @DisplayName("reports a charged one as charged, with its charge reference")
     void reportsAChargedOneAsCharged() {
       ChargeRequest request = request(StripeTestCards.AMEX, CardUse.ONE_TIME, null, TEN);
