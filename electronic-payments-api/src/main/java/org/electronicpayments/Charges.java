@@ -78,11 +78,11 @@ final class Charges {
       ChargeRequest request = request(payment, attempt, deadlineAt);
       String reference = attempt.processorReference();
       if (resolveFirst) {
-        ChargeOutcome found = call(payment, () -> processor.resolve(request, attempt.processorReference()));
+        ChargeOutcome found = call(payment, false, () -> processor.resolve(request, attempt.processorReference()));
         return settle(payment.id(), attempt.number(), found);
       }
       if (reference == null) {
-        ChargeOutcome prepared = call(payment, () -> processor.prepare(request));
+        ChargeOutcome prepared = call(payment, true, () -> processor.prepare(request));
         if (!(prepared instanceof ChargeOutcome.Prepared p)) {
           return settle(payment.id(), attempt.number(), prepared);
         }
@@ -96,7 +96,7 @@ final class Charges {
             : null);
       }
       String ref = reference;
-      ChargeOutcome confirmed = call(payment, () -> processor.confirm(request, ref));
+      ChargeOutcome confirmed = call(payment, false, () -> processor.confirm(request, ref));
       return settle(payment.id(), attempt.number(), confirmed);
     } finally {
       MDC.remove("paymentId");
@@ -131,10 +131,21 @@ final class Charges {
     });
   }
 
-  private ChargeOutcome call(Payment payment, java.util.function.Supplier<ChargeOutcome> call) {
+  /**
+   * Makes one processor call. A refusal ({@link ProcessorException}) fails the payment only when
+   * the call cannot have charged ({@code prepare}); refused confirms and resolves stay in doubt,
+   * since an idempotency conflict there may hide a charge that happened (G3).
+   */
+  private ChargeOutcome call(Payment payment, boolean refusalIsDefinite,
+      java.util.function.Supplier<ChargeOutcome> call) {
     try {
       return call.get();
     } catch (ProcessorException e) {
+      if (!refusalIsDefinite) {
+        LOG.error("Payment {}: the processor refused a confirm or resolve ({}); outcome in doubt", payment.id(),
+            e.getMessage());
+        return new ChargeOutcome.Unknown(null, "processor refused: " + e.getMessage());
+      }
       LOG.error("Payment {}: the processor refused the request: {}", payment.id(), e.getMessage());
       return new ChargeOutcome.Declined(null, new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null,
           "The card processor refused the request. Nothing was charged; tell the system administrator.",

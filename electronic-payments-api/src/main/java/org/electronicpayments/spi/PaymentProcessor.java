@@ -57,8 +57,13 @@ public interface PaymentProcessor {
   /**
    * Settles a charge whose outcome is unknown: charged stays charged; a charge that was never
    * confirmed is cancelled so it never can be (then {@link ChargeOutcome.Declined} with kind
-   * {@code CANCELLED}); a charge still processing stays {@link ChargeOutcome.Unknown}; one waiting
-   * for the client's authentication stays {@link ChargeOutcome.ActionRequired}.
+   * {@code CANCELLED}); a charge that was declined is cancelled too and its decline returned; a
+   * charge still processing stays {@link ChargeOutcome.Unknown}; one waiting for the client's
+   * authentication stays {@link ChargeOutcome.ActionRequired}.
+   *
+   * <p>The request is rebuilt from the journal, with a new {@link ChargeRequest#deadline()}:
+   * implementations must not send the deadline to the processor, or a replayed call would no
+   * longer match its idempotency key.
    *
    * @param request the charge as it was prepared
    * @param processorReference the reference, or {@code null} when {@code prepare}'s answer was lost
