@@ -1,0 +1,199 @@
+package org.electronicpayments.stripe;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Event;
+import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.net.Webhook;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.PaymentException;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentNotFoundException;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.security.Actor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives Stripe's webhook deliveries: verifies the {@code Stripe-Signature} header with
+ * stripe-java's verifier (five minutes' tolerance by default), drops repeated deliveries of an
+ * event, and for {@code payment_intent.*} and {@code charge.refunded} events asks the facade to
+ * {@link ElectronicPayments#refresh refresh} the payment named in the object's
+ * {@code metadata.payment_id}, so an in-doubt or 3-D Secure payment settles without waiting for
+ * {@code reconcile}. Thread-safe.
+ *
+ * <pre>{@code
+ * StripeWebhooks webhooks = StripeWebhooks.builder()
+ *     .secret(System.getenv("STRIPE_WEBHOOK_SECRET"))   // whsec_…
+ *     .payments(payments)
+ *     .build();
+ * // in the host's POST /stripe/webhooks handler, with the body exactly as received:
+ * try {
+ *   webhooks.handle(rawBody, request.getHeader("Stripe-Signature"));
+ *   return 200;
+ * } catch (StripeWebhooks.InvalidWebhookException e) {
+ *   return 400;
+ * }
+ * }</pre>
+ */
+public final class StripeWebhooks {
+
+  /** The actor webhook refreshes are audited as. */
+  public static final String ACTOR_NAME = "stripe-webhooks";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StripeWebhooks.class);
+
+  private final String secret;
+  private final ElectronicPayments payments;
+  private final long toleranceSeconds;
+  private final Clock clock;
+  private final RecentEvents seen;
+  private final Actor actor = Actor.system(ACTOR_NAME);
+
+  StripeWebhooks(StripeWebhooksBuilder b) {
+    this.secret = Objects.requireNonNull(b.secret);
+    this.payments = Objects.requireNonNull(b.payments);
+    this.toleranceSeconds = b.tolerance.toSeconds();
+    this.clock = b.clock;
+    this.seen = new RecentEvents(b.capacity);
+  }
+
+  /**
+   * Starts configuring the receiver.
+   *
+   * @return a builder
+   */
+  public static StripeWebhooksBuilder builder() {
+    return new StripeWebhooksBuilder();
+  }
+
+  /**
+   * Handles one delivery.
+   *
+   * @param payload the request body exactly as received (never parsed and re-serialized)
+   * @param signatureHeader the {@code Stripe-Signature} header, or {@code null} when absent
+   * @return what was done: handled, a duplicate, or ignored (another event type, or no payment of ours)
+   * @throws InvalidWebhookException when the signature is missing, forged, too old or does not match
+   *     the payload; answer 400 and do nothing else
+   */
+  public Result handle(String payload, @Nullable String signatureHeader) {
+    Objects.requireNonNull(payload, "payload");
+    if (signatureHeader == null || signatureHeader.isBlank()) {
+      throw new InvalidWebhookException("The Stripe-Signature header is missing");
+    }
+    Event event;
+    try {
+      event = Webhook.constructEvent(payload, signatureHeader, secret, toleranceSeconds, clock);
+    } catch (SignatureVerificationException e) {
+      LOG.warn("Stripe webhook rejected: {}", e.getMessage());
+      throw new InvalidWebhookException("The Stripe-Signature does not verify (" + e.getMessage()
+          + "): the payload is forged, altered or re-serialized, or older than " + toleranceSeconds + " s");
+    } catch (RuntimeException e) { // gson's JsonSyntaxException: signed, but not an event
+      throw new InvalidWebhookException("The webhook payload is not a Stripe event");
+    }
+    if (event.getId() == null || !seen.add(event.getId())) {
+      LOG.debug("Stripe webhook {}: duplicate delivery dropped", event.getId());
+      return new Result(Result.Kind.DUPLICATE, String.valueOf(event.getId()), event.getType(), null, null);
+    }
+    try {
+      return dispatch(event);
+    } catch (RuntimeException e) {
+      seen.forget(event.getId());
+      throw e;
+    }
+  }
+
+  private Result dispatch(Event event) {
+    String type = String.valueOf(event.getType());
+    if (!type.startsWith("payment_intent.") && !type.equals("charge.refunded")) {
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
+    String id = paymentIdOf(event);
+    PaymentId paymentId;
+    try {
+      paymentId = id == null ? null : PaymentId.of(id);
+    } catch (RuntimeException e) {
+      paymentId = null;
+    }
+    if (paymentId == null) {
+      LOG.debug("Stripe webhook {} ({}): no payment of this SDK", event.getId(), type);
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
+    try {
+      PaymentStatus status = payments.refresh(actor, paymentId).status();
+      LOG.info("Payment {}: Stripe event {} ({}); payment now {}", paymentId, event.getId(), type, status);
+      return new Result(Result.Kind.HANDLED, event.getId(), type, paymentId, status);
+    } catch (PaymentNotFoundException e) {
+      LOG.info("Stripe webhook {} ({}): payment {} is not in this store", event.getId(), type, paymentId);
+      return new Result(Result.Kind.IGNORED, event.getId(), type, paymentId, null);
+    }
+  }
+
+  private static @Nullable String paymentIdOf(Event event) {
+    EventDataObjectDeserializer data = event.getDataObjectDeserializer();
+    StripeObject object = data.getObject().orElse(null);
+    if (object == null) {
+      try {
+        object = data.deserializeUnsafe();
+      } catch (EventDataObjectDeserializationException | RuntimeException e) {
+        return null;
+      }
+    }
+    Map<String, String> metadata = object instanceof PaymentIntent pi ? pi.getMetadata()
+        : object instanceof Charge charge ? charge.getMetadata() : null;
+    return metadata == null ? null : metadata.get("payment_id");
+  }
+
+  /**
+   * What {@link #handle} did with a delivery.
+   *
+   * @param kind handled, duplicate or ignored
+   * @param eventId Stripe's {@code evt_…} id
+   * @param eventType such as {@code payment_intent.succeeded}
+   * @param paymentId the payment concerned, if any
+   * @param status the payment's status after the refresh, when handled
+   */
+  public record Result(Kind kind, String eventId, String eventType, @Nullable PaymentId paymentId,
+      @Nullable PaymentStatus status) {
+
+    /** Requires the kind and event. */
+    public Result {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(eventId, "eventId");
+      Objects.requireNonNull(eventType, "eventType");
+    }
+
+    /** What was done. */
+    public enum Kind {
+      /** The payment was refreshed. */
+      HANDLED,
+      /** The event was delivered before; nothing was done. */
+      DUPLICATE,
+      /** Not an event about a payment of this SDK; nothing was done. */
+      IGNORED
+    }
+  }
+
+  /** A delivery that is not a genuine, fresh Stripe event: answer it with HTTP 400. */
+  public static final class InvalidWebhookException extends PaymentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message why the delivery was rejected, free of secrets
+     */
+    public InvalidWebhookException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.electronicpayments.testkit.stripe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finishing 3-D Secure for a PaymentIntent in {@code requires_action}, as the customer would in
+ * Stripe.js: from Java ({@link StripeEmulator#completeAuthentication}) or by opening the
+ * {@code next_action} URL, {@code GET /emulator/authenticate/{id}[?result=fail]}.
+ */
+final class Authentication {
+
+  private Authentication() {}
+
+  /** Completes or fails authentication; returns the PaymentIntent afterwards. */
+  static ObjectNode finish(Engine engine, String paymentIntentId, boolean succeed) {
+    AccountData data = engine.accounts()
+        .filter(a -> a.paymentIntents.get(paymentIntentId) != null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No such payment_intent: "
+            + paymentIntentId));
+    ObjectNode pi = data.paymentIntent(paymentIntentId);
+    Call call = new Call(engine, data, Params.parse(null), paymentIntentId, null, null,
+        StripeEmulator.DEFAULT_API_VERSION, engine.now());
+    synchronized (pi) {
+      if (!"requires_action".equals(pi.path("status").asText())) {
+        throw new IllegalStateException("PaymentIntent " + paymentIntentId + " is "
+            + pi.path("status").asText() + ", not requires_action");
+      }
+      StoredPaymentMethod pm = data.paymentMethods.get(pi.path("payment_method").asText());
+      if (pm == null) {
+        throw new IllegalStateException("PaymentIntent " + paymentIntentId
+            + " has no payment method");
+      }
+      if (!succeed) {
+        Charging.authenticationFailed(call, pi, pm);
+        return pi.deepCopy();
+      }
+      try {
+        return Charging.charge(call, pi, pm);
+      } catch (ApiError declinedAfterAuthentication) {
+        return pi.deepCopy();
+      }
+    }
+  }
+
+  /** Serves the authentication URL: finishes, then redirects to the return URL if there is one. */
+  static void serve(Engine engine, String path, @Nullable String query,
+      RequestHandler.Reply reply) throws IOException {
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    boolean succeed = query == null || !query.contains("result=fail");
+    String returnUrl;
+    try {
+      ObjectNode before = engine.accounts().map(a -> a.paymentIntents.get(id))
+          .filter(java.util.Objects::nonNull).map(Json::snapshot).findFirst().orElse(null);
+      returnUrl = before == null ? null
+          : before.path("next_action").path("redirect_to_url").path("return_url").asText(null);
+      finish(engine, id, succeed);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      reply.send(400, e.getMessage().getBytes(StandardCharsets.UTF_8), null);
+      return;
+    }
+    if (returnUrl != null) {
+      String separator = returnUrl.contains("?") ? "&" : "?";
+      reply.send(302, new byte[0], null,
+          Map.of("Location", returnUrl + separator + "payment_intent=" + id));
+    } else {
+      reply.send(200, ("Authentication " + (succeed ? "completed" : "failed") + " for " + id)
+          .getBytes(StandardCharsets.UTF_8), null);
+    }
+  }
+}

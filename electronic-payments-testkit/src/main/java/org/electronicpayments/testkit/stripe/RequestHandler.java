@@ -1,0 +1,312 @@
+package org.electronicpayments.testkit.stripe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one HTTP request: logs it, applies an injected fault, checks the API key, applies
+ * idempotency and runs the endpoint. No lock is held across requests except the idempotency
+ * key's claim and the locks of the objects an endpoint touches.
+ */
+final class RequestHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+  private static final Pattern TEST_KEY = Pattern.compile("(sk|rk)_test_[A-Za-z0-9_]+");
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final Engine engine;
+  private final IdempotencyStore idempotency;
+  private final Faults faults;
+  private final RequestLog log;
+  private volatile CountDownLatch released = new CountDownLatch(1);
+
+  RequestHandler(Engine engine, IdempotencyStore idempotency, Faults faults, RequestLog log) {
+    this.engine = engine;
+    this.idempotency = idempotency;
+    this.faults = faults;
+    this.log = log;
+  }
+
+  /** Ends every hang in progress (on reset and close). */
+  void releaseHangs() {
+    CountDownLatch old = released;
+    released = new CountDownLatch(1);
+    old.countDown();
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String requestId = Ids.requestId();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String path = exchange.getRequestURI().getRawPath();
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    Headers headers = exchange.getRequestHeaders();
+    String key = method.equals("POST") ? headers.getFirst("Idempotency-Key") : null;
+    String account = headers.getFirst("Stripe-Account");
+    String version = headers.getFirst("Stripe-Version");
+    String apiVersion = version == null ? StripeEmulator.DEFAULT_API_VERSION : version;
+    Params params;
+    try {
+      params = Params.parse(method.equals("POST") ? new String(body, StandardCharsets.UTF_8)
+          : exchange.getRequestURI().getRawQuery());
+    } catch (IllegalArgumentException e) {
+      params = Params.parse(null);
+    }
+    RequestLog.Entry entry = log.add(requestId, engine.now(), method, path, headers(headers),
+        params.flat(), key, account);
+    Reply reply = new Reply(exchange, requestId, apiVersion, key, entry);
+    if (path.startsWith("/emulator/authenticate/")) {
+      Authentication.serve(engine, path, exchange.getRequestURI().getRawQuery(), reply);
+      return;
+    }
+    FaultRule fault = faults.apply(method, path);
+    if (fault != null) {
+      entry.fault = fault.kind();
+      switch (fault.kind()) {
+        case DROP -> throw reply.drop();
+        case HANG -> {
+          await(fault.duration());
+          throw reply.drop();
+        }
+        case ERROR -> {
+          reply.fault(fault);
+          return;
+        }
+        default -> { }
+      }
+    }
+    ApiError refused = authenticate(headers.getFirst("Authorization"));
+    Router.Match match = Router.STRIPE.match(method, path);
+    if (refused == null && match == null) {
+      refused = ApiError.of(404, "invalid_request_error", "Unrecognized request URL (" + method
+          + ": " + path + "). Please see https://stripe.com/docs or we can help at"
+          + " https://support.stripe.com/.", null, null, false);
+    }
+    if (refused == null && key != null && key.length() > MAX_KEY_LENGTH) {
+      refused = ApiError.invalidRequest("Idempotency keys can be at most 255 characters long.",
+          null, null);
+    }
+    if (refused != null) {
+      reply.send(refused.status, Json.bytes(refused.body()), null);
+      return;
+    }
+    Call call = new Call(engine, engine.account(account), params, match.pathId(), requestId, key,
+        apiVersion, engine.now());
+    if (key == null) {
+      delay(fault);
+      Response response = execute(match, call, entry);
+      reply.send(response.status, response.body, null);
+    } else {
+      respondIdempotently(match, call, fault, key, method + " " + path, params, reply);
+    }
+    if (fault != null && fault.kind() == FaultKind.RESPOND_THEN_DROP_NEXT) {
+      faults.dropNextRequest();
+    }
+  }
+
+  private void respondIdempotently(Router.Match match, Call call, @Nullable FaultRule fault,
+      String key, String endpoint, Params params, Reply reply) throws IOException {
+    String scoped = (call.data().account == null ? "" : call.data().account) + "\n" + key;
+    IdempotencyStore.Outcome outcome =
+        idempotency.begin(scoped, endpoint, params.canonical(), call.now());
+    IdempotencyStore.Entry entry = outcome.entry();
+    switch (outcome.kind()) {
+      case OWNER -> {
+        delay(fault);
+        Response response = execute(match, call, reply.entry);
+        if (response.stored) {
+          idempotency.complete(entry, new IdempotencyStore.StoredResponse(response.status,
+              response.body, call.requestId()));
+        } else {
+          idempotency.abandon(scoped, entry);
+        }
+        if (fault != null && fault.kind() == FaultKind.COMMIT_THEN_DROP) {
+          throw reply.drop();
+        }
+        reply.send(response.status, response.body, null);
+      }
+      case REPLAY -> {
+        IdempotencyStore.StoredResponse stored = entry.response;
+        reply.entry.replayed = true;
+        if (fault != null && fault.kind() == FaultKind.COMMIT_THEN_DROP) {
+          throw reply.drop();
+        }
+        reply.send(stored.status(), stored.body(), stored.requestId());
+      }
+      case IN_USE -> reply.error(ApiError.of(409, "invalid_request_error", "There is currently"
+          + " another in-progress request using this Idempotent Key (that probably means you"
+          + " submitted twice, and the other request is still going through): " + key
+          + ". Please try again later.", "idempotency_key_in_use", null, false));
+      case OTHER_ENDPOINT -> reply.error(ApiError.of(400, "idempotency_error", "Keys for"
+          + " idempotent requests can only be used for the same endpoint they were first used"
+          + " for ('" + entry.endpoint + "' vs '" + endpoint + "'). Try using a key other than '"
+          + key + "' if you meant to execute a different request.", null, null, false));
+      default -> reply.error(ApiError.of(400, "idempotency_error", "Keys for idempotent requests"
+          + " can only be used with the same parameters they were first used with. Try using a"
+          + " key other than '" + key + "' if you meant to execute a different request.", null,
+          null, false));
+    }
+  }
+
+  private Response execute(Router.Match match, Call call, RequestLog.Entry entry) {
+    entry.executed = true;
+    try {
+      ObjectNode result = match.endpoint().handle(call);
+      Lists.expand(result, call.params().list("expand"), call.data());
+      return new Response(200, Json.bytes(result), true);
+    } catch (ApiError e) {
+      return new Response(e.status, Json.bytes(e.body()), e.stored);
+    } catch (RuntimeException e) {
+      LOG.error("Emulator failure on request {}", call.requestId(), e);
+      ApiError error = ApiError.of(500, "api_error", "An unknown error occurred in the emulator: "
+          + e, null, null, true);
+      return new Response(500, Json.bytes(error.body()), true);
+    }
+  }
+
+  private static @Nullable ApiError authenticate(@Nullable String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      return ApiError.authentication("You did not provide an API key. You need to provide your"
+          + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
+          + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
+    }
+    String key = "";
+    if (authorization.startsWith("Bearer ")) {
+      key = authorization.substring(7).trim();
+    } else if (authorization.startsWith("Basic ")) {
+      try {
+        String user = new String(java.util.Base64.getDecoder().decode(
+            authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        key = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+      } catch (IllegalArgumentException e) {
+        key = "";
+      }
+    }
+    if (!TEST_KEY.matcher(key).matches()) {
+      return ApiError.authentication("Invalid API Key provided: " + mask(key));
+    }
+    return null;
+  }
+
+  private void delay(@Nullable FaultRule fault) {
+    if (fault != null && fault.kind() == FaultKind.DELAY) {
+      await(fault.duration());
+    }
+  }
+
+  private void await(Duration duration) {
+    try {
+      released.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Map<String, String> headers(Headers headers) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    headers.forEach((name, values) -> {
+      String value = values.isEmpty() ? "" : values.get(0);
+      String lower = name.toLowerCase(Locale.ROOT);
+      copy.put(lower, lower.equals("authorization") ? "Bearer " + mask(value.replace(
+          "Bearer ", "")) : value);
+    });
+    return copy;
+  }
+
+  static String mask(String key) {
+    if (key.length() <= 12) {
+      return "*".repeat(key.length());
+    }
+    return key.substring(0, 8) + "*".repeat(key.length() - 12) + key.substring(key.length() - 4);
+  }
+
+  private record Response(int status, byte[] body, boolean stored) {}
+
+  /** Answers one exchange and records the outcome in its log entry. */
+  static final class Reply {
+    private final HttpExchange exchange;
+    private final String requestId;
+    private final String apiVersion;
+    private final @Nullable String key;
+    final RequestLog.Entry entry;
+
+    Reply(HttpExchange exchange, String requestId, String apiVersion, @Nullable String key,
+        RequestLog.Entry entry) {
+      this.exchange = exchange;
+      this.requestId = requestId;
+      this.apiVersion = apiVersion;
+      this.key = key;
+      this.entry = entry;
+    }
+
+    void send(int status, byte[] body, @Nullable String originalRequest) throws IOException {
+      send(status, body, originalRequest, Map.of());
+    }
+
+    void send(int status, byte[] body, @Nullable String originalRequest,
+        Map<String, String> extra) throws IOException {
+      Headers out = exchange.getResponseHeaders();
+      out.set("Content-Type", "application/json");
+      out.set("Request-Id", requestId);
+      out.set("Stripe-Version", apiVersion);
+      if (key != null) {
+        out.set("Idempotency-Key", key);
+      }
+      if (originalRequest != null) {
+        out.set("Idempotent-Replayed", "true");
+        out.set("Original-Request", originalRequest);
+      }
+      extra.forEach(out::set);
+      entry.status = status;
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      try (OutputStream stream = exchange.getResponseBody()) {
+        stream.write(body);
+      }
+    }
+
+    void error(ApiError error) throws IOException {
+      send(error.status, Json.bytes(error.body()), null);
+    }
+
+    void fault(FaultRule fault) throws IOException {
+      int status = fault.status();
+      ApiError error = status == 429
+          ? ApiError.of(429, "invalid_request_error", "Too many requests hit the API too"
+              + " quickly. We recommend an exponential backoff of your requests.", "rate_limit",
+              null, false)
+          : ApiError.of(status, "api_error", status == 503 ? "Stripe is temporarily unavailable."
+              : "An unknown error occurred", null, null, false);
+      Boolean retry = fault.shouldRetry();
+      send(status, Json.bytes(error.body()), null,
+          retry == null ? Map.of() : Map.of("Stripe-Should-Retry", retry.toString()));
+    }
+
+    /** Marks the request unanswered; throwing the result makes the server close the connection. */
+    RuntimeException drop() {
+      entry.status = RecordedRequest.NO_RESPONSE;
+      return new DroppedConnection();
+    }
+  }
+
+  /** Thrown out of the handler so that the JDK server closes the connection without a response. */
+  static final class DroppedConnection extends RuntimeException {
+    DroppedConnection() {
+      super("connection dropped by an injected fault", null, false, false);
+    }
+  }
+}
