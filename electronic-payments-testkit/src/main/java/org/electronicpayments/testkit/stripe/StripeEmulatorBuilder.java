@@ -46,7 +46,10 @@ public final class StripeEmulatorBuilder {
     return this;
   }
 
-  /** The clock for {@code created} times, events and idempotency-key expiry; UTC system clock by default. */
+  /**
+   * The clock for {@code created} times, events and idempotency-key expiry; UTC system clock by
+   * default.
+   */
   public StripeEmulatorBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
