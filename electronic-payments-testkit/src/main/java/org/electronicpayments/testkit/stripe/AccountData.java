@@ -3,7 +3,9 @@ package org.electronicpayments.testkit.stripe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
-/** Every object of one Stripe account: the platform ({@code account == null}) or a connected one. */
+/**
+ * Every object of one Stripe account: the platform ({@code account == null}) or a connected one.
+ */
 final class AccountData {
 
   final @Nullable String account;

@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Stripe's amount rules: minimum charge per currency, at most eight digits, zero-decimal currencies. */
+/**
+ * Stripe's amount rules: minimum charge per currency, at most eight digits, zero-decimal
+ * currencies.
+ */
 final class Amounts {
 
   static final long MAX = 99_999_999L;

@@ -67,7 +67,8 @@ final class ApiError extends RuntimeException {
     }
     if (paymentIntent != null) {
       e.error.set("payment_intent", paymentIntent);
-      e.error.set("payment_method", paymentIntent.path("last_payment_error").path("payment_method"));
+      e.error.set("payment_method",
+          paymentIntent.path("last_payment_error").path("payment_method"));
     }
     return e;
   }

@@ -49,7 +49,7 @@ final class Authentication {
 
   /** Serves the authentication URL: finishes, then redirects to the return URL if there is one. */
   static void serve(Engine engine, String path, @Nullable String query,
-      RequestHandler.Reply reply) throws IOException {
+      Reply reply) throws IOException {
     String id = path.substring(path.lastIndexOf('/') + 1);
     boolean succeed = query == null || !query.contains("result=fail");
     String returnUrl;

@@ -32,7 +32,10 @@ public final class FaultRule {
     this.shouldRetry = shouldRetry;
   }
 
-  /** The pattern of the calls it applies to, such as {@code POST /v1/payment_intents/}{@literal *}{@code /confirm}. */
+  /**
+   * The pattern of the calls it applies to, such as {@code POST /v1/payment_intents/}{@literal
+   * *}{@code /confirm}.
+   */
   public String pattern() {
     return pattern;
   }

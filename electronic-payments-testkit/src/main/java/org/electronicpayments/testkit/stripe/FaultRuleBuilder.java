@@ -45,7 +45,10 @@ public final class FaultRuleBuilder {
     return this;
   }
 
-  /** Added latency: the call waits, then runs and is answered normally. With an idempotency key, the key is in use while it waits. */
+  /**
+   * Added latency: the call waits, then runs and is answered normally. With an idempotency key, the
+   * key is in use while it waits.
+   */
   public FaultRule delay(Duration latency) {
     return register(FaultKind.DELAY, positive(latency, "latency"), 0, null);
   }
@@ -78,7 +81,10 @@ public final class FaultRuleBuilder {
     return register(FaultKind.COMMIT_THEN_DROP, Duration.ZERO, 0, null);
   }
 
-  /** Answers the status (500, 503, 429…) in Stripe's error shape before running the call; nothing is stored for its idempotency key. */
+  /**
+   * Answers the status (500, 503, 429…) in Stripe's error shape before running the call; nothing is
+   * stored for its idempotency key.
+   */
   public FaultRule fail(int status) {
     return register(FaultKind.ERROR, Duration.ZERO, errorStatus(status), null);
   }
@@ -88,7 +94,10 @@ public final class FaultRuleBuilder {
     return register(FaultKind.ERROR, Duration.ZERO, errorStatus(status), shouldRetry);
   }
 
-  /** Runs and answers the call, then drops the next request that arrives, whatever it is, before it runs. */
+  /**
+   * Runs and answers the call, then drops the next request that arrives, whatever it is, before it
+   * runs.
+   */
   public FaultRule respondThenDropNext() {
     return register(FaultKind.RESPOND_THEN_DROP_NEXT, Duration.ZERO, 0, null);
   }
@@ -110,7 +119,8 @@ public final class FaultRuleBuilder {
 
   private static int errorStatus(int status) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be an HTTP error (4xx or 5xx), was " + status);
+      throw new IllegalArgumentException("status must be an HTTP error (4xx or 5xx), was "
+          + status);
     }
     return status;
   }

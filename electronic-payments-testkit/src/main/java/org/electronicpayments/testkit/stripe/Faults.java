@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class Faults {
 
   private final CopyOnWriteArrayList<FaultRule> rules = new CopyOnWriteArrayList<>();
-  private int dropNext;
+  private volatile int dropNext;
 
   Faults() {}
 
@@ -62,7 +62,16 @@ public final class Faults {
   }
 
   /** The fault to apply to a call, if any; a pending "drop next" comes first. */
-  synchronized @Nullable FaultRule apply(String method, String path) {
+  @Nullable FaultRule apply(String method, String path) {
+    if (dropNext == 0 && rules.isEmpty()) {
+      return null;
+    }
+    synchronized (this) {
+      return applyLocked(method, path);
+    }
+  }
+
+  private @Nullable FaultRule applyLocked(String method, String path) {
     if (dropNext > 0) {
       dropNext--;
       return new FaultRule("(next request)", FaultKind.DROP, 0, 1,

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Stripe's list pagination ({@code limit}, {@code starting_after}, {@code ending_before}) and expansion. */
+/**
+ * Stripe's list pagination ({@code limit}, {@code starting_after}, {@code ending_before}) and
+ * expansion.
+ */
 final class Lists {
 
   private Lists() {}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** Stripe's metadata rules: merge on update, an empty value unsets a key, {@code metadata=} clears. */
+/**
+ * Stripe's metadata rules: merge on update, an empty value unsets a key, {@code metadata=} clears.
+ */
 final class Metadata {
 
   private static final int MAX_KEYS = 50;

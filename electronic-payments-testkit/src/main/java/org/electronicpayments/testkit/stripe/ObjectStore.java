@@ -1,9 +1,12 @@
 package org.electronicpayments.testkit.stripe;
 
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /** A concurrent map of objects by id that also remembers creation order, newest first. */
@@ -23,5 +26,10 @@ final class ObjectStore<T> {
 
   Stream<T> newestFirst() {
     return order.stream().map(byId::get).filter(Objects::nonNull);
+  }
+
+  Stream<T> oldestFirst() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(order.descendingIterator(),
+        Spliterator.ORDERED), false).map(byId::get).filter(Objects::nonNull);
   }
 }

@@ -32,7 +32,8 @@ final class PaymentIntentApi {
       call.data().customer(customer, "customer");
     }
     String futureUsage = futureUsage(p);
-    String captureMethod = p.text("capture_method") == null ? "automatic" : p.text("capture_method");
+    String sentCaptureMethod = p.text("capture_method");
+    String captureMethod = sentCaptureMethod == null ? "automatic" : sentCaptureMethod;
     if (!CAPTURE_METHODS.contains(captureMethod)) {
       throw ApiError.invalidRequest("The emulator supports capture_method=automatic only.",
           "capture_method", "parameter_invalid_string");
@@ -112,8 +113,9 @@ final class PaymentIntentApi {
       if (!confirm) {
         return pi.deepCopy();
       }
-      return Charging.confirm(call, pi, java.util.Objects.requireNonNull(pm), offSession(p), p.bool("error_on_requires_action"),
-          p.text("return_url"));
+      StoredPaymentMethod confirmed = java.util.Objects.requireNonNull(pm);
+      return Charging.confirm(call, pi, confirmed, offSession(p),
+          p.bool("error_on_requires_action"), p.text("return_url"));
     }
   }
 
@@ -198,9 +200,9 @@ final class PaymentIntentApi {
   private static @Nullable String statementDescriptorSuffix(Params p) {
     String suffix = p.text("statement_descriptor_suffix");
     if (suffix != null && (suffix.length() > 22 || !suffix.matches("[\\x20-\\x7E]*")
-        || suffix.matches(".*[<>\\\\'\"*].*") || !suffix.matches(".*[A-Za-z].*"))) {
-      throw ApiError.invalidRequest("The statement descriptor suffix must contain at least one"
-          + " letter, at most 22 characters, and none of <, >, \\, ', \" or *.",
+        || suffix.matches(".*[<>\\\\'\"*].*"))) {
+      throw ApiError.invalidRequest("The statement descriptor suffix must have at most 22"
+          + " Latin characters and none of <, >, \\, ', \" or *.",
           "statement_descriptor_suffix", null);
     }
     return suffix;

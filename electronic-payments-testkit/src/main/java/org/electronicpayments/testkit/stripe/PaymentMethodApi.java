@@ -166,7 +166,8 @@ final class PaymentMethodApi {
     pm.put("allow_redisplay", "unspecified");
     ObjectNode billing = pm.putObject("billing_details");
     ObjectNode address = billing.putObject("address");
-    for (String field : new String[] {"city", "country", "line1", "line2", "postal_code", "state"}) {
+    for (String field
+        : new String[] {"city", "country", "line1", "line2", "postal_code", "state"}) {
       address.putNull(field);
     }
     billing.putNull("email");

@@ -54,7 +54,9 @@ public record RecordedRequest(String requestId, Instant receivedAt, String metho
     return method + " " + path;
   }
 
-  /** Whether this request matches a fault-style pattern such as {@code POST /v1/payment_intents/*}. */
+  /**
+   * Whether this request matches a fault-style pattern such as {@code POST /v1/payment_intents/*}.
+   */
   public boolean matches(String pattern) {
     return Faults.matches(pattern, method, path);
   }

@@ -4,18 +4,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** Every request received, in order of arrival; entries are filled in as the request proceeds. */
+/**
+ * The requests received, in order of arrival, at most {@code capacity} (the oldest are dropped);
+ * entries are filled in as each request proceeds.
+ */
 final class RequestLog {
 
   private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final int capacity;
+
+  RequestLog(int capacity) {
+    this.capacity = capacity;
+  }
 
   Entry add(String requestId, Instant at, String method, String path, Map<String, String> headers,
       Map<String, String> params, @Nullable String idempotencyKey, @Nullable String account) {
     Entry entry =
         new Entry(requestId, at, method, path, headers, params, idempotencyKey, account);
     entries.add(entry);
+    if (size.incrementAndGet() > capacity && entries.poll() != null) {
+      size.decrementAndGet();
+    }
     return entry;
   }
 
@@ -25,6 +38,7 @@ final class RequestLog {
 
   void clear() {
     entries.clear();
+    size.set(0);
   }
 
   /** One request while and after it is handled. */

@@ -51,13 +51,14 @@ public final class StripeEmulator implements AutoCloseable {
   private final Engine engine;
   private final IdempotencyStore idempotency;
   private final Faults faults = new Faults();
-  private final RequestLog log = new RequestLog();
+  private final RequestLog log;
   private final RequestHandler handler;
   private final @Nullable WebhookDispatcher webhooks;
   private final String baseUrl;
 
   StripeEmulator(int port, Clock clock, Duration retention, String webhookSecret,
-      @Nullable URI webhookUrl) {
+      @Nullable URI webhookUrl, int requestLogCapacity) {
+    this.log = new RequestLog(requestLogCapacity);
     this.idempotency = new IdempotencyStore(retention);
     Engine[] holder = new Engine[1];
     this.webhooks = webhookUrl == null ? null
@@ -65,6 +66,7 @@ public final class StripeEmulator implements AutoCloseable {
     this.engine = new Engine(clock, webhooks);
     holder[0] = engine;
     this.handler = new RequestHandler(engine, idempotency, faults, log);
+    warmUp();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "stripe-emulator-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -122,7 +124,7 @@ public final class StripeEmulator implements AutoCloseable {
   /** Every charge of every account, oldest first: the ledger. */
   public List<ChargeRecord> charges() {
     return engine.accounts()
-        .flatMap(a -> a.charges.newestFirst().map(c -> record(a.account, Json.snapshot(c))))
+        .flatMap(a -> a.charges.oldestFirst().map(c -> record(a.account, Json.snapshot(c))))
         .sorted(Comparator.comparing(ChargeRecord::created))
         .toList();
   }
@@ -208,6 +210,14 @@ public final class StripeEmulator implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
     System.out.println("Stripe emulator listening on " + emulator.baseUrl());
     Thread.currentThread().join();
+  }
+
+  /** Loads Jackson and the endpoints now, so the first request is not slowed by class loading. */
+  private static void warmUp() {
+    Json.bytes(ApiError.missingParam("amount").body());
+    Router.STRIPE.match("POST", "/v1/payment_intents");
+    Params.parse("metadata[a]=1&expand[]=b").canonical();
+    TestCard.forToken("pm_card_visa");
   }
 
   private static ChargeRecord record(@Nullable String account, ObjectNode c) {

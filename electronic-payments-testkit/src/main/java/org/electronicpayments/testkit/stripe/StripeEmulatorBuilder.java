@@ -23,6 +23,8 @@ public final class StripeEmulatorBuilder {
   public static final int ANY_PORT = 0;
   /** How long Stripe keeps idempotency keys: 24 hours. */
   public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+  /** How many requests the request log keeps by default; older ones are forgotten. */
+  public static final int DEFAULT_REQUEST_LOG_CAPACITY = 100_000;
   /** The signing secret used when none is set. */
   public static final String DEFAULT_WEBHOOK_SECRET = "whsec_emulator";
 
@@ -31,6 +33,7 @@ public final class StripeEmulatorBuilder {
   private Duration idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
   private String webhookSecret = DEFAULT_WEBHOOK_SECRET;
   private @Nullable URI webhookUrl;
+  private int requestLogCapacity = DEFAULT_REQUEST_LOG_CAPACITY;
 
   StripeEmulatorBuilder() {}
 
@@ -43,7 +46,10 @@ public final class StripeEmulatorBuilder {
     return this;
   }
 
-  /** The clock for {@code created} times, events and idempotency-key expiry; UTC system clock by default. */
+  /**
+   * The clock for {@code created} times, events and idempotency-key expiry; UTC system clock by
+   * default.
+   */
   public StripeEmulatorBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
@@ -80,8 +86,18 @@ public final class StripeEmulatorBuilder {
     return this;
   }
 
+  /** How many requests {@link StripeEmulator#requests()} keeps, the newest; 100 000 by default. */
+  public StripeEmulatorBuilder requestLogCapacity(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("requestLogCapacity must be at least 1, was " + capacity);
+    }
+    this.requestLogCapacity = capacity;
+    return this;
+  }
+
   /** Starts the emulator with these settings. */
   public StripeEmulator start() {
-    return new StripeEmulator(port, clock, idempotencyRetention, webhookSecret, webhookUrl);
+    return new StripeEmulator(port, clock, idempotencyRetention, webhookSecret, webhookUrl,
+        requestLogCapacity);
   }
 }

@@ -66,6 +66,27 @@ class CustomersAndPaymentMethodsTest {
   }
 
   @Test
+  void listsPageNewestFirstSoStripeJavaAutoPaginationSeesEveryObjectOnce()
+      throws StripeException {
+    String oldest = customer();
+    String middle = customer();
+    String newest = customer();
+
+    var firstPage = stripe.v1().customers().list(CustomerListParams.builder().setLimit(2L)
+        .build());
+    var secondPage = stripe.v1().customers().list(CustomerListParams.builder().setLimit(2L)
+        .setStartingAfter(middle).build());
+    java.util.List<String> all = new java.util.ArrayList<>();
+    firstPage.autoPagingIterable().forEach(c -> all.add(c.getId()));
+
+    assertThat(firstPage.getData()).extracting(Customer::getId).containsExactly(newest, middle);
+    assertThat(firstPage.getHasMore()).isTrue();
+    assertThat(secondPage.getData()).extracting(Customer::getId).containsExactly(oldest);
+    assertThat(secondPage.getHasMore()).isFalse();
+    assertThat(all).containsExactly(newest, middle, oldest);
+  }
+
+  @Test
   void unknownCustomerIsA404ResourceMissing() {
     assertThatThrownBy(() -> stripe.v1().customers().retrieve("cus_nope"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {

@@ -46,7 +46,8 @@ class EventsAndWebhooksTest {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.createContext("/webhook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      deliveries.add(new String[] {body, exchange.getRequestHeaders().getFirst("Stripe-Signature")});
+      String signature = exchange.getRequestHeaders().getFirst("Stripe-Signature");
+      deliveries.add(new String[] {body, signature});
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });

@@ -142,6 +142,31 @@ class StripeEmulatorHttpTest {
         .isInstanceOf(ConnectException.class);
   }
 
+  @Test
+  void requestLogKeepsTheNewestRequestsUpToItsCapacity() throws Exception {
+    try (StripeEmulator small = StripeEmulator.builder().requestLogCapacity(2).start()) {
+      StripeClient stripe = Clients.client(small);
+      stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("1@x.test").build());
+      stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("2@x.test").build());
+      stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("3@x.test").build());
+
+      assertThat(small.requests()).extracting(r -> r.params().get("email"))
+          .containsExactly("2@x.test", "3@x.test");
+    }
+  }
+
+  @Test
+  void misconfigurationFailsNamingTheSetting() {
+    assertThatThrownBy(() -> StripeEmulator.builder().webhookSecret("not-a-secret"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webhookSecret");
+    assertThatThrownBy(() -> StripeEmulator.builder().port(70_000))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    assertThatThrownBy(() -> StripeEmulator.builder().idempotencyRetention(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyRetention");
+    assertThatThrownBy(() -> emulator.faults().onNext("payment_intents"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pattern");
+  }
+
   private HttpResponse<String> get(String path, String authorization)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path));
