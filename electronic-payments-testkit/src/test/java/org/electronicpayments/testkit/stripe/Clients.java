@@ -11,7 +11,7 @@ final class Clients {
   private Clients() {}
 
   static StripeClient client(StripeEmulator emulator) {
-    return client(emulator, 0, 2_000);
+    return client(emulator, 0, 5_000);
   }
 
   static StripeClient client(StripeEmulator emulator, int maxRetries, int readTimeoutMillis) {

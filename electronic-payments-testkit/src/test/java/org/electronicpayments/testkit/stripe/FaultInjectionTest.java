@@ -140,7 +140,7 @@ class FaultInjectionTest {
   @Test
   void stripeJavaRetriesATimeoutWithItsOwnKeyAndTheOperationHappensOnce()
       throws StripeException {
-    StripeClient retrying = Clients.client(emulator, 1, 300);
+    StripeClient retrying = Clients.client(emulator, 1, 1_000);
     emulator.faults().onNext("POST /v1/customers").hang();
 
     Customer customer = retrying.v1().customers().create(CustomerCreateParams.builder().build());
