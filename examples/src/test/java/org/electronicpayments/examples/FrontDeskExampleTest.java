@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FrontDeskExampleTest {
 
-  @Test
-  void playsEveryStepOfTheHelpArticleOnTheFakeBackend() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"emulator", "fake"})
+  void playsEveryStepOfTheHelpArticle(String mode) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (Backend backend = Backend.start("fake", out)) {
+    try (Backend backend = Backend.start(mode, out)) {
       new FrontDeskExample(backend.payments(), out, "test").play();
     }
     String printed = bytes.toString(StandardCharsets.UTF_8);
