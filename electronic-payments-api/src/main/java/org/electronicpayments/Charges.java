@@ -52,7 +52,8 @@ final class Charges {
 
   /** Runs the current attempt of a payment this thread owns (just stored or claimed). */
   PaymentResult run(Payment owned, boolean resolveFirst) {
-    Instant deadlineAt = journal.now().plus(deadline);
+    // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
+    Instant deadlineAt = Instant.now().plus(deadline);
     PaymentAttempt attempt = owned.currentAttempt();
     try {
       Outcome outcome = bounded.run(() -> attempt(owned, deadlineAt, resolveFirst), deadline);

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param use how the card is used
  * @param customerReference the client's customer at the processor; required to save or charge a saved card
  * @param receiptEmail where the processor may send its own receipt, if anywhere
- * @param deadline when the caller stops waiting
+ * @param deadline when the caller stops waiting, on the system clock ({@code Instant.now()}), never
+ *     the host's business clock
  */
 public record ChargeRequest(PaymentId paymentId, AgencyId agencyId, ClientId clientId, int attempt,
     String idempotencyKey, Money amount, String paymentMethod, CardUse use,

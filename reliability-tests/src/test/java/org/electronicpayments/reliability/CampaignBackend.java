@@ -13,6 +13,9 @@ interface CampaignBackend extends AutoCloseable {
 
   String name();
 
+  /** How long the facade waits for this processor. */
+  java.time.Duration deadline();
+
   PaymentProcessor processor();
 
   /** Arms a random fault on some upcoming call; returns its kind, for the report. */

@@ -22,6 +22,11 @@ final class FakeBackend implements CampaignBackend {
   }
 
   @Override
+  public java.time.Duration deadline() {
+    return java.time.Duration.ofMillis(150);
+  }
+
+  @Override
   public PaymentProcessor processor() {
     return fake;
   }

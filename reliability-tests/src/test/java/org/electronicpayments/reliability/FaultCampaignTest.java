@@ -46,4 +46,14 @@ class FaultCampaignTest {
     assertThat(report.crashes.sum()).isPositive();
     assertThat(report.charges.sum()).isPositive();
   }
+
+  @Test
+  void stripeModuleOnTheEmulatorKeepsEveryPromiseUnderRandomFaultsAndCrashes() {
+    CampaignReport report = campaign(EmulatorBackend::new);
+
+    assertThat(report.violations).isEmpty();
+    assertThat(report.schedules.sum()).isEqualTo(schedules());
+    assertThat(report.crashes.sum()).isPositive();
+    assertThat(report.charges.sum()).isPositive();
+  }
 }

@@ -38,8 +38,6 @@ import org.electronicpayments.testkit.TestClock;
  */
 final class Schedule {
 
-  static final Duration DEADLINE = Duration.ofMillis(150);
-  static final Duration LEASE = Duration.ofMillis(400);
   static final List<ClientId> CLIENTS = List.of(ClientId.of("1000"), ClientId.of("1001"), ClientId.of("1002"));
   static final String[] ONE_TIME = {"pm_card_visa", "pm_card_visa", "pm_card_mastercard", "pm_card_amex",
       "pm_card_visa_chargeDeclined", "pm_card_visa_chargeDeclinedInsufficientFunds", "pm_card_authenticationRequired",
@@ -59,6 +57,8 @@ final class Schedule {
       Set.of(org.electronicpayments.security.Role.allPermissions("Champion")));
   private final List<PaymentRequest> submitted = new ArrayList<>();
   private final Set<String> reportedFailedAttempts = new HashSet<>();
+  private final Duration deadline;
+  private final Duration lease;
   private HostStore host;
   private ElectronicPayments payments;
   private int sequence;
@@ -68,6 +68,8 @@ final class Schedule {
     this.random = new Random(seed);
     this.backend = backend;
     this.report = report;
+    this.deadline = backend.deadline();
+    this.lease = deadline.multipliedBy(2);
   }
 
   void run() {
@@ -94,7 +96,7 @@ final class Schedule {
     host = new HostStore(db);
     AgencyDetails agency = PaymentsTestbed.AGENCY;
     payments = ElectronicPayments.builder().processor(backend.processor()).store(host).agency(agency)
-        .clock(clock).deadline(DEADLINE).lease(LEASE).executor(workers).build();
+        .clock(clock).deadline(deadline).lease(lease).executor(workers).build();
   }
 
   private void crashed() {
@@ -134,7 +136,7 @@ final class Schedule {
         host.armCrash(onWrite, after);
         report.fault("host crash " + (after ? "after" : "before") + " write " + onWrite);
       } else {
-        clock.advance(LEASE.plusMillis(100));
+        clock.advance(lease.plusMillis(100));
         report.action("time passes");
       }
     } catch (SimulatedCrash crash) {
@@ -181,8 +183,8 @@ final class Schedule {
     PaymentResult r = call.get();
     long millis = (System.nanoTime() - start) / 1_000_000;
     report.call(millis);
-    if (millis > DEADLINE.toMillis() + 1000) {
-      report.violation(seed, "G4: a call took " + millis + " ms, deadline " + DEADLINE.toMillis() + " ms");
+    if (millis > deadline.toMillis() + 1000) {
+      report.violation(seed, "G4: a call took " + millis + " ms, deadline " + deadline.toMillis() + " ms");
     }
     return r;
   }
@@ -205,7 +207,7 @@ final class Schedule {
     for (int round = 0; round < 4; round++) {
       backend.settleEverything();
       awaitIdleWorkers();
-      clock.advance(LEASE.plusMillis(100));
+      clock.advance(lease.plusMillis(100));
       payments.close();
       startHost();
       payments.reconcile(Actor.system("reconciler"));

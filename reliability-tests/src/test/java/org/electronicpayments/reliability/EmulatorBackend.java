@@ -1,0 +1,117 @@
+package org.electronicpayments.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.electronicpayments.stripe.StripePaymentProcessor;
+import org.electronicpayments.testkit.stripe.ChargeRecord;
+import org.electronicpayments.testkit.stripe.FaultRuleBuilder;
+import org.electronicpayments.testkit.stripe.StripeEmulator;
+
+/** The campaign over the Stripe module, through stripe-java, to the Stripe emulator. */
+final class EmulatorBackend implements CampaignBackend {
+
+  static final Duration DEADLINE = Duration.ofMillis(1500);
+  static final Duration HANG = Duration.ofMillis(400);
+  private static final String[] ENDPOINTS = {
+      "POST /v1/payment_intents", "POST /v1/payment_intents/*/confirm", "GET /v1/payment_intents/*",
+      "POST /v1/payment_intents/*/cancel", "POST /v1/customers", "POST /v1/payment_methods/*/attach",
+      "GET /v1/customers/*/payment_methods", "POST /v1/refunds"};
+
+  private volatile boolean hangArmed;
+  private final StripeEmulator emulator = StripeEmulator.start();
+  private final StripePaymentProcessor stripe = StripePaymentProcessor.builder().secretKey("sk_test_campaign")
+      .apiBase(emulator.baseUrl())
+      .maxNetworkRetries(1).deadline(DEADLINE).build();
+
+  @Override
+  public String name() {
+    return "stripe-module-on-emulator";
+  }
+
+  @Override
+  public Duration deadline() {
+    return DEADLINE;
+  }
+
+  @Override
+  public PaymentProcessor processor() {
+    return stripe;
+  }
+
+  @Override
+  public String injectFault(Random random) {
+    String endpoint = ENDPOINTS[random.nextInt(ENDPOINTS.length)];
+    FaultRuleBuilder next = emulator.faults().onNext(endpoint);
+    int kind = random.nextInt(100);
+    String what;
+    if (kind < 20) {
+      next.times(2).commitThenDrop();
+      what = "commit then drop";
+    } else if (kind < 32) {
+      next.times(2).drop();
+      what = "drop before commit";
+    } else if (kind < 44) {
+      next.fail(500, false);
+      what = "500 Stripe-Should-Retry: false";
+    } else if (kind < 54) {
+      next.fail(500);
+      what = "500";
+    } else if (kind < 62) {
+      next.fail(503);
+      what = "503";
+    } else if (kind < 72) {
+      next.fail(429);
+      what = "429";
+    } else if (kind < 80) {
+      next.hang(HANG);
+      hangArmed = true;
+      what = "hang";
+    } else if (kind < 90) {
+      next.delay(Duration.ofMillis(random.nextInt(120)));
+      what = "latency";
+    } else {
+      next.respondThenDropNext();
+      what = "respond then drop next";
+    }
+    return endpoint + " " + what;
+  }
+
+  @Override
+  public void settleEverything() {
+    emulator.faults().clear();
+    if (!hangArmed) {
+      return;
+    }
+    hangArmed = false;
+    try {
+      Thread.sleep(HANG.toMillis() + 50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public List<Charge> charges() {
+    return emulator.succeededCharges().stream().map(EmulatorBackend::charge).toList();
+  }
+
+  private static Charge charge(ChargeRecord c) {
+    String attempt = c.metadata().getOrDefault("attempt", "0");
+    return new Charge(PaymentId.of(c.metadata().get("payment_id")), Integer.parseInt(attempt), c.id());
+  }
+
+  @Override
+  public void reset() {
+    emulator.faults().clear();
+    emulator.reset();
+    hangArmed = false;
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+}
