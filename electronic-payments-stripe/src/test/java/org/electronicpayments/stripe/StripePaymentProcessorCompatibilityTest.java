@@ -5,13 +5,8 @@ import org.electronicpayments.testkit.PaymentProcessorCompatibilityKit;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The testkit's contract, against the Stripe emulator: the same contract the fake passes (but
- * for the one expectation {@link KnownDisagreement} lists, where the kit and the emulator differ).
- */
-@ExtendWith(KnownDisagreement.class)
+/** The testkit's contract, against the Stripe emulator: the same contract the fake passes. */
 class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibilityKit {
 
   static StripeEmulator emulator;
@@ -31,5 +26,10 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
   @Override
   protected PaymentProcessor processor() {
     return processor;
+  }
+
+  @Override
+  protected void completeAuthentication(String processorReference) {
+    emulator.completeAuthentication(processorReference);
   }
 }

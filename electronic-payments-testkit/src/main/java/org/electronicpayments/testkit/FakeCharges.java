@@ -174,10 +174,11 @@ final class FakeCharges {
     };
   }
 
+  /**
+   * Whether the card was set up for future use by an earlier charge that saved it (with 3-D Secure
+   * done). The charge that saves it is not set up yet: like Stripe, it asks for authentication.
+   */
   private boolean setUp(Intent intent) {
-    if (intent.request.use() == CardUse.SAVE_FOR_FUTURE) {
-      return true;
-    }
     FakeCard card = intent.savedCard == null ? null : wallet.card(intent.savedCard.value());
     return card != null && card.setUpForFutureUse();
   }

@@ -59,6 +59,23 @@ public abstract class PaymentProcessorCompatibilityKit {
    */
   protected abstract PaymentProcessor processor();
 
+  /**
+   * Completes the client's 3-D Secure step for a charge waiting for it ({@link ChargeOutcome.ActionRequired}),
+   * as the client would in the browser; afterwards {@code resolve} reports where the charge is. A fake
+   * finishes it directly, an emulator through its own controls. Where it cannot be done (Stripe's test mode
+   * from a test, say), abort the test with a JUnit assumption, giving the reason.
+   *
+   * <pre>{@code
+   * @Override
+   * protected void completeAuthentication(String processorReference) {
+   *   fake.completeAuthentication(processorReference, true);
+   * }
+   * }</pre>
+   *
+   * @param processorReference the charge waiting for authentication
+   */
+  protected abstract void completeAuthentication(String processorReference);
+
   /** Charging a card once, without saving it. */
   @Nested
   @DisplayName("A one-time charge")
@@ -278,13 +295,44 @@ public abstract class PaymentProcessorCompatibilityKit {
     }
 
     @Test
-    @DisplayName("on setup only, needs action for a one-time charge but, once saved, is charged off-session")
-    void onSetupOnlyIsChargedOffSessionOnceSaved() {
-      expect(ChargeOutcome.ActionRequired.class,
-          charge(request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP, CardUse.ONE_TIME, null, TEN)));
+    @DisplayName("on setup only, needs the client's action for a one-time charge")
+    void onSetupOnlyNeedsActionForAOneTimeCharge() {
+      ChargeRequest request = request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP, CardUse.ONE_TIME, null, TEN);
+      ChargeOutcome.ActionRequired action = expect(ChargeOutcome.ActionRequired.class, charge(request));
+      assertThat(action.clientSecret()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("on setup only, needs action to be saved; once authenticated, it is saved and charged off-session")
+    void onSetupOnlyNeedsActionToBeSavedThenIsChargedOffSession() {
       String customer = customer();
-      PaymentMethodId saved = save(customer, StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP);
-      expect(ChargeOutcome.Charged.class, charge(request(saved.value(), CardUse.SAVED_OFF_SESSION, customer, TEN)));
+      ChargeRequest request = request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP, CardUse.SAVE_FOR_FUTURE,
+          customer, TEN);
+      ChargeOutcome.ActionRequired action = expect(ChargeOutcome.ActionRequired.class, charge(request));
+      completeAuthentication(action.processorReference());
+      ChargeOutcome.Charged charged = expect(ChargeOutcome.Charged.class,
+          processor().resolve(request, action.processorReference()));
+      assertThat(charged.processorReference()).isEqualTo(action.processorReference());
+      assertThat(charged.savedCard()).as("saved card").isNotNull();
+      assertThat(charged.card().last4()).isEqualTo("3155");
+      assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(charged.savedCard());
+      ChargeOutcome.Charged offSession = expect(ChargeOutcome.Charged.class,
+          charge(request(charged.savedCard().value(), CardUse.SAVED_OFF_SESSION, customer, TEN)));
+      assertThat(offSession.card().last4()).isEqualTo("3155");
+    }
+
+    @Test
+    @DisplayName("on setup only, saved without completing authentication, is declined off-session")
+    void onSetupOnlySavedWithoutAuthenticationIsDeclinedOffSession() {
+      String customer = customer();
+      expect(ChargeOutcome.ActionRequired.class, charge(request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP,
+          CardUse.SAVE_FOR_FUTURE, customer, TEN)));
+      List<ProcessorCard> cards = processor().listCards(customer);
+      assertThat(cards).hasSize(1);
+      ChargeRequest offSession = request(cards.get(0).id().value(), CardUse.SAVED_OFF_SESSION, customer, TEN);
+      ChargeOutcome.Declined declined = expect(ChargeOutcome.Declined.class, charge(offSession));
+      assertThat(declined.failure().code()).isEqualTo("authentication_required");
+      assertNotCharged(offSession, declined.processorReference());
     }
   }
 

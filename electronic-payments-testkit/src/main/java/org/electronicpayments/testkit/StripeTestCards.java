@@ -35,7 +35,12 @@ public final class StripeTestCards {
   public static final String CUSTOMER_FAIL = "pm_card_chargeCustomerFail";
   /** Always needs 3-D Secure: action required on-session, {@code authentication_required} off-session. */
   public static final String AUTHENTICATION_REQUIRED = "pm_card_authenticationRequired";
-  /** Needs 3-D Secure unless set up for future use; once saved, off-session charges succeed. */
+  /**
+   * Needs 3-D Secure unless set up for future use: the on-session charge that saves it needs the
+   * client's action; once that is completed, off-session charges succeed. One-time charges need
+   * action on-session, and a card saved without completing it is declined off-session
+   * ({@code authentication_required}).
+   */
   public static final String AUTHENTICATION_REQUIRED_ON_SETUP = "pm_card_authenticationRequiredOnSetup";
 
   private StripeTestCards() {}

@@ -131,9 +131,17 @@ class CardFlowsTest {
     // a card that always needs authentication cannot be saved by a charge that did not finish
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
 
-    bed.payments().process(bed.frontDesk(),
+    // a card that needs authentication on setup is saved once the client completed it
+    PaymentResult setUp = bed.payments().process(bed.frontDesk(),
         Requests.card(CardChoice.saveNew("pm_card_authenticationRequiredOnSetup", "Visa 3155")).build());
+    assertThat(setUp).requiresAction();
+    bed.processor().completeAuthentication(setUp.payment().currentAttempt().processorReference(), true);
+    PaymentResult settled = bed.payments().refresh(bed.frontDesk(), setUp.payment().id());
+    assertThat(settled).succeeded();
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
+    assertThat(saved.nickname()).isEqualTo("Visa 3155");
+    assertThat(saved.card().last4()).isEqualTo("3155");
+    assertThat(settled.payment().savedCard()).isEqualTo(saved.id());
 
     PaymentResult offSession = bed.payments().process(bed.frontDesk(),
         Requests.card(CardChoice.saved(saved.id())).clientPresent(false).build());

@@ -11,4 +11,9 @@ class FakePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibilit
   protected PaymentProcessor processor() {
     return fake;
   }
+
+  @Override
+  protected void completeAuthentication(String processorReference) {
+    fake.completeAuthentication(processorReference, true);
+  }
 }

@@ -252,6 +252,24 @@ class FakePaymentProcessorTest {
       assertThat(fake.listCards(customer)).isEmpty();
       assertThatThrownBy(() -> fake.completeAuthentication(ref, true)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aCardNeedingAuthenticationOnSetupIsSetUpOnlyOnceTheSavingChargeIsAuthenticated() {
+      String customer = fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
+      ChargeRequest request = request("pay-1", StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP,
+          CardUse.SAVE_FOR_FUTURE, customer);
+      String ref = ((ChargeOutcome.ActionRequired) charge(request)).processorReference();
+      assertThat(fake.cards()).singleElement().extracting(FakeCard::setUpForFutureUse).isEqualTo(false);
+      assertThat(fake.chargeCount()).isZero();
+
+      fake.completeAuthentication(ref, true);
+
+      ChargeOutcome.Charged charged = (ChargeOutcome.Charged) fake.resolve(request, ref);
+      assertThat(charged.savedCard()).isEqualTo(fake.cards().get(0).id());
+      assertThat(fake.cards()).singleElement().extracting(FakeCard::setUpForFutureUse).isEqualTo(true);
+      assertThat(charge(request("pay-2", charged.savedCard().value(), CardUse.SAVED_OFF_SESSION, customer)))
+          .isInstanceOf(ChargeOutcome.Charged.class);
+    }
   }
 
   @Nested

@@ -21,6 +21,12 @@ interface CampaignBackend extends AutoCloseable {
   /** Arms a random fault on some upcoming call; returns its kind, for the report. */
   String injectFault(Random random);
 
+  /**
+   * The client finishes (or fails) 3-D Secure for some charge waiting for it, as in the browser;
+   * returns what happened, for the report.
+   */
+  String authenticate(Random random);
+
   /** Lets hung calls go and finishes charges left processing, as time eventually would. */
   void settleEverything();
 

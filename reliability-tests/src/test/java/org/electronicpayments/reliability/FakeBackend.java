@@ -56,6 +56,23 @@ final class FakeBackend implements CampaignBackend {
   }
 
   @Override
+  public String authenticate(Random random) {
+    List<FakeCharge> waiting = fake.charges().stream()
+        .filter(c -> c.status() == FakeCharge.Status.REQUIRES_ACTION).toList();
+    if (waiting.isEmpty()) {
+      return "client authenticates: nothing waiting";
+    }
+    FakeCharge charge = waiting.get(random.nextInt(waiting.size()));
+    boolean succeed = random.nextInt(4) != 0;
+    try {
+      fake.completeAuthentication(charge.processorReference(), succeed);
+    } catch (IllegalStateException movedOn) {
+      return "client authenticates: the charge moved on";
+    }
+    return "client authenticates: " + (succeed ? "completed" : "failed");
+  }
+
+  @Override
   public void settleEverything() {
     fake.script().clear();
     fake.releaseHung();

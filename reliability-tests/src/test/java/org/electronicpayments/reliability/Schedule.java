@@ -32,7 +32,8 @@ import org.electronicpayments.testkit.TestClock;
 
 /**
  * One seeded random schedule over the whole flow: new payments, double submits, host retries,
- * Save, reconcile, webhook-style refreshes and refunds, with processor faults and host crashes
+ * Save, reconcile, webhook-style refreshes, refunds and clients completing 3-D Secure (which a card
+ * saved with {@code pm_card_authenticationRequiredOnSetup} needs), with processor faults and host crashes
  * injected between any two steps. The invariants of G1–G4 are checked at the end from the
  * processor's own ledger against the store.
  */
@@ -128,8 +129,10 @@ final class Schedule {
       } else if (roll < 74) {
         Payment p = anyPayment();
         act("refund", () -> p == null ? null : payments.refund(desk, p.id(), Money.usd("1.00")));
-      } else if (roll < 88) {
+      } else if (roll < 85) {
         report.fault(backend.injectFault(random));
+      } else if (roll < 88) {
+        report.action(backend.authenticate(random));
       } else if (roll < 94) {
         int onWrite = 1 + random.nextInt(4);
         boolean after = random.nextBoolean();
