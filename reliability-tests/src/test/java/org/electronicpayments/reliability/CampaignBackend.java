@@ -22,10 +22,10 @@ interface CampaignBackend extends AutoCloseable {
   String injectFault(Random random);
 
   /**
-   * The client finishes (or fails) 3-D Secure for some charge waiting for it, as in the browser;
-   * returns what happened, for the report.
+   * The client finishes (or fails) 3-D Secure for one of the charges the store shows waiting
+   * for it, as in the browser; returns what happened, for the report.
    */
-  String authenticate(Random random);
+  String authenticate(Random random, List<String> waitingProcessorReferences);
 
   /** Lets hung calls go and finishes charges left processing, as time eventually would. */
   void settleEverything();

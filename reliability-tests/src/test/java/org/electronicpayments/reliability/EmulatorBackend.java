@@ -80,6 +80,21 @@ final class EmulatorBackend implements CampaignBackend {
   }
 
   @Override
+  public String authenticate(Random random, List<String> waiting) {
+    if (waiting.isEmpty()) {
+      return "client authenticates: nothing waiting";
+    }
+    String reference = waiting.get(random.nextInt(waiting.size()));
+    boolean succeed = random.nextInt(4) != 0;
+    try {
+      String status = succeed ? emulator.completeAuthentication(reference) : emulator.failAuthentication(reference);
+      return "client authenticates: " + (succeed ? "completed" : "failed") + " → " + status;
+    } catch (RuntimeException movedOn) {
+      return "client authenticates: the charge moved on";
+    }
+  }
+
+  @Override
   public void settleEverything() {
     emulator.faults().clear();
     if (!hangArmed) {

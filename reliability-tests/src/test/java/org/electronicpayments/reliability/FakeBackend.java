@@ -56,16 +56,14 @@ final class FakeBackend implements CampaignBackend {
   }
 
   @Override
-  public String authenticate(Random random) {
-    List<FakeCharge> waiting = fake.charges().stream()
-        .filter(c -> c.status() == FakeCharge.Status.REQUIRES_ACTION).toList();
+  public String authenticate(Random random, List<String> waiting) {
     if (waiting.isEmpty()) {
       return "client authenticates: nothing waiting";
     }
-    FakeCharge charge = waiting.get(random.nextInt(waiting.size()));
+    String reference = waiting.get(random.nextInt(waiting.size()));
     boolean succeed = random.nextInt(4) != 0;
     try {
-      fake.completeAuthentication(charge.processorReference(), succeed);
+      fake.completeAuthentication(reference, succeed);
     } catch (IllegalStateException movedOn) {
       return "client authenticates: the charge moved on";
     }

@@ -2,6 +2,12 @@ package org.electronicpayments.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -24,22 +30,45 @@ class FaultCampaignTest {
     return s.isBlank() ? System.nanoTime() : Long.parseLong(s.trim());
   }
 
-  static CampaignReport campaign(Supplier<CampaignBackend> backends) {
+  /**
+   * Runs the schedules on {@code lanes} threads, each lane with its own backend (a schedule is
+   * single-threaded and owns its store, clock and facade, so lanes share nothing).
+   */
+  static CampaignReport campaign(Supplier<CampaignBackend> backends, int lanes) {
     long first = firstSeed();
     int n = schedules();
-    try (CampaignBackend backend = backends.get()) {
-      CampaignReport report = new CampaignReport(backend.name());
-      for (int i = 0; i < n; i++) {
-        new Schedule(first + i, backend, report).run();
-      }
-      System.out.println(report.summary() + "\n  first seed: " + first);
-      return report;
+    List<CampaignBackend> backendsPerLane = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      backendsPerLane.add(backends.get());
     }
+    CampaignReport report = new CampaignReport(backendsPerLane.get(0).name());
+    ExecutorService pool = Executors.newFixedThreadPool(lanes);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int lane = 0; lane < lanes; lane++) {
+        int l = lane;
+        done.add(pool.submit(() -> {
+          for (int i = l; i < n; i += lanes) {
+            new Schedule(first + i, backendsPerLane.get(l), report).run();
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError("the campaign itself failed", e);
+    } finally {
+      pool.shutdownNow();
+      backendsPerLane.forEach(CampaignBackend::close);
+    }
+    System.out.println(report.summary() + "\n  first seed: " + first + ", lanes: " + lanes);
+    return report;
   }
 
   @Test
   void fakeProcessorKeepsEveryPromiseUnderRandomFaultsAndCrashes() {
-    CampaignReport report = campaign(FakeBackend::new);
+    CampaignReport report = campaign(FakeBackend::new, 1);
 
     assertThat(report.violations).isEmpty();
     assertThat(report.schedules.sum()).isEqualTo(schedules());
@@ -49,7 +78,7 @@ class FaultCampaignTest {
 
   @Test
   void stripeModuleOnTheEmulatorKeepsEveryPromiseUnderRandomFaultsAndCrashes() {
-    CampaignReport report = campaign(EmulatorBackend::new);
+    CampaignReport report = campaign(EmulatorBackend::new, 8);
 
     assertThat(report.violations).isEmpty();
     assertThat(report.schedules.sum()).isEqualTo(schedules());

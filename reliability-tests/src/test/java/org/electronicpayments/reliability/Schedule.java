@@ -132,7 +132,9 @@ final class Schedule {
       } else if (roll < 85) {
         report.fault(backend.injectFault(random));
       } else if (roll < 88) {
-        report.action(backend.authenticate(random));
+        List<String> waiting = db.payments().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_ACTION)
+            .map(p -> p.currentAttempt().processorReference()).filter(java.util.Objects::nonNull).toList();
+        report.action(backend.authenticate(random, waiting));
       } else if (roll < 94) {
         int onWrite = 1 + random.nextInt(4);
         boolean after = random.nextBoolean();
