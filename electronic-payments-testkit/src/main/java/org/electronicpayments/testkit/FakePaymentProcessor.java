@@ -1,0 +1,353 @@
+package org.electronicpayments.testkit;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.electronicpayments.CardDetails;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.spi.ChargeOutcome;
+import org.electronicpayments.spi.ChargeRequest;
+import org.electronicpayments.spi.CustomerRequest;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.RefundOutcome;
+import org.electronicpayments.spi.RefundRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-memory {@link PaymentProcessor} that behaves like Stripe in test mode: customers
+ * ({@code cus_fake_…}), PaymentIntent-like charges ({@code pi_fake_…}, charged as {@code ch_fake_…}),
+ * saved cards ({@code pm_fake_…}), refunds ({@code re_fake_…}), Stripe's idempotency (see below)
+ * and Stripe's test payment methods ({@link StripeTestCards}). It is deterministic, thread-safe,
+ * and can be {@linkplain #script() scripted} to decline, time out before or after charging, or hang.
+ *
+ * <p>Every call that changes something derives its idempotency key from the request's key:
+ * {@code key-attach} (save a card), {@code key-create} (prepare), {@code key-confirm}, and the
+ * request's key as given for customers and refunds. The same key with the same parameters replays
+ * the first answer; with other parameters it throws a {@link org.electronicpayments.ProcessorException}
+ * (Stripe's {@code idempotency_error}); keys are kept until {@link #expireIdempotencyKeys()}.
+ *
+ * <pre>{@code
+ * FakePaymentProcessor fake = FakePaymentProcessor.create();
+ * fake.script().onNext(Operation.CONFIRM).timeoutAfterCharging();
+ * // … process a payment through ElectronicPayments: IN_DOUBT; reconcile: SUCCEEDED …
+ * assertThat(fake.succeededChargesFor(paymentId)).hasSize(1);
+ * fake.reset();
+ * }</pre>
+ */
+public final class FakePaymentProcessor implements PaymentProcessor {
+
+  private static final Function<String, Object> THROW_TIMEOUT = reason -> {
+    throw new ProcessorTimeoutException(reason);
+  };
+
+  private final ProcessorScript script = new ProcessorScript();
+  private final IdempotencyKeys keys = new IdempotencyKeys();
+  private final FakeWallet wallet = new FakeWallet(keys);
+  private final FakeCharges charges = new FakeCharges(keys, wallet);
+  private final FakeRefunds refunds = new FakeRefunds(keys, charges);
+  private final ConcurrentLinkedQueue<ProcessorCall> calls = new ConcurrentLinkedQueue<>();
+
+  private FakePaymentProcessor() {}
+
+  /**
+   * Makes an empty fake.
+   *
+   * @return the fake
+   */
+  public static FakePaymentProcessor create() {
+    return new FakePaymentProcessor();
+  }
+
+  @Override
+  public String ensureCustomer(CustomerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.ENSURE_CUSTOMER, request.idempotencyKey(), s -> wallet.ensureCustomer(request), timeout());
+  }
+
+  @Override
+  public ChargeOutcome prepare(ChargeRequest request) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.PREPARE, request.idempotencyKey(), s -> charges.prepare(request, s),
+        reason -> new ChargeOutcome.Unknown(null, reason));
+  }
+
+  @Override
+  public ChargeOutcome confirm(ChargeRequest request, String processorReference) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(processorReference, "processorReference");
+    return call(Operation.CONFIRM, request.idempotencyKey(), s -> charges.confirm(request, processorReference, s),
+        reason -> new ChargeOutcome.Unknown(processorReference, reason));
+  }
+
+  @Override
+  public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.RESOLVE, request.idempotencyKey(), s -> charges.resolve(request, processorReference),
+        reason -> new ChargeOutcome.Unknown(processorReference, reason));
+  }
+
+  @Override
+  public List<ProcessorCard> listCards(String customerReference) {
+    Objects.requireNonNull(customerReference, "customerReference");
+    return call(Operation.LIST_CARDS, null, s -> wallet.list(customerReference), timeout());
+  }
+
+  @Override
+  public CardDetails updateCardExpiry(PaymentMethodId id, YearMonth expiry) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(expiry, "expiry");
+    return call(Operation.UPDATE_CARD_EXPIRY, null, s -> wallet.updateExpiry(id, expiry), timeout());
+  }
+
+  @Override
+  public void removeCard(PaymentMethodId id) {
+    Objects.requireNonNull(id, "id");
+    call(Operation.REMOVE_CARD, null, s -> {
+      wallet.detach(id);
+      return null;
+    }, timeout());
+  }
+
+  @Override
+  public RefundOutcome refund(RefundRequest request) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.REFUND, request.idempotencyKey(), s -> refunds.refund(request, s),
+        reason -> new RefundOutcome.Unknown(reason));
+  }
+
+  /**
+   * What the next calls do.
+   *
+   * @return the script
+   */
+  public ProcessorScript script() {
+    return script;
+  }
+
+  /**
+   * Finishes the client's 3-D Secure step for a charge waiting for it; afterwards {@code resolve}
+   * reports it charged, or declined with kind {@code AUTHENTICATION_FAILED}.
+   *
+   * @param processorReference the charge ({@code pi_fake_…})
+   * @param succeed whether the client authenticated
+   * @throws IllegalStateException when the charge is not waiting for authentication
+   */
+  public void completeAuthentication(String processorReference, boolean succeed) {
+    charges.finish(Objects.requireNonNull(processorReference, "processorReference"),
+        FakeCharge.Status.REQUIRES_ACTION, succeed, Failures.AUTHENTICATION_FAILED);
+  }
+
+  /**
+   * Settles a charge left processing by {@link ScriptedCall#processing()}.
+   *
+   * @param processorReference the charge
+   * @param charged whether the money was taken (otherwise it is declined, {@code generic_decline})
+   * @throws IllegalStateException when the charge is not processing
+   */
+  public void finishProcessing(String processorReference, boolean charged) {
+    charges.finish(Objects.requireNonNull(processorReference, "processorReference"),
+        FakeCharge.Status.PROCESSING, charged, TestCard.GENERIC_DECLINE);
+  }
+
+  /** Forgets every idempotency key, as Stripe does after 24 hours: a reused key then starts afresh. */
+  public void expireIdempotencyKeys() {
+    keys.expireAll();
+  }
+
+  /** Lets every call blocked by {@link ScriptedCall#hang()} go on, as if the answer finally came. */
+  public void releaseHung() {
+    script.releaseHung();
+  }
+
+  /**
+   * How many calls are blocked by {@link ScriptedCall#hang()} right now.
+   *
+   * @return the number of hung calls
+   */
+  public int hungCalls() {
+    return script.hungCalls();
+  }
+
+  /**
+   * Waits until at least the given number of calls hang.
+   *
+   * @param count how many hung calls to wait for
+   * @param timeout how long to wait
+   * @return true when that many calls hang, false when the time ran out
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public boolean awaitHung(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (script.hungCalls() < count) {
+      if (System.nanoTime() - end > 0) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(1);
+    }
+    return true;
+  }
+
+  /**
+   * Every charge made, charged or not, oldest first.
+   *
+   * @return a snapshot
+   */
+  public List<FakeCharge> charges() {
+    return charges.charges();
+  }
+
+  /**
+   * One charge.
+   *
+   * @param processorReference the charge's id ({@code pi_fake_…})
+   * @return the charge, if the fake made it
+   */
+  public Optional<FakeCharge> charge(String processorReference) {
+    Intent intent = charges.intents.get(processorReference);
+    if (intent == null) {
+      return Optional.empty();
+    }
+    synchronized (intent) {
+      return Optional.of(intent.view());
+    }
+  }
+
+  /**
+   * How many times money was taken, over all payments.
+   *
+   * @return the number of charges that succeeded
+   */
+  public long chargeCount() {
+    return charges.chargeCount();
+  }
+
+  /**
+   * The charges of one payment that took money; more than one means the payment was charged twice.
+   *
+   * @param paymentId the payment, as given in its charge requests
+   * @return a snapshot
+   */
+  public List<FakeCharge> succeededChargesFor(PaymentId paymentId) {
+    Objects.requireNonNull(paymentId, "paymentId");
+    List<FakeCharge> found = new ArrayList<>();
+    for (FakeCharge charge : charges.charges()) {
+      if (charge.charged() && charge.paymentId().equals(paymentId)) {
+        found.add(charge);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * Every customer made, oldest first, with their attached cards.
+   *
+   * @return a snapshot
+   */
+  public List<FakeCustomer> customers() {
+    return wallet.customers();
+  }
+
+  /**
+   * Every card attached to a customer, oldest first.
+   *
+   * @return a snapshot
+   */
+  public List<FakeCard> cards() {
+    return wallet.attachedCards();
+  }
+
+  /**
+   * Every refund made, oldest first.
+   *
+   * @return a snapshot
+   */
+  public List<FakeRefund> refunds() {
+    return refunds.refunds();
+  }
+
+  /**
+   * Every call received, oldest first.
+   *
+   * @return a snapshot
+   */
+  public List<ProcessorCall> calls() {
+    return List.copyOf(calls);
+  }
+
+  /**
+   * Forgets everything: charges, customers, cards, refunds, keys, calls and the script; releases
+   * hung calls; restarts the ids. Meant for between tests, with no call running.
+   */
+  public void reset() {
+    script.clear();
+    script.releaseHung();
+    keys.expireAll();
+    refunds.reset();
+    charges.reset();
+    wallet.reset();
+    calls.clear();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Function<String, T> timeout() {
+    return (Function<String, T>) THROW_TIMEOUT;
+  }
+
+  private <T> T call(Operation operation, @Nullable String key, Function<@Nullable Step, T> work,
+      Function<String, T> timedOut) {
+    Step step = script.take(operation);
+    try {
+      T result = step == null ? work.apply(null) : scripted(step, work, timedOut);
+      calls.add(new ProcessorCall(operation, key, result == null ? "ok" : result.getClass().getSimpleName()));
+      return result;
+    } catch (RuntimeException e) {
+      calls.add(new ProcessorCall(operation, key, e.getClass().getSimpleName()));
+      throw e;
+    }
+  }
+
+  private <T> T scripted(Step step, Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+    switch (step.action) {
+      case FAIL:
+        throw Objects.requireNonNull(step.exception);
+      case TIMEOUT_BEFORE:
+        return timedOut.apply("timed out before reaching the processor (scripted)");
+      case TIMEOUT_AFTER:
+        work.apply(null);
+        return timedOut.apply("timed out after the processor committed (scripted)");
+      case HANG:
+        return script.hang() ? work.apply(null)
+            : timedOut.apply("interrupted while waiting for the processor (scripted hang)");
+      default:
+        return work.apply(step);
+    }
+  }
+
+  /** The fake's operations, one per {@link PaymentProcessor} method, for scripting and the call log. */
+  public enum Operation {
+    /** {@link PaymentProcessor#ensureCustomer}. */
+    ENSURE_CUSTOMER,
+    /** {@link PaymentProcessor#prepare}. */
+    PREPARE,
+    /** {@link PaymentProcessor#confirm}. */
+    CONFIRM,
+    /** {@link PaymentProcessor#resolve}. */
+    RESOLVE,
+    /** {@link PaymentProcessor#listCards}. */
+    LIST_CARDS,
+    /** {@link PaymentProcessor#updateCardExpiry}. */
+    UPDATE_CARD_EXPIRY,
+    /** {@link PaymentProcessor#removeCard}. */
+    REMOVE_CARD,
+    /** {@link PaymentProcessor#refund}. */
+    REFUND
+  }
+}
