@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
@@ -90,8 +91,9 @@ class SchemaIntegrityTest {
   }
 
   private static void assertRejected(TestDatabase db, String sql, String param) {
+    DataSource ds = db.dataSource();
     assertThatThrownBy(() -> {
-      try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, param);
         ps.executeUpdate();
       }
