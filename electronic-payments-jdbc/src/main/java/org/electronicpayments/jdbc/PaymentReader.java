@@ -26,6 +26,7 @@ import org.electronicpayments.PaymentRefund;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads whole payments. A page of payment rows (an inner {@code SELECT} on {@code payments}) is
@@ -62,7 +63,7 @@ final class PaymentReader {
       }
       try (ResultSet rs = ps.executeQuery()) {
         List<Payment> payments = new ArrayList<>();
-        Row current = null;
+        @Nullable Row current = null;
         while (rs.next()) {
           String id = rs.getString("id");
           if (current == null || !current.id.equals(id)) {

@@ -72,7 +72,7 @@ CREATE INDEX ix_payments_appointment ON payments (agency_id, appointment_id);
 CREATE INDEX ix_payments_date_posted ON payments (agency_id, date_posted);
 -- Reconcile (IN_DOUBT, REQUIRES_ACTION, stale PENDING/PROCESSING) and unposted (SUCCEEDED, not
 -- posted) both read by status: their cost grows with the payments in those states, not with all.
-CREATE INDEX ix_payments_status ON payments (agency_id, status, updated_at_ns);
+CREATE INDEX ix_payments_status ON payments (agency_id, status, created_at_ns, id);
 
 CREATE TABLE payment_attempts (
   payment_id           VARCHAR(64)  NOT NULL,

@@ -63,8 +63,10 @@ public final class JdbcStoreBench {
     Path dir = Files.createTempDirectory("ep-bench-h2");
     JdbcDataSource file = new JdbcDataSource();
     file.setURL("jdbc:h2:file:" + dir.resolve("payments"));
-    storeRates("H2 in memory", new SimplePool(mem));
-    storeRates("H2 file", new SimplePool(file));
+    if (!Boolean.getBoolean("bench.reconcileOnly")) {
+      storeRates("H2 in memory", new SimplePool(mem));
+      storeRates("H2 file", new SimplePool(file));
+    }
     String url = System.getenv("EP_POSTGRES_URL");
     if (url == null || Boolean.getBoolean("bench.h2only")) {
       System.out.println("PostgreSQL not measured: EP_POSTGRES_URL not set (bash .ci/postgres.sh start) or -Dbench.h2only");
@@ -76,8 +78,18 @@ public final class JdbcStoreBench {
     pg.setPassword(System.getenv("EP_POSTGRES_PASSWORD"));
     DataSource pool = new SimplePool(pg);
     sql(pool, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    storeRates("PostgreSQL", pool);
-    reconcileAmongMany(pool);
+    if (Boolean.getBoolean("bench.reconcileOnly")) {
+      JdbcPaymentStore.builder().dataSource(pool).schema(SCHEMA).migrate(true).build();
+    } else {
+      storeRates("PostgreSQL", pool);
+    }
+    try {
+      reconcileAmongMany(pool);
+    } finally {
+      if (!Boolean.getBoolean("bench.keep")) {
+        sql(pool, "DROP SCHEMA " + SCHEMA + " CASCADE");
+      }
+    }
   }
 
   /** Inserts of a new payment (one attempt), and the facade's write cycle: insert, two versioned updates. */
@@ -171,6 +183,7 @@ public final class JdbcStoreBench {
     System.out.printf("PostgreSQL: reconcile's two reads (100 in doubt of %,d): median %.2f ms, max %.2f ms%n", ROWS,
         reads[reads.length / 2], reads[reads.length - 1]);
 
+    printPlan(ds, agency);
     long t = System.nanoTime();
     int claimed = store.claimUnsettled(agency, BulkRows.NOW, 1000).size();
     System.out.printf("PostgreSQL: claimUnsettled (SKIP LOCKED) of %d: %.1f ms%n", claimed, (System.nanoTime() - t) / 1e6);
@@ -185,7 +198,6 @@ public final class JdbcStoreBench {
       System.out.printf("PostgreSQL: full reconcile (fake processor) of %d in doubt among %,d: %.1f ms (%s)%n",
           report.examined(), ROWS, (System.nanoTime() - t) / 1e6, report);
     }
-    printPlan(ds, agency);
   }
 
   private static void printPlan(DataSource ds, AgencyId agency) throws SQLException {
