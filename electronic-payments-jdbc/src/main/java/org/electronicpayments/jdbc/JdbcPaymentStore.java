@@ -1,6 +1,7 @@
 package org.electronicpayments.jdbc;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A durable {@link PaymentStore} on PostgreSQL or H2 over plain JDBC, safe with several host
@@ -44,7 +46,7 @@ public final class JdbcPaymentStore implements PaymentStore {
   private final CardRows cards;
   private final UnsettledClaims claims;
 
-  JdbcPaymentStore(Database db, Tables tables, java.time.Clock clock, Dialect dialect) {
+  JdbcPaymentStore(Database db, Tables tables, Clock clock, Dialect dialect) {
     this.db = db;
     this.writer = new PaymentWriter(tables);
     this.reader = new PaymentReader(tables);
@@ -127,11 +129,7 @@ public final class JdbcPaymentStore implements PaymentStore {
   public List<Payment> query(PaymentQuery query) {
     Objects.requireNonNull(query, "query");
     PaymentQueries.Select select = queries.page(query);
-    try {
-      return db.read(c -> reader.read(c, select.sql(), select.params()));
-    } catch (SQLException e) {
-      throw Database.failure("query payments", null, e);
-    }
+    return read("query payments", null, c -> reader.read(c, select.sql(), select.params()));
   }
 
   /**
@@ -172,11 +170,7 @@ public final class JdbcPaymentStore implements PaymentStore {
   public Optional<String> customerReference(AgencyId agencyId, ClientId clientId) {
     Objects.requireNonNull(agencyId, "agencyId");
     Objects.requireNonNull(clientId, "clientId");
-    try {
-      return db.read(c -> cards.customer(c, agencyId.value(), clientId.value()));
-    } catch (SQLException e) {
-      throw Database.failure("read a customer", null, e);
-    }
+    return read("read a customer", null, c -> cards.customer(c, agencyId.value(), clientId.value()));
   }
 
   @Override
@@ -219,21 +213,13 @@ public final class JdbcPaymentStore implements PaymentStore {
   @Override
   public Optional<PaymentMethod> findCard(PaymentMethodId id) {
     Objects.requireNonNull(id, "id");
-    try {
-      return db.read(c -> cards.find(c, id));
-    } catch (SQLException e) {
-      throw Database.failure("read card " + id, null, e);
-    }
+    return read("read card " + id, null, c -> cards.find(c, id));
   }
 
   @Override
   public List<PaymentMethod> cards(ClientId clientId) {
     Objects.requireNonNull(clientId, "clientId");
-    try {
-      return db.read(c -> cards.ofClient(c, clientId));
-    } catch (SQLException e) {
-      throw Database.failure("read saved cards", null, e);
-    }
+    return read("read saved cards", null, c -> cards.ofClient(c, clientId));
   }
 
   @Override
@@ -246,12 +232,16 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
   }
 
-  private Optional<Payment> one(PaymentQueries.Select select, @org.jspecify.annotations.Nullable PaymentId id) {
+  private Optional<Payment> one(PaymentQueries.Select select, @Nullable PaymentId id) {
+    List<Payment> found = read("read a payment", id, c -> reader.read(c, select.sql(), select.params()));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  private <T> T read(String what, @Nullable PaymentId id, Database.Work<T> work) {
     try {
-      List<Payment> found = db.read(c -> reader.read(c, select.sql(), select.params()));
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      return db.read(work);
     } catch (SQLException e) {
-      throw Database.failure("read a payment", id, e);
+      throw Database.failure(what, id, e);
     }
   }
 }

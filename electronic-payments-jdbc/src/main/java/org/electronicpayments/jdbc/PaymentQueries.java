@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.spi.PaymentQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link PaymentQuery} into SQL over the {@code payments} table with exactly the
@@ -33,10 +34,53 @@ final class PaymentQueries {
         List.of(agencyId, reference));
   }
 
+  /**
+   * One page of a query. With a status filter (reconcile, unposted, "in doubt"), each status is
+   * its own branch of a {@code UNION ALL} that reads the {@code (agency_id, status, created_at_ns,
+   * id)} index in order and stops after the page: its cost follows the payments in that status,
+   * whatever the planner guesses. (One {@code status IN (…)} with {@code ORDER BY … LIMIT} lets
+   * PostgreSQL's generic plan, used once pgjdbc prepares on the server, walk all of an agency's
+   * payments in creation order looking for rare ones.) Statuses are literals for the same reason.
+   */
   Select page(PaymentQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
+    Set<PaymentStatus> statuses = q.statuses();
+    if (q.unpostedOnly()) {
+      statuses = statuses.isEmpty() || statuses.contains(PaymentStatus.SUCCEEDED)
+          ? Set.of(PaymentStatus.SUCCEEDED) : Set.of();
+      if (statuses.isEmpty()) {
+        return new Select("SELECT * FROM " + payments + " WHERE 1 = 0", List.of());
+      }
+    }
     List<Object> params = new ArrayList<>();
+    String order = " ORDER BY created_at_ns, id";
+    String page = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    if (statuses.isEmpty()) {
+      String sql = filtered(q, null, params) + order + page;
+      params.add(q.offset());
+      params.add(q.limit());
+      return new Select(sql, params);
+    }
+    long enough = (long) q.offset() + q.limit();
+    List<String> branches = new ArrayList<>();
+    for (String status : literals(statuses)) {
+      branches.add("(" + filtered(q, status, params) + order + " FETCH FIRST ? ROWS ONLY)");
+      params.add(enough);
+    }
+    params.add(q.offset());
+    params.add(q.limit());
+    return new Select("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u" + order + page, params);
+  }
+
+  /** The query's filters on {@code payments}, with {@code status} (a literal) when given. */
+  private String filtered(PaymentQuery q, @Nullable String status, List<Object> params) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
     params.add(q.agencyId().value());
+    if (status != null) {
+      sql.append(" AND status = ").append(status);
+    }
+    if (q.unpostedOnly()) {
+      sql.append(" AND posted_at_ns IS NULL");
+    }
     if (q.clientId() != null) {
       sql.append(" AND client_id = ?");
       params.add(q.clientId().value());
@@ -53,23 +97,11 @@ final class PaymentQueries {
       sql.append(" AND date_posted <= ?");
       params.add(q.postedTo());
     }
-    if (!q.statuses().isEmpty()) {
-      // Literals, not parameters: with a parameter, PostgreSQL's generic plan (pgjdbc prepares on the
-      // server after five runs) guesses the status is common and walks the agency's payments in
-      // creation order; with literals it knows IN_DOUBT is rare and uses the status index.
-      sql.append(" AND status IN (").append(literals(q.statuses())).append(")");
-    }
-    if (q.unpostedOnly()) {
-      sql.append(" AND status = 'SUCCEEDED' AND posted_at_ns IS NULL");
-    }
     if (q.updatedBefore() != null) {
       sql.append(" AND updated_at_ns < ?");
       params.add(Rows.nanos(q.updatedBefore()));
     }
-    sql.append(" ORDER BY created_at_ns, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-    params.add(q.offset());
-    params.add(q.limit());
-    return new Select(sql.toString(), params);
+    return sql.toString();
   }
 
   static String placeholders(int n) {
@@ -77,9 +109,9 @@ final class PaymentQueries {
   }
 
   /** Quoted status names in a stable order, so equal queries share one SQL text (and plan). */
-  static String literals(Set<PaymentStatus> statuses) {
+  static TreeSet<String> literals(Set<PaymentStatus> statuses) {
     TreeSet<String> sorted = new TreeSet<>();
     statuses.forEach(s -> sorted.add("'" + s.name() + "'"));
-    return String.join(", ", sorted);
+    return sorted;
   }
 }
