@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.PaymentId;
@@ -44,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakePaymentProcessor implements PaymentProcessor {
 
+  /** How many calls the call log keeps, newest; older ones are dropped so long benchmarks stay small. */
+  public static final int CALL_LOG_LIMIT = 100_000;
+
   private static final Function<String, Object> THROW_TIMEOUT = reason -> {
     throw new ProcessorTimeoutException(reason);
   };
@@ -54,6 +58,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   private final FakeCharges charges = new FakeCharges(keys, wallet);
   private final FakeRefunds refunds = new FakeRefunds(keys, charges);
   private final ConcurrentLinkedQueue<ProcessorCall> calls = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger logged = new AtomicInteger();
 
   private FakePaymentProcessor() {}
 
@@ -211,7 +216,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @return the charge, if the fake made it
    */
   public Optional<FakeCharge> charge(String processorReference) {
-    Intent intent = charges.intents.get(processorReference);
+    Intent intent = charges.intents.get(Objects.requireNonNull(processorReference, "processorReference"));
     if (intent == null) {
       return Optional.empty();
     }
@@ -274,7 +279,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * Every call received, oldest first.
+   * The calls received, oldest first (the newest {@value #CALL_LOG_LIMIT} of them).
    *
    * @return a snapshot
    */
@@ -294,6 +299,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     charges.reset();
     wallet.reset();
     calls.clear();
+    logged.set(0);
   }
 
   @SuppressWarnings("unchecked")
@@ -306,11 +312,19 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     Step step = script.take(operation);
     try {
       T result = step == null ? work.apply(null) : scripted(step, work, timedOut);
-      calls.add(new ProcessorCall(operation, key, result == null ? "ok" : result.getClass().getSimpleName()));
+      log(new ProcessorCall(operation, key, result instanceof ChargeOutcome || result instanceof RefundOutcome
+          ? result.getClass().getSimpleName() : "ok"));
       return result;
     } catch (RuntimeException e) {
-      calls.add(new ProcessorCall(operation, key, e.getClass().getSimpleName()));
+      log(new ProcessorCall(operation, key, e.getClass().getSimpleName()));
       throw e;
+    }
+  }
+
+  private void log(ProcessorCall call) {
+    calls.add(call);
+    if (logged.incrementAndGet() > CALL_LOG_LIMIT && calls.poll() != null) {
+      logged.decrementAndGet();
     }
   }
 

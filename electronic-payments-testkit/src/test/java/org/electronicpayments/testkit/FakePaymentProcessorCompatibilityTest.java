@@ -1,0 +1,14 @@
+package org.electronicpayments.testkit;
+
+import org.electronicpayments.spi.PaymentProcessor;
+
+/** The in-memory fake passes the contract every processor must pass. */
+class FakePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibilityKit {
+
+  private final FakePaymentProcessor fake = FakePaymentProcessor.create();
+
+  @Override
+  protected PaymentProcessor processor() {
+    return fake;
+  }
+}
