@@ -66,13 +66,8 @@ final class PaymentWriter {
 
   /** Writes {@code p} over the row at {@code p.version()}; false when no row has that id and version. */
   boolean update(Connection c, Payment p) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(updatePayment)) {
-      int next = bind(ps, 1, p);
-      ps.setString(next, p.id().value());
-      ps.setLong(next + 1, p.version());
-      if (ps.executeUpdate() == 0) {
-        return false;
-      }
+    if (!updateRow(c, p)) {
+      return false;
     }
     for (String delete : List.of(deleteAttempts, deleteRefunds)) {
       try (PreparedStatement ps = c.prepareStatement(delete)) {
@@ -82,6 +77,19 @@ final class PaymentWriter {
     }
     writeChildren(c, p);
     return true;
+  }
+
+  /**
+   * Writes only the payment row, for a change known to leave the attempts and refunds as stored
+   * (a claim, made under the row lock on what was just read).
+   */
+  boolean updateRow(Connection c, Payment p) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(updatePayment)) {
+      int next = bind(ps, 1, p);
+      ps.setString(next, p.id().value());
+      ps.setLong(next + 1, p.version());
+      return ps.executeUpdate() == 1;
+    }
   }
 
   boolean exists(Connection c, PaymentId id) throws SQLException {

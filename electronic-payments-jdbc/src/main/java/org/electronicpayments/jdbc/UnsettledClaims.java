@@ -114,7 +114,7 @@ final class UnsettledClaims {
     }
     PaymentStatus status = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
     Payment next = p.change().status(status).at(clock.instant());
-    return writer.update(c, next) ? Optional.of(next.withVersion(p.version() + 1)) : Optional.empty();
+    return writer.updateRow(c, next) ? Optional.of(next.withVersion(p.version() + 1)) : Optional.empty();
   }
 
   /** The claim's conditions in Java too, checked on the payment as read under the row lock. */
