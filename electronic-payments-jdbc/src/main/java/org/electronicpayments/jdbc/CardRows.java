@@ -1,0 +1,118 @@
+package org.electronicpayments.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.electronicpayments.CardDetails;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+
+/** Saved cards and processor customers as rows. */
+final class CardRows {
+
+  private static final String CARD_COLUMNS =
+      "id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns";
+
+  private final String selectCard;
+  private final String selectClientCards;
+  private final String updateCard;
+  private final String insertCard;
+  private final String deleteCard;
+  private final String selectCustomer;
+  private final String insertCustomer;
+
+  CardRows(Tables t) {
+    selectCard = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE id = ?";
+    selectClientCards = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE client_id = ? ORDER BY saved_at_ns, id";
+    updateCard = "UPDATE " + t.cards() + " SET client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
+        + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ? WHERE id = ?";
+    insertCard = "INSERT INTO " + t.cards() + " (client_id, nickname, brand, last4, exp_year, exp_month, fingerprint,"
+        + " saved_by, saved_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    deleteCard = "DELETE FROM " + t.cards() + " WHERE id = ?";
+    selectCustomer = "SELECT customer_reference FROM " + t.customers() + " WHERE agency_id = ? AND client_id = ?";
+    insertCustomer = "INSERT INTO " + t.customers() + " (agency_id, client_id, customer_reference) VALUES (?, ?, ?)";
+  }
+
+  Optional<PaymentMethod> find(Connection c, PaymentMethodId id) throws SQLException {
+    List<PaymentMethod> found = select(c, selectCard, id.value());
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  List<PaymentMethod> ofClient(Connection c, ClientId client) throws SQLException {
+    return select(c, selectClientCards, client.value());
+  }
+
+  /** Replaces the card's row; false when there was none (then {@link #insert} it). */
+  boolean update(Connection c, PaymentMethod card) throws SQLException {
+    return write(c, updateCard, card) == 1;
+  }
+
+  void insert(Connection c, PaymentMethod card) throws SQLException {
+    write(c, insertCard, card);
+  }
+
+  boolean delete(Connection c, PaymentMethodId id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(deleteCard)) {
+      ps.setString(1, id.value());
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  Optional<String> customer(Connection c, String agency, String client) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(selectCustomer)) {
+      ps.setString(1, agency);
+      ps.setString(2, client);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  void insertCustomer(Connection c, String agency, String client, String reference) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(insertCustomer)) {
+      ps.setString(1, agency);
+      ps.setString(2, client);
+      ps.setString(3, reference);
+      ps.executeUpdate();
+    }
+  }
+
+  private static int write(Connection c, String sql, PaymentMethod card) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      CardDetails d = card.card();
+      ps.setString(1, card.clientId().value());
+      ps.setString(2, card.nickname());
+      ps.setString(3, d.brand());
+      ps.setString(4, d.last4());
+      ps.setInt(5, d.expiry().getYear());
+      ps.setInt(6, d.expiry().getMonthValue());
+      Rows.setString(ps, 7, d.fingerprint());
+      ps.setString(8, card.savedBy());
+      ps.setLong(9, Rows.nanos(card.savedAt()));
+      ps.setString(10, card.id().value());
+      return ps.executeUpdate();
+    }
+  }
+
+  private static List<PaymentMethod> select(Connection c, String sql, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<PaymentMethod> cards = new ArrayList<>();
+        while (rs.next()) {
+          cards.add(new PaymentMethod(PaymentMethodId.of(rs.getString("id")), ClientId.of(rs.getString("client_id")),
+              rs.getString("nickname"), new CardDetails(rs.getString("brand"), rs.getString("last4"),
+                  YearMonth.of(rs.getInt("exp_year"), rs.getInt("exp_month")), rs.getString("fingerprint")),
+              rs.getString("saved_by"), Rows.instant(rs.getLong("saved_at_ns"))));
+        }
+        return cards;
+      }
+    }
+  }
+}

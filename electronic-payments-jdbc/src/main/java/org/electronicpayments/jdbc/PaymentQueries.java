@@ -1,0 +1,117 @@
+package org.electronicpayments.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.spi.PaymentQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a {@link PaymentQuery} into SQL over the {@code payments} table with exactly the
+ * semantics of {@link PaymentQuery#matches}: every filter that is set narrows, the page is taken
+ * oldest first by creation time, then id. Each filter is served by an index starting with the
+ * agency (see the migration).
+ */
+final class PaymentQueries {
+
+  private final String payments;
+
+  PaymentQueries(Tables t) {
+    this.payments = t.payments();
+  }
+
+  /** An inner select with its parameters, for {@link PaymentReader#read}. */
+  record Select(String sql, List<Object> params) {}
+
+  Select byId(String id) {
+    return new Select("SELECT * FROM " + payments + " WHERE id = ?", List.of(id));
+  }
+
+  Select byReference(String agencyId, String reference) {
+    return new Select("SELECT * FROM " + payments + " WHERE agency_id = ? AND reference = ?",
+        List.of(agencyId, reference));
+  }
+
+  /**
+   * One page of a query. With a status filter (reconcile, unposted, "in doubt"), each status is
+   * its own branch of a {@code UNION ALL} that reads the {@code (agency_id, status, created_at_ns,
+   * id)} index in order and stops after the page: its cost follows the payments in that status,
+   * whatever the planner guesses. (One {@code status IN (…)} with {@code ORDER BY … LIMIT} lets
+   * PostgreSQL's generic plan, used once pgjdbc prepares on the server, walk all of an agency's
+   * payments in creation order looking for rare ones.) Statuses are literals for the same reason.
+   */
+  Select page(PaymentQuery q) {
+    Set<PaymentStatus> statuses = q.statuses();
+    if (q.unpostedOnly()) {
+      statuses = statuses.isEmpty() || statuses.contains(PaymentStatus.SUCCEEDED)
+          ? Set.of(PaymentStatus.SUCCEEDED) : Set.of();
+      if (statuses.isEmpty()) {
+        return new Select("SELECT * FROM " + payments + " WHERE 1 = 0", List.of());
+      }
+    }
+    List<Object> params = new ArrayList<>();
+    String order = " ORDER BY created_at_ns, id";
+    String page = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    if (statuses.isEmpty()) {
+      String sql = filtered(q, null, params) + order + page;
+      params.add(q.offset());
+      params.add(q.limit());
+      return new Select(sql, params);
+    }
+    long enough = (long) q.offset() + q.limit();
+    List<String> branches = new ArrayList<>();
+    for (String status : literals(statuses)) {
+      branches.add("(" + filtered(q, status, params) + order + " FETCH FIRST ? ROWS ONLY)");
+      params.add(enough);
+    }
+    params.add(q.offset());
+    params.add(q.limit());
+    return new Select("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u" + order + page, params);
+  }
+
+  /** The query's filters on {@code payments}, with {@code status} (a literal) when given. */
+  private String filtered(PaymentQuery q, @Nullable String status, List<Object> params) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
+    params.add(q.agencyId().value());
+    if (status != null) {
+      sql.append(" AND status = ").append(status);
+    }
+    if (q.unpostedOnly()) {
+      sql.append(" AND posted_at_ns IS NULL");
+    }
+    if (q.clientId() != null) {
+      sql.append(" AND client_id = ?");
+      params.add(q.clientId().value());
+    }
+    if (q.appointmentId() != null) {
+      sql.append(" AND appointment_id = ?");
+      params.add(q.appointmentId().value());
+    }
+    if (q.postedFrom() != null) {
+      sql.append(" AND date_posted >= ?");
+      params.add(q.postedFrom());
+    }
+    if (q.postedTo() != null) {
+      sql.append(" AND date_posted <= ?");
+      params.add(q.postedTo());
+    }
+    if (q.updatedBefore() != null) {
+      sql.append(" AND updated_at_ns < ?");
+      params.add(Rows.nanos(q.updatedBefore()));
+    }
+    return sql.toString();
+  }
+
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** Quoted status names in a stable order, so equal queries share one SQL text (and plan). */
+  static TreeSet<String> literals(Set<PaymentStatus> statuses) {
+    TreeSet<String> sorted = new TreeSet<>();
+    statuses.forEach(s -> sorted.add("'" + s.name() + "'"));
+    return sorted;
+  }
+}
