@@ -168,8 +168,9 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Settles every payment whose outcome is unknown (G2, G3): in doubt, waiting for
-   * authentication, or left pending/processing longer than the lease by a host that died.
+   * Settles every payment whose outcome is unknown (G2, G3): in doubt, or waiting for
+   * authentication or pending/processing for longer than the lease (a client who walked away, a
+   * host that died).
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
    * become FAILED; ones still processing stay IN_DOUBT for the next run.
    *
@@ -179,10 +180,11 @@ public final class ElectronicPayments implements AutoCloseable {
   public ReconcileReport reconcile(Actor actor) {
     guard.check(actor, Permission.RECONCILE_PAYMENTS, null, null);
     List<Payment> candidates = new ArrayList<>();
-    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT,
-        PaymentStatus.REQUIRES_ACTION)), candidates);
+    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT)), candidates);
+    // Left alone while young: a client may be in the middle of 3-D Secure, another host in the middle of a charge.
     collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.PENDING,
-        PaymentStatus.PROCESSING)).updatedBefore(clock.instant().minus(lease)), candidates);
+        PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION)).updatedBefore(clock.instant().minus(lease)),
+        candidates);
     int succeeded = 0;
     int failed = 0;
     int inDoubt = 0;
@@ -428,6 +430,9 @@ public final class ElectronicPayments implements AutoCloseable {
       throw PaymentValidationException.of("reference", "is already used by another payment of this agency");
     }
     CompletableFuture<PaymentResult> running = inFlight.get(existing.id());
+    if (running == null && isFresh(existing)) {
+      return awaitElsewhere(existing);
+    }
     if (running != null) {
       try {
         return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -439,6 +444,27 @@ public final class ElectronicPayments implements AutoCloseable {
       }
     }
     return resume(actor, existing);
+  }
+
+  /**
+   * Another host (or a thread of a host that shares this store) is charging the payment: watch
+   * the store until it settles or the deadline passes, then answer what is known.
+   */
+  private PaymentResult awaitElsewhere(Payment existing) {
+    long end = System.nanoTime() + deadline.toNanos();
+    Payment current = existing;
+    long pause = 1;
+    while (isFresh(current) && System.nanoTime() < end) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      pause = Math.min(pause * 2, 50);
+      current = journal.read(existing.id());
+    }
+    return PaymentResult.of(current);
   }
 
   private PaymentResult resume(Actor actor, Payment p) {
