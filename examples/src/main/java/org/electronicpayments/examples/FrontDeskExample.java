@@ -33,9 +33,13 @@ import org.electronicpayments.spi.ClientDirectory;
  */
 public final class FrontDeskExample {
 
-  static final ClientId CLIENT = ClientId.of("1000");
-
   private final ElectronicPayments payments;
+  /**
+   * The client of this run. Each run has its own client file, because the ledger outlives the
+   * emulator: a customer or saved card kept from an earlier run names objects a new emulator
+   * has never seen.
+   */
+  private final ClientId client;
   private final PrintStream out;
   private final String run;
   private int sequence;
@@ -44,6 +48,7 @@ public final class FrontDeskExample {
     this.payments = payments;
     this.out = out;
     this.run = run;
+    this.client = ClientId.of("1000-" + run);
   }
 
   /**
@@ -54,7 +59,8 @@ public final class FrontDeskExample {
    */
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : System.getenv().getOrDefault("EP_EXAMPLE_MODE", Backend.DEFAULT);
-    try (Backend backend = Backend.start(mode, System.out)) {
+    java.nio.file.Path ledger = java.nio.file.Path.of(System.getProperty("ep.example.ledger", "target/example-ledger/payments"));
+    try (Backend backend = Backend.start(mode, System.out, ledger)) {
       new FrontDeskExample(backend.payments(), System.out, Long.toString(Instant.now().getEpochSecond(), 36)).play();
     }
   }
@@ -73,8 +79,8 @@ public final class FrontDeskExample {
   }
 
   static ClientDirectory clients() {
-    return id -> id.equals(CLIENT)
-        ? java.util.Optional.of(new ClientDirectory.Contact(CLIENT, "Pat Doe", "pat@example.org"))
+    return id -> id.value().startsWith("1000-")
+        ? java.util.Optional.of(new ClientDirectory.Contact(id, "Pat Doe", "pat@example.org"))
         : java.util.Optional.empty();
   }
 
@@ -89,7 +95,7 @@ public final class FrontDeskExample {
     step("2. New card saved for future use as \"Visa 1000\": deductible of $75.00");
     PaymentResult saved = submit(desk, window(PaymentType.CREDIT_CARD, Payer.DEDUCTIBLE, "75.00")
         .card(CardChoice.saveNew("pm_card_visa", "Visa 1000")));
-    List<PaymentMethod> cards = payments.savedCards(desk, CLIENT);
+    List<PaymentMethod> cards = payments.savedCards(desk, client);
     cards.forEach(c -> out.printf("   saved card: %s (%s, expires %s)%n", c.nickname(), c.card().display(),
         c.card().expiry()));
 
@@ -122,18 +128,19 @@ public final class FrontDeskExample {
     out.printf("   printable receipt of step 3: %d characters of HTML%n",
         payments.printableReceipt(desk, again.payment().id()).length());
 
-    step("8. Payments of client " + CLIENT + " taken in this run");
-    payments.payments(desk, org.electronicpayments.spi.PaymentQuery.forAgency(agency().id()).client(CLIENT)
+    step("8. Payments of client " + client + " (Pat Doe) taken in this run");
+    payments.payments(desk, org.electronicpayments.spi.PaymentQuery.forAgency(agency().id()).client(client)
             .limit(1000)).stream()
-        .filter(p -> p.request().reference().contains(run))
         .forEach(p -> out.printf("   %-28s %-12s %-14s %10s  %s%n", p.request().reference(), p.request().type(),
             p.request().payer(), p.amount().toDisplayString(), p.status()));
+    out.printf("   (the ledger holds %d payments from every run so far)%n",
+        payments.payments(desk, org.electronicpayments.spi.PaymentQuery.forAgency(agency().id()).limit(100_000)).size());
   }
 
   private PaymentRequestBuilder window(PaymentType type, Payer payer, String amount) {
-    return PaymentRequest.builder().client(CLIENT).origin(Origin.PAYMENTS)
-        .reference(java.time.format.DateTimeFormatter.ofPattern("M.d.uuuu").format(java.time.LocalDate.now(agency().zone()))
-            + " " + CLIENT.value() + " " + (type == PaymentType.CASH ? "CASH" : "CC") + " " + run + "-" + (++sequence))
+    return PaymentRequest.builder().client(client).origin(Origin.PAYMENTS)
+.reference(java.time.format.DateTimeFormatter.ofPattern("M.d.uuuu").format(java.time.LocalDate.now(agency().zone()))
+            + " 1000 " + (type == PaymentType.CASH ? "CASH" : "CC") + " " + run + "-" + (++sequence))
         .type(type).payer(payer).amountReceived(amount).electronic(type == PaymentType.CREDIT_CARD);
   }
 
