@@ -70,7 +70,7 @@ final class EmulatorBackend implements CampaignBackend {
       hangArmed = true;
       what = "hang";
     } else if (kind < 90) {
-      next.delay(Duration.ofMillis(random.nextInt(120)));
+      next.delay(Duration.ofMillis(1 + random.nextInt(120)));
       what = "latency";
     } else {
       next.respondThenDropNext();
