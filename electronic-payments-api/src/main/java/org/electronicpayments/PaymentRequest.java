@@ -49,7 +49,7 @@ public record PaymentRequest(
     @Nullable AppointmentId appointmentId,
     @NotNull(message = "is required") Origin origin,
     @Nullable LocalDate datePosted,
-    @Email(message = "must be an email address like name@example.org")
+    @Email(regexp = RequestValidator.EMAIL, message = "must be an email address like name@example.org")
     @Size(max = 254, message = "must be at most {max} characters") @Nullable String emailReceiptTo,
     @NotBlank(message = "is required")
     @Size(max = 64, message = "must be at most {max} characters") String reference,

@@ -129,6 +129,8 @@ final class Schedule {
       } else if (roll < 74) {
         Payment p = anyPayment();
         act("refund", () -> p == null ? null : payments.refund(desk, p.id(), Money.usd("1.00")));
+      } else if (roll < 77) {
+        act("foreign actor", this::foreignActorIsDenied);
       } else if (roll < 85) {
         report.fault(backend.injectFault(random));
       } else if (roll < 88) {
@@ -154,6 +156,47 @@ final class Schedule {
   private void act(String name, java.util.function.Supplier<Object> action) {
     report.action(name);
     action.get();
+  }
+
+  /**
+   * G6 under the campaign: a client, or a representative of other clients, reaches for a payment
+   * or a saved card that is not theirs, at whatever point of the schedule this lands.
+   */
+  private Object foreignActorIsDenied() {
+    Payment p = anyPayment();
+    if (p == null) {
+      return null;
+    }
+    ClientId owner = p.clientId();
+    ClientId other = CLIENTS.stream().filter(c -> !c.equals(owner)).toList().get(random.nextInt(CLIENTS.size() - 1));
+    Actor stranger = random.nextBoolean() ? Actor.client(other)
+        : Actor.representative(org.electronicpayments.RepresentativeId.of("rep-" + other.value()), Set.of(other));
+    List<PaymentMethod> cards = host.cards(owner);
+    List<Runnable> reaches = List.of(
+        () -> payments.payment(stranger, p.id()),
+        () -> payments.refresh(stranger, p.id()),
+        () -> payments.receipt(stranger, p.id()),
+        () -> payments.savedCards(stranger, owner),
+        () -> payments.retry(stranger, p.id(), null),
+        () -> payments.refund(stranger, p.id(), Money.usd("1.00")),
+        () -> payments.save(stranger, p.id()),
+        () -> {
+          if (!cards.isEmpty()) {
+            payments.removeCard(stranger, cards.get(0).id());
+          } else {
+            throw new org.electronicpayments.AccessDeniedException(stranger,
+                org.electronicpayments.security.Permission.MANAGE_SAVED_CARDS, owner, "no card to reach");
+          }
+        });
+    int which = random.nextInt(reaches.size());
+    try {
+      reaches.get(which).run();
+      report.violation(seed, "G6: " + stranger.auditName() + " reached " + p.id() + " of client " + owner
+          + " (operation " + which + ")");
+    } catch (org.electronicpayments.AccessDeniedException expected) {
+      report.action("foreign actor denied");
+    }
+    return null;
   }
 
   private PaymentRequest newRequest() {
