@@ -58,10 +58,12 @@ public class FakePathBench {
    * A payment through the facade and the fakes.
    *
    * @param refs this thread's references
+   * @param cpu this thread's payments and CPU time
    * @return the result
    */
   @Benchmark
-  public PaymentResult process(References refs) {
+  public PaymentResult process(References refs, CpuTime cpu) {
+    cpu.payments++;
     if (++sinceReset == RESET_EVERY) {
       sinceReset = 0;
       store.reset();

@@ -39,6 +39,7 @@ public class StripePathBench {
 
   private Fixtures.Server server;
   private ElectronicPayments payments;
+  private ElectronicPayments callerThread;
   private StripeClient raw;
 
   /** Starts (or finds) the emulator and builds both clients against it. */
@@ -49,6 +50,8 @@ public class StripePathBench {
         .secretKey(Fixtures.SECRET_KEY).apiBase(server.baseUrl()).build();
     payments = ElectronicPayments.builder().processor(stripe).store(InMemoryPaymentStore.create())
         .agency(Fixtures.AGENCY).build();
+    callerThread = ElectronicPayments.builder().processor(new CallerThread(stripe))
+        .store(InMemoryPaymentStore.create()).agency(Fixtures.AGENCY).build();
     raw = Fixtures.rawClient(server.baseUrl());
   }
 
@@ -56,6 +59,7 @@ public class StripePathBench {
   @TearDown(Level.Trial)
   public void tearDown() {
     payments.close();
+    callerThread.close();
     server.close();
   }
 
@@ -68,6 +72,22 @@ public class StripePathBench {
   @Benchmark
   public PaymentResult sdk(References refs) {
     PaymentResult result = payments.process(Fixtures.DESK, Fixtures.request(refs.next()));
+    if (result.status() != PaymentStatus.SUCCEEDED) {
+      throw new IllegalStateException("SDK payment ended " + result.status());
+    }
+    return result;
+  }
+
+  /**
+   * Experiment: a payment through the SDK with the Stripe processor called on this thread (see
+   * {@link CallerThread}); what the worker handoff costs.
+   *
+   * @param refs this thread's references
+   * @return the result
+   */
+  @Benchmark
+  public PaymentResult sdkOnCallerThread(References refs) {
+    PaymentResult result = callerThread.process(Fixtures.DESK, Fixtures.request(refs.next()));
     if (result.status() != PaymentStatus.SUCCEEDED) {
       throw new IllegalStateException("SDK payment ended " + result.status());
     }
