@@ -50,11 +50,23 @@ final class Charges {
     }
   }
 
-  /** Runs the current attempt of a payment this thread owns (just stored or claimed). */
+  /**
+   * Runs the current attempt of a payment this thread owns (just stored or claimed). A processor
+   * that returns by the deadline on its own is called on this thread (no handoff per payment),
+   * unless a customer may have to be made first ({@code ensureCustomer} carries no deadline); any
+   * other runs on a worker thread that this thread stops waiting for at the deadline (G4).
+   */
   PaymentResult run(Payment owned, boolean resolveFirst) {
     // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
     Instant deadlineAt = Instant.now().plus(deadline);
     PaymentAttempt attempt = owned.currentAttempt();
+    if (processor.returnsByDeadline() && !mayEnsureCustomer(owned, attempt)) {
+      try {
+        return attempt(owned, deadlineAt, resolveFirst).result();
+      } catch (RuntimeException e) {
+        return unexpected(owned, attempt, e);
+      }
+    }
     try {
       Outcome outcome = bounded.run(() -> attempt(owned, deadlineAt, resolveFirst), deadline);
       if (outcome != null) {
@@ -65,14 +77,24 @@ final class Charges {
       return PaymentResult.of(settle(owned.id(), attempt.number(),
           new ChargeOutcome.Unknown(null, "no answer within " + deadline)).payment());
     } catch (ExecutionException e) {
-      LOG.error("Payment {}: attempt {} failed unexpectedly; outcome in doubt", owned.id(), attempt.number(),
-          e.getCause());
-      return PaymentResult.of(settle(owned.id(), attempt.number(),
-          new ChargeOutcome.Unknown(null, "unexpected " + e.getCause().getClass().getSimpleName())).payment());
+      return unexpected(owned, attempt, e.getCause());
     }
   }
 
+  private PaymentResult unexpected(Payment owned, PaymentAttempt attempt, Throwable cause) {
+    LOG.error("Payment {}: attempt {} failed unexpectedly; outcome in doubt", owned.id(), attempt.number(), cause);
+    return PaymentResult.of(settle(owned.id(), attempt.number(),
+        new ChargeOutcome.Unknown(null, "unexpected " + cause.getClass().getSimpleName())).payment());
+  }
+
+  /** Whether the attempt needs the client's customer and none is stored yet. */
+  private boolean mayEnsureCustomer(Payment payment, PaymentAttempt attempt) {
+    return !(attempt.card() instanceof CardChoice.OneTime)
+        && journal.store().customerReference(agency.id(), payment.clientId()).isEmpty();
+  }
+
   private Outcome attempt(Payment payment, Instant deadlineAt, boolean resolveFirst) {
+    String outer = MDC.get("paymentId");
     MDC.put("paymentId", payment.id().value());
     try {
       PaymentAttempt attempt = payment.currentAttempt();
@@ -100,7 +122,11 @@ final class Charges {
       ChargeOutcome confirmed = call(payment, false, () -> processor.confirm(request, ref));
       return settle(payment.id(), attempt.number(), confirmed);
     } finally {
-      MDC.remove("paymentId");
+      if (outer == null) {
+        MDC.remove("paymentId");
+      } else {
+        MDC.put("paymentId", outer);
+      }
     }
   }
 

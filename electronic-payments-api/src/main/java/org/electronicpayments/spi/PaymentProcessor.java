@@ -72,6 +72,21 @@ public interface PaymentProcessor {
   ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference);
 
   /**
+   * Whether {@link #prepare}, {@link #confirm} and {@link #resolve} always return by the request's
+   * {@link ChargeRequest#deadline()} on their own, a hung processor included, on any thread and
+   * without being interrupted. When true, the facade makes those calls on the caller's thread
+   * (when no customer must be made first) instead of handing each payment to a worker thread and
+   * waiting for it there. The default, false, is always safe: the facade runs the calls on a worker
+   * and stops waiting at the deadline, so a processor that does not bound itself never holds the
+   * caller past it (G4).
+   *
+   * @return true only if every charge call returns by its request's deadline by itself
+   */
+  default boolean returnsByDeadline() {
+    return false;
+  }
+
+  /**
    * Lists the cards the processor holds for a customer.
    *
    * @param customerReference the customer

@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public ChargeOutcome prepare(ChargeRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.PREPARE, request.idempotencyKey(), s -> charges.prepare(request, s),
+    return call(Operation.PREPARE, request.idempotencyKey(), request.deadline(), s -> charges.prepare(request, s),
         reason -> new ChargeOutcome.Unknown(null, reason));
   }
 
@@ -88,15 +89,27 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   public ChargeOutcome confirm(ChargeRequest request, String processorReference) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.CONFIRM, request.idempotencyKey(), s -> charges.confirm(request, processorReference, s),
+    return call(Operation.CONFIRM, request.idempotencyKey(), request.deadline(),
+        s -> charges.confirm(request, processorReference, s),
         reason -> new ChargeOutcome.Unknown(processorReference, reason));
   }
 
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.RESOLVE, request.idempotencyKey(), s -> charges.resolve(request, processorReference),
+    return call(Operation.RESOLVE, request.idempotencyKey(), request.deadline(),
+        s -> charges.resolve(request, processorReference),
         reason -> new ChargeOutcome.Unknown(processorReference, reason));
+  }
+
+  /**
+   * True: a {@linkplain ScriptedCall#hang() hung} {@code prepare}, {@code confirm} or {@code resolve}
+   * ends as a timeout at its request's deadline, as an HTTP client's read timeout would, so the
+   * facade may call the fake on the caller's thread.
+   */
+  @Override
+  public boolean returnsByDeadline() {
+    return true;
   }
 
   @Override
@@ -309,9 +322,14 @@ public final class FakePaymentProcessor implements PaymentProcessor {
 
   private <T> T call(Operation operation, @Nullable String key, Function<@Nullable Step, T> work,
       Function<String, T> timedOut) {
+    return call(operation, key, null, work, timedOut);
+  }
+
+  private <T> T call(Operation operation, @Nullable String key, @Nullable Instant deadline,
+      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
     Step step = script.take(operation);
     try {
-      T result = step == null ? work.apply(null) : scripted(step, work, timedOut);
+      T result = step == null ? work.apply(null) : scripted(step, deadline, work, timedOut);
       log(new ProcessorCall(operation, key, result instanceof ChargeOutcome || result instanceof RefundOutcome
           ? result.getClass().getSimpleName() : "ok"));
       return result;
@@ -328,7 +346,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     }
   }
 
-  private <T> T scripted(Step step, Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+  private <T> T scripted(Step step, @Nullable Instant deadline, Function<@Nullable Step, T> work,
+      Function<String, T> timedOut) {
     switch (step.action) {
       case FAIL:
         throw Objects.requireNonNull(step.exception);
@@ -338,8 +357,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
         work.apply(null);
         return timedOut.apply("timed out after the processor committed (scripted)");
       case HANG:
-        return script.hang() ? work.apply(null)
-            : timedOut.apply("interrupted while waiting for the processor (scripted hang)");
+        return script.hang(deadline) ? work.apply(null)
+            : timedOut.apply("no answer before the deadline or interrupted (scripted hang)");
       default:
         return work.apply(step);
     }

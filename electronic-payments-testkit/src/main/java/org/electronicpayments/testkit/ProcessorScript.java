@@ -1,10 +1,13 @@
 package org.electronicpayments.testkit;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.jspecify.annotations.Nullable;
@@ -94,13 +97,19 @@ public final class ProcessorScript {
     return null;
   }
 
-  /** Blocks a hung call; true when released, false when interrupted (the interrupt flag is kept). */
-  boolean hang() {
+  /**
+   * Blocks a hung call until released, interrupted or (when given) the deadline passes; true only
+   * when released (the interrupt flag is kept).
+   */
+  boolean hang(@Nullable Instant deadline) {
     CountDownLatch latch = release;
     hung.incrementAndGet();
     try {
-      latch.await();
-      return true;
+      if (deadline == null) {
+        latch.await();
+        return true;
+      }
+      return latch.await(Math.max(0, Duration.between(Instant.now(), deadline).toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -105,9 +105,11 @@ public final class ScriptedCall {
   }
 
   /**
-   * The call blocks until {@link FakePaymentProcessor#releaseHung()} (then it runs as usual) or
-   * until its thread is interrupted (then it ends as a timeout before charging, with the thread's
-   * interrupt flag set), so a hung call never holds a thread for good.
+   * The call blocks until {@link FakePaymentProcessor#releaseHung()} (then it runs as usual), until
+   * its thread is interrupted (then it ends as a timeout before charging, with the thread's
+   * interrupt flag set) or, for {@code prepare}, {@code confirm} and {@code resolve}, until the
+   * request's deadline (then it ends as a timeout before charging, as an HTTP read timeout would),
+   * so a hung call never holds a thread for good.
    *
    * @return the script
    */
