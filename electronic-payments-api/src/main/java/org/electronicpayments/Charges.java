@@ -226,8 +226,8 @@ final class Charges {
     }
     PaymentMethodId id = charged.savedCard();
     if (journal.store().findCard(id).isEmpty() && charged.card() != null) {
-      journal.store().saveCard(new PaymentMethod(id, payment.clientId(), save.nickname().strip(), charged.card(),
-          payment.createdBy(), now));
+      journal.store().saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
+          save.nickname().strip(), charged.card(), payment.createdBy(), now));
     }
     return id;
   }

@@ -321,7 +321,8 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * A client's saved cards.
+   * A client's saved cards with this agency. Cards another agency saved for a client of the same
+   * id in a shared store are not listed, nor can this facade rename, update, remove or charge them.
    *
    * @param actor who is acting
    * @param clientId the client

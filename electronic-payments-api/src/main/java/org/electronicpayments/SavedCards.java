@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentProcessor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class SavedCards {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(client, "clientId");
     guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
-    return journal.store().cards(client);
+    return journal.store().cards(agency.id(), client);
   }
 
   PaymentMethod rename(Actor actor, PaymentMethodId id, String nickname) {
@@ -68,9 +69,12 @@ final class SavedCards {
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
   }
 
-  /** Checks a saved card chosen for a payment: it exists, belongs to the client, and has not expired. */
+  /**
+   * Checks a saved card chosen for a payment: it exists, belongs to this agency's client, and has
+   * not expired.
+   */
   void requireUsable(PaymentMethodId id, ClientId client, LocalDate today) {
-    PaymentMethod card = journal.store().findCard(id).orElse(null);
+    PaymentMethod card = ours(id);
     if (card == null || !card.clientId().equals(client)) {
       throw PaymentValidationException.of("card", "is not a saved card of this client");
     }
@@ -82,9 +86,19 @@ final class SavedCards {
   private PaymentMethod owned(Actor actor, PaymentMethodId id) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
-    PaymentMethod card = journal.store().findCard(id)
-        .orElseThrow(() -> PaymentValidationException.of("paymentMethodId", "is not a saved card"));
+    PaymentMethod card = ours(id);
+    if (card == null) {
+      throw PaymentValidationException.of("paymentMethodId", "is not a saved card");
+    }
     guard.check(actor, Permission.MANAGE_SAVED_CARDS, card.clientId(), null);
     return card;
+  }
+
+  /**
+   * Reads a saved card of this agency. A card another agency saved in a shared store is treated
+   * as absent, so that its existence is not revealed either.
+   */
+  private @Nullable PaymentMethod ours(PaymentMethodId id) {
+    return journal.store().findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);
   }
 }

@@ -83,14 +83,17 @@ public interface PaymentStore {
   String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference);
 
   /**
-   * Stores or replaces a saved card.
+   * Stores or replaces a saved card. A card belongs to the agency and client it carries; a
+   * replacement keeps both (the facade never moves a card to another agency or client).
    *
    * @param card the card
    */
   void saveCard(PaymentMethod card);
 
   /**
-   * Reads a saved card.
+   * Reads a saved card by its id, whatever its agency. Ids are the processor's and globally
+   * unique; the caller must check {@link PaymentMethod#agencyId()} before it shows, changes or
+   * charges the card (the facade treats a card of another agency as not found).
    *
    * @param id the card
    * @return the card, if stored
@@ -98,12 +101,15 @@ public interface PaymentStore {
   Optional<PaymentMethod> findCard(PaymentMethodId id);
 
   /**
-   * A client's saved cards, oldest first.
+   * A client's saved cards with one agency, oldest first. Client ids are the agency's own, so
+   * several agencies sharing a store may have a client of the same id; each sees only the cards
+   * saved with it.
    *
-   * @param clientId the client
+   * @param agencyId the agency
+   * @param clientId the client, as the agency knows it
    * @return the cards
    */
-  List<PaymentMethod> cards(ClientId clientId);
+  List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId);
 
   /**
    * Forgets a saved card.

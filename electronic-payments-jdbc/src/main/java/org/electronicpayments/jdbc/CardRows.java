@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.PaymentMethod;
@@ -17,7 +18,7 @@ import org.electronicpayments.PaymentMethodId;
 final class CardRows {
 
   private static final String CARD_COLUMNS =
-      "id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns";
+      "id, agency_id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns";
 
   private final String selectCard;
   private final String selectClientCards;
@@ -29,11 +30,12 @@ final class CardRows {
 
   CardRows(Tables t) {
     selectCard = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE id = ?";
-    selectClientCards = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE client_id = ? ORDER BY saved_at_ns, id";
-    updateCard = "UPDATE " + t.cards() + " SET client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
+    selectClientCards = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE agency_id = ? AND client_id = ?"
+        + " ORDER BY saved_at_ns, id";
+    updateCard = "UPDATE " + t.cards() + " SET agency_id = ?, client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
         + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ? WHERE id = ?";
-    insertCard = "INSERT INTO " + t.cards() + " (client_id, nickname, brand, last4, exp_year, exp_month, fingerprint,"
-        + " saved_by, saved_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    insertCard = "INSERT INTO " + t.cards() + " (agency_id, client_id, nickname, brand, last4, exp_year, exp_month,"
+        + " fingerprint, saved_by, saved_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     deleteCard = "DELETE FROM " + t.cards() + " WHERE id = ?";
     selectCustomer = "SELECT customer_reference FROM " + t.customers() + " WHERE agency_id = ? AND client_id = ?";
     insertCustomer = "INSERT INTO " + t.customers() + " (agency_id, client_id, customer_reference) VALUES (?, ?, ?)";
@@ -44,8 +46,8 @@ final class CardRows {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  List<PaymentMethod> ofClient(Connection c, ClientId client) throws SQLException {
-    return select(c, selectClientCards, client.value());
+  List<PaymentMethod> ofClient(Connection c, AgencyId agency, ClientId client) throws SQLException {
+    return select(c, selectClientCards, agency.value(), client.value());
   }
 
   /** Replaces the card's row; false when there was none (then {@link #insert} it). */
@@ -86,28 +88,31 @@ final class CardRows {
   private static int write(Connection c, String sql, PaymentMethod card) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       CardDetails d = card.card();
-      ps.setString(1, card.clientId().value());
-      ps.setString(2, card.nickname());
-      ps.setString(3, d.brand());
-      ps.setString(4, d.last4());
-      ps.setInt(5, d.expiry().getYear());
-      ps.setInt(6, d.expiry().getMonthValue());
-      Rows.setString(ps, 7, d.fingerprint());
-      ps.setString(8, card.savedBy());
-      ps.setLong(9, Rows.nanos(card.savedAt()));
-      ps.setString(10, card.id().value());
+      ps.setString(1, card.agencyId().value());
+      ps.setString(2, card.clientId().value());
+      ps.setString(3, card.nickname());
+      ps.setString(4, d.brand());
+      ps.setString(5, d.last4());
+      ps.setInt(6, d.expiry().getYear());
+      ps.setInt(7, d.expiry().getMonthValue());
+      Rows.setString(ps, 8, d.fingerprint());
+      ps.setString(9, card.savedBy());
+      ps.setLong(10, Rows.nanos(card.savedAt()));
+      ps.setString(11, card.id().value());
       return ps.executeUpdate();
     }
   }
 
-  private static List<PaymentMethod> select(Connection c, String sql, String key) throws SQLException {
+  private static List<PaymentMethod> select(Connection c, String sql, String... keys) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, key);
+      for (int i = 0; i < keys.length; i++) {
+        ps.setString(i + 1, keys[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         List<PaymentMethod> cards = new ArrayList<>();
         while (rs.next()) {
-          cards.add(new PaymentMethod(PaymentMethodId.of(rs.getString("id")), ClientId.of(rs.getString("client_id")),
-              rs.getString("nickname"), new CardDetails(rs.getString("brand"), rs.getString("last4"),
+          cards.add(new PaymentMethod(PaymentMethodId.of(rs.getString("id")), AgencyId.of(rs.getString("agency_id")),
+              ClientId.of(rs.getString("client_id")), rs.getString("nickname"), new CardDetails(rs.getString("brand"), rs.getString("last4"),
                   YearMonth.of(rs.getInt("exp_year"), rs.getInt("exp_month")), rs.getString("fingerprint")),
               rs.getString("saved_by"), Rows.instant(rs.getLong("saved_at_ns"))));
         }

@@ -217,9 +217,10 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<PaymentMethod> cards(ClientId clientId) {
+  public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
+    Objects.requireNonNull(agencyId, "agencyId");
     Objects.requireNonNull(clientId, "clientId");
-    return read("read saved cards", null, c -> cards.ofClient(c, clientId));
+    return read("read saved cards", null, c -> cards.ofClient(c, agencyId, clientId));
   }
 
   @Override

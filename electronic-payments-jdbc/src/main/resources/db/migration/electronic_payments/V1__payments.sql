@@ -113,8 +113,11 @@ CREATE TABLE payment_refunds (
       'REQUIRES_ACTION', 'IN_DOUBT', 'POSTED', 'REFUNDED', 'PARTIALLY_REFUNDED'))
 );
 
+-- A saved card belongs to one agency's client: client ids are the agency's own, so the same id
+-- in two agencies sharing the database names two people.
 CREATE TABLE saved_cards (
   id                   VARCHAR(64)  NOT NULL,
+  agency_id            VARCHAR(64)  NOT NULL,
   client_id            VARCHAR(64)  NOT NULL,
   nickname             VARCHAR      NOT NULL,
   brand                VARCHAR      NOT NULL,
@@ -128,7 +131,7 @@ CREATE TABLE saved_cards (
   CONSTRAINT ck_saved_cards_exp_month CHECK (exp_month BETWEEN 1 AND 12)
 );
 
-CREATE INDEX ix_saved_cards_client ON saved_cards (client_id, saved_at_ns, id);
+CREATE INDEX ix_saved_cards_client ON saved_cards (agency_id, client_id, saved_at_ns, id);
 
 -- One processor customer per client and agency: the first one stored wins.
 CREATE TABLE processor_customers (

@@ -109,9 +109,9 @@ final class CrashingStore implements PaymentStore {
   }
 
   @Override
-  public List<PaymentMethod> cards(ClientId clientId) {
+  public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
     alive();
-    return store.cards(clientId);
+    return store.cards(agencyId, clientId);
   }
 
   @Override

@@ -120,8 +120,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<PaymentMethod> cards(ClientId clientId) {
-    return cards.values().stream().filter(c -> c.clientId().equals(clientId))
+  public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
+    return cards.values().stream().filter(c -> c.agencyId().equals(agencyId) && c.clientId().equals(clientId))
         .sorted(Comparator.comparing(PaymentMethod::savedAt).thenComparing(c -> c.id().value())).toList();
   }
 

@@ -225,20 +225,42 @@ public abstract class PaymentStoreCompatibilityKit {
     @DisplayName("saved cards are listed per client, oldest first, replaced by id and removed")
     void savedCardsLifecycle() {
       String n = agency.value();
-      var first = SamplePayments.visa("pm_" + n + "_1", client, T0);
-      var second = SamplePayments.visa("pm_" + n + "_2", client, T0.plus(Duration.ofDays(1)));
-      var foreign = SamplePayments.visa("pm_" + n + "_3", ClientId.of(client.value() + "-2"), T0);
+      var first = SamplePayments.visa("pm_" + n + "_1", agency, client, T0);
+      var second = SamplePayments.visa("pm_" + n + "_2", agency, client, T0.plus(Duration.ofDays(1)));
+      var foreign = SamplePayments.visa("pm_" + n + "_3", agency, ClientId.of(client.value() + "-2"), T0);
       store().saveCard(second);
       store().saveCard(first);
       store().saveCard(foreign);
-      assertThat(store().cards(client)).containsExactly(first, second);
+      assertThat(store().cards(agency, client)).containsExactly(first, second);
       var renamed = first.withNickname("Office card");
       store().saveCard(renamed);
       assertThat(store().findCard(first.id())).contains(renamed);
       assertThat(store().removeCard(first.id())).isTrue();
       assertThat(store().removeCard(first.id())).isFalse();
-      assertThat(store().cards(client)).containsExactly(second);
+      assertThat(store().cards(agency, client)).containsExactly(second);
       assertThat(store().findCard(PaymentMethodId.of("pm_" + n + "_none"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("saved cards are listed per agency: the same client id in another agency sees only its own")
+    void savedCardsPerAgency() {
+      String n = agency.value();
+      AgencyId other = AgencyId.of(n + "-b");
+      var ours = SamplePayments.visa("pm_" + n + "_a", agency, client, T0);
+      var theirs = SamplePayments.visa("pm_" + n + "_b", other, client, T0.plus(Duration.ofDays(1)));
+      store().saveCard(ours);
+      store().saveCard(theirs);
+      assertThat(store().cards(agency, client)).containsExactly(ours);
+      assertThat(store().cards(other, client)).containsExactly(theirs);
+      assertThat(store().findCard(ours.id())).contains(ours);
+      assertThat(store().findCard(theirs.id())).contains(theirs);
+      var renamed = theirs.withNickname("Their card");
+      store().saveCard(renamed);
+      assertThat(store().cards(agency, client)).containsExactly(ours);
+      assertThat(store().cards(other, client)).containsExactly(renamed);
+      assertThat(store().removeCard(theirs.id())).isTrue();
+      assertThat(store().cards(other, client)).isEmpty();
+      assertThat(store().cards(agency, client)).containsExactly(ours);
     }
   }
 

@@ -100,12 +100,13 @@ public final class SamplePayments {
    * A saved Visa card.
    *
    * @param id the card's id
+   * @param agency the agency it was saved with
    * @param client its owner
    * @param at when it was saved
    * @return the card
    */
-  public static PaymentMethod visa(String id, ClientId client, Instant at) {
-    return new PaymentMethod(PaymentMethodId.of(id), client, "Visa 4242",
+  public static PaymentMethod visa(String id, AgencyId agency, ClientId client, Instant at) {
+    return new PaymentMethod(PaymentMethodId.of(id), agency, client, "Visa 4242",
         new CardDetails("visa", "4242", YearMonth.of(2030, 12), "fp_" + id), "staff:s-1", at);
   }
 }

@@ -121,9 +121,9 @@ final class HostStore implements PaymentStore {
   }
 
   @Override
-  public List<PaymentMethod> cards(ClientId clientId) {
+  public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
     alive();
-    return db.cards(clientId);
+    return db.cards(agencyId, clientId);
   }
 
   @Override

@@ -70,7 +70,7 @@ final class HostileWorld implements AutoCloseable {
     this.card = payments.savedCards(desk, OWNER).get(0).id();
     this.cash = payments.process(desk, PaymentRequest.builder().client(OWNER).reference("CORPUS-CASH")
         .type(PaymentType.CASH).payer(Payer.DEDUCTIBLE).amountReceived("25.00").build()).payment();
-    store.saveCard(new PaymentMethod(expiredCard, OWNER, "Old Visa",
+    store.saveCard(new PaymentMethod(expiredCard, PaymentsTestbed.AGENCY.id(), OWNER, "Old Visa",
         new CardDetails("visa", "4242", YearMonth.of(2020, 1), "fp_old"), "staff:desk-1", Instant.EPOCH));
     if (!(saved instanceof PaymentResult.Succeeded)) {
       throw new IllegalStateException("the corpus world could not take its first payment: " + saved);
@@ -96,7 +96,8 @@ final class HostileWorld implements AutoCloseable {
 
   /** Everything the store holds, for before/after comparison. */
   List<Object> snapshot() {
-    return List.of(store.payments(), store.cards(OWNER), store.cards(OTHER));
+    return List.of(store.payments(), store.cards(PaymentsTestbed.AGENCY.id(), OWNER),
+        store.cards(PaymentsTestbed.AGENCY.id(), OTHER));
   }
 
   PaymentId paidId() {

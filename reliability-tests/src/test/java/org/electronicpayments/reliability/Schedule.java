@@ -171,7 +171,7 @@ final class Schedule {
     ClientId other = CLIENTS.stream().filter(c -> !c.equals(owner)).toList().get(random.nextInt(CLIENTS.size() - 1));
     Actor stranger = random.nextBoolean() ? Actor.client(other)
         : Actor.representative(org.electronicpayments.RepresentativeId.of("rep-" + other.value()), Set.of(other));
-    List<PaymentMethod> cards = host.cards(owner);
+    List<PaymentMethod> cards = host.cards(PaymentsTestbed.AGENCY.id(), owner);
     List<Runnable> reaches = List.of(
         () -> payments.payment(stranger, p.id()),
         () -> payments.refresh(stranger, p.id()),
@@ -209,7 +209,7 @@ final class Schedule {
       return b.type(PaymentType.CASH).build();
     }
     CardChoice card;
-    List<PaymentMethod> saved = host.cards(client);
+    List<PaymentMethod> saved = host.cards(PaymentsTestbed.AGENCY.id(), client);
     if (kind <= 3 && !saved.isEmpty()) {
       card = CardChoice.saved(saved.get(random.nextInt(saved.size())).id());
       b.clientPresent(random.nextBoolean());
