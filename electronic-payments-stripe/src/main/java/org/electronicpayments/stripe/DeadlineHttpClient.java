@@ -1,28 +1,37 @@
 package org.electronicpayments.stripe;
 
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
-import com.stripe.net.HttpURLConnectionClient;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * stripe-java's own HTTP client, told about the deadline of the operation running on this
- * thread. stripe-java calls {@link #request} once per try and decides on retries itself; this
- * client lets a retry happen only while a full read timeout still fits before the deadline.
- * When it does not, a failed try is reported to stripe-java as not retryable (a connection
- * failure with a non-retryable cause, or a response marked {@code Stripe-Should-Retry: false}),
- * so stripe-java neither sleeps nor retries, and the caller reports the outcome as unknown on time.
+ * stripe-java's HTTP client for this module, told about the deadline of the operation running on
+ * this thread. Each try is sent by {@link BoundedExchange}, which gives up at the sooner of the
+ * read timeout and the deadline however slowly the server answers, so a request never holds its
+ * caller past the deadline. stripe-java calls {@link #request} once per try and decides on
+ * retries itself; this client lets a retry happen only while stripe-java's back-off and a full
+ * read timeout still fit before the deadline. When they do not, a failed try is reported to
+ * stripe-java as not retryable (a connection failure with a non-retryable cause, or a response
+ * marked {@code Stripe-Should-Retry: false}), so stripe-java neither sleeps nor retries, and the
+ * caller reports the outcome as unknown on time.
  */
-final class DeadlineHttpClient extends HttpURLConnectionClient {
+final class DeadlineHttpClient extends HttpClient {
 
   private static final ThreadLocal<@Nullable Budget> BUDGET = new ThreadLocal<>();
-  private static final long MIN_RETRY_MILLIS = 500;
+
+  private final BoundedExchange exchange;
+
+  DeadlineHttpClient(Duration connectTimeout) {
+    this.exchange = new BoundedExchange(connectTimeout);
+  }
 
   /** Runs stripe-java calls of this thread under a deadline until {@link Budget#close()}. */
   static Budget start(Deadline deadline) {
@@ -35,15 +44,17 @@ final class DeadlineHttpClient extends HttpURLConnectionClient {
   public StripeResponse request(StripeRequest request) throws ApiConnectionException {
     Budget budget = BUDGET.get();
     if (budget == null) {
-      return super.request(request);
+      return exchange.send(request, readTimeoutMillis(request), buildUserAgentString(request),
+          buildXStripeClientUserAgentString());
     }
-    if (budget.tries++ > 0 && !budget.retryFits(request)) {
+    if (budget.tries++ > 0 && budget.deadline.passed()) {
       throw new ApiConnectionException("No time left before the deadline for another try of "
-          + request.method() + " " + request.url().getPath());
+          + request.method() + " " + request.url().getPath(), new IOException("deadline passed"));
     }
     StripeResponse response;
     try {
-      response = super.request(request);
+      long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
+      response = exchange.send(request, wait, buildUserAgentString(request), buildXStripeClientUserAgentString());
     } catch (ApiConnectionException e) {
       if (budget.retryFits(request)) {
         throw e;
@@ -59,6 +70,11 @@ final class DeadlineHttpClient extends HttpURLConnectionClient {
     return new StripeResponse(response.code(), HttpHeaders.of(headers), response.body());
   }
 
+  private static long readTimeoutMillis(StripeRequest request) {
+    Integer read = request.options().getReadTimeout();
+    return read == null || read <= 0 ? StripePaymentProcessorBuilder.DEFAULT_READ_TIMEOUT.toMillis() : read;
+  }
+
   /** The deadline of the operation running on this thread and the tries of its current request. */
   static final class Budget implements AutoCloseable {
     private final Deadline deadline;
@@ -68,11 +84,15 @@ final class DeadlineHttpClient extends HttpURLConnectionClient {
       this.deadline = deadline;
     }
 
-    /** Whether a retry (back-off and a whole read timeout) still fits before the deadline. */
+    /**
+     * Whether a retry still fits before the deadline: the longest back-off stripe-java sleeps
+     * before it (its {@code sleepTime}: 0.5 s doubled per retry, at most 5 s) and a whole read
+     * timeout.
+     */
     boolean retryFits(StripeRequest request) {
-      Integer read = request.options().getReadTimeout();
-      long left = deadline.remainingMillis();
-      return left > MIN_RETRY_MILLIS + (read == null ? 0 : read);
+      long minDelay = minNetworkRetriesDelay.toMillis();
+      long backOff = Math.min(maxNetworkRetriesDelay.toMillis(), minDelay << Math.max(0, Math.min(tries - 1, 20)));
+      return deadline.remainingMillis() > Math.max(minDelay, backOff) + readTimeoutMillis(request);
     }
 
     @Override

@@ -9,16 +9,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs stripe-java calls on the processor's one {@link StripeClient}: each with its idempotency
  * key, the {@code Stripe-Account} of the settings, and connect/read timeouts cut to the time left
- * before the operation's deadline.
+ * before the operation's deadline, which {@link DeadlineHttpClient} enforces for the request as a
+ * whole (stripe-java's retries included).
  */
 final class StripeCalls {
 
   private final StripeClient client;
   private final StripeSettings settings;
+  private final boolean bounded;
 
   StripeCalls(StripeSettings settings, @Nullable StripeClient injected) {
     this.settings = settings;
     this.client = injected != null ? injected : newClient(settings);
+    this.bounded = injected == null;
+  }
+
+  /**
+   * Whether every call returns by its deadline on its own: true for the processor's own client,
+   * whose {@link DeadlineHttpClient} bounds each try as a whole; not for a client a test injected.
+   */
+  boolean returnsByDeadline() {
+    return bounded;
   }
 
   /**
@@ -56,7 +67,7 @@ final class StripeCalls {
         .setConnectTimeout((int) settings.connectTimeout().toMillis())
         .setReadTimeout((int) settings.readTimeout().toMillis())
         .setMaxNetworkRetries(settings.maxNetworkRetries())
-        .setHttpClient(new DeadlineHttpClient());
+        .setHttpClient(new DeadlineHttpClient(settings.connectTimeout()));
     if (settings.stripeAccount() != null) {
       builder.setStripeAccount(settings.stripeAccount());
     }

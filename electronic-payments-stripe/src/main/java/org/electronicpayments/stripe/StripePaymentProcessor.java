@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class StripePaymentProcessor implements PaymentProcessor {
 
   private final StripeSettings settings;
+  private final StripeCalls calls;
   private final CustomerCards cards;
   private final ChargeFlow charges;
   private final Reconciliation reconciliation;
@@ -44,7 +45,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
 
   StripePaymentProcessor(StripeSettings settings, @Nullable StripeClient client) {
     this.settings = settings;
-    StripeCalls calls = new StripeCalls(settings, client);
+    this.calls = new StripeCalls(settings, client);
     this.cards = new CustomerCards(calls, settings);
     this.charges = new ChargeFlow(calls, settings, cards);
     this.reconciliation = new Reconciliation(calls, charges, cards);
@@ -87,6 +88,17 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     return reconciliation.resolve(Objects.requireNonNull(request, "request"), processorReference);
+  }
+
+  /**
+   * True: every stripe-java request ends by the sooner of the request's deadline and the builder's
+   * {@code deadline}, however slowly Stripe answers (each try is bounded as a whole, not per read,
+   * and a retry is made only when it fits), so the facade calls this processor on the caller's
+   * thread.
+   */
+  @Override
+  public boolean returnsByDeadline() {
+    return calls.returnsByDeadline();
   }
 
   /** {@code GET /v1/customers/{id}/payment_methods?type=card}. */

@@ -135,7 +135,8 @@ public final class StripePaymentProcessorBuilder {
   }
 
   /**
-   * How long to wait for Stripe's answer to one request.
+   * How long to wait for Stripe's whole answer to one try of a request (not per read: a server
+   * trickling its answer is cut off at this time too), and never past the operation's deadline.
    *
    * @param timeout more than zero, at most ten minutes (default 80 s)
    * @return this builder
@@ -147,7 +148,8 @@ public final class StripePaymentProcessorBuilder {
 
   /**
    * How often stripe-java retries one request (same idempotency key) after a timeout, a 409 or a
-   * 5xx; a retry starts only while a full read timeout still fits before the deadline.
+   * 5xx; a retry starts only while stripe-java's back-off and a full read timeout still fit before
+   * the deadline.
    *
    * @param retries 0 to 10 (default 2)
    * @return this builder

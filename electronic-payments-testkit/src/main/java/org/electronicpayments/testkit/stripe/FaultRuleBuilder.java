@@ -75,7 +75,8 @@ public final class FaultRuleBuilder {
    * Runs the call and commits it (its idempotent response is kept), then closes the connection
    * without answering: the client cannot know it happened. Note that the JDK's
    * {@code HttpURLConnection}, which stripe-java uses, silently sends a request once more when
-   * the connection closes without a response; use {@code times(2)} to make it give up.
+   * the connection closes without a response; use {@code times(2)} to make it give up. The Stripe
+   * module's client ({@code java.net.http}) does not re-send; one is enough there.
    */
   public FaultRule commitThenDrop() {
     return register(FaultKind.COMMIT_THEN_DROP, Duration.ZERO, 0, null);
