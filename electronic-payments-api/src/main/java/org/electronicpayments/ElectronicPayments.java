@@ -2,17 +2,12 @@ package org.electronicpayments;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
@@ -52,7 +47,7 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Duration lease;
   private final Bounded bounded;
   private final boolean ownsExecutor;
-  private final ConcurrentHashMap<PaymentId, CompletableFuture<PaymentResult>> inFlight = new ConcurrentHashMap<>();
+  private final Submissions submissions;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
     this.agency = b.agency;
@@ -67,6 +62,7 @@ public final class ElectronicPayments implements AutoCloseable {
     this.cards = new SavedCards(b.processor, journal, guard, agency);
     this.refunds = new Refunds(b.processor, journal, guard, bounded, deadline);
     this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
+    this.submissions = new Submissions(journal, guard, charges, cards, agency, clock, deadline, lease);
   }
 
   /**
@@ -95,8 +91,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @throws AccessDeniedException when the actor may not; nothing is stored
    */
   public PaymentResult process(Actor actor, PaymentRequest request) {
-    Payment fresh = admit(actor, request);
-    return submit(actor, fresh);
+    return submissions.submit(actor, submissions.admit(actor, request));
   }
 
   /**
@@ -108,8 +103,8 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result, when known (at the latest at the deadline)
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
-    Payment fresh = admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> submit(actor, fresh), bounded.executor());
+    Payment fresh = submissions.admit(actor, request);
+    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), bounded.executor());
   }
 
   /**
@@ -123,29 +118,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
-    Objects.requireNonNull(actor, "actor");
-    Payment p = journal.read(paymentId);
-    if (p.status() != PaymentStatus.FAILED || p.currentAttempt() == null) {
-      guard.check(actor, Permission.VIEW_PAYMENTS, p.clientId(), p.id());
-      if (card != null && p.currentAttempt() != null && !card.equals(p.currentAttempt().card())
-          && Charges.RESUMABLE.contains(p.status())) {
-        throw PaymentValidationException.of("card",
-            "cannot change while the current attempt's outcome is unknown; reconcile first");
-      }
-      return resume(actor, p);
-    }
-    CardChoice chosen = card != null ? card : p.currentAttempt().card();
-    PaymentRequest asked = p.request();
-    PaymentRequest withCard = new PaymentRequest(asked.clientId(), asked.appointmentId(), asked.origin(),
-        asked.datePosted(), asked.emailReceiptTo(), asked.reference(), asked.type(), asked.payer(),
-        asked.amountReceived(), asked.note(), asked.electronic(), chosen, asked.clientPresent());
-    RequestValidator.check(withCard, List.of());
-    authorize(actor, withCard, p.id());
-    int next = p.currentAttempt().number() + 1;
-    Payment retried = journal.write(p.change().status(PaymentStatus.PENDING).failure(null)
-        .addAttempt(new PaymentAttempt(next, PaymentAttempt.keyFor(p.id(), next), chosen, null,
-            PaymentStatus.PENDING, clock.instant(), null)));
-    return charges.run(retried, false);
+    return submissions.retry(actor, paymentId, card);
   }
 
   /**
@@ -157,14 +130,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
-    Payment p = journal.read(paymentId);
-    guard.check(actor, actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.VIEW_PAYMENTS,
-        p.clientId(), p.id());
-    if (!Charges.RESUMABLE.contains(p.status()) || p.currentAttempt() == null || isFresh(p)) {
-      return PaymentResult.of(p);
-    }
-    Payment claimed = claim(p);
-    return claimed == null ? PaymentResult.of(journal.read(paymentId)) : charges.run(claimed, true);
+    return submissions.refresh(actor, paymentId);
   }
 
   /**
@@ -178,33 +144,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return what was done
    */
   public ReconcileReport reconcile(Actor actor) {
-    guard.check(actor, Permission.RECONCILE_PAYMENTS, null, null);
-    List<Payment> candidates = new ArrayList<>();
-    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT)), candidates);
-    // Left alone while young: a client may be in the middle of 3-D Secure, another host in the middle of a charge.
-    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.PENDING,
-        PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION)).updatedBefore(clock.instant().minus(lease)),
-        candidates);
-    int succeeded = 0;
-    int failed = 0;
-    int inDoubt = 0;
-    int action = 0;
-    int skipped = 0;
-    for (Payment p : candidates) {
-      Payment claimed = p.currentAttempt() == null ? null : claim(p);
-      if (claimed == null) {
-        skipped++;
-        continue;
-      }
-      PaymentResult r = charges.run(claimed, true);
-      switch (r.status()) {
-        case SUCCEEDED -> succeeded++;
-        case FAILED -> failed++;
-        case REQUIRES_ACTION -> action++;
-        default -> inDoubt++;
-      }
-    }
-    return new ReconcileReport(candidates.size(), succeeded, failed, inDoubt, action, skipped);
+    return submissions.reconcile(actor);
   }
 
   /**
@@ -241,10 +181,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the unposted payments, oldest first
    */
   public List<Payment> unposted(Actor actor) {
-    guard.check(actor, Permission.VIEW_PAYMENTS, null, null);
-    List<Payment> all = new ArrayList<>();
-    collect(PaymentQuery.forAgency(agency.id()).unposted(), all);
-    return all;
+    return submissions.unposted(actor);
   }
 
   /**
@@ -385,144 +322,6 @@ public final class ElectronicPayments implements AutoCloseable {
   public void close() {
     if (ownsExecutor) {
       bounded.executor().shutdownNow();
-    }
-  }
-
-  private Payment admit(Actor actor, PaymentRequest request) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(request, "request");
-    RequestValidator.check(request, List.of());
-    authorize(actor, request, null);
-    PaymentRequest completed = request.datePosted() != null ? request
-        : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));
-    PaymentId id = PaymentId.generate();
-    java.time.Instant now = clock.instant();
-    if (!completed.chargesCard()) {
-      return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
-          null, List.of(), actor.auditName(), now, now, null, null, 0);
-    }
-    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), completed.card(), null,
-        PaymentStatus.PENDING, now, null);
-    return new Payment(id, agency.id(), completed, PaymentStatus.PENDING, List.of(first), null, null, null, null,
-        List.of(), actor.auditName(), now, now, null, null, 0);
-  }
-
-  private PaymentResult submit(Actor actor, Payment fresh) {
-    CompletableFuture<PaymentResult> mine = new CompletableFuture<>();
-    inFlight.put(fresh.id(), mine);
-    try {
-      Optional<Payment> existing = journal.store().insert(fresh);
-      if (existing.isPresent()) {
-        return duplicate(actor, existing.get(), fresh.request());
-      }
-      PaymentResult result = fresh.request().chargesCard() ? charges.run(fresh, false) : PaymentResult.of(fresh);
-      mine.complete(result);
-      return result;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(fresh.id());
-    }
-  }
-
-  private PaymentResult duplicate(Actor actor, Payment existing, PaymentRequest request) {
-    if (!existing.request().sameDetailsAs(request)) {
-      throw PaymentValidationException.of("reference", "is already used by another payment of this agency");
-    }
-    CompletableFuture<PaymentResult> running = inFlight.get(existing.id());
-    if (running == null && isFresh(existing)) {
-      return awaitElsewhere(existing);
-    }
-    if (running != null) {
-      try {
-        return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return PaymentResult.of(journal.read(existing.id()));
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        return PaymentResult.of(journal.read(existing.id()));
-      }
-    }
-    return resume(actor, existing);
-  }
-
-  /**
-   * Another host (or a thread of a host that shares this store) is charging the payment: watch
-   * the store until it settles or the deadline passes, then answer what is known.
-   */
-  private PaymentResult awaitElsewhere(Payment existing) {
-    long end = System.nanoTime() + deadline.toNanos();
-    Payment current = existing;
-    long pause = 1;
-    while (isFresh(current) && System.nanoTime() < end) {
-      try {
-        TimeUnit.MILLISECONDS.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      pause = Math.min(pause * 2, 50);
-      current = journal.read(existing.id());
-    }
-    return PaymentResult.of(current);
-  }
-
-  private PaymentResult resume(Actor actor, Payment p) {
-    if (!Charges.RESUMABLE.contains(p.status()) || p.currentAttempt() == null) {
-      return PaymentResult.of(p);
-    }
-    if (isFresh(p)) {
-      return PaymentResult.of(p);
-    }
-    Payment claimed = claim(p);
-    if (claimed == null) {
-      return PaymentResult.of(journal.read(p.id()));
-    }
-    return charges.run(claimed, p.status() == PaymentStatus.REQUIRES_ACTION);
-  }
-
-  /** A pending or processing payment another thread or node is still working on. */
-  private boolean isFresh(Payment p) {
-    return (p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.PROCESSING)
-        && p.updatedAt().isAfter(clock.instant().minus(lease));
-  }
-
-  /** Takes over an unsettled payment by moving its version; {@code null} if someone else did first. */
-  private @Nullable Payment claim(Payment p) {
-    PaymentStatus status = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
-    try {
-      return journal.store().update(p.change().status(status).at(clock.instant()));
-    } catch (ConcurrentUpdateException e) {
-      return null;
-    }
-  }
-
-  private void authorize(Actor actor, PaymentRequest request, @Nullable PaymentId paymentId) {
-    ClientId client = request.clientId();
-    CardChoice card = request.card();
-    if (!request.chargesCard()) {
-      guard.check(actor, Permission.RECORD_PAYMENTS, client, paymentId);
-    } else if (card instanceof CardChoice.Saved saved) {
-      guard.check(actor, Permission.CHARGE_SAVED_CARD, client, paymentId);
-      cards.requireUsable(saved.paymentMethodId(), client, LocalDate.now(clock.withZone(agency.zone())));
-    } else {
-      guard.check(actor, Permission.PROCESS_ELECTRONIC_PAYMENTS, client, paymentId);
-      if (card instanceof CardChoice.SaveNew) {
-        guard.check(actor, Permission.SAVE_CARD, client, paymentId);
-      }
-    }
-  }
-
-  private void collect(PaymentQuery query, List<Payment> into) {
-    int offset = 0;
-    while (true) {
-      List<Payment> page = journal.store().query(query.page(offset, 500));
-      into.addAll(page);
-      if (page.size() < 500) {
-        return;
-      }
-      offset += page.size();
     }
   }
 
