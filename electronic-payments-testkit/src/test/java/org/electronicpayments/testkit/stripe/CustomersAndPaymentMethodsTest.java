@@ -15,32 +15,20 @@ import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodListParams;
 import com.stripe.param.PaymentMethodUpdateParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(StripeEmulatorExtension.class)
 class CustomersAndPaymentMethodsTest {
 
-  private static StripeEmulator emulator;
-  private static StripeClient stripe;
+  private final StripeEmulator emulator;
+  private final StripeClient stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-    stripe = Clients.client(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+  CustomersAndPaymentMethodsTest(StripeEmulator emulator) {
+    this.emulator = emulator;
+    this.stripe = Clients.client(emulator);
   }
 
   @Test
@@ -229,11 +217,11 @@ class CustomersAndPaymentMethodsTest {
             e -> assertThat(e.getMessage()).contains("already been attached"));
   }
 
-  private static String customer() throws StripeException {
+  private String customer() throws StripeException {
     return stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
   }
 
-  private static PaymentMethod attach(String pm, String customer) throws StripeException {
+  private PaymentMethod attach(String pm, String customer) throws StripeException {
     return stripe.v1().paymentMethods().attach(pm, PaymentMethodAttachParams.builder()
         .setCustomer(customer).build());
   }

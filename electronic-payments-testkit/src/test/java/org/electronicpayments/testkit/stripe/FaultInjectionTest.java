@@ -16,32 +16,20 @@ import com.stripe.param.PaymentIntentCreateParams;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StripeEmulatorExtension.class)
 class FaultInjectionTest {
 
   private static final String CONFIRM = "POST /v1/payment_intents/*/confirm";
 
-  private static StripeEmulator emulator;
-  private static StripeClient stripe;
+  private final StripeEmulator emulator;
+  private final StripeClient stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-    stripe = Clients.client(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+  FaultInjectionTest(StripeEmulator emulator) {
+    this.emulator = emulator;
+    this.stripe = Clients.client(emulator);
   }
 
   @Test
@@ -235,12 +223,12 @@ class FaultInjectionTest {
         .build());
   }
 
-  private static PaymentIntent confirm(String id, String key) throws StripeException {
+  private PaymentIntent confirm(String id, String key) throws StripeException {
     return stripe.v1().paymentIntents().confirm(id, PaymentIntentConfirmParams.builder().build(),
         Clients.key(key));
   }
 
-  private static Customer customer(String key) throws StripeException {
+  private Customer customer(String key) throws StripeException {
     return stripe.v1().customers().create(CustomerCreateParams.builder().build(),
         Clients.key(key));
   }

@@ -17,32 +17,20 @@ import com.stripe.param.PaymentIntentCreateParams.SetupFutureUsage;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(StripeEmulatorExtension.class)
 class PaymentIntentsAndRefundsTest {
 
-  private static StripeEmulator emulator;
-  private static StripeClient stripe;
+  private final StripeEmulator emulator;
+  private final StripeClient stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-    stripe = Clients.client(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+  PaymentIntentsAndRefundsTest(StripeEmulator emulator) {
+    this.emulator = emulator;
+    this.stripe = Clients.client(emulator);
   }
 
   @Test

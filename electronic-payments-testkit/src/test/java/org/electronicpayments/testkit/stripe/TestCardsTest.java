@@ -12,33 +12,21 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentCreateParams.SetupFutureUsage;
 import com.stripe.param.PaymentMethodAttachParams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every row of the test PaymentMethod table in stripe-behaviour.md. */
+@ExtendWith(StripeEmulatorExtension.class)
 class TestCardsTest {
 
-  private static StripeEmulator emulator;
-  private static StripeClient stripe;
+  private final StripeEmulator emulator;
+  private final StripeClient stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-    stripe = Clients.client(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+  TestCardsTest(StripeEmulator emulator) {
+    this.emulator = emulator;
+    this.stripe = Clients.client(emulator);
   }
 
   @ParameterizedTest(name = "{0} succeeds as {1} {2}")
@@ -176,7 +164,7 @@ class TestCardsTest {
         .isEqualTo("succeeded");
   }
 
-  private static PaymentIntent pay(String pm, String customer, boolean offSession)
+  private PaymentIntent pay(String pm, String customer, boolean offSession)
       throws StripeException {
     PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
         .setAmount(2500L).setCurrency("usd").setPaymentMethod(pm).setCustomer(customer)
@@ -187,11 +175,11 @@ class TestCardsTest {
     return stripe.v1().paymentIntents().create(params.build());
   }
 
-  private static String customer() throws StripeException {
+  private String customer() throws StripeException {
     return stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
   }
 
-  private static String attach(String token, String customer) throws StripeException {
+  private String attach(String token, String customer) throws StripeException {
     return stripe.v1().paymentMethods().attach(token, PaymentMethodAttachParams.builder()
         .setCustomer(customer).build()).getId();
   }
