@@ -5,6 +5,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A charge in two idempotent steps (DESIGN §4): prepare makes the PaymentIntent unconfirmed
- * ({@code …-create}; for a card to save, attaches it first with {@code …-attach}), confirm takes
- * the money ({@code …-confirm}). Unknown outcomes are never reported as declines.
+ * ({@code …-create}; for a card to save, attaches it first with {@code …-attach} and charges that
+ * new card), confirm takes the money ({@code …-confirm}); a card saved twice is deduplicated only
+ * after the charge succeeded. Unknown outcomes are never reported as declines.
  */
 final class ChargeFlow {
 
@@ -55,9 +57,13 @@ final class ChargeFlow {
     }
   }
 
-  /** Attaches a card to save, then creates the PaymentIntent; the same charge gets the same one back. */
+  /**
+   * Attaches a card to save, then creates the PaymentIntent with it; the same charge gets the same
+   * one back. Both requests' parameters come from the request and the attach's replayed answer
+   * only, never from the customer's cards at the time, so a re-issued create always replays.
+   */
   PaymentIntent create(ChargeRequest r, Deadline deadline) throws StripeException {
-    String method = r.use() == CardUse.SAVE_FOR_FUTURE ? cards.attach(r, deadline).id() : r.paymentMethod();
+    String method = r.use() == CardUse.SAVE_FOR_FUTURE ? cards.attach(r, deadline) : r.paymentMethod();
     var params = IntentRequests.create(r, method, settings);
     return calls.call(deadline, r.idempotencyKey() + "-create",
         (c, o) -> c.v1().paymentIntents().create(params, o));
@@ -85,11 +91,20 @@ final class ChargeFlow {
     }
   }
 
-  /** The outcome a PaymentIntent shows; a card left over from a failed save is detached. */
+  /**
+   * The outcome a PaymentIntent shows; a card left over from a failed save is detached, and a card
+   * saved twice is kept once. Confirm and resolve both end here, so they report the same saved card.
+   */
   ChargeOutcome settled(ChargeRequest r, PaymentIntent pi, Deadline deadline) {
     ChargeOutcome outcome = IntentOutcomes.of(r, pi, card(pi, deadline));
     if (outcome instanceof ChargeOutcome.Declined && r.use() == CardUse.SAVE_FOR_FUTURE) {
       cards.release(r, pi.getPaymentMethod(), deadline);
+    }
+    if (outcome instanceof ChargeOutcome.Charged c && c.savedCard() != null) {
+      String fingerprint = c.card() == null ? null : c.card().fingerprint();
+      String kept = cards.keepOnce(r, c.savedCard().value(), fingerprint, deadline);
+      outcome = new ChargeOutcome.Charged(c.processorReference(), c.chargeReference(), c.card(),
+          PaymentMethodId.of(kept));
     }
     return log(r, outcome);
   }

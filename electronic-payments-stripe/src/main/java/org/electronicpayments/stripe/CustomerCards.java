@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Customers and their saved cards: create, attach without duplicates, list, update, detach. */
+/** Customers and their saved cards: create, attach, keep one per fingerprint, list, update, detach. */
 final class CustomerCards {
+
+  /** Metadata key marking a card a charge saved, with that payment's id (an opaque id, G5). */
+  static final String SAVED_BY = "saved_by_payment";
 
   private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProcessor.class);
 
@@ -50,43 +53,71 @@ final class CustomerCards {
   }
 
   /**
-   * Attaches a new card to the client's customer ({@code …-attach}); when the customer already
-   * has a card with the same fingerprint, detaches the new one ({@code …-detach}) and returns the
-   * saved one. Declining cards fail here with their card error.
+   * Attaches the new card to the client's customer ({@code …-attach}). Always the same card for
+   * the same attempt: a re-issued attach replays, so the create that follows has the same
+   * parameters however the customer's cards changed meanwhile. Declining cards fail here.
    *
-   * @return the card to charge and save
+   * @return the id of the card this attempt attached, which it charges
    */
-  Attached attach(ChargeRequest request, Deadline deadline) throws StripeException {
+  String attach(ChargeRequest request, Deadline deadline) throws StripeException {
     String customer = Objects.requireNonNull(request.customerReference(), "customerReference");
     PaymentMethodAttachParams params = PaymentMethodAttachParams.builder().setCustomer(customer).build();
-    PaymentMethod attached = calls.call(deadline, request.idempotencyKey() + "-attach",
-        (c, o) -> c.v1().paymentMethods().attach(request.paymentMethod(), params, o));
-    String fingerprint = attached.getCard() == null ? null : attached.getCard().getFingerprint();
-    if (fingerprint != null) {
-      for (PaymentMethod saved : list(customer, deadline)) {
-        if (!saved.getId().equals(attached.getId()) && saved.getCard() != null
-            && fingerprint.equals(saved.getCard().getFingerprint())) {
-          calls.call(deadline, request.idempotencyKey() + "-detach",
-              (c, o) -> c.v1().paymentMethods().detach(attached.getId(), o));
-          LOG.info("Payment {}: the card is already saved as {}; not saving it twice",
-              request.paymentId(), saved.getId());
-          return new Attached(saved.getId(), false);
-        }
-      }
-    }
-    return new Attached(attached.getId(), true);
+    return calls.call(deadline, request.idempotencyKey() + "-attach",
+        (c, o) -> c.v1().paymentMethods().attach(request.paymentMethod(), params, o)).getId();
   }
 
   /**
-   * After a SAVE_FOR_FUTURE attempt ended without a charge: detaches the card the attempt
-   * attached, so none is left saved. A card that was already saved before stays.
+   * After the attempt charged its new card: marks it saved ({@code …-saved}, metadata
+   * {@code saved_by_payment}), then, if the customer holds an older card with the same fingerprint
+   * that a charge saved (marked), detaches the new one ({@code …-dedupe}) and keeps that one.
+   * Only marked cards are kept instead: a card another attempt attached but has not yet charged
+   * may still be released by that attempt. Resolving the charge again comes to the same card.
+   *
+   * @return the card saved for the client
+   */
+  String keepOnce(ChargeRequest request, String charged, @Nullable String fingerprint, Deadline deadline) {
+    if (fingerprint == null) {
+      return charged;
+    }
+    String customer = Objects.requireNonNull(request.customerReference(), "customerReference");
+    PaymentMethodUpdateParams mark = PaymentMethodUpdateParams.builder()
+        .putMetadata(SAVED_BY, request.paymentId().value()).build();
+    try {
+      calls.call(deadline, request.idempotencyKey() + "-saved",
+          (c, o) -> c.v1().paymentMethods().update(charged, mark, o));
+      String kept = null;
+      for (PaymentMethod saved : list(customer, deadline)) { // newest first: the last match is the oldest
+        if (!saved.getId().equals(charged) && saved.getCard() != null
+            && fingerprint.equals(saved.getCard().getFingerprint())
+            && saved.getMetadata() != null && saved.getMetadata().containsKey(SAVED_BY)) {
+          kept = saved.getId();
+        }
+      }
+      if (kept == null) {
+        return charged;
+      }
+      detachOwn(request, charged, "-dedupe", deadline);
+      LOG.info("Payment {}: the card is already saved as {}; not saving it twice", request.paymentId(), kept);
+      return kept;
+    } catch (StripeException e) {
+      LOG.warn("Payment {}: charged; could not check whether the card was saved before ({})",
+          request.paymentId(), Failures.unknown(e));
+      return charged;
+    }
+  }
+
+  /**
+   * After a SAVE_FOR_FUTURE attempt ended without a charge: detaches the card this attempt
+   * attached ({@code …-release}), so none is left saved. Never another card: it learns which one
+   * by replaying its own attach, not from the customer's card list.
+   *
+   * @param chargedMethod the card the PaymentIntent shows, if known; another one is left alone
    */
   void release(ChargeRequest request, @Nullable String chargedMethod, Deadline deadline) {
     try {
-      Attached attached = attach(request, deadline);
-      if (attached.isNew() && (chargedMethod == null || attached.id().equals(chargedMethod))) {
-        calls.call(deadline, request.idempotencyKey() + "-release",
-            (c, o) -> c.v1().paymentMethods().detach(attached.id(), o));
+      String attached = attach(request, deadline);
+      if (chargedMethod == null || attached.equals(chargedMethod)) {
+        detachOwn(request, attached, "-release", deadline);
         LOG.info("Payment {}: not charged; the new card was not kept", request.paymentId());
       }
     } catch (StripeException e) {
@@ -153,18 +184,15 @@ final class CustomerCards {
         YearMonth.of(card.getExpYear().intValue(), card.getExpMonth().intValue()), card.getFingerprint());
   }
 
+  private void detachOwn(ChargeRequest request, String attached, String suffix, Deadline deadline)
+      throws StripeException {
+    calls.call(deadline, request.idempotencyKey() + suffix, (c, o) -> c.v1().paymentMethods().detach(attached, o));
+  }
+
   private List<PaymentMethod> list(String customer, Deadline deadline) throws StripeException {
     CustomerPaymentMethodListParams params = CustomerPaymentMethodListParams.builder()
         .setType(CustomerPaymentMethodListParams.Type.CARD).setLimit(100L).build();
     return calls.call(deadline, null,
         (c, o) -> c.v1().customers().paymentMethods().list(customer, params, o)).getData();
   }
-
-  /**
-   * The card an attempt saves and charges.
-   *
-   * @param id its PaymentMethod id
-   * @param isNew whether this attempt attached it (false: the client's same card, saved before)
-   */
-  record Attached(String id, boolean isNew) {}
 }

@@ -40,7 +40,8 @@ class StripeEndToEndTest {
 
   /** The parameters Stripe may receive (G5): amounts, ids, card, receipt email, neutral text. */
   static final Pattern ALLOWED = Pattern.compile("amount|currency|customer|payment_method|receipt_email|description"
-      + "|metadata\\[(payment_id|client_id|agency_id|attempt)]|payment_intent|setup_future_usage|capture_method"
+      + "|metadata\\[(payment_id|client_id|agency_id|attempt|saved_by_payment)]|payment_intent"
+      + "|setup_future_usage|capture_method"
       + "|confirm|off_session|payment_method_types\\[\\d*]|expand\\[\\d*]|cancellation_reason|type|limit"
       + "|card\\[exp_month]|card\\[exp_year]");
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
@@ -42,8 +43,8 @@ final class FakeCharges {
     if (attached instanceof ChargeOutcome.Declined declined) {
       return declined;
     }
-    FakeWallet.Attached card = (FakeWallet.Attached) attached;
-    return keys.run(key + "-create", "payment_intents", r, card.id(), () -> create(r, card));
+    PaymentMethodId card = (PaymentMethodId) attached;
+    return keys.run(key + "-create", "payment_intents", r, card, () -> create(r, card));
   }
 
   ChargeOutcome confirm(ChargeRequest r, String reference, @Nullable Step step) {
@@ -124,11 +125,11 @@ final class FakeCharges {
     chargeIds.set(0);
   }
 
-  private ChargeOutcome create(ChargeRequest r, FakeWallet.@Nullable Attached attached) {
+  private ChargeOutcome create(ChargeRequest r, @Nullable PaymentMethodId attached) {
     TestCard source;
     FakeCard saved = null;
     if (attached != null) {
-      saved = wallet.card(attached.id().value());
+      saved = wallet.card(attached.value());
     } else if (r.use() != CardUse.ONE_TIME) {
       saved = wallet.card(r.paymentMethod());
       if (saved != null && !r.customerReference().equals(saved.customerReference())) {
@@ -145,8 +146,7 @@ final class FakeCharges {
     String reference = "pi_fake_" + intentIds.incrementAndGet();
     Intent intent = saved == null
         ? new Intent(reference, r, r.paymentMethod(), source, source.details(), null, false)
-        : new Intent(reference, r, saved.id().value(), source, saved.card(), saved.id(),
-            attached != null && attached.fresh());
+        : new Intent(reference, r, saved.id().value(), source, saved.card(), saved.id(), attached != null);
     intents.put(reference, intent);
     return new ChargeOutcome.Prepared(reference);
   }
@@ -185,14 +185,16 @@ final class FakeCharges {
 
   private ChargeOutcome charge(Intent intent) {
     CardDetails details = null;
+    PaymentMethodId kept = null;
     if (intent.savedCard != null) {
       FakeCard card = wallet.card(intent.savedCard.value());
       details = card == null ? null : card.card();
       if (intent.request.use() == CardUse.SAVE_FOR_FUTURE) {
-        wallet.setUp(intent.savedCard);
+        kept = wallet.keepOnce(intent.savedCard);
       }
     }
-    return intent.charge("ch_fake_" + chargeIds.incrementAndGet(), details != null ? details : intent.source.details());
+    return intent.charge("ch_fake_" + chargeIds.incrementAndGet(), details != null ? details : intent.source.details(),
+        kept);
   }
 
   private ChargeOutcome decline(Intent intent, PaymentFailure failure) {

@@ -41,9 +41,12 @@ final class FakeWallet {
   }
 
   /**
-   * Attaches a new card to a customer, or finds the one already attached with the same fingerprint.
+   * Attaches a new card to a customer, always a new one, like Stripe: a card saved twice is kept
+   * once only after its charge succeeded ({@link #keepOnce}), so what a charge is created with
+   * never depends on the customer's other cards.
    *
-   * @return an {@link Attached}, or a {@link ChargeOutcome.Declined} when the card cannot be attached
+   * @return the new card's {@link PaymentMethodId}, or a {@link ChargeOutcome.Declined} when the
+   *     card cannot be attached
    */
   Object attach(String key, String paymentMethod, String customerReference, boolean forced) {
     return keys.run(key, "attach", paymentMethod, customerReference, () -> {
@@ -60,17 +63,45 @@ final class FakeWallet {
         return new ChargeOutcome.Declined(null, test.failure());
       }
       synchronized (customer) {
-        for (PaymentMethodId id : customer.cards) {
-          if (test.details().fingerprint().equals(cards.get(id).card().fingerprint())) {
-            return new Attached(id, false);
-          }
-        }
         PaymentMethodId id = PaymentMethodId.of("pm_fake_" + cardIds.incrementAndGet());
         cards.put(id, new FakeCard(id, customerReference, test.details(), test.id(), false));
         customer.cards.add(0, id);
-        return new Attached(id, true);
+        return id;
       }
     });
+  }
+
+  /**
+   * After a charge that saves its new card succeeded: sets the card up for future use, then, if
+   * the customer holds an older card with the same fingerprint that a charge set up, detaches the
+   * new one and keeps that one (a card attached by a charge still under way is not kept instead).
+   *
+   * @return the card saved for the client
+   */
+  PaymentMethodId keepOnce(PaymentMethodId charged) {
+    setUp(charged);
+    FakeCard card = cards.get(charged);
+    Customer customer = card == null || card.customerReference() == null ? null
+        : customers.get(card.customerReference());
+    if (customer == null) {
+      return charged;
+    }
+    synchronized (customer) {
+      PaymentMethodId kept = null;
+      for (PaymentMethodId id : customer.cards) { // newest first: the last match is the oldest
+        FakeCard other = cards.get(id);
+        if (!id.equals(charged) && other.setUpForFutureUse()
+            && card.card().fingerprint().equals(other.card().fingerprint())) {
+          kept = id;
+        }
+      }
+      if (kept == null) {
+        return charged;
+      }
+      customer.cards.remove(charged);
+      cards.computeIfPresent(charged, (k, c) -> c.attachedTo(null));
+      return kept;
+    }
   }
 
   @Nullable FakeCard card(String paymentMethod) {
@@ -160,9 +191,6 @@ final class FakeWallet {
   static long sequence(String id) {
     return Long.parseLong(id.substring(id.lastIndexOf('_') + 1));
   }
-
-  /** A card attached for a charge: the new card, or the one already saved with its fingerprint. */
-  record Attached(PaymentMethodId id, boolean fresh) {}
 
   /** A customer and its attached card ids, newest first; guarded by itself. */
   private static final class Customer {

@@ -24,6 +24,8 @@ final class Intent {
   private CardDetails card;
   private FakeCharge.Status status = FakeCharge.Status.REQUIRES_CONFIRMATION;
   private @Nullable String chargeReference;
+  /** The card kept for the client once charged: {@link #savedCard}, or the same card saved before. */
+  private @Nullable PaymentMethodId kept;
   private @Nullable String clientSecret;
   private @Nullable PaymentFailure failure;
   private long refunded;
@@ -43,10 +45,11 @@ final class Intent {
     return status;
   }
 
-  ChargeOutcome charge(String chargeRef, CardDetails current) {
+  ChargeOutcome charge(String chargeRef, CardDetails current, @Nullable PaymentMethodId keptCard) {
     status = FakeCharge.Status.SUCCEEDED;
     chargeReference = chargeRef;
     card = current;
+    kept = keptCard;
     return outcome();
   }
 
@@ -90,7 +93,7 @@ final class Intent {
       case REQUIRES_ACTION -> new ChargeOutcome.ActionRequired(reference, clientSecret);
       case PROCESSING -> new ChargeOutcome.Unknown(reference, "the charge is still processing");
       case SUCCEEDED -> new ChargeOutcome.Charged(reference, chargeReference, card,
-          request.use() == CardUse.SAVE_FOR_FUTURE ? savedCard : null);
+          request.use() != CardUse.SAVE_FOR_FUTURE ? null : kept != null ? kept : savedCard);
       case DECLINED, CANCELLED -> new ChargeOutcome.Declined(reference, failure);
     };
   }
