@@ -18,7 +18,8 @@ final class EmulatorBackend implements CampaignBackend {
   private static final String[] ENDPOINTS = {
       "POST /v1/payment_intents", "POST /v1/payment_intents/*/confirm", "GET /v1/payment_intents/*",
       "POST /v1/payment_intents/*/cancel", "POST /v1/customers", "POST /v1/payment_methods/*/attach",
-      "GET /v1/customers/*/payment_methods", "POST /v1/refunds"};
+      "GET /v1/customers/*/payment_methods", "POST /v1/refunds", "POST /v1/payment_methods/*",
+      "POST /v1/payment_methods/*/detach"};
 
   private volatile boolean hangArmed;
   private final StripeEmulator emulator = StripeEmulator.start();

@@ -66,14 +66,21 @@ class FaultCampaignTest {
     return report;
   }
 
+  /** A real campaign (not the replay of one seed) must have crashed hosts and taken money. */
+  static void assertCampaignExercisedItself(CampaignReport report) {
+    if (schedules() >= 100) {
+      assertThat(report.crashes.sum()).as("host crashes simulated").isPositive();
+      assertThat(report.charges.sum()).as("charges taken").isPositive();
+    }
+  }
+
   @Test
   void fakeProcessorKeepsEveryPromiseUnderRandomFaultsAndCrashes() {
     CampaignReport report = campaign(FakeBackend::new, 1);
 
     assertThat(report.violations).isEmpty();
     assertThat(report.schedules.sum()).isEqualTo(schedules());
-    assertThat(report.crashes.sum()).isPositive();
-    assertThat(report.charges.sum()).isPositive();
+    assertCampaignExercisedItself(report);
   }
 
   @Test
@@ -82,7 +89,6 @@ class FaultCampaignTest {
 
     assertThat(report.violations).isEmpty();
     assertThat(report.schedules.sum()).isEqualTo(schedules());
-    assertThat(report.crashes.sum()).isPositive();
-    assertThat(report.charges.sum()).isPositive();
+    assertCampaignExercisedItself(report);
   }
 }
