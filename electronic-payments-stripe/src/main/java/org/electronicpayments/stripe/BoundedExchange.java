@@ -1,64 +1,63 @@
 package org.electronicpayments.stripe;
 
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.ApiResource;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.ProxySelector;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One try of a stripe-java request over the JDK's {@link HttpClient} (HTTP/1.1, one instance per
- * processor), bounded as a whole: the caller waits for the complete response (connect, DNS,
- * headers and body included) at most the given time, then cancels the exchange. Unlike
- * stripe-java's {@code HttpURLConnectionClient}, whose timeouts bound each read only, a server
- * that sends its answer a byte at a time cannot hold the caller longer. The exchange runs on the
- * JDK client's own selector thread, so a hung server holds no thread of ours either.
+ * One try of a stripe-java request over {@link HttpURLConnection}, on the caller's thread, as
+ * stripe-java's {@code HttpURLConnectionClient} sends it (its headers, {@code User-Agent} and
+ * {@code X-Stripe-Client-User-Agent}, no caches, the content with its type, kept-alive
+ * connections), bounded as a whole: connect and read timeouts are the try's wait, and a
+ * {@link Cutoff} disconnects the connection when the wait is over, so a server that trickles its
+ * answer, each read in time, cannot hold the caller longer.
  *
- * <p>Sends what {@code HttpURLConnectionClient} sends: stripe-java's request headers, its
- * {@code User-Agent} and {@code X-Stripe-Client-User-Agent}, and the content with its type.
- * Failures become {@link ApiConnectionException}s as there; a connect failure or timeout keeps a
- * {@link ConnectException} or {@link SocketTimeoutException} cause, which stripe-java retries.
- * Unlike {@code HttpURLConnection}, a POST whose connection closes without an answer is not
+ * <p>Failures become {@link ApiConnectionException}s as there; a connect failure or timeout, or a
+ * cut-off, keeps a {@link java.net.ConnectException} or {@link SocketTimeoutException} cause,
+ * which stripe-java retries. A POST body is sent in fixed-length streaming mode, so unlike
+ * {@code HttpURLConnectionClient} a POST whose connection closes without an answer is not
  * silently sent again; stripe-java reports it.
  */
 final class BoundedExchange {
 
-  private final HttpClient http;
+  /**
+   * What a 401 to a streamed POST becomes: {@link HttpURLConnection} drops that answer's body,
+   * so stripe-java gets Stripe's error shape with this message instead.
+   */
+  static final String UNAUTHORIZED = "{\"error\": {\"type\": \"invalid_request_error\", \"message\":"
+      + " \"Stripe answered 401 Unauthorized: the API key was not accepted\"}}";
+
+  /**
+   * How recently the last answer must have come for a POST to skip the JDK's check that a
+   * kept-alive connection is still open (a read waiting 1 ms, made before every streamed POST).
+   */
+  static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final int connectTimeoutMillis;
+  private volatile long lastAnswerNanos = System.nanoTime() - 2 * FRESH_NANOS;
 
   BoundedExchange(Duration connectTimeout) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER);
-    ProxySelector proxies = ProxySelector.getDefault(); // the http(s).proxyHost properties, as HttpURLConnection
-    if (proxies != null) {
-      builder.proxy(proxies);
-    }
-    this.http = builder.build();
+    this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
   }
 
   /**
-   * Sends one try and waits for its whole response at most {@code waitMillis}.
+   * Sends one try and reads its whole response within {@code waitMillis} (a response body that
+   * stops arriving altogether: within one more read timeout).
    *
    * @throws ApiConnectionException when it failed or did not complete in time
    */
@@ -67,57 +66,107 @@ final class BoundedExchange {
     if (waitMillis <= 0) {
       throw failure(request, new IOException("no time left before the deadline"));
     }
-    CompletableFuture<HttpResponse<byte[]>> answer =
-        http.sendAsync(build(request, waitMillis, userAgent, clientUserAgent), HttpResponse.BodyHandlers.ofByteArray());
+    int wait = (int) Math.min(Integer.MAX_VALUE, waitMillis);
+    HttpURLConnection connection;
     try {
-      HttpResponse<byte[]> response = answer.get(waitMillis, TimeUnit.MILLISECONDS);
-      return new StripeResponse(response.statusCode(), HttpHeaders.of(response.headers().map()),
-          new String(response.body(), StandardCharsets.UTF_8));
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      throw failure(request, new SocketTimeoutException("no complete answer within " + waitMillis + " ms"));
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      throw failure(request, new InterruptedIOException("interrupted while waiting for the answer"));
-    } catch (ExecutionException e) {
-      throw failure(request, cause(e.getCause()));
+      connection = (HttpURLConnection) request.url().openConnection();
+    } catch (IOException e) {
+      throw failure(request, e);
+    }
+    Integer connect = request.options().getConnectTimeout();
+    connection.setConnectTimeout(Math.min(wait, connect != null && connect > 0 ? connect : connectTimeoutMillis));
+    connection.setReadTimeout(wait);
+    Cutoff cutoff = Cutoff.arm(connection, wait);
+    try {
+      StripeResponse response = exchange(request, connection, cutoff, userAgent, clientUserAgent, fresh());
+      cutoff.disarm(); // complete: kept even when the cut-off marked it late after its last read
+      lastAnswerNanos = System.nanoTime();
+      return response;
+    } catch (IOException | RuntimeException e) {
+      if (cutoff.disarm()) {
+        connection.disconnect(); // a connection opened while it was being cut is not left open
+        throw timedOut(request, wait, e);
+      }
+      if (e instanceof HttpRetryException retry && retry.responseCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
+        return new StripeResponse(retry.responseCode(), HttpHeaders.of(Map.of()), UNAUTHORIZED);
+      }
+      if (e instanceof IOException io) {
+        throw failure(request, io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
-  private static HttpRequest build(StripeRequest request, long waitMillis, String userAgent, String clientUserAgent)
-      throws ApiConnectionException {
-    HttpRequest.Builder builder;
-    try {
-      builder = HttpRequest.newBuilder(request.url().toURI()).timeout(Duration.ofMillis(waitMillis));
-    } catch (URISyntaxException e) {
-      throw failure(request, new IOException(e.getMessage(), e));
-    }
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  /** Whether an answer came within {@link #FRESH_NANOS}: the kept-alive connections are most likely open. */
+  private boolean fresh() {
+    return System.nanoTime() - lastAnswerNanos < FRESH_NANOS;
+  }
+
+  private static StripeResponse exchange(StripeRequest request, HttpURLConnection connection, Cutoff cutoff,
+      String userAgent, String clientUserAgent, boolean fresh) throws IOException {
+    connection.setUseCaches(false);
+    connection.setInstanceFollowRedirects(false);
     for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-      headers.put(header.getKey(), String.join(",", header.getValue()));
+      connection.setRequestProperty(header.getKey(), String.join(",", header.getValue()));
     }
-    headers.put("User-Agent", userAgent);
-    headers.put("X-Stripe-Client-User-Agent", clientUserAgent);
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    connection.setRequestProperty("User-Agent", userAgent);
+    connection.setRequestProperty("X-Stripe-Client-User-Agent", clientUserAgent);
+    byte[] content = null;
     if (request.content() != null) {
-      headers.put("Content-Type", request.content().contentType());
-      body = HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent());
+      content = request.content().byteArrayContent();
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(content.length); // never re-sent by the JDK
+      connection.setRequestProperty("Content-Type", request.content().contentType());
     }
-    headers.forEach(builder::header);
-    return builder.method(request.method().name(), body).build();
+    // A streamed POST makes the JDK check its kept-alive connection first, with a read that waits
+    // 1 ms. Right after an answer the connection is open, so a POST is then left a GET until its
+    // body is written, which makes it a POST (the JDK's long-standing rule for doOutput).
+    if (!(fresh && content != null && request.method() == ApiResource.RequestMethod.POST)) {
+      connection.setRequestMethod(request.method().name());
+    }
+    connection.connect();
+    if (cutoff.cut()) { // cut while connecting, before there was a connection to disconnect
+      throw new SocketTimeoutException("cut off while connecting");
+    }
+    if (content != null) {
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(content);
+      }
+    }
+    int code = connection.getResponseCode();
+    if (!cutoff.reading()) {
+      throw new SocketTimeoutException("cut off before the response was read");
+    }
+    InputStream stream = code < 400 ? connection.getInputStream() : connection.getErrorStream();
+    String body = read(stream, cutoff);
+    if (code == HttpURLConnection.HTTP_UNAUTHORIZED && body.isEmpty()) {
+      body = UNAUTHORIZED;
+    }
+    return new StripeResponse(code, HttpHeaders.of(connection.getHeaderFields()), body);
   }
 
-  /** The JDK client's failure as the {@code java.net} cause stripe-java's retry rules know. */
-  private static IOException cause(Throwable thrown) {
-    Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-    if (t instanceof HttpConnectTimeoutException) {
-      return (IOException) new ConnectException("connect timed out: " + t.getMessage()).initCause(t);
+  /** The whole body; closing the stream at its end keeps the connection alive for the next try. */
+  private static String read(@Nullable InputStream stream, Cutoff cutoff) throws IOException {
+    if (stream == null) {
+      return "";
     }
-    if (t instanceof HttpTimeoutException) {
-      return (IOException) new SocketTimeoutException("read timed out: " + t.getMessage()).initCause(t);
+    try (stream) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
+      byte[] buffer = new byte[8192];
+      for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+        if (cutoff.late()) {
+          throw new SocketTimeoutException("the response did not arrive in time");
+        }
+        body.write(buffer, 0, n);
+      }
+      return body.toString(StandardCharsets.UTF_8);
     }
-    return t instanceof IOException io ? io : new IOException(t.toString(), t);
+  }
+
+  private static ApiConnectionException timedOut(StripeRequest request, int wait, Exception cause) {
+    SocketTimeoutException timeout = new SocketTimeoutException("no complete answer within " + wait + " ms");
+    timeout.initCause(cause);
+    return failure(request, timeout);
   }
 
   private static ApiConnectionException failure(StripeRequest request, IOException cause) {

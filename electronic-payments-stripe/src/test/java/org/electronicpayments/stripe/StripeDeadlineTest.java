@@ -28,6 +28,7 @@ class StripeDeadlineTest {
 
   ServerSocket server;
   Thread dripper;
+  volatile boolean dripBody;
 
   @BeforeEach
   void startDrippingServer() throws IOException {
@@ -69,6 +70,22 @@ class StripeDeadlineTest {
   }
 
   @Test
+  @DisplayName("A server that sends its headers at once, then one body byte every 100 ms, cannot hold a charge past its deadline")
+  void dripFedBodyCannotHoldAChargePastTheDeadline() {
+    dripBody = true;
+    StripePaymentProcessor stripe = processor(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    Duration deadline = Duration.ofMillis(1500);
+    ChargeRequest r = Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), deadline);
+
+    long start = System.nanoTime();
+    ChargeOutcome outcome = stripe.prepare(r);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(outcome).isInstanceOf(ChargeOutcome.Unknown.class);
+    assertThat(took).isLessThan(deadline.plusSeconds(1));
+  }
+
+  @Test
   @DisplayName("A call without a caller's deadline is bounded by the read timeout per try, each byte arriving in time")
   void dripFeedingServerIsBoundedByTheReadTimeoutOutsideACharge() {
     StripePaymentProcessor stripe = processor(Duration.ofMillis(800), Duration.ofSeconds(30));
@@ -96,7 +113,7 @@ class StripeDeadlineTest {
         .build();
   }
 
-  /** Answers every connection with a status line, then one header byte every 100 ms, forever. */
+  /** Answers every connection with a status line, then one header (or body) byte every 100 ms. */
   private void drip() {
     while (!server.isClosed()) {
       try {
@@ -113,11 +130,13 @@ class StripeDeadlineTest {
   private void dripTo(Socket socket) {
     try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
       in.read(new byte[8192]); // the request (its first segment is enough)
-      out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+      String head = dripBody ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+          : "HTTP/1.1 200 OK\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      byte[] header = "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      byte[] slow = (dripBody ? " " : "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
           .repeat(100).getBytes(StandardCharsets.US_ASCII);
-      for (byte b : header) {
+      for (byte b : slow) {
         out.write(b);
         out.flush();
         Thread.sleep(100);

@@ -76,7 +76,8 @@ public final class FaultRuleBuilder {
    * without answering: the client cannot know it happened. Note that the JDK's
    * {@code HttpURLConnection}, which stripe-java uses, silently sends a request once more when
    * the connection closes without a response; use {@code times(2)} to make it give up. The Stripe
-   * module's client ({@code java.net.http}) does not re-send; one is enough there.
+   * module streams a POST's body, which {@code HttpURLConnection} does not re-send; one is enough
+   * there.
    */
   public FaultRule commitThenDrop() {
     return register(FaultKind.COMMIT_THEN_DROP, Duration.ZERO, 0, null);
