@@ -1,5 +1,8 @@
 package org.electronicpayments.jdbc;
 
+import org.electronicpayments.testkit.CrashingPaymentStore;
+import org.electronicpayments.testkit.CrashingPaymentStore.SimulatedCrash;
+import org.electronicpayments.testkit.CrashingPaymentStore.When;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,11 +58,11 @@ class CrashRecoveryTest {
   @EnumSource(TestDatabase.class)
   @DisplayName("died before Save: the charged payment is listed as unposted by the next host and can be saved")
   void crashBeforeSave(TestDatabase db) {
-    CrashingStore dying = new CrashingStore(db.store(clock), 3);
+    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store(clock)).crashOnUpdate(3, When.BEFORE);
     try (ElectronicPayments first = Node.facade(agency, dying, stripe, clock)) {
       Payment charged = first.process(Node.STAFF, Node.visaPayment(client, "REF-SAVE")).payment();
       assertThat(charged.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-      assertThatThrownBy(() -> first.save(Node.STAFF, charged.id())).isInstanceOf(CrashingStore.Crash.class);
+      assertThatThrownBy(() -> first.save(Node.STAFF, charged.id())).isInstanceOf(SimulatedCrash.class);
     }
     try (ElectronicPayments next = Node.facade(agency, db.store(clock), stripe, clock)) {
       assertThat(next.unposted(Node.STAFF)).extracting(Payment::request)
@@ -71,10 +74,10 @@ class CrashRecoveryTest {
   }
 
   private Payment crashThenRecover(TestDatabase db, int crashAtUpdate) {
-    CrashingStore dying = new CrashingStore(db.store(clock), crashAtUpdate);
+    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store(clock)).crashOnUpdate(crashAtUpdate, When.BEFORE);
     try (ElectronicPayments first = Node.facade(agency, dying, stripe, clock)) {
       assertThatThrownBy(() -> first.process(Node.STAFF, Node.visaPayment(client, "REF-CRASH")))
-          .isInstanceOf(CrashingStore.Crash.class);
+          .isInstanceOf(SimulatedCrash.class);
     }
     clock.advance(Duration.ofMinutes(10));
     try (ElectronicPayments next = Node.facade(agency, db.store(clock), stripe, clock)) {

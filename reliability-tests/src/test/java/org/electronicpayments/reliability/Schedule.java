@@ -26,6 +26,7 @@ import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentType;
 import org.electronicpayments.security.Actor;
+import org.electronicpayments.testkit.CrashingPaymentStore;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.electronicpayments.testkit.TestClock;
@@ -60,7 +61,7 @@ final class Schedule {
   private final Set<String> reportedFailedAttempts = new HashSet<>();
   private final Duration deadline;
   private final Duration lease;
-  private HostStore host;
+  private CrashingPaymentStore host;
   private ElectronicPayments payments;
   private int sequence;
 
@@ -94,7 +95,7 @@ final class Schedule {
   }
 
   private void startHost() {
-    host = new HostStore(db);
+    host = CrashingPaymentStore.over(db);
     AgencyDetails agency = PaymentsTestbed.AGENCY;
     payments = ElectronicPayments.builder().processor(backend.processor()).store(host).agency(agency)
         .clock(clock).deadline(deadline).lease(lease).executor(workers).build();
@@ -140,13 +141,13 @@ final class Schedule {
       } else if (roll < 94) {
         int onWrite = 1 + random.nextInt(4);
         boolean after = random.nextBoolean();
-        host.armCrash(onWrite, after);
+        host.crashOnWrite(onWrite, after ? CrashingPaymentStore.When.AFTER : CrashingPaymentStore.When.BEFORE);
         report.fault("host crash " + (after ? "after" : "before") + " write " + onWrite);
       } else {
         clock.advance(lease.plusMillis(100));
         report.action("time passes");
       }
-    } catch (SimulatedCrash crash) {
+    } catch (CrashingPaymentStore.SimulatedCrash crash) {
       crashed();
     } catch (PaymentException expected) {
       report.action("refused: " + expected.getClass().getSimpleName());
@@ -251,7 +252,7 @@ final class Schedule {
 
   /** Time passes, hung calls end, a fresh host reconciles until nothing is left in doubt. */
   private void finish() {
-    host.armCrash(-1, false);
+    host.disarm();
     for (int round = 0; round < 4; round++) {
       backend.settleEverything();
       awaitIdleWorkers();
