@@ -106,15 +106,16 @@ final class RequestHandler implements HttpHandler {
     }
     Call call = new Call(engine, engine.account(account), params, match.pathId(), requestId, key,
         apiVersion, engine.now());
+    if (fault != null && fault.kind() == FaultKind.RESPOND_THEN_DROP_NEXT) {
+      // Armed before this answer goes out, so a client quick to send its next request cannot beat it.
+      faults.dropNextRequest();
+    }
     if (key == null) {
       delay(fault);
       Response response = execute(match, call, entry);
       reply.send(response.status, response.body, null);
     } else {
       respondIdempotently(match, call, fault, key, method + " " + path, params, reply);
-    }
-    if (fault != null && fault.kind() == FaultKind.RESPOND_THEN_DROP_NEXT) {
-      faults.dropNextRequest();
     }
   }
 
