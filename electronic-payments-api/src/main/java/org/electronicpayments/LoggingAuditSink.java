@@ -12,6 +12,9 @@ final class LoggingAuditSink implements AuditSink {
   @Override
   public void record(Event e) {
     if (e.allowed()) {
+      if (!LOG.isDebugEnabled()) {
+        return;
+      }
       LOG.debug("allow {} {} client={} payment={}: {}", e.actor(), e.permission(), e.clientId(), e.paymentId(), e.reason());
     } else {
       LOG.info("deny {} {} client={} payment={}: {}", e.actor(), e.permission(), e.clientId(), e.paymentId(), e.reason());

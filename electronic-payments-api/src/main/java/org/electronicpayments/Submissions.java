@@ -121,7 +121,7 @@ final class Submissions {
   Payment admit(Actor actor, PaymentRequest request) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(request, "request");
-    RequestValidator.check(request, List.of());
+    RequestValidator.checkAtFacade(request);
     authorize(actor, request, null);
     PaymentRequest completed = request.datePosted() != null ? request
         : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));

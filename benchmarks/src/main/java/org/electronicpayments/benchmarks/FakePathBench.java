@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FakePathBench {
 
-  static final int RESET_EVERY = 100_000;
+  static final int RESET_EVERY = 10_000;
 
   private InMemoryPaymentStore store;
   private FakePaymentProcessor fake;
