@@ -35,8 +35,12 @@ install_if_missing() {
   if [ -z "$(bin_dir)" ]; then
     log "installing PostgreSQL from Debian's packages"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql >&2
+    local sudo=""
+    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
+      sudo="sudo -n -E"
+    fi
+    $sudo apt-get update -qq >&2
+    $sudo apt-get install -y -qq postgresql >&2
   fi
 }
 
