@@ -7,31 +7,25 @@ import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The charge flows against the emulator: one-time, save-new, saved on- and off-session, 3-D Secure. */
+@ExtendWith(StripeEmulatorExtension.class)
 class StripeChargeFlowsTest {
 
-  static StripeEmulator emulator;
+  final StripeEmulator emulator;
   StripePaymentProcessor stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+  StripeChargeFlowsTest(StripeEmulator emulator) {
+    this.emulator = emulator;
   }
 
   @BeforeEach
   void reset() {
-    emulator.reset();
     stripe = Fixtures.processor(emulator);
   }
 

@@ -9,38 +9,32 @@ import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every fault the emulator injects, on the request it hurts most. Each test proves the payment is
  * charged exactly once or not at all (emulator ledger), that an unknown outcome is never reported
  * as a decline, and that {@code resolve} settles it.
  */
+@ExtendWith(StripeEmulatorExtension.class)
 class StripeFaultTest {
 
   static final String CREATE = "POST /v1/payment_intents";
   static final String CONFIRM = "POST /v1/payment_intents/*/confirm";
 
-  static StripeEmulator emulator;
+  final StripeEmulator emulator;
   StripePaymentProcessor stripe;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+  StripeFaultTest(StripeEmulator emulator) {
+    this.emulator = emulator;
   }
 
   @BeforeEach
   void reset() {
-    emulator.reset();
     stripe = Fixtures.processor(emulator);
   }
 

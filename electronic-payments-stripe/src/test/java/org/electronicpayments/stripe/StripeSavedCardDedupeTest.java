@@ -11,38 +11,32 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.testkit.stripe.RecordedRequest;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Saving the same card twice: every re-issued request of an attempt has the parameters of the
  * first (the create never depends on the customer's other cards), and the fingerprint dedupe,
  * done after the charge, never keeps a card another attempt may still release.
  */
+@ExtendWith(StripeEmulatorExtension.class)
 class StripeSavedCardDedupeTest {
 
   static final String CREATE = "POST /v1/payment_intents";
 
-  static StripeEmulator emulator;
+  final StripeEmulator emulator;
   StripePaymentProcessor stripe;
   String customer;
 
-  @BeforeAll
-  static void start() {
-    emulator = StripeEmulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+  StripeSavedCardDedupeTest(StripeEmulator emulator) {
+    this.emulator = emulator;
   }
 
   @BeforeEach
   void reset() {
-    emulator.reset();
     stripe = Fixtures.processor(emulator);
     customer = Fixtures.customer(stripe);
   }
