@@ -62,7 +62,11 @@ final class EndOfScheduleChecks {
     }
     for (Payment p : stored) {
       if (UNSETTLED.contains(p.status())) {
-        report.violation(seed, "G2: payment " + p.id() + " still " + p.status() + " after reconcile");
+        var a = p.currentAttempt();
+        String attempt = a == null ? "no attempt" : "attempt " + a.number() + ", "
+            + a.card().getClass().getSimpleName() + ", " + (a.processorReference() == null
+            ? "no processor reference" : a.processorReference());
+        report.violation(seed, "G2: payment " + p.id() + " still " + p.status() + " after reconcile (" + attempt + ")");
       }
     }
     if (stored.stream().map(p -> p.request().reference()).distinct().count() != stored.size()) {

@@ -23,8 +23,8 @@ class FaultCampaignTest {
    * The network lane mostly waits (a stalled call holds its lane for the deadline), so it runs
    * many lanes, and shorter schedules, to stay within the CI budget.
    */
-  static final int NETWORK_LANES = 32;
-  static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 11);
+  static final int NETWORK_LANES = 64;
+  static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 10);
 
   static int schedules() {
     String s = System.getProperty("campaign.schedules", "");

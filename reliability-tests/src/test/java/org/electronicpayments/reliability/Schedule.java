@@ -107,23 +107,14 @@ final class Schedule {
     use(nodes.get(0));
     try {
       int steps = 4 + random.nextInt(topology.maxSteps() - 3);
-      long t0 = System.nanoTime();
-      StringBuilder trace = new StringBuilder();
       for (int i = 0; i < steps; i++) {
         if (nodes.size() > 1) {
           use(nodes.get(random.nextInt(nodes.size())));
         }
-        long ts = System.nanoTime();
         step();
-        trace.append(lastAction).append('=').append((System.nanoTime() - ts) / 1_000_000).append(' ');
         report.steps.increment();
       }
-      long t1 = System.nanoTime();
       finish();
-      long t2 = System.nanoTime();
-      if ((t2 - t0) / 1_000_000 > 4000) {
-        System.out.println("SLOW " + seed + " steps " + (t1 - t0) / 1_000_000 + " finish " + (t2 - t1) / 1_000_000 + " " + trace);
-      }
       new EndOfScheduleChecks(seed, backend, db, report).check(reportedFailedAttempts, CLIENTS);
       awaitIdleWorkers();
       for (HostNode n : nodes) {
@@ -203,10 +194,7 @@ final class Schedule {
     }
   }
 
-  private String lastAction = "";
-
   private void act(String name, java.util.function.Supplier<Object> action) {
-    lastAction = name;
     report.action(name);
     action.get();
   }
