@@ -24,7 +24,7 @@ class FaultCampaignTest {
    * many lanes, and shorter schedules, to stay within the CI budget.
    */
   static final int NETWORK_LANES = 64;
-  static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 10);
+  static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 12);
 
   static int schedules() {
     String s = System.getProperty("campaign.schedules", "");
