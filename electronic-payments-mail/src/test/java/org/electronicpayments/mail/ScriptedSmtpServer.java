@@ -35,6 +35,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean silent;
+  private volatile boolean withholdAfterData;
   private volatile String greeting = "220 scripted ESMTP";
   private volatile SSLContext startTls;
 
@@ -63,6 +64,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
   /** Accepts connections and never says anything. */
   ScriptedSmtpServer silent() {
     this.silent = true;
+    return this;
+  }
+
+  /** Reads the whole message, then never answers. */
+  ScriptedSmtpServer withholdReplyAfterData() {
+    this.withholdAfterData = true;
     return this;
   }
 
@@ -122,7 +129,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  private void converse(Socket plain) throws IOException {
+  private void converse(Socket plain) throws IOException, InterruptedException {
     Socket s = plain;
     boolean tls = false;
     BufferedReader in = reader(s);
@@ -155,6 +162,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
           String d;
           while ((d = in.readLine()) != null && !d.equals(".")) {
             data.append(d).append('\n');
+          }
+          if (withholdAfterData) {
+            closed.await();
+            return;
           }
           String reply = replies.getOrDefault("DATA", "250 2.0.0 queued");
           if (reply.startsWith("250")) {
