@@ -109,6 +109,10 @@ public final class SmtpReceiptDelivery implements ReceiptDelivery {
     }
   }
 
+  SmtpSettings settings() {
+    return settings;
+  }
+
   /** The settings, the password shown only as set or not. */
   @Override
   public String toString() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
@@ -25,7 +24,7 @@ class SmtpReceiptDeliveryTest {
 
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+      GreenMailSetups.smtp())
       .withConfiguration(GreenMailConfiguration.aConfig().withUser(FROM, "receipts", PASSWORD));
 
   private SmtpReceiptDeliveryBuilder plain() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +19,7 @@ class TlsDeliveryTest {
 
   @RegisterExtension
   static final GreenMailExtension SMTPS = new GreenMailExtension(
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+      GreenMailSetups.smtps());
 
   private static SmtpReceiptDeliveryBuilder builder(int port, TlsMode tls) {
     return SmtpReceiptDelivery.builder().host("127.0.0.1").port(port).tls(tls).from("receipts@riverside.example")
