@@ -50,6 +50,7 @@ class SmtpReceiptDeliveryTest {
     assertThat(m.getSubject())
         .isEqualTo("Clínica Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC");
     assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+    assertThat(m.getMessageID()).endsWith("@riverside.example>");
     assertThat(m.getContentType()).startsWith("multipart/alternative");
 
     Multipart parts = (Multipart) m.getContent();
