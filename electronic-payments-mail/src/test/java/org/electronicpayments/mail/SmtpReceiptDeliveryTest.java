@@ -10,6 +10,13 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.Receipt;
 import org.junit.jupiter.api.DisplayName;
@@ -72,6 +79,36 @@ class SmtpReceiptDeliveryTest {
     MimeMessage m = SMTP.getReceivedMessages()[0];
     assertThat(m.getHeader("Reply-To")).isNull();
     assertThat(m.getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly(FROM);
+  }
+
+  @Test
+  void oneDeliverySendsFromSeveralThreadsAtOnce() throws Exception {
+    SmtpReceiptDelivery delivery = plain().build();
+    int threads = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> sends = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String to = "client" + i + "@example.org";
+        sends.add(pool.submit(() -> {
+          start.await();
+          delivery.send(SampleReceipts.card(), to);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : sends) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(SMTP.getReceivedMessages()).hasSize(threads)
+        .extracting(m -> ((InternetAddress) m.getAllRecipients()[0]).getAddress())
+        .containsExactlyInAnyOrder("client0@example.org", "client1@example.org", "client2@example.org",
+            "client3@example.org");
   }
 
   @Test
