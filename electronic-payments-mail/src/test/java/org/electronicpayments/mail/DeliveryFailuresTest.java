@@ -1,7 +1,7 @@
 package org.electronicpayments.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,8 +19,7 @@ class DeliveryFailuresTest {
   }
 
   private static ReceiptDeliveryException failure(SmtpReceiptDelivery delivery) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-        () -> delivery.send(SampleReceipts.card(), "pat@example.org"));
+    Throwable t = catchThrowable(() -> delivery.send(SampleReceipts.card(), "pat@example.org"));
     assertThat(t).isInstanceOf(ReceiptDeliveryException.class);
     return (ReceiptDeliveryException) t;
   }
