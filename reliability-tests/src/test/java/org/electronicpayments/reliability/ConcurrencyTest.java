@@ -67,6 +67,9 @@ class ConcurrencyTest {
     try (ElectronicPayments payments = ElectronicPayments.builder().processor(backend.processor()).store(store)
         .agency(PaymentsTestbed.AGENCY).clock(clock).deadline(backend.deadline()).build()) {
       PaymentResult saving = payments.process(DESK, request("SAVE-" + seed, CardChoice.saveNew("pm_card_visa", "Visa 1000")));
+      if (saving instanceof PaymentResult.InDoubt) { // a starved machine can miss the fake's 150 ms deadline
+        saving = payments.refresh(Actor.system("webhooks"), saving.payment().id());
+      }
       assertThat(saving).isInstanceOf(PaymentResult.Succeeded.class);
       PaymentMethodId saved = payments.savedCards(DESK, PaymentsTestbed.CLIENT).get(0).id();
       List<PaymentRequest> pool = new ArrayList<>();
