@@ -158,7 +158,8 @@ final class PaymentMethodApi {
     }
   }
 
-  private static StoredPaymentMethod create(Call call, TestCard card) {
+  /** A fresh, unattached {@code pm_…} for a test card, stored. */
+  static StoredPaymentMethod create(Call call, TestCard card) {
     String id = Ids.next("pm");
     ObjectNode pm = Json.object();
     pm.put("id", id);

@@ -15,6 +15,7 @@ final class Router {
       .add("GET", "/v1/customers/{id}", CustomerApi::retrieve)
       .add("POST", "/v1/customers/{id}", CustomerApi::update)
       .add("GET", "/v1/customers/{id}/payment_methods", PaymentMethodApi::listForCustomer)
+      .add("POST", "/v1/payment_methods", PaymentMethodCreation::create)
       .add("GET", "/v1/payment_methods", PaymentMethodApi::list)
       .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve)
       .add("POST", "/v1/payment_methods/{id}", PaymentMethodApi::update)

@@ -51,6 +51,9 @@ enum TestCard {
           .flatMap(card -> card.tokens.stream().map(token -> Map.entry(token, card)))
           .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
+  private static final Map<String, TestCard> BY_NUMBER =
+      Stream.of(values()).collect(Collectors.toUnmodifiableMap(card -> card.number, card -> card));
+
   final String number;
   final String brand;
   final Behaviour behaviour;
@@ -71,6 +74,11 @@ enum TestCard {
   /** The test card for a {@code pm_card_…} token, if it is one. */
   static Optional<TestCard> forToken(String id) {
     return Optional.ofNullable(BY_TOKEN.get(id));
+  }
+
+  /** The test card a typed card number (digits only) stands for, if it is one. */
+  static Optional<TestCard> forNumber(String digits) {
+    return Optional.ofNullable(BY_NUMBER.get(digits));
   }
 
   String last4() {
