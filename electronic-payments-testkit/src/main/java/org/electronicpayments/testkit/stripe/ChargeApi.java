@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
 /** Charges: made by confirming a PaymentIntent; {@code GET /v1/charges[/{id}]} reads them. */
 final class ChargeApi {
 
+  /** {@code GET /v1/charges}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
+      ParamSpec.string("payment_intent"));
+
   private ChargeApi() {}
 
   /**

@@ -47,6 +47,11 @@ final class Params {
     return new Params(List.copyOf(pairs), (ObjectNode) arrays(tree));
   }
 
+  /** Every raw {@code key=value} pair, in arrival order. */
+  List<Map.Entry<String, String>> pairs() {
+    return pairs;
+  }
+
   /** First value of every raw key, in arrival order; card numbers and CVCs masked. */
   Map<String, String> flat() {
     Map<String, String> flat = new LinkedHashMap<>();

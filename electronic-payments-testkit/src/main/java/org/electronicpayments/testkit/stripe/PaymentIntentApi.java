@@ -17,6 +17,28 @@ final class PaymentIntentApi {
   private static final Set<String> CANCELLATION_REASONS =
       Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
 
+  /** What creating and confirming share. */
+  private static final ParamSpec CONFIRMING = ParamSpec.of(
+      ParamSpec.bool("error_on_requires_action"), ParamSpec.bool("off_session", "one_off",
+          "recurring"), ParamSpec.string("payment_method"), ParamSpec.email("receipt_email"),
+      ParamSpec.string("return_url"),
+      ParamSpec.oneOf("setup_future_usage", "on_session", "off_session"));
+  /** {@code POST /v1/payment_intents}. */
+  static final ParamSpec CREATE = CONFIRMING.and(ParamSpec.integer("amount"),
+      ParamSpec.object("automatic_payment_methods", ParamSpec.bool("enabled"),
+          ParamSpec.oneOf("allow_redirects", "always", "never")),
+      ParamSpec.oneOf("capture_method", "automatic", "automatic_async", "manual"),
+      ParamSpec.bool("confirm"), ParamSpec.currency("currency"), ParamSpec.string("customer"),
+      ParamSpec.string("description"), ParamSpec.metadata(),
+      ParamSpec.list("payment_method_types"), ParamSpec.string("statement_descriptor_suffix"));
+  /** {@code POST /v1/payment_intents/{id}/confirm}. */
+  static final ParamSpec CONFIRM = CONFIRMING;
+  /** {@code POST /v1/payment_intents/{id}/cancel}. */
+  static final ParamSpec CANCEL = ParamSpec.of(ParamSpec.oneOf("cancellation_reason",
+      "duplicate", "fraudulent", "requested_by_customer", "abandoned"));
+  /** {@code GET /v1/payment_intents/{id}}. */
+  static final ParamSpec RETRIEVE = ParamSpec.of(ParamSpec.string("client_secret"));
+
   private PaymentIntentApi() {}
 
   static ObjectNode create(Call call) {

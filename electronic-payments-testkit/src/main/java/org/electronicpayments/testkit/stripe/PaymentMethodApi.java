@@ -11,6 +11,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class PaymentMethodApi {
 
+  /** {@code POST /v1/payment_methods/{id}}. */
+  static final ParamSpec UPDATE = ParamSpec.of(
+      ParamSpec.object("billing_details", ParamSpec.email("email"), ParamSpec.string("name"),
+          ParamSpec.string("phone")),
+      ParamSpec.object("card", ParamSpec.integer("exp_month"), ParamSpec.integer("exp_year")),
+      ParamSpec.metadata());
+  /** {@code POST /v1/payment_methods/{id}/attach}. */
+  static final ParamSpec ATTACH = ParamSpec.of(ParamSpec.string("customer"));
+  /** {@code GET /v1/payment_methods}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
+      ParamSpec.string("type"));
+  /** {@code GET /v1/customers/{id}/payment_methods}. */
+  static final ParamSpec LIST_FOR_CUSTOMER = ParamSpec.list(ParamSpec.string("type"));
+
   private PaymentMethodApi() {}
 
   /**

@@ -16,6 +16,16 @@ final class PaymentMethodCreation {
   private static final String[] ADDRESS_FIELDS =
       {"city", "country", "line1", "line2", "postal_code", "state"};
 
+  /** {@code POST /v1/payment_methods}. */
+  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.oneOf("type", "card"),
+      ParamSpec.object("card", ParamSpec.string("number"), ParamSpec.string("exp_month"),
+          ParamSpec.string("exp_year"), ParamSpec.string("cvc")),
+      ParamSpec.object("billing_details", ParamSpec.string("name"), ParamSpec.email("email"),
+          ParamSpec.string("phone"), ParamSpec.object("address", ParamSpec.string("city"),
+              ParamSpec.string("country"), ParamSpec.string("line1"), ParamSpec.string("line2"),
+              ParamSpec.string("postal_code"), ParamSpec.string("state"))),
+      ParamSpec.metadata());
+
   private PaymentMethodCreation() {}
 
   static ObjectNode create(Call call) {

@@ -9,6 +9,14 @@ final class RefundApi {
   private static final Set<String> REASONS =
       Set.of("duplicate", "fraudulent", "requested_by_customer");
 
+  /** {@code POST /v1/refunds}. */
+  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.integer("amount"),
+      ParamSpec.string("charge"), ParamSpec.metadata(), ParamSpec.string("payment_intent"),
+      ParamSpec.oneOf("reason", "duplicate", "fraudulent", "requested_by_customer"));
+  /** {@code GET /v1/refunds}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("charge"),
+      ParamSpec.string("payment_intent"));
+
   private RefundApi() {}
 
   static ObjectNode create(Call call) {

@@ -123,6 +123,13 @@ final class RequestHandler implements HttpHandler {
       refused = ApiError.invalidRequest("Idempotency keys can be at most 255 characters long.",
           null, null);
     }
+    if (refused == null) {
+      try {
+        match.params().check(params); // before the key is claimed: a refusal is not stored
+      } catch (ApiError e) {
+        refused = e;
+      }
+    }
     if (refused != null) {
       reply.send(refused.status, Json.bytes(refused.body()), null);
       return;

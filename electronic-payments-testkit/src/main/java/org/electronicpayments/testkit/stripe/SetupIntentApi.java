@@ -21,6 +21,23 @@ final class SetupIntentApi {
   static final String AUTHENTICATION_FAILED = "The latest attempt to set up the payment method has"
       + " failed because authentication failed.";
 
+  private static final ParamSpec CONFIRMING = ParamSpec.of(ParamSpec.string("payment_method"),
+      ParamSpec.string("return_url"));
+  /** {@code POST /v1/setup_intents}. */
+  static final ParamSpec CREATE = CONFIRMING.and(
+      ParamSpec.object("automatic_payment_methods", ParamSpec.bool("enabled"),
+          ParamSpec.oneOf("allow_redirects", "always", "never")),
+      ParamSpec.bool("confirm"), ParamSpec.string("customer"), ParamSpec.string("description"),
+      ParamSpec.metadata(), ParamSpec.list("payment_method_types"),
+      ParamSpec.oneOf("usage", "on_session", "off_session"));
+  /** {@code POST /v1/setup_intents/{id}/confirm}. */
+  static final ParamSpec CONFIRM = CONFIRMING;
+  /** {@code POST /v1/setup_intents/{id}/cancel}. */
+  static final ParamSpec CANCEL = ParamSpec.of(ParamSpec.oneOf("cancellation_reason",
+      "abandoned", "requested_by_customer", "duplicate"));
+  /** {@code GET /v1/setup_intents/{id}}. */
+  static final ParamSpec RETRIEVE = ParamSpec.of(ParamSpec.string("client_secret"));
+
   private SetupIntentApi() {}
 
   static ObjectNode create(Call call) {
