@@ -293,15 +293,18 @@
 
   CardElement.prototype._onBlur = function (part, event) {
     this._touched[part] = true;
-    var next = event.relatedTarget;
-    if (next && this._container.contains(next)) {
-      this._changed();
-      return;
-    }
-    this._focused = false;
-    this._node.classList.remove('StripeElement--focus');
     this._changed();
-    this._emit('blur', {elementType: this._type});
+    var self = this;
+    var next = event.relatedTarget;
+    if (next && this._container.contains(next)) return;
+    // Focus may be moving to another part of this element without a relatedTarget (a programmatic
+    // blur then focus): decide once the focus has settled.
+    setTimeout(function () {
+      if (!self._container || self._container.contains(document.activeElement) || !self._focused) return;
+      self._focused = false;
+      self._node.classList.remove('StripeElement--focus');
+      self._emit('blur', {elementType: self._type});
+    }, 0);
   };
 
   /** Current state; `finalParts` lists the parts whose incompleteness is an error now. */
@@ -349,9 +352,12 @@
     });
   };
 
+  /** On submit every part counts as visited: incomplete parts become errors, shown by `change`. */
   CardElement.prototype._finalCheck = function () {
+    var before = this._lastError;
+    this._touched = {number: true, expiry: true, cvc: true, postal: true};
     var s = this._state(true);
-    if (s.error) this._node.classList.add('StripeElement--invalid');
+    if ((s.error && s.error.code) !== (before && before.code)) this._changed();
     return s;
   };
 
