@@ -517,7 +517,7 @@ class StripeJsBrowserTest {
   }
 
   private String waitForResult() {
-    WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
+    WebDriverWait wait = waiting(Duration.ofSeconds(10));
     try {
       wait.until(d -> !d.findElement(By.id("result")).getText().isEmpty());
     } catch (RuntimeException e) {
@@ -528,7 +528,7 @@ class StripeJsBrowserTest {
   }
 
   private WebElement challengeButton(String label) {
-    WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
+    WebDriverWait wait = waiting(Duration.ofSeconds(10));
     return wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//div[@role='dialog']//button[normalize-space()='" + label + "']")));
   }
@@ -542,7 +542,14 @@ class StripeJsBrowserTest {
   }
 
   private void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> condition.getAsBoolean());
+    waiting(Duration.ofSeconds(5)).until(d -> condition.getAsBoolean());
+  }
+
+  /** A wait that polls often: the page answers in milliseconds, not in Selenium's default 500. */
+  private WebDriverWait waiting(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser.driver, timeout);
+    wait.pollingEvery(Duration.ofMillis(10));
+    return wait;
   }
 
   private List<JsonNode> events(String type) {
