@@ -3,6 +3,8 @@ package org.electronicpayments.testkit.stripe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.electronicpayments.testkit.StripeTestCard;
+import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +39,7 @@ final class PaymentMethodApi {
     if (stored != null) {
       return stored;
     }
-    TestCard card = TestCard.forToken(id)
+    StripeTestCard card = StripeTestCards.find(id)
         .orElseThrow(() -> ApiError.noSuch("PaymentMethod", id, param));
     return create(call, card);
   }
@@ -52,8 +54,8 @@ final class PaymentMethodApi {
     StoredPaymentMethod pm = resolve(call, call.pathId(), null);
     ObjectNode snapshot;
     synchronized (pm.json) {
-      if (pm.card.declinesAlways()) {
-        throw ApiError.card(Objects.requireNonNull(pm.card.decline), null, null);
+      if (!pm.card.attachable()) {
+        throw ApiError.card(Objects.requireNonNull(pm.card.decline()), null, null);
       }
       String current = pm.customer();
       if (customerId.equals(current)) {
@@ -173,7 +175,7 @@ final class PaymentMethodApi {
   }
 
   /** A fresh, unattached {@code pm_…} for a test card, stored. */
-  static StoredPaymentMethod create(Call call, TestCard card) {
+  static StoredPaymentMethod create(Call call, StripeTestCard card) {
     String id = Ids.next("pm");
     ObjectNode pm = Json.object();
     pm.put("id", id);

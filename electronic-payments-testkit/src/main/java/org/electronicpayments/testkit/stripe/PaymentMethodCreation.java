@@ -3,6 +3,8 @@ package org.electronicpayments.testkit.stripe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import org.electronicpayments.testkit.StripeTestCard;
+import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +42,8 @@ final class PaymentMethodCreation {
     if (number.isEmpty()) {
       throw ApiError.missingParam("card[number]");
     }
-    TestCard testCard = number.matches("[0-9]{12,19}") && luhn(number)
-        ? TestCard.forNumber(number).orElse(null) : null;
+    StripeTestCard testCard = number.matches("[0-9]{12,19}") && luhn(number)
+        ? StripeTestCards.byNumber(number).orElse(null) : null;
     if (testCard == null) {
       throw cardError("Your card number is invalid.", "invalid_number", "card[number]");
     }
@@ -64,7 +66,7 @@ final class PaymentMethodCreation {
           "card[exp_month]");
     }
     String cvc = card.path("cvc").asText("");
-    int cvcLength = testCard.brand.equals("amex") ? 4 : 3;
+    int cvcLength = testCard.brand().equals("amex") ? 4 : 3;
     if (card.has("cvc") && !cvc.matches("[0-9]{" + cvcLength + "}")) {
       throw cardError("Your card's security code is invalid.", "invalid_cvc", "card[cvc]");
     }
@@ -73,6 +75,9 @@ final class PaymentMethodCreation {
       ObjectNode json = (ObjectNode) stored.json.get("card");
       json.put("exp_month", month);
       json.put("exp_year", year);
+      // A test card with several numbers: the PaymentMethod carries the typed one's.
+      json.put("last4", StripeTestCard.lastFour(number));
+      json.put("fingerprint", StripeTestCard.fingerprintOf(number));
       ((ObjectNode) json.get("checks")).put("cvc_check", card.has("cvc") ? "pass" : null);
       ObjectNode billing = p.object("billing_details");
       ObjectNode target = (ObjectNode) stored.json.get("billing_details");

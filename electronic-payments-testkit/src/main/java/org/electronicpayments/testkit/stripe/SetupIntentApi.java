@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.electronicpayments.testkit.StripeTestCard;
+import org.electronicpayments.testkit.StripeTestCard.Behaviour;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,8 +163,8 @@ final class SetupIntentApi {
   private static ObjectNode confirm(Call call, ObjectNode seti, StoredPaymentMethod pm,
       @Nullable String returnUrl) {
     seti.put("payment_method", pm.id());
-    if (pm.card.declinesAlways()) {
-      TestCard.Decline decline = Objects.requireNonNull(pm.card.decline);
+    if (!pm.card.attachable()) {
+      StripeTestCard.Decline decline = Objects.requireNonNull(pm.card.decline());
       ObjectNode error = ApiError.card(decline, null, null).error.deepCopy();
       error.set("payment_method", Json.snapshot(pm.json));
       seti.set("last_setup_error", error);
@@ -176,8 +178,8 @@ final class SetupIntentApi {
       refused.error.set("setup_intent", snapshot);
       throw refused;
     }
-    boolean authenticate = pm.card.behaviour == TestCard.Behaviour.ALWAYS_AUTHENTICATE
-        || pm.card.behaviour == TestCard.Behaviour.AUTHENTICATE_UNLESS_SET_UP;
+    boolean authenticate = pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION
+        || pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION_UNLESS_SET_UP;
     if (!authenticate) {
       return succeed(call, seti, pm);
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -251,7 +252,7 @@ public final class StripeEmulator implements AutoCloseable {
     Json.bytes(ApiError.missingParam("amount").body());
     Router.STRIPE.match("POST", "/v1/payment_intents");
     Params.parse("metadata[a]=1&expand[]=b").canonical();
-    TestCard.forToken("pm_card_visa");
+    StripeTestCards.find(StripeTestCards.VISA);
   }
 
   private static ChargeRecord record(@Nullable String account, ObjectNode c) {

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.electronicpayments.testkit.StripeTestCard;
+import org.electronicpayments.testkit.StripeTestCards;
 
 /**
  * The Stripe.js double served at {@code <baseUrl>/v3/} (a page loads it instead of
@@ -55,8 +57,8 @@ final class StripeJs {
         StripeJs.class.getResourceAsStream(RESOURCE), RESOURCE)) {
       String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       ObjectNode cards = Json.object();
-      for (TestCard card : TestCard.values()) {
-        cards.put(card.number, card.brand);
+      for (StripeTestCard card : StripeTestCards.all()) {
+        card.numbers().forEach(number -> cards.put(number, card.brand()));
       }
       return script.replace(CARDS_PLACEHOLDER, cards.toString())
           .getBytes(StandardCharsets.UTF_8);

@@ -149,7 +149,7 @@ class StripeJsBrowserTest {
       "4242 4242 4242 4242 | 13     | 123 | 62701 | invalid_expiry_month      | Your card's expiration date is invalid.",
       "4242 4242 4242 4242 | 12     | 123 | 62701 | incomplete_expiry         | Your card's expiration date is incomplete.",
       "4242 4242 4242 4242 | EXPIRY | 12  | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
-      "3714 496353 98431   | EXPIRY | 123 | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
+      "3782 822463 10005   | EXPIRY | 123 | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
       "4242 4242 4242 4242 | EXPIRY | 123 | 123   | incomplete_zip            | Your postal code is incomplete.",
       "4242 4242 4242 4242 | EXPIRY | 123 |       | incomplete_zip            | Your postal code is incomplete."})
   void cardFieldShowsStripeJsValidationMessagesAndSendsNothing(String number, String expiry,

@@ -66,6 +66,21 @@ class PublishableKeyTest {
   }
 
   @Test
+  void secondNumberOfATestCardKeepsItsOwnLast4AndFingerprint() throws Exception {
+    PaymentMethod first = stripe.v1().paymentMethods().retrieve(
+        createPaymentMethod("371449635398431", "1234"));
+    PaymentMethod second = stripe.v1().paymentMethods().retrieve(
+        createPaymentMethod("378282246310005", "1234"));
+
+    assertThat(first.getCard().getBrand()).isEqualTo("amex");
+    assertThat(second.getCard().getBrand()).isEqualTo("amex");
+    assertThat(second.getCard().getLast4()).isEqualTo("0005");
+    assertThat(second.getCard().getFingerprint()).isNotEqualTo(first.getCard().getFingerprint());
+    assertThat(first.getCard().getFingerprint()).isEqualTo(
+        stripe.v1().paymentMethods().retrieve("pm_card_amex").getCard().getFingerprint());
+  }
+
+  @Test
   void typedCardBehavesAsItsRowOfTheTestCardTable() throws Exception {
     String pm = createPaymentMethod("4000000000009995");
     PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
@@ -189,9 +204,13 @@ class PublishableKeyTest {
   }
 
   private String createPaymentMethod(String number) throws Exception {
+    return createPaymentMethod(number, "123");
+  }
+
+  private String createPaymentMethod(String number, String cvc) throws Exception {
     HttpResponse<String> response = post("/v1/payment_methods", "key=" + PK + "&type=card"
         + "&card[number]=" + number + "&card[exp_month]=12&card[exp_year]=" + NEXT_YEAR
-        + "&card[cvc]=123");
+        + "&card[cvc]=" + cvc);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).path("id").asText();
   }
