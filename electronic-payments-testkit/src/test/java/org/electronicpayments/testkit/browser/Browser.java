@@ -12,18 +12,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium driven by Selenium, for a whole test class. Uses the system's
  * {@code chromium} and {@code chromedriver} (Debian's packages; {@code .ci/chromium.sh} installs
  * them). Without them the tests are skipped with a message, except when the environment variable
- * {@code CI} is set: there a missing browser is a failure.
+ * {@code CI} is set: there a missing browser is a failure. Shared with the Stripe module's browser
+ * tests through this module's test jar.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   private static final List<String> BROWSERS = List.of("/usr/bin/chromium",
       "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
@@ -31,7 +36,8 @@ final class Browser implements AutoCloseable {
       "/usr/lib/chromium/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final ChromeDriver driver;
+  /** The WebDriver of this browser. */
+  public final ChromeDriver driver;
   private final Path profile;
 
   private Browser(ChromeDriver driver, Path profile) {
@@ -39,8 +45,12 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts the browser, or skips the calling test class when none is installed (outside CI). */
-  static Browser startOrSkip() {
+  /**
+   * Starts the browser, or skips the calling test class when none is installed (outside CI).
+   *
+   * @return the running browser; close it after the class
+   */
+  public static Browser startOrSkip() {
     Optional<String> browser = firstExisting(BROWSERS);
     Optional<String> driver = firstExisting(DRIVERS);
     if (browser.isEmpty() || driver.isEmpty()) {
@@ -69,8 +79,75 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Saves a screenshot of the page as {@code target/screenshots/<name>.png}. */
-  Path screenshot(String name) {
+  /**
+   * Types a card into the host page's card Element ({@code #card-element}), key by key.
+   *
+   * @param number the card number (spaces are skipped, the field formats it)
+   * @param expiry {@code MMYY}
+   * @param cvc the security code
+   * @param postal the postal code, or empty to leave it blank
+   */
+  public void typeCard(String number, String expiry, String cvc, String postal) {
+    WebElement root = driver.findElement(By.id("card-element"));
+    root.findElement(By.name("cardnumber")).sendKeys(number.replace(" ", ""));
+    root.findElement(By.name("exp-date")).sendKeys(expiry);
+    root.findElement(By.name("cvc")).sendKeys(cvc);
+    if (!postal.isEmpty()) {
+      root.findElement(By.name("postal")).sendKeys(postal);
+    }
+  }
+
+  /** Clicks the page's Pay button ({@code #submit}). */
+  public void clickSubmit() {
+    driver.findElement(By.id("submit")).click();
+  }
+
+  /**
+   * Waits for the page's Stripe.js call to finish.
+   *
+   * @return the JSON the page wrote into {@code #result}
+   */
+  public String result() {
+    try {
+      waiting(Duration.ofSeconds(10))
+          .until(d -> !d.findElement(By.id("result")).getText().isEmpty());
+    } catch (RuntimeException e) {
+      screenshot("no-result");
+      throw e;
+    }
+    return driver.findElement(By.id("result")).getText();
+  }
+
+  /**
+   * Waits for the 3-D Secure challenge and returns one of its buttons.
+   *
+   * @param label {@code Complete authentication} or {@code Fail authentication}
+   * @return the button, clickable
+   */
+  public WebElement challengeButton(String label) {
+    return waiting(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[@role='dialog']//button[normalize-space()='" + label + "']")));
+  }
+
+  /**
+   * A wait that polls often: the page answers in milliseconds, not in Selenium's default 500.
+   *
+   * @param timeout how long to wait at most
+   * @return the wait
+   */
+  public WebDriverWait waiting(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.pollingEvery(Duration.ofMillis(10));
+    return wait;
+  }
+
+  /**
+   * Saves a screenshot of the page.
+   *
+   * @param name the file's name without extension
+   * @return {@code target/screenshots/<name>.png}
+   */
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path target = SCREENSHOTS.resolve(name + ".png");

@@ -17,9 +17,10 @@ import java.util.Map;
  * {@code change} errors in {@code #card-errors}, and on submit runs one Stripe.js call and writes
  * its result as JSON into {@code #result}. The page records the element's events in
  * {@code window.events} and, for the tests' leak check, every API response body in
- * {@code window.responses}.
+ * {@code window.responses}. Shared with the Stripe module's browser tests through this module's
+ * test jar.
  */
-final class HostPages implements AutoCloseable {
+public final class HostPages implements AutoCloseable {
 
   /** The call each page makes on submit; {@code secret} is the client secret in the URL. */
   private static final Map<String, String> CALLS = Map.ofEntries(
@@ -35,6 +36,7 @@ final class HostPages implements AutoCloseable {
           + " if (r.error || r.paymentIntent.status !== 'requires_action') return r;"
           + " window.beforeAction = r.paymentIntent.status;"
           + " return stripe.handleNextAction({clientSecret: secret}); })"),
+      Map.entry("next-action", "stripe.handleNextAction({clientSecret: secret})"),
       Map.entry("confirm-card-setup", "stripe.confirmCardSetup(secret, {payment_method:"
           + " {card: card, billing_details: {name: 'Client 1000'}}})"),
       Map.entry("retrieve-payment-intent", "stripe.retrievePaymentIntent(secret)"));
@@ -42,7 +44,12 @@ final class HostPages implements AutoCloseable {
   private final HttpServer server;
   private final String emulatorBaseUrl;
 
-  HostPages(String emulatorBaseUrl) {
+  /**
+   * Serves the pages on a free port of {@code localhost}, another origin than the emulator's.
+   *
+   * @param emulatorBaseUrl where the pages load {@code /v3/} from and Stripe.js calls
+   */
+  public HostPages(String emulatorBaseUrl) {
     this.emulatorBaseUrl = emulatorBaseUrl;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -71,8 +78,9 @@ final class HostPages implements AutoCloseable {
    * @param clientSecret the intent's client secret, or null
    * @param element {@code card} or {@code payment}
    * @param account the connected account for {@code Stripe(pk, {stripeAccount})}, or null
+   * @return the page's URL
    */
-  String url(String call, String publishableKey, String clientSecret, String element,
+  public String url(String call, String publishableKey, String clientSecret, String element,
       String account) {
     return "http://localhost:" + server.getAddress().getPort() + "/" + call + "?pk="
         + encode(publishableKey) + "&secret=" + encode(clientSecret) + "&element="

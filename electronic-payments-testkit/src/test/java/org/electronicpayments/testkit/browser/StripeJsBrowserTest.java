@@ -29,15 +29,12 @@ import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The emulator's Stripe.js double in a real headless Chromium: host pages on their own origin
@@ -59,14 +56,11 @@ class StripeJsBrowserTest {
 
   private final StripeEmulator emulator;
   private final StripeClient stripe;
-  private final String testName;
 
-  StripeJsBrowserTest(StripeEmulator emulator, TestInfo test) {
+  StripeJsBrowserTest(StripeEmulator emulator) {
     this.emulator = emulator;
     this.stripe = StripeClient.builder().setApiKey(SK).setApiBase(emulator.baseUrl())
         .setMaxNetworkRetries(0).build();
-    this.testName = test.getTestMethod().orElseThrow().getName()
-        + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_");
   }
 
   @BeforeAll
@@ -494,13 +488,7 @@ class StripeJsBrowserTest {
   }
 
   private void typeCard(String number, String expiry, String cvc, String postal) {
-    WebElement root = cardElement();
-    root.findElement(By.name("cardnumber")).sendKeys(number.replace(" ", ""));
-    root.findElement(By.name("exp-date")).sendKeys(expiry);
-    root.findElement(By.name("cvc")).sendKeys(cvc);
-    if (!postal.isEmpty()) {
-      root.findElement(By.name("postal")).sendKeys(postal);
-    }
+    browser.typeCard(number, expiry, cvc, postal);
   }
 
   private WebElement cardElement() {
@@ -517,20 +505,11 @@ class StripeJsBrowserTest {
   }
 
   private String waitForResult() {
-    WebDriverWait wait = waiting(Duration.ofSeconds(10));
-    try {
-      wait.until(d -> !d.findElement(By.id("result")).getText().isEmpty());
-    } catch (RuntimeException e) {
-      browser.screenshot("no-result-" + testName);
-      throw e;
-    }
-    return text("result");
+    return browser.result();
   }
 
   private WebElement challengeButton(String label) {
-    WebDriverWait wait = waiting(Duration.ofSeconds(10));
-    return wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[@role='dialog']//button[normalize-space()='" + label + "']")));
+    return browser.challengeButton(label);
   }
 
   private String text(String id) {
@@ -542,14 +521,7 @@ class StripeJsBrowserTest {
   }
 
   private void waitFor(java.util.function.BooleanSupplier condition) {
-    waiting(Duration.ofSeconds(5)).until(d -> condition.getAsBoolean());
-  }
-
-  /** A wait that polls often: the page answers in milliseconds, not in Selenium's default 500. */
-  private WebDriverWait waiting(Duration timeout) {
-    WebDriverWait wait = new WebDriverWait(browser.driver, timeout);
-    wait.pollingEvery(Duration.ofMillis(10));
-    return wait;
+    browser.waiting(Duration.ofSeconds(5)).until(d -> condition.getAsBoolean());
   }
 
   private List<JsonNode> events(String type) {
