@@ -1,11 +1,8 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,19 +43,7 @@ public final class StripeEmulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StripeEmulator.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
-  /** The JDK server's switch for TCP_NODELAY on accepted connections; read once, when its first server starts. */
-  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-  static {
-    // The JDK server writes a response's headers and its body in two segments. With Nagle's
-    // algorithm on, the body waits for the client's (delayed, ~40 ms) ACK of the headers: every
-    // request took 40-50 ms. Turn Nagle off unless the host chose otherwise.
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
-  }
-
-  private final HttpServer server;
+  private final HttpConnections server;
   private final ExecutorService executor;
   private final Engine engine;
   private final IdempotencyStore idempotency;
@@ -85,15 +70,13 @@ public final class StripeEmulator implements AutoCloseable {
       return t;
     });
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-          256);
+      server = new HttpConnections(port, executor, handler);
     } catch (IOException e) {
+      executor.shutdownNow();
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }
-    server.createContext("/", handler);
-    server.setExecutor(executor);
     server.start();
-    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    baseUrl = "http://127.0.0.1:" + server.port();
     engine.baseUrl(baseUrl);
     LOG.info("Stripe emulator listening on {}", baseUrl);
   }
@@ -115,7 +98,7 @@ public final class StripeEmulator implements AutoCloseable {
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The faults to inject into the next calls. */
@@ -217,7 +200,7 @@ public final class StripeEmulator implements AutoCloseable {
   @Override
   public void close() {
     handler.releaseHangs();
-    server.stop(0);
+    server.close();
     executor.shutdownNow();
     if (webhooks != null) {
       webhooks.close();
