@@ -201,6 +201,16 @@ class PublishableKeyTest {
         + "/v1/payment_intents/pi_x?key=" + PK)).header("Origin", "http://127.0.0.1:1").build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(api.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+
+    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(
+        emulator.baseUrl() + "/v1/payment_methods")).header("Origin", "http://127.0.0.1:1")
+        .header("Access-Control-Request-Method", "POST")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+        .hasValue("GET, POST");
+    assertThat(emulator.requests()).noneMatch(r -> r.method().equals("OPTIONS"));
   }
 
   private String createPaymentMethod(String number) throws Exception {
