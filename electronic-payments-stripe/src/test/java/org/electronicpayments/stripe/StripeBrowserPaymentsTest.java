@@ -18,6 +18,7 @@ import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +49,13 @@ class StripeBrowserPaymentsTest {
 
   @BeforeAll
   static void startBrowser(StripeEmulator emulator) {
-    browser = Browser.startOrSkip();
+    browser = Browser.startIfInstalled();
     pages = new HostPages(emulator.baseUrl());
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    Browser.require(browser);
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -24,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium driven by Selenium, for a whole test class. Uses the system's
  * {@code chromium} and {@code chromedriver} (Debian's packages; {@code .ci/chromium.sh} installs
- * them). Without them the tests are skipped with a message, except when the environment variable
+ * them), or those named by {@code -Dep.browser.binary=…} and {@code -Dep.browser.driver=…}. Without them the tests are skipped with a message, except when the environment variable
  * {@code CI} is set: there a missing browser is a failure. Shared with the Stripe module's browser
  * tests through this module's test jar.
  */
@@ -35,6 +36,8 @@ public final class Browser implements AutoCloseable {
   private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver",
       "/usr/lib/chromium/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String MISSING = "No headless browser: install Debian's chromium and"
+      + " chromium-driver (bash .ci/chromium.sh) to run the Stripe.js browser tests.";
 
   /** The WebDriver of this browser. */
   public final ChromeDriver driver;
@@ -46,20 +49,18 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Starts the browser, or skips the calling test class when none is installed (outside CI).
+   * Starts the browser, if one is installed; in CI a missing browser is a failure.
    *
-   * @return the running browser; close it after the class
+   * @return the running browser (close it after the class), or null when none is installed
    */
-  public static Browser startOrSkip() {
-    Optional<String> browser = firstExisting(BROWSERS);
-    Optional<String> driver = firstExisting(DRIVERS);
+  public static @Nullable Browser startIfInstalled() {
+    Optional<String> browser = firstExisting(candidates("ep.browser.binary", BROWSERS));
+    Optional<String> driver = firstExisting(candidates("ep.browser.driver", DRIVERS));
     if (browser.isEmpty() || driver.isEmpty()) {
-      String why = "No headless browser: install Debian's chromium and chromium-driver"
-          + " (bash .ci/chromium.sh) to run the Stripe.js browser tests.";
       if (System.getenv("CI") != null) {
-        throw new IllegalStateException(why + " CI is set, so this is a failure, not a skip.");
+        throw new IllegalStateException(MISSING + " CI is set, so this is a failure, not a skip.");
       }
-      Assumptions.abort(why);
+      return null;
     }
     try {
       Path profile = Files.createTempDirectory("ep-chromium-");
@@ -77,6 +78,15 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Skips the calling test, with a message saying what to install, when no browser started.
+   *
+   * @param browser what {@link #startIfInstalled()} returned
+   */
+  public static void require(@Nullable Browser browser) {
+    Assumptions.assumeTrue(browser != null, MISSING);
   }
 
   /**
@@ -167,6 +177,12 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       // a leftover temporary profile is harmless
     }
+  }
+
+  /** The path a system property names, if set; else the usual places. */
+  private static List<String> candidates(String property, List<String> usual) {
+    String chosen = System.getProperty(property);
+    return chosen == null || chosen.isBlank() ? usual : List.of(chosen);
   }
 
   private static Optional<String> firstExisting(List<String> paths) {

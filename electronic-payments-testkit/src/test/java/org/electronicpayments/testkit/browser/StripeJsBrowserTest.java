@@ -28,6 +28,7 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
 import org.electronicpayments.testkit.stripe.StripeEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +66,13 @@ class StripeJsBrowserTest {
 
   @BeforeAll
   static void startBrowser(StripeEmulator emulator) {
-    browser = Browser.startOrSkip();
+    browser = Browser.startIfInstalled();
     pages = new HostPages(emulator.baseUrl());
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    Browser.require(browser);
   }
 
   @AfterAll
