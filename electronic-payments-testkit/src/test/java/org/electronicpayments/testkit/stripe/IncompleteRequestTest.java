@@ -78,6 +78,36 @@ class IncompleteRequestTest {
   }
 
   @Test
+  void aChunkedBodyCutBeforeItsLastChunkRunsNothingAndTheWholeOneRuns() throws Exception {
+    byte[] cut = chunked("chunked", BODY.substring(0, 20), BODY.substring(20), false);
+
+    writeAndClose(cut, cut.length);
+    assertThat(emulator.requests("POST /v1/customers")).isEmpty();
+
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(chunked("chunked", BODY.substring(0, 20), BODY.substring(20),
+          true));
+      assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200")
+          .contains("\"email\" : \"jenny@example.com\"", "\"client_id\" : \"1000\"");
+    }
+  }
+
+  @Test
+  void aClientThatExpects100ContinueGetsItBeforeSendingTheBody() throws Exception {
+    String head = new String(request("continue", BODY), StandardCharsets.US_ASCII)
+        .replace("\r\n\r\n" + BODY, "\r\nExpect: 100-continue\r\n\r\n");
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(socket.getInputStream().readNBytes(25), StandardCharsets.US_ASCII))
+          .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+
+      socket.getOutputStream().write(BODY.getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
   void twoRequestsOnOneKeptAliveConnectionAreBothAnswered() throws Exception {
     byte[] first = request("first", BODY);
     byte[] second = request("second", "email=sam%40example.com");
@@ -145,6 +175,14 @@ class IncompleteRequestTest {
         + "Content-Type: application/x-www-form-urlencoded\r\n"
         + "Content-Length: " + body.length() + "\r\n"
         + "\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] chunked(String key, String first, String second, boolean last) {
+    String head = new String(request(key, ""), StandardCharsets.US_ASCII)
+        .replace("Content-Length: 0\r\n", "Transfer-Encoding: chunked\r\n");
+    return (head + Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
+        + Integer.toHexString(second.length()) + "\r\n" + second + "\r\n"
+        + (last ? "0\r\n\r\n" : "")).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static int headerBlockLength(byte[] request) {
