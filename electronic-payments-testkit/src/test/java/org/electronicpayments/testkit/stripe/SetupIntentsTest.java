@@ -73,6 +73,14 @@ class SetupIntentsTest {
     SetupIntent onSession = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
         .setUsage(SetupIntentCreateParams.Usage.ON_SESSION).build());
     assertThat(onSession.getUsage()).isEqualTo("on_session");
+    assertThatThrownBy(() -> stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
+        .putExtraParam("usage", "sometimes").build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("usage"));
+    assertThatThrownBy(() -> stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
+        .putExtraParam("unknown_thing", "x").build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.getCode()).isEqualTo("parameter_unknown"));
   }
 
   @Test
