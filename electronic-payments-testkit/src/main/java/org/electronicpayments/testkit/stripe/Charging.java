@@ -53,7 +53,20 @@ final class Charging {
     if (offSession || errorOnRequiresAction) {
       return decline(call, pi, pm, StripeTestCard.Decline.AUTHENTICATION_REQUIRED);
     }
-    String url = call.engine().baseUrl() + "/emulator/authenticate/" + pi.path("id").asText();
+    pi.put("status", "requires_action");
+    pi.set("next_action", nextAction(call, pi.path("id").asText(), returnUrl));
+    pi.putNull("last_payment_error");
+    ObjectNode snapshot = pi.deepCopy();
+    call.engine().emit(call.data(), "payment_intent.requires_action", snapshot.deepCopy(), call);
+    return snapshot;
+  }
+
+  /**
+   * The {@code next_action} of an intent whose card needs 3-D Secure: a redirect when the
+   * caller gave a return URL, else the {@code use_stripe_sdk} hash that Stripe.js handles.
+   */
+  static ObjectNode nextAction(Call call, String intentId, @Nullable String returnUrl) {
+    String url = call.engine().baseUrl() + "/emulator/authenticate/" + intentId;
     ObjectNode next = Json.object();
     if (returnUrl != null) {
       next.put("type", "redirect_to_url");
@@ -66,12 +79,7 @@ final class Charging {
       sdk.put("type", "three_d_secure_redirect");
       sdk.put("stripe_js", url);
     }
-    pi.put("status", "requires_action");
-    pi.set("next_action", next);
-    pi.putNull("last_payment_error");
-    ObjectNode snapshot = pi.deepCopy();
-    call.engine().emit(call.data(), "payment_intent.requires_action", snapshot.deepCopy(), call);
-    return snapshot;
+    return next;
   }
 
   /** Charges the card, authentication done or not needed. */

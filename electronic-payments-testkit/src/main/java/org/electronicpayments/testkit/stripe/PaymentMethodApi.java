@@ -174,7 +174,8 @@ final class PaymentMethodApi {
     }
   }
 
-  private static StoredPaymentMethod create(Call call, StripeTestCard card) {
+  /** A fresh, unattached {@code pm_…} for a test card, stored. */
+  static StoredPaymentMethod create(Call call, StripeTestCard card) {
     String id = Ids.next("pm");
     ObjectNode pm = Json.object();
     pm.put("id", id);

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 /** Maps {@code METHOD /v1/path/{id}} to the endpoint that serves it. */
 final class Router {
 
-  /** Every endpoint the emulator speaks. */
   /** Every endpoint the emulator speaks, with the parameters each accepts. */
   static final Router STRIPE = new Router()
       .add("POST", "/v1/customers", CustomerApi::create, CustomerApi.CREATE)
@@ -17,6 +16,8 @@ final class Router {
       .add("POST", "/v1/customers/{id}", CustomerApi::update, CustomerApi.UPDATE)
       .add("GET", "/v1/customers/{id}/payment_methods", PaymentMethodApi::listForCustomer,
           PaymentMethodApi.LIST_FOR_CUSTOMER)
+      .add("POST", "/v1/payment_methods", PaymentMethodCreation::create,
+          PaymentMethodCreation.CREATE)
       .add("GET", "/v1/payment_methods", PaymentMethodApi::list, PaymentMethodApi.LIST)
       .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve, ParamSpec.of())
       .add("POST", "/v1/payment_methods/{id}", PaymentMethodApi::update, PaymentMethodApi.UPDATE)
@@ -30,6 +31,12 @@ final class Router {
           PaymentIntentApi.CONFIRM)
       .add("POST", "/v1/payment_intents/{id}/cancel", PaymentIntentApi::cancel,
           PaymentIntentApi.CANCEL)
+      .add("POST", "/v1/setup_intents", SetupIntentApi::create, SetupIntentApi.CREATE)
+      .add("GET", "/v1/setup_intents/{id}", SetupIntentApi::retrieve, SetupIntentApi.RETRIEVE)
+      .add("POST", "/v1/setup_intents/{id}/confirm", SetupIntentApi::confirm,
+          SetupIntentApi.CONFIRM)
+      .add("POST", "/v1/setup_intents/{id}/cancel", SetupIntentApi::cancel,
+          SetupIntentApi.CANCEL)
       .add("GET", "/v1/charges", ChargeApi::list, ChargeApi.LIST)
       .add("GET", "/v1/charges/{id}", ChargeApi::retrieve, ParamSpec.of())
       .add("POST", "/v1/refunds", RefundApi::create, RefundApi.CREATE)

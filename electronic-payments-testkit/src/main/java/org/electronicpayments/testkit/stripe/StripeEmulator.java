@@ -150,6 +150,29 @@ public final class StripeEmulator implements AutoCloseable {
     return Authentication.finish(engine, paymentIntentId, false).path("status").asText();
   }
 
+  /**
+   * Completes 3-D Secure for a SetupIntent in {@code requires_action}: the card is then saved
+   * (attached to the SetupIntent's customer) and the SetupIntent {@code succeeded}.
+   *
+   * @return the SetupIntent's status afterwards
+   */
+  public String completeSetupAuthentication(String setupIntentId) {
+    requireSetupIntent(setupIntentId);
+    return Authentication.finish(engine, setupIntentId, true).path("status").asText();
+  }
+
+  /** Fails 3-D Secure for a SetupIntent in {@code requires_action}; returns its status. */
+  public String failSetupAuthentication(String setupIntentId) {
+    requireSetupIntent(setupIntentId);
+    return Authentication.finish(engine, setupIntentId, false).path("status").asText();
+  }
+
+  private static void requireSetupIntent(String id) {
+    if (!Objects.requireNonNull(id, "setupIntentId").startsWith("seti_")) {
+      throw new IllegalArgumentException("Not a SetupIntent id: " + id);
+    }
+  }
+
   /** The emulator's current time. */
   public Instant now() {
     return engine.now();
