@@ -47,6 +47,8 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Duration lease;
   private final Bounded bounded;
   private final boolean ownsExecutor;
+  /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
+  private final ExecutorService waiting;
   private final Submissions submissions;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
@@ -55,7 +57,10 @@ public final class ElectronicPayments implements AutoCloseable {
     this.deadline = b.deadline;
     this.lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.ownsExecutor = b.executor == null;
-    this.bounded = new Bounded(b.executor != null ? b.executor : newWorkerPool());
+    this.bounded = new Bounded(b.executor != null ? b.executor : newPool("electronic-payments-"));
+    // A task on the host's executor that waited for another task of it could starve a fixed-size
+    // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
+    this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
     this.journal = new Journal(b.store, b.clock);
     this.guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
     this.charges = new Charges(b.processor, journal, agency, deadline, bounded);
@@ -104,7 +109,7 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
     Payment fresh = submissions.admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), bounded.executor());
+    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), waiting);
   }
 
   /**
@@ -317,18 +322,19 @@ public final class ElectronicPayments implements AutoCloseable {
     return refunds.refund(actor, paymentId, amount);
   }
 
-  /** Stops the worker threads, if the facade made them. */
+  /** Stops the threads the facade made; a host-supplied executor is left running. */
   @Override
   public void close() {
+    waiting.shutdownNow();
     if (ownsExecutor) {
       bounded.executor().shutdownNow();
     }
   }
 
-  private static ExecutorService newWorkerPool() {
+  private static ExecutorService newPool(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "electronic-payments-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

@@ -116,7 +116,9 @@ public final class ElectronicPaymentsBuilder {
 
   /**
    * The threads processor calls run on (default: an internal pool of daemon threads, shut down
-   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade.
+   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade. It
+   * runs processor calls only, never a task that waits for another of its tasks, so a pool of any
+   * size works: {@link ElectronicPayments#processAsync} waits on the facade's own daemon threads.
    *
    * @param executor the executor
    * @return this builder

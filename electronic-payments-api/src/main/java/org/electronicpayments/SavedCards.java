@@ -51,7 +51,7 @@ final class SavedCards {
   PaymentMethod updateExpiry(Actor actor, PaymentMethodId id, YearMonth expiry) {
     Objects.requireNonNull(expiry, "expiry");
     PaymentMethod card = owned(actor, id);
-    YearMonth now = YearMonth.now(journal.now().atZone(agency.zone()).getZone());
+    YearMonth now = YearMonth.from(journal.now().atZone(agency.zone()));
     if (expiry.isBefore(now) || expiry.isAfter(now.plusYears(20))) {
       throw PaymentValidationException.of("expiry", "must be this month or later, and within 20 years");
     }
