@@ -29,7 +29,7 @@ public final class ElectronicPaymentsBuilder {
   @Nullable PaymentStore store;
   @Nullable AgencyDetails agency;
   AccessPolicy accessPolicy = AccessPolicy.standard();
-  AuditSink auditSink = new LoggingAuditSink();
+  AuditSink auditSink = AuditSink.logging();
   @Nullable ReceiptDelivery receiptDelivery;
   ClientDirectory clientDirectory = ClientDirectory.none();
   Clock clock = Clock.systemUTC();
@@ -63,7 +63,7 @@ public final class ElectronicPaymentsBuilder {
     return this;
   }
 
-  /** @param sink the audit trail (default: SLF4J logger {@code org.electronicpayments.audit}) @return this builder */
+  /** @param sink the audit trail (default {@link AuditSink#logging()}: every decision at INFO on the logger {@code org.electronicpayments.audit}) @return this builder */
   public ElectronicPaymentsBuilder auditSink(AuditSink sink) {
     this.auditSink = Objects.requireNonNull(sink, "auditSink");
     return this;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.electronicpayments.internal.RequestValidator;
 import org.jspecify.annotations.Nullable;
 
 /**

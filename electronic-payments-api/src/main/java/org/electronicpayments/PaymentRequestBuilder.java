@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.electronicpayments.internal.RequestValidator;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,24 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.CardChoice;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentResult;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
@@ -21,7 +35,7 @@ import org.slf4j.MDC;
  * the outcome is stored before it is returned. Unknown outcomes become {@code IN_DOUBT}, never
  * {@code FAILED}.
  */
-final class Charges {
+public final class Charges {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
   static final Set<PaymentStatus> RESUMABLE = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
@@ -33,7 +47,7 @@ final class Charges {
   private final Duration deadline;
   private final Bounded bounded;
 
-  Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
+  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
     this.processor = processor;
     this.journal = journal;
     this.agency = agency;
@@ -56,7 +70,7 @@ final class Charges {
    * unless a customer may have to be made first ({@code ensureCustomer} carries no deadline); any
    * other runs on a worker thread that this thread stops waiting for at the deadline (G4).
    */
-  PaymentResult run(Payment owned, boolean resolveFirst) {
+  public PaymentResult run(Payment owned, boolean resolveFirst) {
     // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
     Instant deadlineAt = Instant.now().plus(deadline);
     PaymentAttempt attempt = owned.currentAttempt();

@@ -1,8 +1,17 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Money;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentException;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentRefund;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentProcessor;
@@ -12,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Refunds, journaled before the processor is called and retried with the same key when in doubt. */
-final class Refunds {
+public final class Refunds {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
 
@@ -22,7 +31,7 @@ final class Refunds {
   private final Bounded bounded;
   private final Duration deadline;
 
-  Refunds(PaymentProcessor processor, Journal journal, AccessGuard guard, Bounded bounded, Duration deadline) {
+  public Refunds(PaymentProcessor processor, Journal journal, AccessGuard guard, Bounded bounded, Duration deadline) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -30,7 +39,7 @@ final class Refunds {
     this.deadline = deadline;
   }
 
-  PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
+  public PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(amount, "amount");
     Payment p = journal.read(paymentId);

@@ -1,6 +1,13 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.util.Objects;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentException;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.Receipt;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.ClientDirectory;
@@ -10,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds receipts and sends them through the host's delivery. */
-final class Receipts {
+public final class Receipts {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
 
@@ -20,7 +27,7 @@ final class Receipts {
   private final ClientDirectory directory;
   private final @Nullable ReceiptDelivery delivery;
 
-  Receipts(Journal journal, AccessGuard guard, AgencyDetails agency, ClientDirectory directory,
+  public Receipts(Journal journal, AccessGuard guard, AgencyDetails agency, ClientDirectory directory,
       @Nullable ReceiptDelivery delivery) {
     this.journal = journal;
     this.guard = guard;
@@ -29,14 +36,14 @@ final class Receipts {
     this.delivery = delivery;
   }
 
-  Receipt receipt(Actor actor, PaymentId paymentId) {
+  public Receipt receipt(Actor actor, PaymentId paymentId) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.SEND_RECEIPTS, p.clientId(), p.id());
     return build(p);
   }
 
-  String email(Actor actor, PaymentId paymentId) {
+  public String email(Actor actor, PaymentId paymentId) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.SEND_RECEIPTS, p.clientId(), p.id());

@@ -1,7 +1,12 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Clock;
 import java.util.function.UnaryOperator;
+import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -9,23 +14,23 @@ import org.jspecify.annotations.Nullable;
  * Writes payment changes with compare-and-set on the version, rereading and reapplying a change
  * when another thread or node moved the payment on first.
  */
-final class Journal {
+public final class Journal {
 
   private static final int MAX_TRIES = 16;
 
   private final PaymentStore store;
   private final Clock clock;
 
-  Journal(PaymentStore store, Clock clock) {
+  public Journal(PaymentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
-  PaymentStore store() {
+  public PaymentStore store() {
     return store;
   }
 
-  Payment read(PaymentId id) {
+  public Payment read(PaymentId id) {
     return store.find(id).orElseThrow(() -> new PaymentNotFoundException(id));
   }
 
@@ -33,7 +38,7 @@ final class Journal {
    * Applies a change to the latest version of a payment. The change returns {@code null} when,
    * seeing the latest version, it no longer applies; the latest version is then returned as is.
    */
-  Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
+  public Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
     for (int i = 0; i < MAX_TRIES; i++) {
       Payment current = read(id);
       Payment next = change.apply(current);
@@ -50,11 +55,11 @@ final class Journal {
   }
 
   /** Writes a change computed from {@code base}; fails if the payment moved on since. */
-  Payment write(PaymentChange change) {
+  public Payment write(PaymentChange change) {
     return store.update(change.at(clock.instant()));
   }
 
-  java.time.Instant now() {
+  public java.time.Instant now() {
     return clock.instant();
   }
 }

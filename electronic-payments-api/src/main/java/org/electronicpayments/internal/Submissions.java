@@ -1,4 +1,4 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.CardChoice;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentRequest;
+import org.electronicpayments.PaymentResult;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.ReconcileReport;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentQuery;
@@ -20,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * double submits, taking over unsettled payments (claims by version), retries, refreshes and
  * reconciliation. {@link ElectronicPayments} documents the behaviour; this class holds it.
  */
-final class Submissions {
+public final class Submissions {
 
   private final Journal journal;
   private final AccessGuard guard;
@@ -32,7 +44,7 @@ final class Submissions {
   private final Duration lease;
   private final ConcurrentHashMap<PaymentId, CompletableFuture<PaymentResult>> inFlight = new ConcurrentHashMap<>();
 
-  Submissions(Journal journal, AccessGuard guard, Charges charges, SavedCards cards, AgencyDetails agency,
+  public Submissions(Journal journal, AccessGuard guard, Charges charges, SavedCards cards, AgencyDetails agency,
       Clock clock, Duration deadline, Duration lease) {
     this.journal = journal;
     this.guard = guard;
@@ -44,7 +56,7 @@ final class Submissions {
     this.lease = lease;
   }
 
-  PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
+  public PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     if (p.status() != PaymentStatus.FAILED || p.currentAttempt() == null) {
@@ -70,7 +82,7 @@ final class Submissions {
     return charges.run(retried, false);
   }
 
-  PaymentResult refresh(Actor actor, PaymentId paymentId) {
+  public PaymentResult refresh(Actor actor, PaymentId paymentId) {
     Payment p = journal.read(paymentId);
     guard.check(actor, actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.VIEW_PAYMENTS,
         p.clientId(), p.id());
@@ -81,7 +93,7 @@ final class Submissions {
     return claimed == null ? PaymentResult.of(journal.read(paymentId)) : charges.run(claimed, true);
   }
 
-  ReconcileReport reconcile(Actor actor) {
+  public ReconcileReport reconcile(Actor actor) {
     guard.check(actor, Permission.RECONCILE_PAYMENTS, null, null);
     List<Payment> candidates = new ArrayList<>();
     collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT)), candidates);
@@ -111,14 +123,14 @@ final class Submissions {
     return new ReconcileReport(candidates.size(), succeeded, failed, inDoubt, action, skipped);
   }
 
-  List<Payment> unposted(Actor actor) {
+  public List<Payment> unposted(Actor actor) {
     guard.check(actor, Permission.VIEW_PAYMENTS, null, null);
     List<Payment> all = new ArrayList<>();
     collect(PaymentQuery.forAgency(agency.id()).unposted(), all);
     return all;
   }
 
-  Payment admit(Actor actor, PaymentRequest request) {
+  public Payment admit(Actor actor, PaymentRequest request) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(request, "request");
     RequestValidator.checkAtFacade(request);
@@ -137,7 +149,7 @@ final class Submissions {
         List.of(), actor.auditName(), now, now, null, null, 0);
   }
 
-  PaymentResult submit(Actor actor, Payment fresh) {
+  public PaymentResult submit(Actor actor, Payment fresh) {
     CompletableFuture<PaymentResult> mine = new CompletableFuture<>();
     inFlight.put(fresh.id(), mine);
     try {
