@@ -1,6 +1,5 @@
 package org.electronicpayments;
 
-import java.util.Objects;
 import org.electronicpayments.internal.Ids;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.electronicpayments.security.AccessPolicy;
 import org.electronicpayments.spi.AuditSink;
 import org.electronicpayments.spi.ClientDirectory;
@@ -36,6 +37,7 @@ public final class ElectronicPaymentsBuilder {
   Duration deadline = DEFAULT_DEADLINE;
   @Nullable Duration lease;
   @Nullable ExecutorService executor;
+  Supplier<PaymentId> paymentIds = PaymentId::generate;
 
   ElectronicPaymentsBuilder() {}
 
@@ -125,6 +127,25 @@ public final class ElectronicPaymentsBuilder {
    */
   public ElectronicPaymentsBuilder executor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
+   * How the id of each new payment is made (default {@link PaymentId#generate()}, random). A test
+   * that replays a seeded schedule passes a seeded supplier, so that the same seed makes the same
+   * ids, keys and order of payments. Each id must be new: a supplier that repeats one makes
+   * {@code process} fail.
+   *
+   * <pre>{@code
+   * Random random = new Random(seed);
+   * builder.paymentIds(() -> PaymentId.of("pay_" + Long.toUnsignedString(random.nextLong(), 36)));
+   * }</pre>
+   *
+   * @param ids makes payment ids; called once per new payment, from any thread
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder paymentIds(Supplier<PaymentId> ids) {
+    this.paymentIds = Objects.requireNonNull(ids, "paymentIds");
     return this;
   }
 

@@ -147,7 +147,6 @@ public final class PaymentRequestBuilder {
     PaymentRequest request = new PaymentRequest(clientId, appointmentId, origin, datePosted,
         emailReceiptTo, reference, type, payer, parsed, note, electronic, card, clientPresent);
     RequestValidator.check(request, errors);
-    RequestValidator.builtAndValid(request);
     return request;
   }
 }

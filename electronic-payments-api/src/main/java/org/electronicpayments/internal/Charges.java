@@ -104,7 +104,7 @@ public final class Charges {
   /** Whether the attempt needs the client's customer and none is stored yet. */
   private boolean mayEnsureCustomer(Payment payment, PaymentAttempt attempt) {
     return !(attempt.card() instanceof CardChoice.OneTime)
-        && journal.store().customerReference(agency.id(), payment.clientId()).isEmpty();
+        && journal.customerReference(agency.id(), payment.clientId()).isEmpty();
   }
 
   private Outcome attempt(Payment payment, Instant deadlineAt, boolean resolveFirst) {
@@ -165,10 +165,10 @@ public final class Charges {
   }
 
   String customerOf(ClientId client) {
-    return journal.store().customerReference(agency.id(), client).orElseGet(() -> {
+    return journal.customerReference(agency.id(), client).orElseGet(() -> {
       String made = processor.ensureCustomer(new CustomerRequest(agency.id(), client,
           "customer-" + agency.id().value() + "-" + client.value()));
-      return journal.store().putCustomerReference(agency.id(), client, made);
+      return journal.putCustomerReference(agency.id(), client, made);
     });
   }
 
@@ -201,6 +201,9 @@ public final class Charges {
   /** Stores an outcome for the given attempt, unless the payment has moved past it. */
   Outcome settle(PaymentId id, int attemptNumber, ChargeOutcome outcome) {
     Instant now = journal.now();
+    // The card is recorded once, before the compare-and-set below, whose change may run several times.
+    PaymentMethodId saved = outcome instanceof ChargeOutcome.Charged charged
+        ? saveCard(journal.read(id), attemptNumber, charged, now) : null;
     Payment stored = journal.change(id, current -> {
       if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
         return null;
@@ -209,7 +212,6 @@ public final class Charges {
       String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
       PaymentChange change = current.change();
       if (outcome instanceof ChargeOutcome.Charged charged) {
-        PaymentMethodId saved = saveCard(current, attempt, charged, now);
         change.status(PaymentStatus.SUCCEEDED).confirmationNumber(charged.chargeReference()).card(charged.card())
             .failure(null).savedCard(saved)
             .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.SUCCEEDED, now));
@@ -233,14 +235,21 @@ public final class Charges {
     return new Outcome(stored, secret);
   }
 
-  private @Nullable PaymentMethodId saveCard(Payment payment, PaymentAttempt attempt,
-      ChargeOutcome.Charged charged, Instant now) {
-    if (!(attempt.card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
+  /**
+   * Records the card a charge saved, if the attempt asked to save one and its outcome still
+   * applies; the card's id, for the payment.
+   */
+  private @Nullable PaymentMethodId saveCard(Payment payment, int attemptNumber, ChargeOutcome.Charged charged,
+      Instant now) {
+    if (!sameAttempt(payment, attemptNumber) || !RESUMABLE.contains(payment.status())) {
+      return null;
+    }
+    if (!(payment.currentAttempt().card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
       return null;
     }
     PaymentMethodId id = charged.savedCard();
-    if (journal.store().findCard(id).isEmpty() && charged.card() != null) {
-      journal.store().saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
+    if (journal.findCard(id).isEmpty() && charged.card() != null) {
+      journal.saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
           save.nickname().strip(), charged.card(), payment.createdBy(), now));
     }
     return id;

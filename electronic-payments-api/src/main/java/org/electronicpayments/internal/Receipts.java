@@ -4,10 +4,11 @@ import java.util.Objects;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
-import org.electronicpayments.PaymentException;
 import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentNotChargedException;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.Receipt;
+import org.electronicpayments.ReceiptDeliveryNotConfiguredException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.ClientDirectory;
@@ -48,8 +49,7 @@ public final class Receipts {
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.SEND_RECEIPTS, p.clientId(), p.id());
     if (delivery == null) {
-      throw new PaymentException("No ReceiptDelivery is configured; set one on the ElectronicPayments builder",
-          paymentId, null, null);
+      throw new ReceiptDeliveryNotConfiguredException(paymentId);
     }
     String to = p.request().emailReceiptTo();
     if (to == null) {
@@ -65,8 +65,8 @@ public final class Receipts {
 
   private Receipt build(Payment p) {
     if (!p.status().isCharged()) {
-      throw new PaymentException("A receipt needs a succeeded payment; payment " + p.id() + " is " + p.status(),
-          p.id(), null, null);
+      throw new PaymentNotChargedException("A receipt needs a succeeded payment; payment " + p.id() + " is "
+          + p.status(), p.id(), p.status());
     }
     String name = directory.find(p.clientId()).map(ClientDirectory.Contact::displayName)
         .orElse("Client " + p.clientId().value());

@@ -36,30 +36,15 @@ public final class RequestValidator {
       + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
   private static final Pattern TOKEN = Pattern.compile("(pm|tok|card|src)_[A-Za-z0-9_]{1,200}");
 
-  /**
-   * The request this thread's builder validated last. The facade does not validate that same
-   * (immutable) instance twice; any other request, or one from another thread, is validated.
-   */
-  private static final ThreadLocal<PaymentRequest> JUST_BUILT = new ThreadLocal<>();
-
   private RequestValidator() {}
 
-  public static void builtAndValid(PaymentRequest request) {
-    JUST_BUILT.set(request);
-  }
-
-  /** Validates a request handed to the facade, unless it is the one this thread just built. */
-  public static void checkAtFacade(PaymentRequest request) {
-    PaymentRequest built = JUST_BUILT.get();
-    if (built != null) {
-      JUST_BUILT.remove();
-      if (built == request) {
-        return;
-      }
-    }
-    check(request, List.of());
-  }
-
+  /**
+   * Checks a request; throws one exception listing every error, {@code earlier} ones (found while
+   * building it) included.
+   *
+   * @param request the request
+   * @param earlier errors already found
+   */
   public static void check(PaymentRequest request, List<FieldError> earlier) {
     List<FieldError> errors = new ArrayList<>(earlier);
     Set<ConstraintViolation<PaymentRequest>> violations = Holder.VALIDATOR.validate(request);

@@ -41,7 +41,7 @@ public final class SavedCards {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(client, "clientId");
     guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
-    return journal.store().cards(agency.id(), client);
+    return journal.cards(agency.id(), client);
   }
 
   public PaymentMethod rename(Actor actor, PaymentMethodId id, String nickname) {
@@ -52,7 +52,7 @@ public final class SavedCards {
       throw new PaymentValidationException(errors);
     }
     PaymentMethod renamed = card.withNickname(nickname.strip());
-    journal.store().saveCard(renamed);
+    journal.saveCard(renamed);
     return renamed;
   }
 
@@ -65,7 +65,7 @@ public final class SavedCards {
     }
     CardDetails updated = processor.updateCardExpiry(id, expiry);
     PaymentMethod changed = card.withCard(updated);
-    journal.store().saveCard(changed);
+    journal.saveCard(changed);
     LOG.info("Saved card {} of client {}: expiry updated", id, card.clientId());
     return changed;
   }
@@ -73,7 +73,7 @@ public final class SavedCards {
   public void remove(Actor actor, PaymentMethodId id) {
     PaymentMethod card = owned(actor, id);
     processor.removeCard(id);
-    journal.store().removeCard(id);
+    journal.removeCard(id);
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
   }
 
@@ -107,6 +107,6 @@ public final class SavedCards {
    * as absent, so that its existence is not revealed either.
    */
   private @Nullable PaymentMethod ours(PaymentMethodId id) {
-    return journal.store().findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);
+    return journal.findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);
   }
 }

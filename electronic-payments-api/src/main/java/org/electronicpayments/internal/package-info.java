@@ -5,11 +5,11 @@
  *
  * <p>{@code Submissions} admits, deduplicates, claims, retries and reconciles payments;
  * {@code Charges} runs an attempt against the processor, write-ahead; {@code Journal} is the only
- * way to the store; {@code Refunds}, {@code SavedCards} and {@code Receipts} hold those
- * operations; {@code AccessGuard} asks the policy and audits; {@code Bounded} keeps processor
- * calls within the deadline; {@code RequestValidator}, {@code Ids}, {@code CardNumbers} and
- * {@code ProcessorLimits} check input; {@code DeclineReasons} and {@code ReceiptRendering} turn
- * data into words for people.
+ * way to the store; {@code Ledger}, {@code Refunds}, {@code SavedCards} and {@code Receipts} hold
+ * those operations; {@code AccessGuard} asks the policy and audits; {@code Bounded} keeps
+ * processor calls within the deadline; {@code RequestValidator}, {@code Ids}, {@code CardNumbers}
+ * and {@code ProcessorLimits} check input; {@code DeclineReasons} and {@code ReceiptRendering}
+ * turn data into words for people.
  */
 @NullMarked
 package org.electronicpayments.internal;
