@@ -14,12 +14,12 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ReconcileReport;
-import org.electronicpayments.spi.PaymentQuery;
-import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
+import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +56,7 @@ class TwoNodesTest {
           PaymentStatus.PENDING, PaymentStatus.PROCESSING));
       assertThat(stripe.succeededChargesFor(results.get(0).payment().id())).hasSize(1);
     }
-    List<Payment> stored = db.store().query(PaymentQuery.forAgency(agency));
+    List<Payment> stored = db.store().query(agency, PaymentQuery.all());
     assertThat(stored).hasSize(10).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
     assertThat(stripe.chargeCount()).isEqualTo(10);
   }
@@ -86,7 +86,7 @@ class TwoNodesTest {
     Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
         .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
     assertThat(resolvesPerKey).hasSize(12).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
-    Map<String, Payment> byReference = db.store().query(PaymentQuery.forAgency(agency)).stream()
+    Map<String, Payment> byReference = db.store().query(agency, PaymentQuery.all()).stream()
         .collect(Collectors.toMap(p -> p.request().reference(), Function.identity()));
     byReference.forEach((reference, p) -> {
       assertThat(p.status()).as(reference)
@@ -96,7 +96,7 @@ class TwoNodesTest {
   }
 
   private ElectronicPayments node(TestDatabase db) {
-    ElectronicPayments node = Node.facade(agency, db.store(clock), stripe, clock);
+    ElectronicPayments node = Node.facade(agency, db.store(), stripe, clock);
     nodes.add(node);
     return node;
   }
