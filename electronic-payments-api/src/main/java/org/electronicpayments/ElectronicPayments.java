@@ -253,6 +253,25 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
+   * Brings a client's saved cards in line with the processor, for a screen about to show them or
+   * a nightly job: a card no longer attached to the client at the processor (removed there, or by
+   * the card's bank) or expired by the processor's record is dropped; a renewed expiry the
+   * processor learned is copied. Cards attached at the processor but never saved here are not
+   * added.
+   *
+   * <pre>{@code
+   * List<PaymentMethod> cards = payments.syncSavedCards(actor, ClientId.of("1000"));
+   * }</pre>
+   *
+   * @param actor who is acting
+   * @param clientId the client
+   * @return the client's saved cards after the sync, oldest first
+   */
+  public List<PaymentMethod> syncSavedCards(Actor actor, ClientId clientId) {
+    return cards.sync(actor, clientId);
+  }
+
+  /**
    * Renames a saved card.
    *
    * @param actor who is acting
