@@ -130,7 +130,7 @@ public final class Submissions {
     boolean again = true;
     while (again) {
       List<Payment> batch = journal.claimUnsettled(agency.id(), at, staleBefore, RECONCILE_BATCH);
-      again = batch.size() == RECONCILE_BATCH;
+      again = !batch.isEmpty();
       for (Payment claimed : batch) {
         PaymentResult r = charges.run(claimed, true);
         if (!seen.add(claimed.id())) {

@@ -95,6 +95,33 @@ class TwoNodesTest {
     });
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  @DisplayName("two nodes reconciling more in-doubt payments than one claim batch settle each exactly once")
+  void concurrentReconcilesClaimDisjointBatches(TestDatabase db) throws Exception {
+    ElectronicPayments a = node(db);
+    ElectronicPayments b = node(db);
+    int count = 230;
+    stripe.script().onNext(Operation.CONFIRM).times(count).timeoutAfterCharging();
+    for (int i = 0; i < count; i++) {
+      assertThat(a.process(Node.STAFF, Node.visaPayment(client, "BATCH-" + i)).status())
+          .isEqualTo(PaymentStatus.IN_DOUBT);
+    }
+    clock.advance(Duration.ofSeconds(1));
+
+    List<ReconcileReport> reports = Race.run(List.<Callable<ReconcileReport>>of(
+        () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
+
+    assertThat(reports.stream().mapToInt(ReconcileReport::examined).sum()).isEqualTo(count);
+    assertThat(reports.stream().mapToInt(ReconcileReport::succeeded).sum()).isEqualTo(count);
+    Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
+        .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
+    assertThat(resolvesPerKey).hasSize(count).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    assertThat(db.store().query(agency, PaymentQuery.all().limit(1000)))
+        .hasSize(count).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
+    assertThat(stripe.chargeCount()).isEqualTo(count);
+  }
+
   private ElectronicPayments node(TestDatabase db) {
     ElectronicPayments node = Node.facade(agency, db.store(), stripe, clock);
     nodes.add(node);
