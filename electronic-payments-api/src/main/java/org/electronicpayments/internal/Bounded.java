@@ -1,4 +1,4 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs processor work on a worker thread and stops waiting at the deadline (G4). A task that
@@ -14,16 +15,16 @@ import java.util.concurrent.TimeoutException;
  * unknown. Workers are daemon threads from a cached pool, so an uninterruptible hang holds one
  * worker only until the processor's own I/O timeout, never the caller.
  */
-final class Bounded {
+public final class Bounded {
 
   private final ExecutorService executor;
 
-  Bounded(ExecutorService executor) {
+  public Bounded(ExecutorService executor) {
     this.executor = executor;
   }
 
   /** The task's answer, or {@code null} when the deadline passed or the caller was interrupted. */
-  <T> T run(Callable<T> task, Duration timeout) throws ExecutionException {
+  public <T> @Nullable T run(Callable<T> task, Duration timeout) throws ExecutionException {
     Future<T> future = executor.submit(task);
     try {
       return future.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -37,7 +38,7 @@ final class Bounded {
     }
   }
 
-  ExecutorService executor() {
+  public ExecutorService executor() {
     return executor;
   }
 }
