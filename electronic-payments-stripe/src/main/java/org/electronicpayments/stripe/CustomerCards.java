@@ -1,5 +1,6 @@
 package org.electronicpayments.stripe;
 
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
@@ -26,6 +27,9 @@ final class CustomerCards {
   /** Metadata key marking a card a charge saved, with that payment's id (an opaque id, G5). */
   static final String SAVED_BY = "saved_by_payment";
 
+  /** How many keys of the customer's sequence are tried before the refusal is reported. */
+  static final int CUSTOMER_KEYS = 3;
+
   private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProcessor.class);
 
   private final StripeCalls calls;
@@ -36,19 +40,33 @@ final class CustomerCards {
     this.settings = settings;
   }
 
-  /** {@code POST /v1/customers} with opaque ids only; the key makes a retry return the same customer. */
+  /**
+   * {@code POST /v1/customers} with opaque ids only; the key makes a retry return the same customer.
+   * A definite refusal of the key (Stripe kept it for a request with other parameters, or refused
+   * the request without running it) moves on to the next key of a fixed sequence ({@code key},
+   * {@code key-2}, {@code key-3}), so a poisoned key does not block the client for good while a
+   * later call still replays the same keys in the same order.
+   */
   String ensureCustomer(CustomerRequest request) {
     CustomerCreateParams params = CustomerCreateParams.builder()
         .putMetadata("client_id", request.clientId().value())
         .putMetadata("agency_id", request.agencyId().value())
         .build();
-    try {
-      Customer customer = calls.call(Deadline.after(settings.deadline()), request.idempotencyKey(),
-          (c, o) -> c.v1().customers().create(params, o));
-      LOG.info("Client {}: Stripe customer {}", request.clientId().value(), customer.getId());
-      return customer.getId();
-    } catch (StripeException e) {
-      throw Failures.asException("Creating the Stripe customer of client " + request.clientId().value(), e);
+    Deadline deadline = Deadline.after(settings.deadline());
+    for (int n = 1; ; n++) {
+      String key = n == 1 ? request.idempotencyKey() : request.idempotencyKey() + "-" + n;
+      try {
+        Customer customer = calls.call(deadline, key, (c, o) -> c.v1().customers().create(params, o));
+        LOG.info("Client {}: Stripe customer {}", request.clientId().value(), customer.getId());
+        return customer.getId();
+      } catch (StripeException e) {
+        boolean refused = e instanceof IdempotencyException || Failures.kind(e, null) == Failures.Kind.REJECTED;
+        if (!refused || n == CUSTOMER_KEYS) {
+          throw Failures.asException("Creating the Stripe customer of client " + request.clientId().value(), e);
+        }
+        LOG.warn("Client {}: Stripe refused the customer request under its key ({}); trying the next key",
+            request.clientId().value(), Failures.unknown(e));
+      }
     }
   }
 
