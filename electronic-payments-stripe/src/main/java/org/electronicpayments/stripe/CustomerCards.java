@@ -86,42 +86,61 @@ final class CustomerCards {
 
   /**
    * After the attempt charged its new card: marks it saved ({@code …-saved}, metadata
-   * {@code saved_by_payment}), then, if the customer holds an older card with the same fingerprint
-   * that a charge saved (marked), detaches the new one ({@code …-dedupe}) and keeps that one.
-   * Only marked cards are kept instead: a card another attempt attached but has not yet charged
-   * may still be released by that attempt. Resolving the charge again comes to the same card.
+   * {@code saved_by_payment}), then keeps one card per fingerprint: the oldest marked card of the
+   * customer with this card's fingerprint, this one included. When that is another card, this
+   * one is detached ({@code …-dedupe}) and the other reported, whatever the detach's answer
+   * (a lost answer may hide a detach that happened). Every payment saving the same card comes to
+   * the same oldest card, so none detaches a card another reported. When the mark is a replay
+   * (this cleanup ran before, and may have reported this card), this card is never detached: it
+   * is reported while attached, else the oldest marked card still attached.
    *
-   * @return the card saved for the client
+   * @return the card saved for the client, or null when none of them is attached any more
    */
-  String keepOnce(ChargeRequest request, String charged, @Nullable String fingerprint, Deadline deadline) {
+  @Nullable String keepOnce(ChargeRequest request, String charged, @Nullable String fingerprint, Deadline deadline) {
     if (fingerprint == null) {
       return charged;
     }
     String customer = Objects.requireNonNull(request.customerReference(), "customerReference");
     PaymentMethodUpdateParams mark = PaymentMethodUpdateParams.builder()
         .putMetadata(SAVED_BY, request.paymentId().value()).build();
+    PaymentMethod marked;
+    List<PaymentMethod> cards;
     try {
-      calls.call(deadline, request.idempotencyKey() + "-saved",
+      marked = calls.call(deadline, request.idempotencyKey() + "-saved",
           (c, o) -> c.v1().paymentMethods().update(charged, mark, o));
-      String kept = null;
-      for (PaymentMethod saved : list(customer, deadline)) { // newest first: the last match is the oldest
-        if (!saved.getId().equals(charged) && saved.getCard() != null
-            && fingerprint.equals(saved.getCard().getFingerprint())
-            && saved.getMetadata() != null && saved.getMetadata().containsKey(SAVED_BY)) {
-          kept = saved.getId();
-        }
-      }
-      if (kept == null) {
-        return charged;
-      }
-      detachOwn(request, charged, "-dedupe", deadline);
-      LOG.info("Payment {}: the card is already saved as {}; not saving it twice", request.paymentId(), kept);
-      return kept;
+      cards = list(customer, deadline);
     } catch (StripeException e) {
       LOG.warn("Payment {}: charged; could not check whether the card was saved before ({})",
           request.paymentId(), Failures.unknown(e));
+      return charged; // not detached by this attempt: still attached
+    }
+    boolean again = marked.getLastResponse() != null
+        && "true".equals(marked.getLastResponse().headers().firstValue("Idempotent-Replayed").orElse(null));
+    String oldest = null;
+    boolean attached = false;
+    for (PaymentMethod saved : cards) { // newest first: the last match is the oldest
+      if (saved.getId().equals(charged)) {
+        attached = true;
+        oldest = charged;
+      } else if (saved.getCard() != null && fingerprint.equals(saved.getCard().getFingerprint())
+          && saved.getMetadata() != null && saved.getMetadata().containsKey(SAVED_BY)) {
+        oldest = saved.getId();
+      }
+    }
+    if (again || !attached) {
+      return attached ? charged : oldest;
+    }
+    if (oldest == null || oldest.equals(charged)) {
       return charged;
     }
+    try {
+      detachOwn(request, charged, "-dedupe", deadline);
+    } catch (StripeException e) {
+      LOG.warn("Payment {}: the duplicate card's detach has no definite answer ({}); keeping {}",
+          request.paymentId(), Failures.unknown(e), oldest);
+    }
+    LOG.info("Payment {}: the card is already saved as {}; not saving it twice", request.paymentId(), oldest);
+    return oldest;
   }
 
   /**
