@@ -138,13 +138,17 @@ public final class ElectronicPayments implements AutoCloseable {
    * authentication or pending/processing for longer than the lease (a client who walked away, a
    * host that died).
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
-   * become FAILED; ones still processing stay IN_DOUBT for the next run.
+   * become FAILED; ones still processing stay IN_DOUBT for the next run. Refunds are settled the
+   * same way: one in doubt, or pending for longer than the lease, is sent again with its own key
+   * (a replay if it ran) and recorded as refunded or failed.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
    */
   public ReconcileReport reconcile(Actor actor) {
-    return submissions.reconcile(actor);
+    ReconcileReport report = submissions.reconcile(actor);
+    refunds.reconcileAll(agency.id(), clock.instant().minus(lease));
+    return report;
   }
 
   /**
@@ -305,8 +309,9 @@ public final class ElectronicPayments implements AutoCloseable {
 
   /**
    * Refunds part or all of a charged payment. The refund is journaled with its idempotency key
-   * first; if its outcome is unknown, asking again for the same amount retries it with the
-   * same key.
+   * first; if its outcome is unknown or it was left pending (a crash, a closed facade, a failed
+   * write), asking again for the same amount retries it with the same key, and
+   * {@link #reconcile} settles it too.
    *
    * @param actor who is acting
    * @param paymentId the payment
