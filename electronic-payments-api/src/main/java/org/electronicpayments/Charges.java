@@ -104,7 +104,7 @@ final class Charges {
         customer = journal.store().customerReference(agency.id(), payment.clientId()).orElse(null);
         if (customer == null && resolveFirst && reference == null) {
           // No customer, so this attempt never sent a create; the claim fences off a runner still making one.
-          return settle(payment.id(), attempt.number(), new ChargeOutcome.Declined(null, noCustomer(null)));
+          return failUnlessMoved(payment, attempt, noCustomer(null));
         }
         if (customer == null) {
           try {
@@ -112,7 +112,7 @@ final class Charges {
           } catch (RuntimeException e) {
             LOG.warn("Payment {}: the client's customer could not be made at the processor ({}); not charged",
                 payment.id(), e.getMessage());
-            return settle(payment.id(), attempt.number(), new ChargeOutcome.Declined(null, noCustomer(e.getMessage())));
+            return failUnlessMoved(payment, attempt, noCustomer(e.getMessage()));
           }
           try {
             journal.write(payment.change()); // still this runner's: no one settled or claimed it meanwhile
@@ -181,6 +181,22 @@ final class Charges {
           "customer-" + agency.id().value() + "-" + client.value()));
       return journal.store().putCustomerReference(agency.id(), client, made);
     });
+  }
+
+  /**
+   * Fails an attempt that never sent a create, in one write against the version this runner holds:
+   * if anyone claimed or settled the payment meanwhile (and may be charging it), nothing is written.
+   */
+  private Outcome failUnlessMoved(Payment payment, PaymentAttempt attempt, PaymentFailure failure) {
+    try {
+      Payment failed = journal.write(payment.change().status(PaymentStatus.FAILED).failure(failure)
+          .replaceCurrentAttempt(attempt.withStatus(PaymentStatus.FAILED, journal.now())));
+      LOG.info("Payment {}: not charged ({})", payment.id(), failure.code());
+      return new Outcome(failed, null);
+    } catch (ConcurrentUpdateException e) {
+      LOG.info("Payment {}: taken over meanwhile; this runner stops", payment.id());
+      return new Outcome(journal.read(payment.id()), null);
+    }
   }
 
   /**
