@@ -17,13 +17,13 @@ public interface AccessPolicy {
    * @param actor who is acting
    * @param permission what they want to do
    * @param client whose payments or cards it touches; {@code null} for agency-wide operations
-   *     such as reconciliation or the list of unposted payments
+   *     such as reconciliation or the list of unsaved payments
    * @return the decision
    */
   AccessDecision decide(Actor actor, Permission permission, @Nullable ClientId client);
 
   /**
-   * The standard policy (DESIGN §1): staff need the permission through a role; a client acts
+   * The standard policy: staff need the permission through a role; a client acts
    * only on their own payments and cards; a representative only for the clients they
    * represent; the host's background job only reconciles and reads.
    *
