@@ -71,6 +71,12 @@ final class StripeCalls {
     if (settings.stripeAccount() != null) {
       builder.setStripeAccount(settings.stripeAccount());
     }
+    if (settings.proxy() != null) {
+      builder.setConnectionProxy(settings.proxy());
+    }
+    if (settings.proxyCredential() != null) {
+      builder.setProxyCredential(settings.proxyCredential());
+    }
     return builder.build();
   }
 
