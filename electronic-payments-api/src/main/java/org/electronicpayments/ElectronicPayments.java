@@ -17,7 +17,6 @@ import org.electronicpayments.internal.Refunds;
 import org.electronicpayments.internal.SavedCards;
 import org.electronicpayments.internal.Submissions;
 import org.electronicpayments.security.Actor;
-import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -164,20 +163,22 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Processed payments nobody saved yet: they were charged, so they must not be forgotten.
+   * Charged payments nobody saved to the ledger yet: they were charged, so they must not be
+   * forgotten.
    *
    * @param actor who is acting (staff with view permission)
-   * @return the unposted payments, oldest first
+   * @return the unsaved payments, oldest first
    */
-  public List<Payment> unposted(Actor actor) {
+  public List<Payment> unsaved(Actor actor) {
     return ledger.unsaved(actor);
   }
 
   /**
-   * Reads payments of one client (or, with a {@code null} client, of the whole agency, for staff).
+   * Reads payments of this facade's agency: of one client, or, with no client in the query, of the
+   * whole agency (for staff).
    *
    * @param actor who is acting
-   * @param query filters and page; its agency must be this facade's
+   * @param query filters and page
    * @return the payments
    */
   public List<Payment> payments(Actor actor, PaymentQuery query) {
@@ -252,6 +253,25 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public List<PaymentMethod> savedCards(Actor actor, ClientId clientId) {
     return cards.list(actor, clientId);
+  }
+
+  /**
+   * Brings a client's saved cards in line with the processor, for a screen about to show them or
+   * a nightly job: a card no longer attached to the client at the processor (removed there, or by
+   * the card's bank) or expired by the processor's record is dropped; a renewed expiry the
+   * processor learned is copied. Cards attached at the processor but never saved here are not
+   * added.
+   *
+   * <pre>{@code
+   * List<PaymentMethod> cards = payments.syncSavedCards(actor, ClientId.of("1000"));
+   * }</pre>
+   *
+   * @param actor who is acting
+   * @param clientId the client
+   * @return the client's saved cards after the sync, oldest first
+   */
+  public List<PaymentMethod> syncSavedCards(Actor actor, ClientId clientId) {
+    return cards.sync(actor, clientId);
   }
 
   /**
