@@ -74,9 +74,11 @@ public final class RoleDirectory implements StaffPermissions {
 
   /**
    * Makes the agency ready: defines the {@link StandardRoles standard roles} it lacks and, when no
-   * staff member can administer roles, assigns the Champion role to {@code champion}. Run it at
-   * start-up with the staff member the agency named; it changes nothing once roles are set up, and
-   * restores a Champion if every one was removed. Edits are audited as {@value #SET_UP_ACTOR}.
+   * staff member can administer roles, assigns the Champion role to {@code champion} (granting
+   * that role {@link Permission#ADMINISTER_ROLES} again if it was revoked). Run it at start-up
+   * with the staff member the agency named; it changes nothing once roles are set up, and restores
+   * a Champion if every one was removed or lost the permission. Edits are audited as
+   * {@value #SET_UP_ACTOR}.
    *
    * @param champion the staff member to make Champion if the agency has none
    * @return true when {@code champion} was made Champion
@@ -93,6 +95,12 @@ public final class RoleDirectory implements StaffPermissions {
       return false;
     }
     String name = StandardRoles.CHAMPION.name();
+    RoleStore.Edit granted = store.grant(agency, name, Permission.ADMINISTER_ROLES)
+        .orElseThrow(() -> new RoleNotFoundException(name));
+    if (granted.changed()) {
+      recordChange(SET_UP_ACTOR, "granted ADMINISTER_ROLES to role " + name + " (the agency had no Champion)",
+          new AuditSink.Change("role:" + name, granted.before(), granted.after()));
+    }
     RoleStore.Edit edit = store.assign(agency, champion, name).orElseThrow(() -> new RoleNotFoundException(name));
     recordChange(SET_UP_ACTOR, "assigned role " + name + " to staff " + champion.value()
         + " (the agency had no Champion)", new AuditSink.Change("staff:" + champion.value(), edit.before(),

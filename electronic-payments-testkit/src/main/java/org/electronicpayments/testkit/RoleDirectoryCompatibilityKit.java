@@ -294,6 +294,13 @@ public abstract class RoleDirectoryCompatibilityKit {
       assertThatThrownBy(() -> roles.grant(champion, "Champion", Permission.ADMINISTER_ROLES))
           .isInstanceOf(AccessDeniedException.class);
       assertThat(audit.denials()).singleElement().extracting(AuditSink.Event::actor).isEqualTo("staff:champion-1");
+
+      audit.reset();
+      assertThat(roles.setUp(StaffId.of("champion-3"))).as("setUp restores a Champion who can edit").isTrue();
+      assertThat(roles.permissionsOf(StaffId.of("champion-3"))).contains(Permission.ADMINISTER_ROLES);
+      assertThat(roles.permissionsOf(CHAMPION)).contains(Permission.ADMINISTER_ROLES);
+      assertThat(changes()).extracting(AuditSink.Change::subject).containsExactly("role:Champion",
+          "staff:champion-3");
     }
   }
 
