@@ -99,7 +99,8 @@ public final class ElectronicPayments implements AutoCloseable {
 
   /**
    * Like {@link #process} but returns at once; validation and access errors are thrown here,
-   * not through the future. Use {@link #status} to show progress meanwhile.
+   * not through the future. Use {@link #status} to show progress meanwhile. The waiting happens
+   * on the facade's own daemon threads, never on a host-supplied executor's.
    *
    * @param actor who is acting
    * @param request the filled-in window
@@ -141,7 +142,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * authentication or pending/processing for longer than the lease (a client who walked away, a
    * host that died).
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
-   * become FAILED; ones still processing stay IN_DOUBT for the next run.
+   * become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are claimed
+   * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
+   * so several nodes may reconcile at once: each payment is settled by one of them.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
