@@ -26,7 +26,7 @@ final class Facades {
       List.of("1 Main Street", "Springfield"), null, ZoneId.of("America/New_York"));
   static final Actor DESK = Actor.staff(StaffId.of("s-1"), Set.of(Role.allPermissions("Champion")));
   static final String NOTE = "1/1/2026 DOS 90837 anxiety follow-up";
-  static final String APPOINTMENT = "appt-777-intake";
+  static final String APPOINTMENT = "appt-intake-zq";
   static final String REFERENCE_TEXT = "CC copay Dr Smith";
 
   private Facades() {}

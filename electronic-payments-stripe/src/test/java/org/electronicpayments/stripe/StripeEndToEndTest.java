@@ -173,7 +173,7 @@ class StripeEndToEndTest {
       for (Map.Entry<String, String> p : r.params().entrySet()) {
         assertThat(p.getKey()).as(r.endpoint()).matches(ALLOWED);
         assertThat(p.getValue()).as(r.endpoint() + " " + p.getKey())
-            .doesNotContain("DOS", "90837", "anxiety", "appt", "777", "Smith", "copay", "Riverside", "Mastercard 4444");
+            .doesNotContain("DOS", "90837", "anxiety", "appt", "intake-zq", "Smith", "copay", "Riverside", "Mastercard 4444");
       }
     }
     assertThat(requests).filteredOn(r -> r.endpoint().equals("POST /v1/payment_intents"))

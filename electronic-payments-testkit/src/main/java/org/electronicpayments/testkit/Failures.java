@@ -34,6 +34,6 @@ final class Failures {
   }
 
   static PaymentFailure scripted(String code, @Nullable String declineCode, @Nullable String message) {
-    return PaymentFailure.declined(code, declineCode, message != null ? message : TestCard.DECLINED_MESSAGE);
+    return PaymentFailure.declined(code, declineCode, message != null ? message : TestCardOutcomes.DECLINED_MESSAGE);
   }
 }

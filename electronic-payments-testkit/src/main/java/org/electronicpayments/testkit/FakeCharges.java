@@ -126,7 +126,7 @@ final class FakeCharges {
   }
 
   private ChargeOutcome create(ChargeRequest r, @Nullable PaymentMethodId attached) {
-    TestCard source;
+    StripeTestCard source;
     FakeCard saved = null;
     if (attached != null) {
       saved = wallet.card(attached.value());
@@ -139,13 +139,14 @@ final class FakeCharges {
                     + " detached from a Customer, and may not be used again."));
       }
     }
-    source = TestCard.find(saved != null ? saved.testPaymentMethod() : r.paymentMethod());
+    source = TestCardOutcomes.find(saved != null ? saved.testPaymentMethod() : r.paymentMethod());
     if (source == null || (saved == null && r.use() != CardUse.ONE_TIME)) {
       return Failures.noSuchPaymentMethod(r.paymentMethod());
     }
     String reference = "pi_fake_" + intentIds.incrementAndGet();
     Intent intent = saved == null
-        ? new Intent(reference, r, r.paymentMethod(), source, source.details(), null, false)
+        ? new Intent(reference, r, r.paymentMethod(), source, TestCardOutcomes.details(source), null,
+            false)
         : new Intent(reference, r, saved.id().value(), source, saved.card(), saved.id(), attached != null);
     intents.put(reference, intent);
     return new ChargeOutcome.Prepared(reference);
@@ -164,12 +165,12 @@ final class FakeCharges {
     }
     boolean offSession = intent.request.offSession();
     return switch (intent.source.behaviour()) {
-      case SUCCEED -> charge(intent);
-      case DECLINE, CUSTOMER_FAIL -> decline(intent, intent.source.failure());
-      case AUTHENTICATION_REQUIRED -> offSession ? decline(intent, TestCard.AUTHENTICATION_REQUIRED)
+      case SUCCEEDS -> charge(intent);
+      case DECLINES, ATTACHES_THEN_DECLINES -> decline(intent, TestCardOutcomes.failure(intent.source));
+      case REQUIRES_AUTHENTICATION -> offSession ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
           : intent.requireAction(intent.reference + "_secret_fake");
-      case AUTHENTICATION_ON_SETUP -> setUp(intent) ? charge(intent)
-          : offSession ? decline(intent, TestCard.AUTHENTICATION_REQUIRED)
+      case REQUIRES_AUTHENTICATION_UNLESS_SET_UP -> setUp(intent) ? charge(intent)
+          : offSession ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
           : intent.requireAction(intent.reference + "_secret_fake");
     };
   }
@@ -193,7 +194,7 @@ final class FakeCharges {
         kept = wallet.keepOnce(intent.savedCard);
       }
     }
-    return intent.charge("ch_fake_" + chargeIds.incrementAndGet(), details != null ? details : intent.source.details(),
+    return intent.charge("ch_fake_" + chargeIds.incrementAndGet(), details != null ? details : TestCardOutcomes.details(intent.source),
         kept);
   }
 

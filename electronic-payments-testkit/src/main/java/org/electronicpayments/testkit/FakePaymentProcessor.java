@@ -172,7 +172,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    */
   public void finishProcessing(String processorReference, boolean charged) {
     charges.finish(Objects.requireNonNull(processorReference, "processorReference"),
-        FakeCharge.Status.PROCESSING, charged, TestCard.GENERIC_DECLINE);
+        FakeCharge.Status.PROCESSING, charged, TestCardOutcomes.GENERIC_DECLINE);
   }
 
   /** Forgets every idempotency key, as Stripe does after 24 hours: a reused key then starts afresh. */

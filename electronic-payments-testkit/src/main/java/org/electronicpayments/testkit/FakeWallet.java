@@ -50,7 +50,7 @@ final class FakeWallet {
    */
   Object attach(String key, String paymentMethod, String customerReference, boolean forced) {
     return keys.run(key, "attach", paymentMethod, customerReference, () -> {
-      TestCard test = TestCard.find(paymentMethod);
+      StripeTestCard test = TestCardOutcomes.find(paymentMethod);
       Customer customer = customers.get(customerReference);
       if (test == null) {
         return Failures.noSuchPaymentMethod(paymentMethod);
@@ -60,11 +60,12 @@ final class FakeWallet {
             "No such customer: '" + customerReference + "'"));
       }
       if (!test.attachable() && !forced) {
-        return new ChargeOutcome.Declined(null, test.failure());
+        return new ChargeOutcome.Declined(null, TestCardOutcomes.failure(test));
       }
       synchronized (customer) {
         PaymentMethodId id = PaymentMethodId.of("pm_fake_" + cardIds.incrementAndGet());
-        cards.put(id, new FakeCard(id, customerReference, test.details(), test.id(), false));
+        cards.put(id, new FakeCard(id, customerReference, TestCardOutcomes.details(test), test.paymentMethod(),
+            false));
         customer.cards.add(0, id);
         return id;
       }

@@ -15,7 +15,7 @@ final class Intent {
   final String reference;
   final ChargeRequest request;
   final String paymentMethod;
-  final TestCard source;
+  final StripeTestCard source;
   /** The saved card charged, or the card saved by a {@link CardUse#SAVE_FOR_FUTURE} charge. */
   final @Nullable PaymentMethodId savedCard;
   /** Whether {@link #savedCard} was attached by this charge (and so is detached if it fails). */
@@ -30,7 +30,7 @@ final class Intent {
   private @Nullable PaymentFailure failure;
   private long refunded;
 
-  Intent(String reference, ChargeRequest request, String paymentMethod, TestCard source, CardDetails card,
+  Intent(String reference, ChargeRequest request, String paymentMethod, StripeTestCard source, CardDetails card,
       @Nullable PaymentMethodId savedCard, boolean freshlySaved) {
     this.reference = reference;
     this.request = request;

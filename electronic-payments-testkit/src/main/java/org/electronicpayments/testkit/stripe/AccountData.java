@@ -12,6 +12,7 @@ final class AccountData {
   final ObjectStore<ObjectNode> customers = new ObjectStore<>();
   final ObjectStore<StoredPaymentMethod> paymentMethods = new ObjectStore<>();
   final ObjectStore<ObjectNode> paymentIntents = new ObjectStore<>();
+  final ObjectStore<ObjectNode> setupIntents = new ObjectStore<>();
   final ObjectStore<ObjectNode> charges = new ObjectStore<>();
   final ObjectStore<ObjectNode> refunds = new ObjectStore<>();
   final ObjectStore<ObjectNode> events = new ObjectStore<>();
@@ -31,6 +32,7 @@ final class AccountData {
         yield pm == null ? null : pm.json;
       }
       case "pi" -> paymentIntents.get(id);
+      case "seti" -> setupIntents.get(id);
       case "ch" -> charges.get(id);
       case "re" -> refunds.get(id);
       case "evt" -> events.get(id);
@@ -44,6 +46,14 @@ final class AccountData {
       throw ApiError.noSuch("customer", id, param);
     }
     return customer;
+  }
+
+  ObjectNode setupIntent(String id) {
+    ObjectNode seti = setupIntents.get(id);
+    if (seti == null) {
+      throw ApiError.noSuch("setup_intent", id, null);
+    }
+    return seti;
   }
 
   ObjectNode paymentIntent(String id) {

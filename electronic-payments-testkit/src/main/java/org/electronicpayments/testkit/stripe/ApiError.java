@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,7 @@ final class ApiError extends RuntimeException {
   }
 
   /** A declined card (402); carries the PaymentIntent and charge when a charge was tried. */
-  static ApiError card(TestCard.Decline decline, @Nullable ObjectNode paymentIntent,
+  static ApiError card(StripeTestCard.Decline decline, @Nullable ObjectNode paymentIntent,
       @Nullable String chargeId) {
     ApiError e = of(402, "card_error", decline.message(), decline.code(), decline.param(), true);
     if (chargeId != null) {

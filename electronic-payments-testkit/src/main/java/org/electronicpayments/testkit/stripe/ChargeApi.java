@@ -2,10 +2,15 @@ package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /** Charges: made by confirming a PaymentIntent; {@code GET /v1/charges[/{id}]} reads them. */
 final class ChargeApi {
+
+  /** {@code GET /v1/charges}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
+      ParamSpec.string("payment_intent"));
 
   private ChargeApi() {}
 
@@ -14,7 +19,7 @@ final class ChargeApi {
    * with the decline.
    */
   static ObjectNode create(Call call, ObjectNode pi, StoredPaymentMethod pm,
-      TestCard.@Nullable Decline decline) {
+      StripeTestCard.@Nullable Decline decline) {
     long amount = pi.path("amount").asLong();
     boolean paid = decline == null;
     String id = Ids.next("ch");

@@ -1,7 +1,7 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
+import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * per the test card table. Every method runs with the PaymentIntent's lock held.
  */
 final class Charging {
+
+  /** The customer failed 3-D Secure (a 400 in {@code last_payment_error}, not a card error). */
+  private static final StripeTestCard.Decline AUTHENTICATION_FAILED = new StripeTestCard.Decline(
+      "payment_intent_authentication_failure", null,
+      "The provided PaymentMethod has failed authentication. You can provide payment_method_data"
+          + " or a new PaymentMethod to attempt to fulfill this PaymentIntent again.", null);
 
   private Charging() {}
 
@@ -35,9 +41,9 @@ final class Charging {
     pi.put("payment_method", pm.id());
     boolean authenticate;
     synchronized (pm.json) {
-      authenticate = switch (pm.card.behaviour) {
-        case ALWAYS_AUTHENTICATE -> true;
-        case AUTHENTICATE_UNLESS_SET_UP -> !pm.setUp;
+      authenticate = switch (pm.card.behaviour()) {
+        case REQUIRES_AUTHENTICATION -> true;
+        case REQUIRES_AUTHENTICATION_UNLESS_SET_UP -> !pm.setUp;
         default -> false;
       };
     }
@@ -45,9 +51,22 @@ final class Charging {
       return charge(call, pi, pm);
     }
     if (offSession || errorOnRequiresAction) {
-      return decline(call, pi, pm, TestCard.Decline.AUTHENTICATION_REQUIRED);
+      return decline(call, pi, pm, StripeTestCard.Decline.AUTHENTICATION_REQUIRED);
     }
-    String url = call.engine().baseUrl() + "/emulator/authenticate/" + pi.path("id").asText();
+    pi.put("status", "requires_action");
+    pi.set("next_action", nextAction(call, pi.path("id").asText(), returnUrl));
+    pi.putNull("last_payment_error");
+    ObjectNode snapshot = pi.deepCopy();
+    call.engine().emit(call.data(), "payment_intent.requires_action", snapshot.deepCopy(), call);
+    return snapshot;
+  }
+
+  /**
+   * The {@code next_action} of an intent whose card needs 3-D Secure: a redirect when the
+   * caller gave a return URL, else the {@code use_stripe_sdk} hash that Stripe.js handles.
+   */
+  static ObjectNode nextAction(Call call, String intentId, @Nullable String returnUrl) {
+    String url = call.engine().baseUrl() + "/emulator/authenticate/" + intentId;
     ObjectNode next = Json.object();
     if (returnUrl != null) {
       next.put("type", "redirect_to_url");
@@ -60,19 +79,14 @@ final class Charging {
       sdk.put("type", "three_d_secure_redirect");
       sdk.put("stripe_js", url);
     }
-    pi.put("status", "requires_action");
-    pi.set("next_action", next);
-    pi.putNull("last_payment_error");
-    ObjectNode snapshot = pi.deepCopy();
-    call.engine().emit(call.data(), "payment_intent.requires_action", snapshot.deepCopy(), call);
-    return snapshot;
+    return next;
   }
 
   /** Charges the card, authentication done or not needed. */
   static ObjectNode charge(Call call, ObjectNode pi, StoredPaymentMethod pm) {
-    if (pm.card.behaviour == TestCard.Behaviour.DECLINE
-        || pm.card.behaviour == TestCard.Behaviour.CHARGE_FAILS) {
-      return decline(call, pi, pm, Objects.requireNonNull(pm.card.decline));
+    StripeTestCard.@Nullable Decline cardDecline = pm.card.decline();
+    if (cardDecline != null) {
+      return decline(call, pi, pm, cardDecline);
     }
     ObjectNode charge = ChargeApi.create(call, pi, pm, null);
     pi.put("status", "succeeded");
@@ -105,7 +119,7 @@ final class Charging {
 
   /** Records a failed charge and throws the card error, the PaymentIntent inside. */
   static ObjectNode decline(Call call, ObjectNode pi, StoredPaymentMethod pm,
-      TestCard.Decline decline) {
+      StripeTestCard.Decline decline) {
     ObjectNode charge = ChargeApi.create(call, pi, pm, decline);
     String chargeId = charge.path("id").asText();
     ObjectNode error = ApiError.card(decline, null, chargeId).error.deepCopy();
@@ -123,7 +137,7 @@ final class Charging {
 
   /** The customer failed 3-D Secure: back to {@code requires_payment_method}, no charge. */
   static void authenticationFailed(Call call, ObjectNode pi, StoredPaymentMethod pm) {
-    TestCard.Decline failure = TestCard.Decline.AUTHENTICATION_FAILED;
+    StripeTestCard.Decline failure = AUTHENTICATION_FAILED;
     ObjectNode error = ApiError.of(400, "invalid_request_error", failure.message(),
         failure.code(), null, true).error;
     error.set("payment_method", Json.snapshot(pm.json));

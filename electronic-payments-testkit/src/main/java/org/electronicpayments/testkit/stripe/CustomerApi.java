@@ -6,6 +6,16 @@ import java.util.Objects;
 /** {@code /v1/customers}: create, retrieve, update, list (by {@code email}). */
 final class CustomerApi {
 
+  /** {@code POST /v1/customers}. */
+  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.string("description"),
+      ParamSpec.email("email"), ParamSpec.metadata(), ParamSpec.string("name"),
+      ParamSpec.string("phone"));
+  /** {@code POST /v1/customers/{id}}. */
+  static final ParamSpec UPDATE = CREATE.and(ParamSpec.object("invoice_settings",
+      ParamSpec.string("default_payment_method")));
+  /** {@code GET /v1/customers}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("email"));
+
   private static final String[] TEXT_FIELDS = {"email", "name", "description", "phone"};
 
   private CustomerApi() {}

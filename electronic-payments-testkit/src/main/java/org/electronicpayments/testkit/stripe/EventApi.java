@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
 /** {@code /v1/events}: list (by {@code type} or {@code types[]}) and retrieve. */
 final class EventApi {
 
+  /** {@code GET /v1/events}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("type"),
+      ParamSpec.list("types"));
+
   private EventApi() {}
 
   static ObjectNode retrieve(Call call) {

@@ -47,19 +47,56 @@ final class Params {
     return new Params(List.copyOf(pairs), (ObjectNode) arrays(tree));
   }
 
-  /** First value of every raw key, in arrival order. */
+  /** Every raw {@code key=value} pair, in arrival order. */
+  List<Map.Entry<String, String>> pairs() {
+    return pairs;
+  }
+
+  /** First value of every raw key, in arrival order; card numbers and CVCs masked. */
   Map<String, String> flat() {
     Map<String, String> flat = new LinkedHashMap<>();
-    pairs.forEach(p -> flat.putIfAbsent(p.getKey(), p.getValue()));
+    pairs.forEach(p -> flat.putIfAbsent(p.getKey(), masked(p.getKey(), p.getValue())));
     return flat;
   }
 
-  /** An order-independent rendering used to compare the parameters of two requests. */
+  /**
+   * An order-independent rendering used to compare the parameters of two requests; card numbers
+   * and CVCs masked, so that the idempotency store never keeps them.
+   */
   String canonical() {
     return pairs.stream()
+        .map(p -> Map.entry(p.getKey(), masked(p.getKey(), p.getValue())))
         .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry::getValue))
         .map(p -> p.getKey() + "=" + p.getValue())
         .collect(Collectors.joining("&"));
+  }
+
+  /** These parameters without the named ones (the browser's key and account, a client secret). */
+  Params without(String... names) {
+    List<String> removed = List.of(names);
+    List<Map.Entry<String, String>> rest = new ArrayList<>();
+    ObjectNode restTree = Json.object();
+    for (Map.Entry<String, String> pair : pairs) {
+      if (!removed.contains(pair.getKey())) {
+        rest.add(pair);
+        insert(restTree, pair.getKey(), pair.getValue());
+      }
+    }
+    return rest.size() == pairs.size() ? this
+        : new Params(List.copyOf(rest), (ObjectNode) arrays(restTree));
+  }
+
+  /** A card number as {@code ************4242}, a CVC as {@code ***}; other values as they are. */
+  static String masked(String key, String value) {
+    if (key.equals("card[number]")) {
+      String digits = value.replaceAll("[^0-9]", "");
+      return digits.length() <= 4 ? "*".repeat(digits.length())
+          : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
+    }
+    if (key.equals("card[cvc]")) {
+      return "*".repeat(value.length());
+    }
+    return value;
   }
 
   boolean has(String name) {

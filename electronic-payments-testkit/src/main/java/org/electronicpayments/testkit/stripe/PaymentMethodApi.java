@@ -3,6 +3,8 @@ package org.electronicpayments.testkit.stripe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.electronicpayments.testkit.StripeTestCard;
+import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +12,20 @@ import org.jspecify.annotations.Nullable;
  * token ({@code pm_card_visa}…) turns into a fresh {@code pm_…} each time it is used.
  */
 final class PaymentMethodApi {
+
+  /** {@code POST /v1/payment_methods/{id}}. */
+  static final ParamSpec UPDATE = ParamSpec.of(
+      ParamSpec.object("billing_details", ParamSpec.email("email"), ParamSpec.string("name"),
+          ParamSpec.string("phone")),
+      ParamSpec.object("card", ParamSpec.integer("exp_month"), ParamSpec.integer("exp_year")),
+      ParamSpec.metadata());
+  /** {@code POST /v1/payment_methods/{id}/attach}. */
+  static final ParamSpec ATTACH = ParamSpec.of(ParamSpec.string("customer"));
+  /** {@code GET /v1/payment_methods}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
+      ParamSpec.string("type"));
+  /** {@code GET /v1/customers/{id}/payment_methods}. */
+  static final ParamSpec LIST_FOR_CUSTOMER = ParamSpec.list(ParamSpec.string("type"));
 
   private PaymentMethodApi() {}
 
@@ -23,7 +39,7 @@ final class PaymentMethodApi {
     if (stored != null) {
       return stored;
     }
-    TestCard card = TestCard.forToken(id)
+    StripeTestCard card = StripeTestCards.find(id)
         .orElseThrow(() -> ApiError.noSuch("PaymentMethod", id, param));
     return create(call, card);
   }
@@ -38,8 +54,8 @@ final class PaymentMethodApi {
     StoredPaymentMethod pm = resolve(call, call.pathId(), null);
     ObjectNode snapshot;
     synchronized (pm.json) {
-      if (pm.card.declinesAlways()) {
-        throw ApiError.card(Objects.requireNonNull(pm.card.decline), null, null);
+      if (!pm.card.attachable()) {
+        throw ApiError.card(Objects.requireNonNull(pm.card.decline()), null, null);
       }
       String current = pm.customer();
       if (customerId.equals(current)) {
@@ -158,7 +174,8 @@ final class PaymentMethodApi {
     }
   }
 
-  private static StoredPaymentMethod create(Call call, TestCard card) {
+  /** A fresh, unattached {@code pm_…} for a test card, stored. */
+  static StoredPaymentMethod create(Call call, StripeTestCard card) {
     String id = Ids.next("pm");
     ObjectNode pm = Json.object();
     pm.put("id", id);

@@ -1,23 +1,23 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
 
 /** {@code /v1/refunds}: create (full or partial, by PaymentIntent or charge), retrieve, list. */
 final class RefundApi {
 
-  private static final Set<String> REASONS =
-      Set.of("duplicate", "fraudulent", "requested_by_customer");
+  /** {@code POST /v1/refunds}. */
+  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.integer("amount"),
+      ParamSpec.string("charge"), ParamSpec.metadata(), ParamSpec.string("payment_intent"),
+      ParamSpec.oneOf("reason", "duplicate", "fraudulent", "requested_by_customer"));
+  /** {@code GET /v1/refunds}. */
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("charge"),
+      ParamSpec.string("payment_intent"));
 
   private RefundApi() {}
 
   static ObjectNode create(Call call) {
     Params p = call.params();
-    String reason = p.text("reason");
-    if (reason != null && !REASONS.contains(reason)) {
-      throw ApiError.invalidRequest("Invalid reason: must be one of duplicate, fraudulent, or"
-          + " requested_by_customer", "reason", null);
-    }
+    String reason = p.text("reason"); // one of CREATE's values
     Long requested = p.integer("amount");
     if (requested != null && requested < 1) {
       throw ApiError.invalidRequest("Invalid positive integer", "amount", null);

@@ -32,6 +32,10 @@ final class Reply {
   void send(int status, byte[] body, @Nullable String originalRequest,
       Map<String, String> extra) throws IOException {
     Headers out = exchange.getResponseHeaders();
+    if (exchange.getRequestHeaders().containsKey("Origin")) {
+      // A page on another origin (the host's) calls the API from the browser, as with Stripe.
+      out.set("Access-Control-Allow-Origin", "*");
+    }
     out.set("Content-Type", "application/json");
     out.set("Request-Id", requestId);
     out.set("Stripe-Version", apiVersion);

@@ -53,10 +53,13 @@ final class RequestHandler implements HttpHandler {
     String requestId = Ids.requestId();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String path = exchange.getRequestURI().getRawPath();
+    if (StripeJs.serves(method, path)) {
+      StripeJs.serve(exchange);
+      return;
+    }
     byte[] body = exchange.getRequestBody().readAllBytes();
     Headers headers = exchange.getRequestHeaders();
     String key = method.equals("POST") ? headers.getFirst("Idempotency-Key") : null;
-    String account = headers.getFirst("Stripe-Account");
     String version = headers.getFirst("Stripe-Version");
     String apiVersion = version == null ? StripeEmulator.DEFAULT_API_VERSION : version;
     Params params;
@@ -66,8 +69,18 @@ final class RequestHandler implements HttpHandler {
     } catch (IllegalArgumentException e) {
       params = Params.parse(null);
     }
+    // Stripe.js sends its publishable key and connected account as parameters, not headers,
+    // so that its requests are "simple" cross-origin requests (no preflight).
+    String account = headers.getFirst("Stripe-Account") != null
+        ? headers.getFirst("Stripe-Account") : params.text("_stripe_account");
+    String apiKey = apiKey(headers.getFirst("Authorization"), params.text("key"));
+    Map<String, String> logged = params.flat();
+    if (logged.containsKey("key")) {
+      logged.put("key", mask(logged.get("key")));
+    }
+    params = params.without("key", "_stripe_account");
     RequestLog.Entry entry = log.add(requestId, engine.now(), method, path, headers(headers),
-        params.flat(), key, account);
+        logged, key, account);
     Reply reply = new Reply(exchange, requestId, apiVersion, key, entry);
     if (path.startsWith("/emulator/authenticate/")) {
       Authentication.serve(engine, path, exchange.getRequestURI().getRawQuery(), reply);
@@ -90,16 +103,33 @@ final class RequestHandler implements HttpHandler {
         default -> { }
       }
     }
-    ApiError refused = authenticate(headers.getFirst("Authorization"));
+    ApiError refused = authenticate(apiKey);
     Router.Match match = Router.STRIPE.match(method, path);
     if (refused == null && match == null) {
       refused = ApiError.of(404, "invalid_request_error", "Unrecognized request URL (" + method
           + ": " + path + "). Please see https://stripe.com/docs or we can help at"
           + " https://support.stripe.com/.", null, null, false);
     }
+    if (refused == null && apiKey != null && PublishableKeys.KEY.matcher(apiKey).matches()) {
+      refused = PublishableKeys.check(method, path, params, engine.account(account),
+          match.pathId());
+    }
+    if (refused == null && params.text(PublishableKeys.CLIENT_SECRET) != null
+        && (path.startsWith("/v1/payment_intents/") || path.startsWith("/v1/setup_intents/"))) {
+      refused = PublishableKeys.clientSecretError(path.split("/")[2], engine.account(account),
+          match.pathId(), params.text(PublishableKeys.CLIENT_SECRET));
+      params = params.without(PublishableKeys.CLIENT_SECRET);
+    }
     if (refused == null && key != null && key.length() > MAX_KEY_LENGTH) {
       refused = ApiError.invalidRequest("Idempotency keys can be at most 255 characters long.",
           null, null);
+    }
+    if (refused == null) {
+      try {
+        match.params().check(params); // before the key is claimed: a refusal is not stored
+      } catch (ApiError e) {
+        refused = e;
+      }
     }
     if (refused != null) {
       reply.send(refused.status, Json.bytes(refused.body()), null);
@@ -180,11 +210,14 @@ final class RequestHandler implements HttpHandler {
     }
   }
 
-  private static @Nullable ApiError authenticate(@Nullable String authorization) {
+  /**
+   * The API key of the {@code Authorization} header, else of the {@code key} parameter (Stripe.js);
+   * null if neither was sent, "" if the header holds no key.
+   */
+  private static @Nullable String apiKey(@Nullable String authorization,
+      @Nullable String keyParam) {
     if (authorization == null || authorization.isBlank()) {
-      return ApiError.authentication("You did not provide an API key. You need to provide your"
-          + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
-          + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
+      return keyParam;
     }
     String key = "";
     if (authorization.startsWith("Bearer ")) {
@@ -198,7 +231,16 @@ final class RequestHandler implements HttpHandler {
         key = "";
       }
     }
-    if (!TEST_KEY.matcher(key).matches()) {
+    return key;
+  }
+
+  private static @Nullable ApiError authenticate(@Nullable String key) {
+    if (key == null) {
+      return ApiError.authentication("You did not provide an API key. You need to provide your"
+          + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
+          + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
+    }
+    if (!TEST_KEY.matcher(key).matches() && !PublishableKeys.KEY.matcher(key).matches()) {
       return ApiError.authentication("Invalid API Key provided: " + mask(key));
     }
     return null;

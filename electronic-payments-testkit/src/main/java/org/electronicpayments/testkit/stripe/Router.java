@@ -8,34 +8,51 @@ import org.jspecify.annotations.Nullable;
 /** Maps {@code METHOD /v1/path/{id}} to the endpoint that serves it. */
 final class Router {
 
-  /** Every endpoint the emulator speaks. */
+  /** Every endpoint the emulator speaks, with the parameters each accepts. */
   static final Router STRIPE = new Router()
-      .add("POST", "/v1/customers", CustomerApi::create)
-      .add("GET", "/v1/customers", CustomerApi::list)
-      .add("GET", "/v1/customers/{id}", CustomerApi::retrieve)
-      .add("POST", "/v1/customers/{id}", CustomerApi::update)
-      .add("GET", "/v1/customers/{id}/payment_methods", PaymentMethodApi::listForCustomer)
-      .add("GET", "/v1/payment_methods", PaymentMethodApi::list)
-      .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve)
-      .add("POST", "/v1/payment_methods/{id}", PaymentMethodApi::update)
-      .add("POST", "/v1/payment_methods/{id}/attach", PaymentMethodApi::attach)
-      .add("POST", "/v1/payment_methods/{id}/detach", PaymentMethodApi::detach)
-      .add("POST", "/v1/payment_intents", PaymentIntentApi::create)
-      .add("GET", "/v1/payment_intents/{id}", PaymentIntentApi::retrieve)
-      .add("POST", "/v1/payment_intents/{id}/confirm", PaymentIntentApi::confirm)
-      .add("POST", "/v1/payment_intents/{id}/cancel", PaymentIntentApi::cancel)
-      .add("GET", "/v1/charges", ChargeApi::list)
-      .add("GET", "/v1/charges/{id}", ChargeApi::retrieve)
-      .add("POST", "/v1/refunds", RefundApi::create)
-      .add("GET", "/v1/refunds", RefundApi::list)
-      .add("GET", "/v1/refunds/{id}", RefundApi::retrieve)
-      .add("GET", "/v1/events", EventApi::list)
-      .add("GET", "/v1/events/{id}", EventApi::retrieve);
+      .add("POST", "/v1/customers", CustomerApi::create, CustomerApi.CREATE)
+      .add("GET", "/v1/customers", CustomerApi::list, CustomerApi.LIST)
+      .add("GET", "/v1/customers/{id}", CustomerApi::retrieve, ParamSpec.of())
+      .add("POST", "/v1/customers/{id}", CustomerApi::update, CustomerApi.UPDATE)
+      .add("GET", "/v1/customers/{id}/payment_methods", PaymentMethodApi::listForCustomer,
+          PaymentMethodApi.LIST_FOR_CUSTOMER)
+      .add("POST", "/v1/payment_methods", PaymentMethodCreation::create,
+          PaymentMethodCreation.CREATE)
+      .add("GET", "/v1/payment_methods", PaymentMethodApi::list, PaymentMethodApi.LIST)
+      .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve, ParamSpec.of())
+      .add("POST", "/v1/payment_methods/{id}", PaymentMethodApi::update, PaymentMethodApi.UPDATE)
+      .add("POST", "/v1/payment_methods/{id}/attach", PaymentMethodApi::attach,
+          PaymentMethodApi.ATTACH)
+      .add("POST", "/v1/payment_methods/{id}/detach", PaymentMethodApi::detach, ParamSpec.of())
+      .add("POST", "/v1/payment_intents", PaymentIntentApi::create, PaymentIntentApi.CREATE)
+      .add("GET", "/v1/payment_intents/{id}", PaymentIntentApi::retrieve,
+          PaymentIntentApi.RETRIEVE)
+      .add("POST", "/v1/payment_intents/{id}/confirm", PaymentIntentApi::confirm,
+          PaymentIntentApi.CONFIRM)
+      .add("POST", "/v1/payment_intents/{id}/cancel", PaymentIntentApi::cancel,
+          PaymentIntentApi.CANCEL)
+      .add("POST", "/v1/setup_intents", SetupIntentApi::create, SetupIntentApi.CREATE)
+      .add("GET", "/v1/setup_intents/{id}", SetupIntentApi::retrieve, SetupIntentApi.RETRIEVE)
+      .add("POST", "/v1/setup_intents/{id}/confirm", SetupIntentApi::confirm,
+          SetupIntentApi.CONFIRM)
+      .add("POST", "/v1/setup_intents/{id}/cancel", SetupIntentApi::cancel,
+          SetupIntentApi.CANCEL)
+      .add("GET", "/v1/charges", ChargeApi::list, ChargeApi.LIST)
+      .add("GET", "/v1/charges/{id}", ChargeApi::retrieve, ParamSpec.of())
+      .add("POST", "/v1/refunds", RefundApi::create, RefundApi.CREATE)
+      .add("GET", "/v1/refunds", RefundApi::list, RefundApi.LIST)
+      .add("GET", "/v1/refunds/{id}", RefundApi::retrieve, ParamSpec.of())
+      .add("GET", "/v1/events", EventApi::list, EventApi.LIST)
+      .add("GET", "/v1/events/{id}", EventApi::retrieve, ParamSpec.of());
 
   private final List<Route> routes = new ArrayList<>();
 
-  private Router add(String method, String template, Endpoint endpoint) {
-    routes.add(new Route(method, template.substring(1).split("/"), endpoint));
+  /**
+   * Declares an endpoint: its method, its path ({@code {id}} for the object's id), the code that
+   * serves it and the parameters it accepts (anything else is refused before it runs).
+   */
+  private Router add(String method, String template, Endpoint endpoint, ParamSpec params) {
+    routes.add(new Route(method, template.substring(1).split("/"), endpoint, params));
     return this;
   }
 
@@ -57,7 +74,7 @@ final class Router {
         }
       }
       if (matches) {
-        return new Match(route.endpoint, id);
+        return new Match(route.endpoint, id, route.params);
       }
     }
     return null;
@@ -68,8 +85,8 @@ final class Router {
     ObjectNode handle(Call call);
   }
 
-  /** A matched request: the endpoint and the id in its path. */
-  record Match(Endpoint endpoint, String pathId) {}
+  /** A matched request: the endpoint, the id in its path and the parameters it accepts. */
+  record Match(Endpoint endpoint, String pathId, ParamSpec params) {}
 
-  private record Route(String method, String[] segments, Endpoint endpoint) {}
+  private record Route(String method, String[] segments, Endpoint endpoint, ParamSpec params) {}
 }

@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,13 +11,13 @@ import org.jspecify.annotations.Nullable;
 final class StoredPaymentMethod {
 
   final ObjectNode json;
-  final TestCard card;
+  final StripeTestCard card;
   /** Saved for future use through a PaymentIntent with {@code setup_future_usage}. */
   boolean setUp;
   /** Used once without a customer, or detached: Stripe refuses to use it again. */
   boolean consumed;
 
-  StoredPaymentMethod(ObjectNode json, TestCard card) {
+  StoredPaymentMethod(ObjectNode json, StripeTestCard card) {
     this.json = json;
     this.card = card;
   }

@@ -1,11 +1,8 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,19 +43,7 @@ public final class StripeEmulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StripeEmulator.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
-  /** The JDK server's switch for TCP_NODELAY on accepted connections; read once, when its first server starts. */
-  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-  static {
-    // The JDK server writes a response's headers and its body in two segments. With Nagle's
-    // algorithm on, the body waits for the client's (delayed, ~40 ms) ACK of the headers: every
-    // request took 40-50 ms. Turn Nagle off unless the host chose otherwise.
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
-  }
-
-  private final HttpServer server;
+  private final HttpConnections server;
   private final ExecutorService executor;
   private final Engine engine;
   private final IdempotencyStore idempotency;
@@ -84,15 +70,13 @@ public final class StripeEmulator implements AutoCloseable {
       return t;
     });
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-          256);
+      server = new HttpConnections(port, executor, handler);
     } catch (IOException e) {
+      executor.shutdownNow();
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }
-    server.createContext("/", handler);
-    server.setExecutor(executor);
     server.start();
-    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    baseUrl = "http://127.0.0.1:" + server.port();
     engine.baseUrl(baseUrl);
     LOG.info("Stripe emulator listening on {}", baseUrl);
   }
@@ -114,7 +98,7 @@ public final class StripeEmulator implements AutoCloseable {
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The faults to inject into the next calls. */
@@ -166,6 +150,29 @@ public final class StripeEmulator implements AutoCloseable {
     return Authentication.finish(engine, paymentIntentId, false).path("status").asText();
   }
 
+  /**
+   * Completes 3-D Secure for a SetupIntent in {@code requires_action}: the card is then saved
+   * (attached to the SetupIntent's customer) and the SetupIntent {@code succeeded}.
+   *
+   * @return the SetupIntent's status afterwards
+   */
+  public String completeSetupAuthentication(String setupIntentId) {
+    requireSetupIntent(setupIntentId);
+    return Authentication.finish(engine, setupIntentId, true).path("status").asText();
+  }
+
+  /** Fails 3-D Secure for a SetupIntent in {@code requires_action}; returns its status. */
+  public String failSetupAuthentication(String setupIntentId) {
+    requireSetupIntent(setupIntentId);
+    return Authentication.finish(engine, setupIntentId, false).path("status").asText();
+  }
+
+  private static void requireSetupIntent(String id) {
+    if (!Objects.requireNonNull(id, "setupIntentId").startsWith("seti_")) {
+      throw new IllegalArgumentException("Not a SetupIntent id: " + id);
+    }
+  }
+
   /** The emulator's current time. */
   public Instant now() {
     return engine.now();
@@ -193,7 +200,7 @@ public final class StripeEmulator implements AutoCloseable {
   @Override
   public void close() {
     handler.releaseHangs();
-    server.stop(0);
+    server.close();
     executor.shutdownNow();
     if (webhooks != null) {
       webhooks.close();
@@ -228,7 +235,7 @@ public final class StripeEmulator implements AutoCloseable {
     Json.bytes(ApiError.missingParam("amount").body());
     Router.STRIPE.match("POST", "/v1/payment_intents");
     Params.parse("metadata[a]=1&expand[]=b").canonical();
-    TestCard.forToken("pm_card_visa");
+    StripeTestCards.find(StripeTestCards.VISA);
   }
 
   private static ChargeRecord record(@Nullable String account, ObjectNode c) {

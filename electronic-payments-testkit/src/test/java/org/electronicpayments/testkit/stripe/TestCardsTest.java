@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of the test PaymentMethod table in stripe-behaviour.md. */
+/** Every kind of card in the test-card table ({@code StripeTestCards}), through stripe-java. */
 @ExtendWith(StripeEmulatorExtension.class)
 class TestCardsTest {
 
