@@ -65,7 +65,7 @@ public final class ElectronicPayments implements AutoCloseable {
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
     this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
     Journal journal = new Journal(b.store, b.clock);
-    AccessGuard guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
+    AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
     Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded);
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
@@ -257,6 +257,9 @@ public final class ElectronicPayments implements AutoCloseable {
   /**
    * A client's saved cards with this agency. Cards another agency saved for a client of the same
    * id in a shared store are not listed, nor can this facade rename, update, remove or charge them.
+   * Needs {@link org.electronicpayments.security.Permission#VIEW_SAVED_CARDS}, which
+   * {@code CHARGE_SAVED_CARD} and {@code MANAGE_SAVED_CARDS} include: staff who may charge a saved
+   * card may list the client's cards to choose one.
    *
    * @param actor who is acting
    * @param clientId the client
