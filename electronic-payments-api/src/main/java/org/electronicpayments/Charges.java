@@ -59,7 +59,7 @@ final class Charges {
   PaymentResult run(Payment owned, boolean resolveFirst) {
     // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
     Instant deadlineAt = Instant.now().plus(deadline);
-    PaymentAttempt attempt = owned.currentAttempt();
+    PaymentAttempt attempt = currentAttemptOf(owned);
     if (processor.returnsByDeadline() && !mayEnsureCustomer(owned, attempt)) {
       try {
         return attempt(owned, deadlineAt, resolveFirst).result();
@@ -77,7 +77,7 @@ final class Charges {
       return PaymentResult.of(settle(owned.id(), attempt.number(),
           new ChargeOutcome.Unknown(null, "no answer within " + deadline)).payment());
     } catch (ExecutionException e) {
-      return unexpected(owned, attempt, e.getCause());
+      return unexpected(owned, attempt, e.getCause() != null ? e.getCause() : e);
     }
   }
 
@@ -97,7 +97,7 @@ final class Charges {
     String outer = MDC.get("paymentId");
     MDC.put("paymentId", payment.id().value());
     try {
-      PaymentAttempt attempt = payment.currentAttempt();
+      PaymentAttempt attempt = currentAttemptOf(payment);
       ChargeRequest request = request(payment, attempt, deadlineAt);
       String reference = attempt.processorReference();
       if (resolveFirst) {
@@ -111,12 +111,14 @@ final class Charges {
         }
         reference = p.processorReference();
         String ref = reference;
-        journal.change(payment.id(), current -> sameAttempt(current, attempt.number())
-            && RESUMABLE.contains(current.status())
-            ? current.change().replaceCurrentAttempt(current.currentAttempt().withProcessorReference(ref))
-                .status(current.status() == PaymentStatus.PENDING ? PaymentStatus.PROCESSING : current.status())
-                .at(journal.now())
-            : null);
+        journal.change(payment.id(), current -> {
+          PaymentAttempt latest = current.currentAttempt();
+          return latest != null && latest.number() == attempt.number() && RESUMABLE.contains(current.status())
+              ? current.change().replaceCurrentAttempt(latest.withProcessorReference(ref))
+                  .status(current.status() == PaymentStatus.PENDING ? PaymentStatus.PROCESSING : current.status())
+                  .at(journal.now())
+              : null;
+        });
       }
       String ref = reference;
       ChargeOutcome confirmed = call(payment, false, () -> processor.confirm(request, ref));
@@ -188,10 +190,10 @@ final class Charges {
   Outcome settle(PaymentId id, int attemptNumber, ChargeOutcome outcome) {
     Instant now = journal.now();
     Payment stored = journal.change(id, current -> {
-      if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
+      PaymentAttempt attempt = current.currentAttempt();
+      if (attempt == null || attempt.number() != attemptNumber || !RESUMABLE.contains(current.status())) {
         return null;
       }
-      PaymentAttempt attempt = current.currentAttempt();
       String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
       PaymentChange change = current.change();
       if (outcome instanceof ChargeOutcome.Charged charged) {
@@ -232,16 +234,26 @@ final class Charges {
     return id;
   }
 
-  private static boolean sameAttempt(Payment p, int number) {
-    PaymentAttempt a = p.currentAttempt();
-    return a != null && a.number() == number;
+  /** The attempt of a card payment; every payment run here charges a card, so it has one. */
+  private static PaymentAttempt currentAttemptOf(Payment payment) {
+    PaymentAttempt attempt = payment.currentAttempt();
+    if (attempt == null) {
+      throw new IllegalStateException("Payment " + payment.id() + " has no card attempt to run");
+    }
+    return attempt;
+  }
+
+  private static String codeOf(@Nullable PaymentFailure failure) {
+    if (failure == null) {
+      return "no failure recorded";
+    }
+    return failure.kind() + " " + (failure.declineCode() != null ? failure.declineCode() : failure.code());
   }
 
   private static void logOutcome(Payment p, ChargeOutcome outcome) {
     switch (p.status()) {
       case SUCCEEDED -> LOG.info("Payment {}: charged {}, confirmation {}", p.id(), p.amount(), p.confirmationNumber());
-      case FAILED -> LOG.info("Payment {}: not charged ({} {})", p.id(), p.failure().kind(),
-          p.failure().declineCode() != null ? p.failure().declineCode() : p.failure().code());
+      case FAILED -> LOG.info("Payment {}: not charged ({})", p.id(), codeOf(p.failure()));
       case REQUIRES_ACTION -> LOG.info("Payment {}: the client must authenticate the card", p.id());
       case IN_DOUBT -> LOG.info("Payment {}: outcome in doubt ({})", p.id(),
           outcome instanceof ChargeOutcome.Unknown u ? u.reason() : "unknown");

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
+import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -50,17 +51,19 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Submissions submissions;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
-    this.agency = b.agency;
+    // build() has checked the required settings.
+    PaymentProcessor processor = Objects.requireNonNull(b.processor, "processor");
+    this.agency = Objects.requireNonNull(b.agency, "agency");
     this.clock = b.clock;
     this.deadline = b.deadline;
     this.lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.ownsExecutor = b.executor == null;
     this.bounded = new Bounded(b.executor != null ? b.executor : newWorkerPool());
-    this.journal = new Journal(b.store, b.clock);
+    this.journal = new Journal(Objects.requireNonNull(b.store, "store"), b.clock);
     this.guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
-    this.charges = new Charges(b.processor, journal, agency, deadline, bounded);
-    this.cards = new SavedCards(b.processor, journal, guard, agency);
-    this.refunds = new Refunds(b.processor, journal, guard, bounded, deadline);
+    this.charges = new Charges(processor, journal, agency, deadline, bounded);
+    this.cards = new SavedCards(processor, journal, guard, agency);
+    this.refunds = new Refunds(processor, journal, guard, bounded, deadline);
     this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
     this.submissions = new Submissions(journal, guard, charges, cards, agency, clock, deadline, lease);
   }

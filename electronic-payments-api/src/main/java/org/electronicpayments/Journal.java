@@ -1,7 +1,7 @@
 package org.electronicpayments;
 
 import java.time.Clock;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +33,7 @@ final class Journal {
    * Applies a change to the latest version of a payment. The change returns {@code null} when,
    * seeing the latest version, it no longer applies; the latest version is then returned as is.
    */
-  Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
+  Payment change(PaymentId id, Function<Payment, @Nullable Payment> change) {
     for (int i = 0; i < MAX_TRIES; i++) {
       Payment current = read(id);
       Payment next = change.apply(current);

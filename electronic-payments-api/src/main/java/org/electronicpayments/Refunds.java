@@ -60,13 +60,16 @@ final class Refunds {
           actor.auditName(), journal.now());
       p = journal.write(p.change().addRefund(refund));
     }
-    String reference = p.attempts().get(p.attempts().size() - 1).processorReference();
+    // A charged card payment has the processor's reference of the attempt that charged it.
+    String reference = Objects.requireNonNull(p.attempts().get(p.attempts().size() - 1).processorReference(),
+        "processorReference");
     RefundRequest request = new RefundRequest(paymentId, reference, amount, refund.idempotencyKey());
     RefundOutcome outcome;
     try {
       outcome = bounded.run(() -> processor.refund(request), deadline);
     } catch (ExecutionException e) {
-      outcome = new RefundOutcome.Unknown(e.getCause().getClass().getSimpleName());
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      outcome = new RefundOutcome.Unknown(cause.getClass().getSimpleName());
     }
     if (outcome == null) {
       outcome = new RefundOutcome.Unknown("no answer within " + deadline);

@@ -42,6 +42,7 @@ final class RequestValidator {
   }
 
   /** Validates a request handed to the facade, unless it is the one this thread just built. */
+  @SuppressWarnings("ReferenceEquality") // the very instance built, not an equal one
   static void checkAtFacade(PaymentRequest request) {
     PaymentRequest built = JUST_BUILT.get();
     if (built != null) {

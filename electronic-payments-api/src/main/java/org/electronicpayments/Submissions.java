@@ -54,7 +54,7 @@ final class Submissions {
         throw PaymentValidationException.of("card",
             "cannot change while the current attempt's outcome is unknown; reconcile first");
       }
-      return resume(actor, p);
+      return resume(p);
     }
     CardChoice chosen = card != null ? card : p.currentAttempt().card();
     PaymentRequest asked = p.request();
@@ -131,7 +131,9 @@ final class Submissions {
       return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
           null, List.of(), actor.auditName(), now, now, null, null, 0);
     }
-    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), completed.card(), null,
+    // A request that charges a card has one: the validator checked it.
+    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1),
+        Objects.requireNonNull(completed.card(), "card"), null,
         PaymentStatus.PENDING, now, null);
     return new Payment(id, agency.id(), completed, PaymentStatus.PENDING, List.of(first), null, null, null, null,
         List.of(), actor.auditName(), now, now, null, null, 0);
@@ -143,7 +145,7 @@ final class Submissions {
     try {
       Optional<Payment> existing = journal.store().insert(fresh);
       if (existing.isPresent()) {
-        return duplicate(actor, existing.get(), fresh.request());
+        return duplicate(existing.get(), fresh.request());
       }
       PaymentResult result = fresh.request().chargesCard() ? charges.run(fresh, false) : PaymentResult.of(fresh);
       mine.complete(result);
@@ -156,7 +158,7 @@ final class Submissions {
     }
   }
 
-  private PaymentResult duplicate(Actor actor, Payment existing, PaymentRequest request) {
+  private PaymentResult duplicate(Payment existing, PaymentRequest request) {
     if (!existing.request().sameDetailsAs(request)) {
       throw PaymentValidationException.of("reference", "is already used by another payment of this agency");
     }
@@ -174,7 +176,7 @@ final class Submissions {
         return PaymentResult.of(journal.read(existing.id()));
       }
     }
-    return resume(actor, existing);
+    return resume(existing);
   }
 
   /**
@@ -198,7 +200,7 @@ final class Submissions {
     return PaymentResult.of(current);
   }
 
-  private PaymentResult resume(Actor actor, Payment p) {
+  private PaymentResult resume(Payment p) {
     if (!Charges.RESUMABLE.contains(p.status()) || p.currentAttempt() == null) {
       return PaymentResult.of(p);
     }

@@ -3,6 +3,7 @@ package org.electronicpayments.spi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
@@ -54,42 +55,83 @@ public record PaymentQuery(AgencyId agencyId, @Nullable ClientId clientId, @Null
     return new PaymentQuery(agencyId, null, null, null, null, Set.of(), false, null, 0, DEFAULT_LIMIT);
   }
 
-  /** @param c the client @return the narrowed query */
+  /**
+   * Narrows the query to one client's payments.
+   *
+   * @param c the client, or {@code null} for every client
+   * @return the narrowed query
+   */
   public PaymentQuery client(@Nullable ClientId c) {
     return new PaymentQuery(agencyId, c, appointmentId, postedFrom, postedTo, statuses, unpostedOnly, updatedBefore, offset, limit);
   }
 
-  /** @param a the appointment @return the narrowed query */
+  /**
+   * Narrows the query to the payments of one appointment.
+   *
+   * @param a the appointment, or {@code null} for any appointment
+   * @return the narrowed query
+   */
   public PaymentQuery appointment(@Nullable AppointmentId a) {
     return new PaymentQuery(agencyId, clientId, a, postedFrom, postedTo, statuses, unpostedOnly, updatedBefore, offset, limit);
   }
 
-  /** @param from first date posted @param to last date posted @return the narrowed query */
+  /**
+   * Narrows the query to payments whose date posted lies between two dates, both included.
+   *
+   * @param from the first date posted, or {@code null} for no lower bound
+   * @param to the last date posted, or {@code null} for no upper bound
+   * @return the narrowed query
+   */
   public PaymentQuery postedBetween(@Nullable LocalDate from, @Nullable LocalDate to) {
     return new PaymentQuery(agencyId, clientId, appointmentId, from, to, statuses, unpostedOnly, updatedBefore, offset, limit);
   }
 
-  /** @param s the statuses @return the narrowed query */
+  /**
+   * Narrows the query to payments in one of the given statuses.
+   *
+   * @param s the statuses; empty for any status
+   * @return the narrowed query
+   */
   public PaymentQuery statuses(Set<PaymentStatus> s) {
     return new PaymentQuery(agencyId, clientId, appointmentId, postedFrom, postedTo, s, unpostedOnly, updatedBefore, offset, limit);
   }
 
-  /** @return the query narrowed to charged payments not yet posted */
+  /**
+   * Narrows the query to charged payments that staff have not saved (posted) yet.
+   *
+   * @return the narrowed query
+   */
   public PaymentQuery unposted() {
     return new PaymentQuery(agencyId, clientId, appointmentId, postedFrom, postedTo, statuses, true, updatedBefore, offset, limit);
   }
 
-  /** @param t the instant @return the query narrowed to payments last changed before it */
+  /**
+   * Narrows the query to payments last changed before an instant.
+   *
+   * @param t the instant, or {@code null} for no bound
+   * @return the narrowed query
+   */
   public PaymentQuery updatedBefore(@Nullable Instant t) {
     return new PaymentQuery(agencyId, clientId, appointmentId, postedFrom, postedTo, statuses, unpostedOnly, t, offset, limit);
   }
 
-  /** @param o matches to skip @param l page size @return the query for that page */
+  /**
+   * Selects one page of the matches.
+   *
+   * @param o how many matches to skip
+   * @param l the page size
+   * @return the query for that page
+   */
   public PaymentQuery page(int o, int l) {
     return new PaymentQuery(agencyId, clientId, appointmentId, postedFrom, postedTo, statuses, unpostedOnly, updatedBefore, o, l);
   }
 
-  /** @param l page size @return the query with that page size */
+  /**
+   * Sets the page size, keeping the offset.
+   *
+   * @param l the page size
+   * @return the query with that page size
+   */
   public PaymentQuery limit(int l) {
     return page(offset, l);
   }
@@ -105,10 +147,15 @@ public record PaymentQuery(AgencyId agencyId, @Nullable ClientId clientId, @Null
     return p.agencyId().equals(agencyId)
         && (clientId == null || clientId.equals(p.clientId()))
         && (appointmentId == null || appointmentId.equals(p.request().appointmentId()))
-        && (postedFrom == null || !p.request().datePosted().isBefore(postedFrom))
-        && (postedTo == null || !p.request().datePosted().isAfter(postedTo))
+        && (postedFrom == null || !datePosted(p).isBefore(postedFrom))
+        && (postedTo == null || !datePosted(p).isAfter(postedTo))
         && (statuses.isEmpty() || statuses.contains(p.status()))
         && (!unpostedOnly || (p.status() == PaymentStatus.SUCCEEDED && !p.isPosted()))
         && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore));
+  }
+
+  /** A stored payment always has its date posted. */
+  private static LocalDate datePosted(org.electronicpayments.Payment p) {
+    return Objects.requireNonNull(p.request().datePosted(), "datePosted");
   }
 }

@@ -68,7 +68,7 @@ final class Cutoff implements Runnable {
   @Override
   public void run() {
     int now = state.get();
-    if (now == SENDING && state.compareAndSet(SENDING, CUT) || now == CUT) {
+    if ((now == SENDING && state.compareAndSet(SENDING, CUT)) || now == CUT) {
       connection.disconnect();
       if (state.get() == CUT) {
         task = Timer.INSTANCE.schedule(this, RECUT_MILLIS, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package org.electronicpayments.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.CardDetails;
@@ -39,7 +40,7 @@ final class FakeCharges {
     Object attached = scripted != null
         ? keys.run(key + "-attach", "attach", r.paymentMethod(), r.customerReference(),
             () -> new ChargeOutcome.Declined(null, scripted))
-        : wallet.attach(key + "-attach", r.paymentMethod(), r.customerReference(), Step.forced(step));
+        : wallet.attach(key + "-attach", r.paymentMethod(), customerOf(r), Step.forced(step));
     if (attached instanceof ChargeOutcome.Declined declined) {
       return declined;
     }
@@ -119,6 +120,11 @@ final class FakeCharges {
     return List.copyOf(all);
   }
 
+  /** The customer of a charge that is not one-time: {@link ChargeRequest} requires it. */
+  private static String customerOf(ChargeRequest r) {
+    return Objects.requireNonNull(r.customerReference(), "customerReference");
+  }
+
   void reset() {
     intents.clear();
     intentIds.set(0);
@@ -132,7 +138,7 @@ final class FakeCharges {
       saved = wallet.card(attached.value());
     } else if (r.use() != CardUse.ONE_TIME) {
       saved = wallet.card(r.paymentMethod());
-      if (saved != null && !r.customerReference().equals(saved.customerReference())) {
+      if (saved != null && !customerOf(r).equals(saved.customerReference())) {
         return new ChargeOutcome.Declined(null, Failures.rejected("payment_method_invalid_parameter",
             saved.attached() ? "The provided PaymentMethod belongs to a different Customer than the one specified."
                 : "The provided PaymentMethod was previously used without being attached to a Customer or was"
@@ -165,7 +171,7 @@ final class FakeCharges {
     boolean offSession = intent.request.offSession();
     return switch (intent.source.behaviour()) {
       case SUCCEED -> charge(intent);
-      case DECLINE, CUSTOMER_FAIL -> decline(intent, intent.source.failure());
+      case DECLINE, CUSTOMER_FAIL -> decline(intent, Objects.requireNonNull(intent.source.failure(), "failure"));
       case AUTHENTICATION_REQUIRED -> offSession ? decline(intent, TestCard.AUTHENTICATION_REQUIRED)
           : intent.requireAction(intent.reference + "_secret_fake");
       case AUTHENTICATION_ON_SETUP -> setUp(intent) ? charge(intent)

@@ -3,6 +3,7 @@ package org.electronicpayments.testkit;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.AgencyId;
@@ -60,7 +61,7 @@ final class FakeWallet {
             "No such customer: '" + customerReference + "'"));
       }
       if (!test.attachable() && !forced) {
-        return new ChargeOutcome.Declined(null, test.failure());
+        return new ChargeOutcome.Declined(null, Objects.requireNonNull(test.failure(), "failure"));
       }
       synchronized (customer) {
         PaymentMethodId id = PaymentMethodId.of("pm_fake_" + cardIds.incrementAndGet());
@@ -81,17 +82,18 @@ final class FakeWallet {
   PaymentMethodId keepOnce(PaymentMethodId charged) {
     setUp(charged);
     FakeCard card = cards.get(charged);
-    Customer customer = card == null || card.customerReference() == null ? null
-        : customers.get(card.customerReference());
-    if (customer == null) {
+    String owner = card == null ? null : card.customerReference();
+    Customer customer = owner == null ? null : customers.get(owner);
+    String fingerprint = card == null ? null : card.card().fingerprint();
+    if (customer == null || fingerprint == null) {
       return charged;
     }
     synchronized (customer) {
       PaymentMethodId kept = null;
       for (PaymentMethodId id : customer.cards) { // newest first: the last match is the oldest
         FakeCard other = cards.get(id);
-        if (!id.equals(charged) && other.setUpForFutureUse()
-            && card.card().fingerprint().equals(other.card().fingerprint())) {
+        if (other != null && !id.equals(charged) && other.setUpForFutureUse()
+            && fingerprint.equals(other.card().fingerprint())) {
           kept = id;
         }
       }
@@ -119,7 +121,7 @@ final class FakeWallet {
     synchronized (customer) {
       List<ProcessorCard> list = new ArrayList<>(customer.cards.size());
       for (PaymentMethodId id : customer.cards) {
-        list.add(new ProcessorCard(id, cards.get(id).card()));
+        list.add(new ProcessorCard(id, Objects.requireNonNull(cards.get(id), "card").card()));
       }
       return list;
     }

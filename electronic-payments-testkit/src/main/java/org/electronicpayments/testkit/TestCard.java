@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 record TestCard(String id, Behaviour behaviour, CardDetails details, @Nullable PaymentFailure failure) {
 
   /** Far enough ahead that a test card never expires during a test run. */
+  @SuppressWarnings("TimeInStaticInitializer") // years ahead: when the class loads does not matter
   static final YearMonth EXPIRY = YearMonth.now(ZoneOffset.UTC).plusYears(3).withMonth(12);
   static final String DECLINED_MESSAGE = "Your card was declined.";
   static final PaymentFailure GENERIC_DECLINE =

@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
 import java.util.Set;
 
 /** {@code /v1/refunds}: create (full or partial, by PaymentIntent or charge), retrieve, list. */
@@ -110,9 +111,10 @@ final class RefundApi {
         chargeId = pi.path("latest_charge").asText();
       }
     }
-    ObjectNode charge = call.data().charges.get(chargeId);
+    String id = Objects.requireNonNull(chargeId, "chargeId"); // given, or read from the payment intent
+    ObjectNode charge = call.data().charges.get(id);
     if (charge == null) {
-      throw ApiError.noSuch("charge", chargeId, "charge");
+      throw ApiError.noSuch("charge", id, "charge");
     }
     synchronized (charge) {
       if (!"succeeded".equals(charge.path("status").asText())) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Stripe's test PaymentMethods ({@code pm_card_…}) and what each does, per stripe-behaviour.md. */
+@SuppressWarnings("ImmutableEnumChecker") // its fields are records of strings and List.of lists
 enum TestCard {
   VISA("4242424242424242", "visa", Behaviour.SUCCEED, null, "pm_card_visa"),
   MASTERCARD("5555555555554444", "mastercard", Behaviour.SUCCEED, null, "pm_card_mastercard"),
