@@ -46,6 +46,6 @@ public enum Permission {
    */
   public boolean includes(Permission other) {
     return this == other
-        || other == VIEW_SAVED_CARDS && (this == CHARGE_SAVED_CARD || this == MANAGE_SAVED_CARDS);
+        || (other == VIEW_SAVED_CARDS && (this == CHARGE_SAVED_CARD || this == MANAGE_SAVED_CARDS));
   }
 }

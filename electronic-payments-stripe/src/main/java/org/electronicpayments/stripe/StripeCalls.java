@@ -41,6 +41,7 @@ final class StripeCalls {
    * @throws StripeException as stripe-java throws it; an {@link ApiConnectionException} when no
    *     time is left
    */
+  @SuppressWarnings("try") // the budget bounds the HTTP calls made on this thread while it is open
   <T> T call(Deadline deadline, @Nullable String idempotencyKey, Call<T> call) throws StripeException {
     long left = deadline.remainingMillis();
     if (left == 0) {

@@ -19,7 +19,11 @@ public final class RecordingAuditSink implements AuditSink {
 
   private RecordingAuditSink() {}
 
-  /** @return an empty sink */
+  /**
+   * Creates an empty sink.
+   *
+   * @return an empty sink
+   */
   public static RecordingAuditSink create() {
     return new RecordingAuditSink();
   }
@@ -29,12 +33,20 @@ public final class RecordingAuditSink implements AuditSink {
     events.add(event);
   }
 
-  /** @return every decision recorded, oldest first (a snapshot) */
+  /**
+   * Returns every decision recorded, oldest first, as a snapshot.
+   *
+   * @return the decisions
+   */
   public List<Event> events() {
     return List.copyOf(events);
   }
 
-  /** @return the denied decisions, oldest first */
+  /**
+   * Returns the denied decisions, oldest first.
+   *
+   * @return the denied decisions
+   */
   public List<Event> denials() {
     return events.stream().filter(e -> !e.allowed()).toList();
   }
