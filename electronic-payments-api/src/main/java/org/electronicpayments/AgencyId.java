@@ -1,6 +1,6 @@
 package org.electronicpayments;
 
-import java.util.Objects;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies the agency (the practice) on whose behalf payments are taken.

@@ -1,6 +1,6 @@
 package org.electronicpayments;
 
-import java.util.Objects;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies an appointment in the host's scheduling module.

@@ -1,6 +1,6 @@
 package org.electronicpayments;
 
-import java.util.Objects;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies a client (the person who receives services) in the host's records.

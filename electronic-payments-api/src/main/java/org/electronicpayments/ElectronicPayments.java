@@ -1,16 +1,22 @@
 package org.electronicpayments;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.electronicpayments.internal.AccessGuard;
+import org.electronicpayments.internal.Bounded;
+import org.electronicpayments.internal.Charges;
+import org.electronicpayments.internal.Journal;
+import org.electronicpayments.internal.Ledger;
+import org.electronicpayments.internal.Receipts;
+import org.electronicpayments.internal.Refunds;
+import org.electronicpayments.internal.SavedCards;
+import org.electronicpayments.internal.Submissions;
 import org.electronicpayments.security.Actor;
-import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -35,34 +41,32 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ElectronicPayments implements AutoCloseable {
 
-  private final Journal journal;
-  private final AccessGuard guard;
-  private final Charges charges;
+  private final Ledger ledger;
   private final SavedCards cards;
   private final Refunds refunds;
   private final Receipts receipts;
-  private final AgencyDetails agency;
-  private final Clock clock;
-  private final Duration deadline;
-  private final Duration lease;
+  private final Submissions submissions;
   private final Bounded bounded;
   private final boolean ownsExecutor;
-  private final Submissions submissions;
+  /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
+  private final ExecutorService waiting;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
-    this.agency = b.agency;
-    this.clock = b.clock;
-    this.deadline = b.deadline;
-    this.lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
+    Duration lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.ownsExecutor = b.executor == null;
-    this.bounded = new Bounded(b.executor != null ? b.executor : newWorkerPool());
-    this.journal = new Journal(b.store, b.clock);
-    this.guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
-    this.charges = new Charges(b.processor, journal, agency, deadline, bounded);
-    this.cards = new SavedCards(b.processor, journal, guard, agency);
-    this.refunds = new Refunds(b.processor, journal, guard, bounded, deadline);
-    this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
-    this.submissions = new Submissions(journal, guard, charges, cards, agency, clock, deadline, lease);
+    this.bounded = new Bounded(b.executor != null ? b.executor : newPool("electronic-payments-"));
+    // A task on the host's executor that waited for another task of it could starve a fixed-size
+    // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
+    this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
+    Journal journal = new Journal(b.store, b.clock);
+    AccessGuard guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
+    this.ledger = new Ledger(journal, guard, b.agency);
+    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded);
+    this.cards = new SavedCards(b.processor, journal, guard, b.agency);
+    this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
+    this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
+    this.submissions = new Submissions(journal, guard, charges, cards, b.agency, b.clock, b.deadline, lease,
+        b.paymentIds);
   }
 
   /**
@@ -104,7 +108,7 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
     Payment fresh = submissions.admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), bounded.executor());
+    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), waiting);
   }
 
   /**
@@ -153,25 +157,10 @@ public final class ElectronicPayments implements AutoCloseable {
    * @param actor who is acting
    * @param paymentId the payment
    * @return the posted payment
-   * @throws PaymentException when the payment has not succeeded
+   * @throws PaymentNotSavableException when the payment was not charged (failed, in doubt…)
    */
   public Payment save(Actor actor, PaymentId paymentId) {
-    Payment p = journal.read(paymentId);
-    guard.check(actor, Permission.POST_PAYMENTS, p.clientId(), p.id());
-    return journal.change(paymentId, current -> {
-      if (current.isPosted()) {
-        return null;
-      }
-      if (!current.status().isCharged()) {
-        throw new PaymentException("Only a succeeded payment can be saved; payment " + paymentId + " is "
-            + current.status(), paymentId, null, null);
-      }
-      PaymentChange change = current.change().posted(actor.auditName(), clock.instant());
-      if (current.status() == PaymentStatus.SUCCEEDED) {
-        change.status(PaymentStatus.POSTED);
-      }
-      return change.at(clock.instant());
-    });
+    return ledger.save(actor, paymentId);
   }
 
   /**
@@ -181,7 +170,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the unposted payments, oldest first
    */
   public List<Payment> unposted(Actor actor) {
-    return submissions.unposted(actor);
+    return ledger.unsaved(actor);
   }
 
   /**
@@ -192,12 +181,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the payments
    */
   public List<Payment> payments(Actor actor, PaymentQuery query) {
-    Objects.requireNonNull(query, "query");
-    if (!query.agencyId().equals(agency.id())) {
-      throw PaymentValidationException.of("agencyId", "must be this facade's agency");
-    }
-    guard.check(actor, Permission.VIEW_PAYMENTS, query.clientId(), null);
-    return journal.store().query(query);
+    return ledger.payments(actor, query);
   }
 
   /**
@@ -208,9 +192,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the payment
    */
   public Payment payment(Actor actor, PaymentId paymentId) {
-    Payment p = journal.read(paymentId);
-    guard.check(actor, Permission.VIEW_PAYMENTS, p.clientId(), p.id());
-    return p;
+    return ledger.payment(actor, paymentId);
   }
 
   /**
@@ -317,18 +299,19 @@ public final class ElectronicPayments implements AutoCloseable {
     return refunds.refund(actor, paymentId, amount);
   }
 
-  /** Stops the worker threads, if the facade made them. */
+  /** Stops the threads the facade made; a host-supplied executor is left running. */
   @Override
   public void close() {
+    waiting.shutdownNow();
     if (ownsExecutor) {
       bounded.executor().shutdownNow();
     }
   }
 
-  private static ExecutorService newWorkerPool() {
+  private static ExecutorService newPool(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "electronic-payments-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

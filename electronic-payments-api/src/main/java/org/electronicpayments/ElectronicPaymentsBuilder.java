@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.electronicpayments.security.AccessPolicy;
 import org.electronicpayments.spi.AuditSink;
 import org.electronicpayments.spi.ClientDirectory;
@@ -29,13 +30,14 @@ public final class ElectronicPaymentsBuilder {
   @Nullable PaymentStore store;
   @Nullable AgencyDetails agency;
   AccessPolicy accessPolicy = AccessPolicy.standard();
-  AuditSink auditSink = new LoggingAuditSink();
+  AuditSink auditSink = AuditSink.logging();
   @Nullable ReceiptDelivery receiptDelivery;
   ClientDirectory clientDirectory = ClientDirectory.none();
   Clock clock = Clock.systemUTC();
   Duration deadline = DEFAULT_DEADLINE;
   @Nullable Duration lease;
   @Nullable ExecutorService executor;
+  Supplier<PaymentId> paymentIds = PaymentId::generate;
 
   ElectronicPaymentsBuilder() {}
 
@@ -63,7 +65,7 @@ public final class ElectronicPaymentsBuilder {
     return this;
   }
 
-  /** @param sink the audit trail (default: SLF4J logger {@code org.electronicpayments.audit}) @return this builder */
+  /** @param sink the audit trail (default {@link AuditSink#logging()}: every decision at INFO on the logger {@code org.electronicpayments.audit}) @return this builder */
   public ElectronicPaymentsBuilder auditSink(AuditSink sink) {
     this.auditSink = Objects.requireNonNull(sink, "auditSink");
     return this;
@@ -116,13 +118,34 @@ public final class ElectronicPaymentsBuilder {
 
   /**
    * The threads processor calls run on (default: an internal pool of daemon threads, shut down
-   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade.
+   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade. It
+   * runs processor calls only, never a task that waits for another of its tasks, so a pool of any
+   * size works: {@link ElectronicPayments#processAsync} waits on the facade's own daemon threads.
    *
    * @param executor the executor
    * @return this builder
    */
   public ElectronicPaymentsBuilder executor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
+   * How the id of each new payment is made (default {@link PaymentId#generate()}, random). A test
+   * that replays a seeded schedule passes a seeded supplier, so that the same seed makes the same
+   * ids, keys and order of payments. Each id must be new: a supplier that repeats one makes
+   * {@code process} fail.
+   *
+   * <pre>{@code
+   * Random random = new Random(seed);
+   * builder.paymentIds(() -> PaymentId.of("pay_" + Long.toUnsignedString(random.nextLong(), 36)));
+   * }</pre>
+   *
+   * @param ids makes payment ids; called once per new payment, from any thread
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder paymentIds(Supplier<PaymentId> ids) {
+    this.paymentIds = Objects.requireNonNull(ids, "paymentIds");
     return this;
   }
 

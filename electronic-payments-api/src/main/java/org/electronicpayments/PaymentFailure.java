@@ -1,6 +1,7 @@
 package org.electronicpayments;
 
 import java.util.Objects;
+import org.electronicpayments.internal.DeclineReasons;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,7 @@
 package org.electronicpayments;
 
 import java.util.concurrent.ThreadLocalRandom;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies one payment. The SDK assigns it before any processor call, and every idempotency

@@ -1,6 +1,6 @@
 package org.electronicpayments;
 
-import java.util.Objects;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies a saved card: the processor's reusable payment method id, such as Stripe's {@code pm_…}.

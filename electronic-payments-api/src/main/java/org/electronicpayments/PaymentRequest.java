@@ -5,14 +5,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Objects;
+import org.electronicpayments.internal.RequestValidator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The New Payment window: what staff, a client or a representative filled in.
  *
  * <p>Build it with {@link #builder()}; {@code build()} checks every field and throws one
- * {@link PaymentValidationException} listing all errors. The facade checks again, so a request
- * made with the constructor is never trusted either.
+ * {@link PaymentValidationException} listing all errors. The facade checks every request it is
+ * given, so a request made with the constructor is never trusted either.
  *
  * <pre>{@code
  * PaymentRequest request = PaymentRequest.builder()
@@ -89,6 +91,19 @@ public record PaymentRequest(
   }
 
   /**
+   * This request with another card, for a new attempt after a decline. Nothing else changes;
+   * the facade validates the result like any request.
+   *
+   * @param newCard the card to charge
+   * @return the request with that card
+   */
+  public PaymentRequest withCard(CardChoice newCard) {
+    Objects.requireNonNull(newCard, "card");
+    return new PaymentRequest(clientId, appointmentId, origin, datePosted, emailReceiptTo, reference, type, payer,
+        amountReceived, note, electronic, newCard, clientPresent);
+  }
+
+  /**
    * Whether the card is charged through the processor.
    *
    * @return true for an electronic card payment
@@ -107,7 +122,7 @@ public record PaymentRequest(
   public boolean sameDetailsAs(PaymentRequest other) {
     return clientId.equals(other.clientId) && reference.equals(other.reference)
         && amountReceived.equals(other.amountReceived) && type == other.type
-        && electronic == other.electronic && java.util.Objects.equals(card, other.card);
+        && electronic == other.electronic && Objects.equals(card, other.card);
   }
 
   /** Shows the fields a log may hold; the note and email stay out. */

@@ -3,6 +3,7 @@ package org.electronicpayments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.electronicpayments.internal.ReceiptRendering;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package org.electronicpayments;
 
-import java.util.Objects;
+import org.electronicpayments.internal.Ids;
 
 /**
  * Identifies a client's representative (a parent, guardian or other person allowed to pay for a client).

@@ -23,7 +23,7 @@ public interface AccessPolicy {
   AccessDecision decide(Actor actor, Permission permission, @Nullable ClientId client);
 
   /**
-   * The standard policy (DESIGN §1): staff need the permission through a role; a client acts
+   * The standard policy: staff need the permission through a role; a client acts
    * only on their own payments and cards; a representative only for the clients they
    * represent; the host's background job only reconciles and reads.
    *

@@ -4,12 +4,31 @@ import java.time.Instant;
 import java.util.Objects;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.PaymentId;
+import org.electronicpayments.internal.LoggingAuditSink;
 import org.electronicpayments.security.Permission;
 import org.jspecify.annotations.Nullable;
 
-/** Receives every access decision, allowed or denied, for the agency's audit trail. */
+/**
+ * Receives every access decision, allowed or denied, for the agency's audit trail.
+ *
+ * <p>The default, {@link #logging()}, writes one INFO line per decision to the SLF4J logger
+ * {@value #LOGGER_NAME}; a host routes that logger to its audit log (or sets its own sink).
+ */
 @FunctionalInterface
 public interface AuditSink {
+
+  /** The logger the default sink writes every decision to, at INFO. */
+  String LOGGER_NAME = "org.electronicpayments.audit";
+
+  /**
+   * The default sink: one INFO line per decision, allowed and denied, on {@value #LOGGER_NAME}:
+   * {@code allow|deny <actor> <permission> client=<id> payment=<id>: <reason>}.
+   *
+   * @return the logging sink
+   */
+  static AuditSink logging() {
+    return new LoggingAuditSink();
+  }
 
   /**
    * Records one decision. Must not throw for ordinary failures of its own; a sink that cannot

@@ -1,10 +1,24 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.CardChoice;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentResult;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
 import org.electronicpayments.spi.ChargeRequest;
@@ -21,7 +35,7 @@ import org.slf4j.MDC;
  * the outcome is stored before it is returned. Unknown outcomes become {@code IN_DOUBT}, never
  * {@code FAILED}.
  */
-final class Charges {
+public final class Charges {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
   static final Set<PaymentStatus> RESUMABLE = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
@@ -33,7 +47,7 @@ final class Charges {
   private final Duration deadline;
   private final Bounded bounded;
 
-  Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
+  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
     this.processor = processor;
     this.journal = journal;
     this.agency = agency;
@@ -56,7 +70,7 @@ final class Charges {
    * unless a customer may have to be made first ({@code ensureCustomer} carries no deadline); any
    * other runs on a worker thread that this thread stops waiting for at the deadline (G4).
    */
-  PaymentResult run(Payment owned, boolean resolveFirst) {
+  public PaymentResult run(Payment owned, boolean resolveFirst) {
     // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
     Instant deadlineAt = Instant.now().plus(deadline);
     PaymentAttempt attempt = owned.currentAttempt();
@@ -90,7 +104,7 @@ final class Charges {
   /** Whether the attempt needs the client's customer and none is stored yet. */
   private boolean mayEnsureCustomer(Payment payment, PaymentAttempt attempt) {
     return !(attempt.card() instanceof CardChoice.OneTime)
-        && journal.store().customerReference(agency.id(), payment.clientId()).isEmpty();
+        && journal.customerReference(agency.id(), payment.clientId()).isEmpty();
   }
 
   private Outcome attempt(Payment payment, Instant deadlineAt, boolean resolveFirst) {
@@ -151,10 +165,10 @@ final class Charges {
   }
 
   String customerOf(ClientId client) {
-    return journal.store().customerReference(agency.id(), client).orElseGet(() -> {
+    return journal.customerReference(agency.id(), client).orElseGet(() -> {
       String made = processor.ensureCustomer(new CustomerRequest(agency.id(), client,
           "customer-" + agency.id().value() + "-" + client.value()));
-      return journal.store().putCustomerReference(agency.id(), client, made);
+      return journal.putCustomerReference(agency.id(), client, made);
     });
   }
 
@@ -187,6 +201,9 @@ final class Charges {
   /** Stores an outcome for the given attempt, unless the payment has moved past it. */
   Outcome settle(PaymentId id, int attemptNumber, ChargeOutcome outcome) {
     Instant now = journal.now();
+    // The card is recorded once, before the compare-and-set below, whose change may run several times.
+    PaymentMethodId saved = outcome instanceof ChargeOutcome.Charged charged
+        ? saveCard(journal.read(id), attemptNumber, charged, now) : null;
     Payment stored = journal.change(id, current -> {
       if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
         return null;
@@ -195,7 +212,6 @@ final class Charges {
       String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
       PaymentChange change = current.change();
       if (outcome instanceof ChargeOutcome.Charged charged) {
-        PaymentMethodId saved = saveCard(current, attempt, charged, now);
         change.status(PaymentStatus.SUCCEEDED).confirmationNumber(charged.chargeReference()).card(charged.card())
             .failure(null).savedCard(saved)
             .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.SUCCEEDED, now));
@@ -219,14 +235,21 @@ final class Charges {
     return new Outcome(stored, secret);
   }
 
-  private @Nullable PaymentMethodId saveCard(Payment payment, PaymentAttempt attempt,
-      ChargeOutcome.Charged charged, Instant now) {
-    if (!(attempt.card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
+  /**
+   * Records the card a charge saved, if the attempt asked to save one and its outcome still
+   * applies; the card's id, for the payment.
+   */
+  private @Nullable PaymentMethodId saveCard(Payment payment, int attemptNumber, ChargeOutcome.Charged charged,
+      Instant now) {
+    if (!sameAttempt(payment, attemptNumber) || !RESUMABLE.contains(payment.status())) {
+      return null;
+    }
+    if (!(payment.currentAttempt().card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
       return null;
     }
     PaymentMethodId id = charged.savedCard();
-    if (journal.store().findCard(id).isEmpty() && charged.card() != null) {
-      journal.store().saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
+    if (journal.findCard(id).isEmpty() && charged.card() != null) {
+      journal.saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
           save.nickname().strip(), charged.card(), payment.createdBy(), now));
     }
     return id;

@@ -1,10 +1,10 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Plain-language reasons for the processor's decline codes, written for the front desk. */
-final class DeclineReasons {
+public final class DeclineReasons {
 
   private static final String GENERIC =
       "The card was declined. Ask the client for another card or another way to pay.";
@@ -27,7 +27,7 @@ final class DeclineReasons {
 
   private DeclineReasons() {}
 
-  static String reasonFor(@Nullable String code, @Nullable String declineCode) {
+  public static String reasonFor(@Nullable String code, @Nullable String declineCode) {
     if (declineCode != null && REASONS.containsKey(declineCode)) {
       return REASONS.get(declineCode);
     }

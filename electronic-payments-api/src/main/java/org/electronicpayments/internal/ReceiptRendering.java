@@ -1,16 +1,19 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.electronicpayments.Payer;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.Receipt;
 
 /** Renders receipts as plain text and as a printable HTML page. */
-final class ReceiptRendering {
+public final class ReceiptRendering {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
   private ReceiptRendering() {}
 
-  static String text(Receipt r) {
+  public static String text(Receipt r) {
     StringBuilder s = new StringBuilder();
     s.append(r.agency().name()).append('\n');
     r.agency().addressLines().forEach(line -> s.append(line).append('\n'));
@@ -33,7 +36,7 @@ final class ReceiptRendering {
     return s.toString();
   }
 
-  static String html(Receipt r) {
+  public static String html(Receipt r) {
     StringBuilder s = new StringBuilder(2048);
     s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Receipt ").append(esc(r.reference())).append("</title>\n<style>\n")

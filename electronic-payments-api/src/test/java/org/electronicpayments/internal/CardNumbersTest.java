@@ -1,11 +1,11 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CardNumbersTest {
+public class CardNumbersTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -13,7 +13,7 @@ class CardNumbersTest {
       "5555555555554444", "378282246310005", "3782 822463 10005", "6011111111111117",
       "4242424242424242 0125", "paid with 4111-1111-1111-1111 today", "4000002500003155",
       "30569309025904", "6200000000000005", "4212345678901234561"})
-  void luhnValidDigitRunsAreFound(String text) {
+  public void luhnValidDigitRunsAreFound(String text) {
     assertThat(CardNumbers.containsCardNumber(text)).isTrue();
   }
 
@@ -21,7 +21,7 @@ class CardNumbersTest {
   @ValueSource(strings = {
       "1/1/2026 DOS 90837", "1.1.2026 1000 CC", "4242424242424241", "424242424242", "Visa 1000",
       "phone 555-010-2000", "4242  4242  4242  4242", "4242/4242/4242/4242", "", "invoice 2026010100001", "4242424242424242424"})
-  void datesCodesAndNonLuhnRunsPass(String text) {
+  public void datesCodesAndNonLuhnRunsPass(String text) {
     assertThat(CardNumbers.containsCardNumber(text)).isFalse();
   }
 }

@@ -1,6 +1,14 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.util.Objects;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentNotChargedException;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.Receipt;
+import org.electronicpayments.ReceiptDeliveryNotConfiguredException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.ClientDirectory;
@@ -10,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds receipts and sends them through the host's delivery. */
-final class Receipts {
+public final class Receipts {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
 
@@ -20,7 +28,7 @@ final class Receipts {
   private final ClientDirectory directory;
   private final @Nullable ReceiptDelivery delivery;
 
-  Receipts(Journal journal, AccessGuard guard, AgencyDetails agency, ClientDirectory directory,
+  public Receipts(Journal journal, AccessGuard guard, AgencyDetails agency, ClientDirectory directory,
       @Nullable ReceiptDelivery delivery) {
     this.journal = journal;
     this.guard = guard;
@@ -29,20 +37,19 @@ final class Receipts {
     this.delivery = delivery;
   }
 
-  Receipt receipt(Actor actor, PaymentId paymentId) {
+  public Receipt receipt(Actor actor, PaymentId paymentId) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.SEND_RECEIPTS, p.clientId(), p.id());
     return build(p);
   }
 
-  String email(Actor actor, PaymentId paymentId) {
+  public String email(Actor actor, PaymentId paymentId) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.SEND_RECEIPTS, p.clientId(), p.id());
     if (delivery == null) {
-      throw new PaymentException("No ReceiptDelivery is configured; set one on the ElectronicPayments builder",
-          paymentId, null, null);
+      throw new ReceiptDeliveryNotConfiguredException(paymentId);
     }
     String to = p.request().emailReceiptTo();
     if (to == null) {
@@ -58,8 +65,8 @@ final class Receipts {
 
   private Receipt build(Payment p) {
     if (!p.status().isCharged()) {
-      throw new PaymentException("A receipt needs a succeeded payment; payment " + p.id() + " is " + p.status(),
-          p.id(), null, null);
+      throw new PaymentNotChargedException("A receipt needs a succeeded payment; payment " + p.id() + " is "
+          + p.status(), p.id(), p.status());
     }
     String name = directory.find(p.clientId()).map(ClientDirectory.Contact::displayName)
         .orElse("Client " + p.clientId().value());

@@ -1,13 +1,15 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
+
+import org.electronicpayments.PaymentValidationException;
 
 /** Checks the form shared by every typed id. */
-final class Ids {
+public final class Ids {
 
   static final int MAX_LENGTH = 64;
 
   private Ids() {}
 
-  static void check(String value, String field) {
+  public static void check(String value, String field) {
     if (value == null) {
       throw PaymentValidationException.of(field, "is required");
     }

@@ -1,4 +1,4 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -8,6 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.electronicpayments.CardChoice;
+import org.electronicpayments.FieldError;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentRequest;
+import org.electronicpayments.PaymentType;
+import org.electronicpayments.PaymentValidationException;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * interpolation, no expression language) for single fields, then the rules that span fields
  * and the card-number guard.
  */
-final class RequestValidator {
+public final class RequestValidator {
 
   static final String CARD_NUMBER_MESSAGE =
       "must not contain a card number; cards are entered only in the processor's card form";
@@ -25,35 +32,20 @@ final class RequestValidator {
    * What a receipt address must look like, on top of Hibernate Validator's own check: a plain
    * local part and a host name of dotted labels (no IP literals, no underscores, no comments).
    */
-  static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+  public static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
       + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
   private static final Pattern TOKEN = Pattern.compile("(pm|tok|card|src)_[A-Za-z0-9_]{1,200}");
 
-  /**
-   * The request this thread's builder validated last. The facade does not validate that same
-   * (immutable) instance twice; any other request, or one from another thread, is validated.
-   */
-  private static final ThreadLocal<PaymentRequest> JUST_BUILT = new ThreadLocal<>();
-
   private RequestValidator() {}
 
-  static void builtAndValid(PaymentRequest request) {
-    JUST_BUILT.set(request);
-  }
-
-  /** Validates a request handed to the facade, unless it is the one this thread just built. */
-  static void checkAtFacade(PaymentRequest request) {
-    PaymentRequest built = JUST_BUILT.get();
-    if (built != null) {
-      JUST_BUILT.remove();
-      if (built == request) {
-        return;
-      }
-    }
-    check(request, List.of());
-  }
-
-  static void check(PaymentRequest request, List<FieldError> earlier) {
+  /**
+   * Checks a request; throws one exception listing every error, {@code earlier} ones (found while
+   * building it) included.
+   *
+   * @param request the request
+   * @param earlier errors already found
+   */
+  public static void check(PaymentRequest request, List<FieldError> earlier) {
     List<FieldError> errors = new ArrayList<>(earlier);
     Set<ConstraintViolation<PaymentRequest>> violations = Holder.VALIDATOR.validate(request);
     for (ConstraintViolation<PaymentRequest> v : violations) {
@@ -94,7 +86,7 @@ final class RequestValidator {
     }
   }
 
-  static void checkNickname(String field, @Nullable String nickname, List<FieldError> errors) {
+  public static void checkNickname(String field, @Nullable String nickname, List<FieldError> errors) {
     if (nickname == null || nickname.isBlank()) {
       errors.add(new FieldError(field, "is required, such as Visa 1000"));
       return;
@@ -133,7 +125,7 @@ final class RequestValidator {
 
   /** Builds the validator once: it is expensive to make and safe to share. */
   private static final class Holder {
-    static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
         .messageInterpolator(new ParameterMessageInterpolator())
         .buildValidatorFactory()
         .getValidator();

@@ -1,8 +1,19 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Money;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentNotChargedException;
+import org.electronicpayments.PaymentRefund;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.RefundInDoubtException;
+import org.electronicpayments.RefundRejectedException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentProcessor;
@@ -12,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Refunds, journaled before the processor is called and retried with the same key when in doubt. */
-final class Refunds {
+public final class Refunds {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
 
@@ -22,7 +33,7 @@ final class Refunds {
   private final Bounded bounded;
   private final Duration deadline;
 
-  Refunds(PaymentProcessor processor, Journal journal, AccessGuard guard, Bounded bounded, Duration deadline) {
+  public Refunds(PaymentProcessor processor, Journal journal, AccessGuard guard, Bounded bounded, Duration deadline) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -30,15 +41,15 @@ final class Refunds {
     this.deadline = deadline;
   }
 
-  PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
+  public PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(amount, "amount");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.REFUND, p.clientId(), p.id());
     if (!p.status().isCharged() || !p.request().chargesCard()) {
-      throw new PaymentException("Only a charged card payment can be refunded; payment " + paymentId + " is "
+      throw new PaymentNotChargedException("Only a charged card payment can be refunded; payment " + paymentId + " is "
           + p.status() + (p.request().chargesCard() ? "" : " and was not charged through the processor"),
-          paymentId, null, null);
+          paymentId, p.status());
     }
     if (!amount.currency().equals(p.amount().currency()) || amount.isZero()) {
       throw PaymentValidationException.of("amount", "must be more than zero, in " + p.amount().currency());
@@ -48,8 +59,7 @@ final class Refunds {
     if (pending != null && pending.status() == PaymentStatus.IN_DOUBT && pending.amount().equals(amount)) {
       refund = pending;
     } else if (pending != null && (pending.status() == PaymentStatus.IN_DOUBT || pending.status() == PaymentStatus.PENDING)) {
-      throw new PaymentException("Refund " + pending.number() + " of payment " + paymentId
-          + " is still in doubt; ask again for the same amount to retry it", paymentId, null, null);
+      throw new RefundInDoubtException(paymentId, p.status(), pending.number(), pending.amount());
     } else {
       Money left = p.amount().minus(p.refunded());
       if (amount.compareTo(left) > 0) {
@@ -94,7 +104,7 @@ final class Refunds {
     });
     if (outcome instanceof RefundOutcome.Rejected rejected) {
       LOG.info("Payment {}: refund {} rejected ({})", paymentId, refund.number(), rejected.failure().code());
-      throw new PaymentException("The refund was rejected: " + rejected.failure().reason(), paymentId, null, null);
+      throw new RefundRejectedException(paymentId, rejected.failure());
     }
     LOG.info("Payment {}: refund {} of {} {}", paymentId, refund.number(), refund.amount(), settled.status());
     return settled;

@@ -1,4 +1,4 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.CardChoice;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentRequest;
+import org.electronicpayments.PaymentResult;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.ReconcileReport;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentQuery;
@@ -20,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * double submits, taking over unsettled payments (claims by version), retries, refreshes and
  * reconciliation. {@link ElectronicPayments} documents the behaviour; this class holds it.
  */
-final class Submissions {
+public final class Submissions {
 
   private final Journal journal;
   private final AccessGuard guard;
@@ -30,10 +43,24 @@ final class Submissions {
   private final Clock clock;
   private final Duration deadline;
   private final Duration lease;
+  private final Supplier<PaymentId> paymentIds;
   private final ConcurrentHashMap<PaymentId, CompletableFuture<PaymentResult>> inFlight = new ConcurrentHashMap<>();
 
-  Submissions(Journal journal, AccessGuard guard, Charges charges, SavedCards cards, AgencyDetails agency,
-      Clock clock, Duration deadline, Duration lease) {
+  /**
+   * Creates the lifecycle.
+   *
+   * @param journal the journal
+   * @param guard the access guard
+   * @param charges runs attempts
+   * @param cards checks saved cards chosen for a payment
+   * @param agency the facade's agency
+   * @param clock the facade's clock
+   * @param deadline how long a caller waits
+   * @param lease how long an unsettled payment is left to its owner
+   * @param paymentIds makes the id of each new payment
+   */
+  public Submissions(Journal journal, AccessGuard guard, Charges charges, SavedCards cards, AgencyDetails agency,
+      Clock clock, Duration deadline, Duration lease, Supplier<PaymentId> paymentIds) {
     this.journal = journal;
     this.guard = guard;
     this.charges = charges;
@@ -42,9 +69,10 @@ final class Submissions {
     this.clock = clock;
     this.deadline = deadline;
     this.lease = lease;
+    this.paymentIds = paymentIds;
   }
 
-  PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
+  public PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     if (p.status() != PaymentStatus.FAILED || p.currentAttempt() == null) {
@@ -57,10 +85,7 @@ final class Submissions {
       return resume(actor, p);
     }
     CardChoice chosen = card != null ? card : p.currentAttempt().card();
-    PaymentRequest asked = p.request();
-    PaymentRequest withCard = new PaymentRequest(asked.clientId(), asked.appointmentId(), asked.origin(),
-        asked.datePosted(), asked.emailReceiptTo(), asked.reference(), asked.type(), asked.payer(),
-        asked.amountReceived(), asked.note(), asked.electronic(), chosen, asked.clientPresent());
+    PaymentRequest withCard = p.request().withCard(chosen);
     RequestValidator.check(withCard, List.of());
     authorize(actor, withCard, p.id());
     int next = p.currentAttempt().number() + 1;
@@ -70,7 +95,7 @@ final class Submissions {
     return charges.run(retried, false);
   }
 
-  PaymentResult refresh(Actor actor, PaymentId paymentId) {
+  public PaymentResult refresh(Actor actor, PaymentId paymentId) {
     Payment p = journal.read(paymentId);
     guard.check(actor, actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.VIEW_PAYMENTS,
         p.clientId(), p.id());
@@ -81,7 +106,7 @@ final class Submissions {
     return claimed == null ? PaymentResult.of(journal.read(paymentId)) : charges.run(claimed, true);
   }
 
-  ReconcileReport reconcile(Actor actor) {
+  public ReconcileReport reconcile(Actor actor) {
     guard.check(actor, Permission.RECONCILE_PAYMENTS, null, null);
     List<Payment> candidates = new ArrayList<>();
     collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT)), candidates);
@@ -111,21 +136,14 @@ final class Submissions {
     return new ReconcileReport(candidates.size(), succeeded, failed, inDoubt, action, skipped);
   }
 
-  List<Payment> unposted(Actor actor) {
-    guard.check(actor, Permission.VIEW_PAYMENTS, null, null);
-    List<Payment> all = new ArrayList<>();
-    collect(PaymentQuery.forAgency(agency.id()).unposted(), all);
-    return all;
-  }
-
-  Payment admit(Actor actor, PaymentRequest request) {
+  public Payment admit(Actor actor, PaymentRequest request) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(request, "request");
-    RequestValidator.checkAtFacade(request);
+    RequestValidator.check(request, List.of());
     authorize(actor, request, null);
     PaymentRequest completed = request.datePosted() != null ? request
         : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));
-    PaymentId id = PaymentId.generate();
+    PaymentId id = Objects.requireNonNull(paymentIds.get(), "the payment id supplier returned null");
     java.time.Instant now = clock.instant();
     if (!completed.chargesCard()) {
       return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
@@ -137,11 +155,11 @@ final class Submissions {
         List.of(), actor.auditName(), now, now, null, null, 0);
   }
 
-  PaymentResult submit(Actor actor, Payment fresh) {
+  public PaymentResult submit(Actor actor, Payment fresh) {
     CompletableFuture<PaymentResult> mine = new CompletableFuture<>();
     inFlight.put(fresh.id(), mine);
     try {
-      Optional<Payment> existing = journal.store().insert(fresh);
+      Optional<Payment> existing = journal.insert(fresh);
       if (existing.isPresent()) {
         return duplicate(actor, existing.get(), fresh.request());
       }
@@ -222,7 +240,7 @@ final class Submissions {
   private @Nullable Payment claim(Payment p) {
     PaymentStatus status = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
     try {
-      return journal.store().update(p.change().status(status).at(clock.instant()));
+      return journal.update(p.change().status(status).at(clock.instant()));
     } catch (ConcurrentUpdateException e) {
       return null;
     }
@@ -245,14 +263,6 @@ final class Submissions {
   }
 
   private void collect(PaymentQuery query, List<Payment> into) {
-    int offset = 0;
-    while (true) {
-      List<Payment> page = journal.store().query(query.page(offset, 500));
-      into.addAll(page);
-      if (page.size() < 500) {
-        return;
-      }
-      offset += page.size();
-    }
+    into.addAll(Ledger.all(journal, query));
   }
 }

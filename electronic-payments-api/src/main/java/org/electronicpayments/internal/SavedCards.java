@@ -1,10 +1,18 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.CardDetails;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.FieldError;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentProcessor;
@@ -13,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Saved-card operations: list, rename, update expiry, remove; and the checks before charging one. */
-final class SavedCards {
+public final class SavedCards {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
 
@@ -22,21 +30,21 @@ final class SavedCards {
   private final AccessGuard guard;
   private final AgencyDetails agency;
 
-  SavedCards(PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency) {
+  public SavedCards(PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
     this.agency = agency;
   }
 
-  List<PaymentMethod> list(Actor actor, ClientId client) {
+  public List<PaymentMethod> list(Actor actor, ClientId client) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(client, "clientId");
     guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
-    return journal.store().cards(agency.id(), client);
+    return journal.cards(agency.id(), client);
   }
 
-  PaymentMethod rename(Actor actor, PaymentMethodId id, String nickname) {
+  public PaymentMethod rename(Actor actor, PaymentMethodId id, String nickname) {
     PaymentMethod card = owned(actor, id);
     List<FieldError> errors = new ArrayList<>();
     RequestValidator.checkNickname("nickname", nickname, errors);
@@ -44,28 +52,28 @@ final class SavedCards {
       throw new PaymentValidationException(errors);
     }
     PaymentMethod renamed = card.withNickname(nickname.strip());
-    journal.store().saveCard(renamed);
+    journal.saveCard(renamed);
     return renamed;
   }
 
-  PaymentMethod updateExpiry(Actor actor, PaymentMethodId id, YearMonth expiry) {
+  public PaymentMethod updateExpiry(Actor actor, PaymentMethodId id, YearMonth expiry) {
     Objects.requireNonNull(expiry, "expiry");
     PaymentMethod card = owned(actor, id);
-    YearMonth now = YearMonth.now(journal.now().atZone(agency.zone()).getZone());
+    YearMonth now = YearMonth.from(journal.now().atZone(agency.zone()));
     if (expiry.isBefore(now) || expiry.isAfter(now.plusYears(20))) {
       throw PaymentValidationException.of("expiry", "must be this month or later, and within 20 years");
     }
     CardDetails updated = processor.updateCardExpiry(id, expiry);
     PaymentMethod changed = card.withCard(updated);
-    journal.store().saveCard(changed);
+    journal.saveCard(changed);
     LOG.info("Saved card {} of client {}: expiry updated", id, card.clientId());
     return changed;
   }
 
-  void remove(Actor actor, PaymentMethodId id) {
+  public void remove(Actor actor, PaymentMethodId id) {
     PaymentMethod card = owned(actor, id);
     processor.removeCard(id);
-    journal.store().removeCard(id);
+    journal.removeCard(id);
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
   }
 
@@ -73,7 +81,7 @@ final class SavedCards {
    * Checks a saved card chosen for a payment: it exists, belongs to this agency's client, and has
    * not expired.
    */
-  void requireUsable(PaymentMethodId id, ClientId client, LocalDate today) {
+  public void requireUsable(PaymentMethodId id, ClientId client, LocalDate today) {
     PaymentMethod card = ours(id);
     if (card == null || !card.clientId().equals(client)) {
       throw PaymentValidationException.of("card", "is not a saved card of this client");
@@ -99,6 +107,6 @@ final class SavedCards {
    * as absent, so that its existence is not revealed either.
    */
   private @Nullable PaymentMethod ours(PaymentMethodId id) {
-    return journal.store().findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);
+    return journal.findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);
   }
 }

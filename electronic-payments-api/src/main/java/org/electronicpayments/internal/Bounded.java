@@ -1,4 +1,4 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -14,16 +14,16 @@ import java.util.concurrent.TimeoutException;
  * unknown. Workers are daemon threads from a cached pool, so an uninterruptible hang holds one
  * worker only until the processor's own I/O timeout, never the caller.
  */
-final class Bounded {
+public final class Bounded {
 
   private final ExecutorService executor;
 
-  Bounded(ExecutorService executor) {
+  public Bounded(ExecutorService executor) {
     this.executor = executor;
   }
 
   /** The task's answer, or {@code null} when the deadline passed or the caller was interrupted. */
-  <T> T run(Callable<T> task, Duration timeout) throws ExecutionException {
+  public <T> T run(Callable<T> task, Duration timeout) throws ExecutionException {
     Future<T> future = executor.submit(task);
     try {
       return future.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -37,7 +37,7 @@ final class Bounded {
     }
   }
 
-  ExecutorService executor() {
+  public ExecutorService executor() {
     return executor;
   }
 }

@@ -1,18 +1,18 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 /**
  * Finds card numbers in free text (G5): a run of 13 to 19 digits, single spaces or dashes
  * allowed between them, that passes the Luhn check. Longer runs are checked at both ends, so a
  * card number followed by an expiry date is still found.
  */
-final class CardNumbers {
+public final class CardNumbers {
 
   private static final int MIN = 13;
   private static final int MAX = 19;
 
   private CardNumbers() {}
 
-  static boolean containsCardNumber(String text) {
+  public static boolean containsCardNumber(String text) {
     int[] digits = new int[text.length()];
     int n = 0;
     for (int i = 0; i <= text.length(); i++) {

@@ -1,6 +1,9 @@
-package org.electronicpayments;
+package org.electronicpayments.internal;
 
 import java.time.Clock;
+import org.electronicpayments.AccessDeniedException;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.PaymentId;
 import org.electronicpayments.security.AccessDecision;
 import org.electronicpayments.security.AccessPolicy;
 import org.electronicpayments.security.Actor;
@@ -9,19 +12,19 @@ import org.electronicpayments.spi.AuditSink;
 import org.jspecify.annotations.Nullable;
 
 /** Asks the access policy, records the decision in the audit trail, and throws on denial. */
-final class AccessGuard {
+public final class AccessGuard {
 
   private final AccessPolicy policy;
   private final AuditSink audit;
   private final Clock clock;
 
-  AccessGuard(AccessPolicy policy, AuditSink audit, Clock clock) {
+  public AccessGuard(AccessPolicy policy, AuditSink audit, Clock clock) {
     this.policy = policy;
     this.audit = audit;
     this.clock = clock;
   }
 
-  void check(Actor actor, Permission permission, @Nullable ClientId client, @Nullable PaymentId payment) {
+  public void check(Actor actor, Permission permission, @Nullable ClientId client, @Nullable PaymentId payment) {
     AccessDecision decision;
     try {
       decision = policy.decide(actor, permission, client);

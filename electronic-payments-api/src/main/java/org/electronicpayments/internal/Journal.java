@@ -1,0 +1,115 @@
+package org.electronicpayments.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.electronicpayments.AgencyId;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentChange;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentNotFoundException;
+import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.spi.PaymentStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facade's only way to the store. Writes payment changes with compare-and-set on the
+ * version, rereading and reapplying a change when another thread or node moved the payment on
+ * first; reads and card records go through here too, so every store access is in one place.
+ */
+public final class Journal {
+
+  private static final int MAX_TRIES = 16;
+
+  private final PaymentStore store;
+  private final Clock clock;
+
+  /**
+   * Creates the journal.
+   *
+   * @param store the host's store
+   * @param clock the facade's clock
+   */
+  public Journal(PaymentStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  Payment read(PaymentId id) {
+    return store.find(id).orElseThrow(() -> new PaymentNotFoundException(id));
+  }
+
+  /** Stores a new payment; the payment already holding its reference, if any (nothing stored). */
+  Optional<Payment> insert(Payment payment) {
+    return store.insert(payment);
+  }
+
+  /**
+   * Applies a change to the latest version of a payment. The change returns {@code null} when,
+   * seeing the latest version, it no longer applies; the latest version is then returned as is.
+   * The change may run several times: it must be free of side effects.
+   */
+  Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
+    for (int i = 0; i < MAX_TRIES; i++) {
+      Payment current = read(id);
+      Payment next = change.apply(current);
+      if (next == null) {
+        return current;
+      }
+      try {
+        return store.update(next);
+      } catch (ConcurrentUpdateException e) {
+        Thread.onSpinWait();
+      }
+    }
+    throw new ConcurrentUpdateException(id, -1);
+  }
+
+  /** Writes a change computed from {@code base}; fails if the payment moved on since. */
+  Payment write(PaymentChange change) {
+    return store.update(change.at(clock.instant()));
+  }
+
+  /** Writes a payment carrying the version that was read; fails if the payment moved on since. */
+  Payment update(Payment payment) {
+    return store.update(payment);
+  }
+
+  List<Payment> query(PaymentQuery query) {
+    return store.query(query);
+  }
+
+  Optional<String> customerReference(AgencyId agency, ClientId client) {
+    return store.customerReference(agency, client);
+  }
+
+  String putCustomerReference(AgencyId agency, ClientId client, String reference) {
+    return store.putCustomerReference(agency, client, reference);
+  }
+
+  Optional<PaymentMethod> findCard(PaymentMethodId id) {
+    return store.findCard(id);
+  }
+
+  List<PaymentMethod> cards(AgencyId agency, ClientId client) {
+    return store.cards(agency, client);
+  }
+
+  void saveCard(PaymentMethod card) {
+    store.saveCard(card);
+  }
+
+  boolean removeCard(PaymentMethodId id) {
+    return store.removeCard(id);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}
