@@ -104,6 +104,25 @@ public final class PaymentRequestJson {
     }
   }
 
+  /**
+   * Reads a card choice alone, as a retry with another card sends it.
+   *
+   * @param card the card object, or {@code null}
+   * @return the choice, or {@code null} when none was given
+   * @throws PaymentValidationException naming {@code card}
+   */
+  public static @Nullable CardChoice card(@Nullable JsonNode card) {
+    if (card == null || card.isNull()) {
+      return null;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    CardChoice choice = card(card, errors);
+    if (!errors.isEmpty()) {
+      throw new PaymentValidationException(errors);
+    }
+    return choice;
+  }
+
   private static @Nullable CardChoice card(JsonNode card, List<FieldError> errors) {
     String message = "must be {\"oneTime\": \"pm_…\"}, {\"saveNew\": \"pm_…\", \"nickname\": \"…\"} or {\"saved\": \"pm_…\"}";
     if (!card.isObject()) {

@@ -1,0 +1,243 @@
+package org.electronicpayments.spring.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.AppointmentId;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentRequest;
+import org.electronicpayments.PaymentResult;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.jackson.PaymentRequestJson;
+import org.electronicpayments.security.Actor;
+import org.electronicpayments.spi.PaymentQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The JSON API of the New Payment window and the client portal, under
+ * {@code {electronic-payments.web.path}/api}. It maps HTTP to the facade and holds no payment
+ * logic; the actor of each request comes from the {@link ActorResolver}.
+ */
+@RestController
+@RequestMapping("${electronic-payments.web.path:/electronic-payments}/api")
+final class PaymentsApiEndpoint extends JsonEndpoint {
+
+  private final ElectronicPayments payments;
+  private final AgencyDetails agency;
+  private final ClientSecrets secrets = new ClientSecrets();
+
+  PaymentsApiEndpoint(ElectronicPayments payments, AgencyDetails agency, ActorResolver actors) {
+    super(actors);
+    this.payments = payments;
+    this.agency = agency;
+  }
+
+  @PostMapping("/payments")
+  ResponseEntity<String> process(@RequestBody(required = false) String body, HttpServletRequest http) {
+    PaymentRequest request = PaymentRequestJson.read(body(body));
+    return ok(remember(payments.process(actor(http), request)));
+  }
+
+  @PostMapping("/payments/async")
+  ResponseEntity<String> processAsync(@RequestBody(required = false) String body, HttpServletRequest http) {
+    PaymentRequest request = PaymentRequestJson.read(body(body));
+    Actor actor = actor(http);
+    payments.processAsync(actor, request).thenAccept(this::remember);
+    Payment journaled = journaled(actor, request);
+    ObjectNode accepted = json.createObjectNode();
+    accepted.put("paymentId", journaled.id().value());
+    accepted.put("status", journaled.status().name());
+    accepted.put("statusUrl", http.getRequestURI().replaceFirst("/async$", "/" + journaled.id().value() + "/status"));
+    return status(HttpStatus.ACCEPTED, accepted);
+  }
+
+  @GetMapping("/payments/{id}/status")
+  ResponseEntity<String> status(@PathVariable("id") String id, HttpServletRequest http) {
+    Payment payment = payments.payment(actor(http), paymentId(id));
+    ObjectNode status = json.createObjectNode();
+    status.put("paymentId", payment.id().value());
+    status.put("status", payment.status().name());
+    if (payment.status() != PaymentStatus.PENDING && payment.status() != PaymentStatus.PROCESSING) {
+      PaymentResult result = PaymentResult.of(payment);
+      if (result instanceof PaymentResult.RequiresAction) {
+        result = new PaymentResult.RequiresAction(payment, secrets.get(payment.id()));
+      }
+      status.set("result", json.valueToTree(result));
+    }
+    return ok(status);
+  }
+
+  @GetMapping("/payments/{id}")
+  ResponseEntity<String> payment(@PathVariable("id") String id, HttpServletRequest http) {
+    return ok(payments.payment(actor(http), paymentId(id)));
+  }
+
+  @PostMapping("/payments/{id}/retry")
+  ResponseEntity<String> retry(@PathVariable("id") String id, @RequestBody(required = false) String body,
+      HttpServletRequest http) {
+    JsonNode json = body(body);
+    return ok(remember(payments.retry(actor(http), paymentId(id), PaymentRequestJson.card(json.get("card")))));
+  }
+
+  @PostMapping("/payments/{id}/refresh")
+  ResponseEntity<String> refresh(@PathVariable("id") String id, HttpServletRequest http) {
+    return ok(payments.refresh(actor(http), paymentId(id)));
+  }
+
+  @PostMapping("/payments/{id}/save")
+  ResponseEntity<String> save(@PathVariable("id") String id, HttpServletRequest http) {
+    return ok(payments.save(actor(http), paymentId(id)));
+  }
+
+  @GetMapping("/payments/{id}/receipt")
+  ResponseEntity<String> receipt(@PathVariable("id") String id, HttpServletRequest http) {
+    return ok(payments.receipt(actor(http), paymentId(id)));
+  }
+
+  @GetMapping("/payments/{id}/receipt/print")
+  ResponseEntity<String> printableReceipt(@PathVariable("id") String id, HttpServletRequest http) {
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .body(payments.printableReceipt(actor(http), paymentId(id)));
+  }
+
+  @PostMapping("/payments/{id}/receipt/email")
+  ResponseEntity<String> emailReceipt(@PathVariable("id") String id, HttpServletRequest http) {
+    String to = payments.emailReceipt(actor(http), paymentId(id));
+    return ok(json.createObjectNode().put("sentTo", to));
+  }
+
+  @GetMapping("/payments/unposted")
+  ResponseEntity<String> unposted(HttpServletRequest http) {
+    return ok(payments.unposted(actor(http)));
+  }
+
+  @GetMapping("/payments")
+  ResponseEntity<String> query(@RequestParam(name = "clientId", required = false) @Nullable String clientId,
+      @RequestParam(name = "appointmentId", required = false) @Nullable String appointmentId,
+      @RequestParam(name = "postedFrom", required = false) @Nullable String postedFrom,
+      @RequestParam(name = "postedTo", required = false) @Nullable String postedTo,
+      @RequestParam(name = "status", required = false) @Nullable List<String> statuses,
+      @RequestParam(name = "offset", defaultValue = "0") int offset,
+      @RequestParam(name = "limit", defaultValue = "100") int limit, HttpServletRequest http) {
+    if (offset < 0 || limit < 1 || limit > 1000) {
+      throw PaymentValidationException.of(offset < 0 ? "offset" : "limit",
+          offset < 0 ? "must be 0 or more" : "must be between 1 and 1000");
+    }
+    PaymentQuery query = PaymentQuery.forAgency(agency.id())
+        .client(param("clientId", clientId, ClientId::of))
+        .appointment(param("appointmentId", appointmentId, AppointmentId::of))
+        .postedBetween(param("postedFrom", postedFrom, LocalDate::parse), param("postedTo", postedTo, LocalDate::parse))
+        .statuses(statuses(statuses))
+        .page(offset, limit);
+    return ok(payments.payments(actor(http), query));
+  }
+
+  @GetMapping("/clients/{clientId}/cards")
+  ResponseEntity<String> cards(@PathVariable("clientId") String clientId, HttpServletRequest http) {
+    return ok(payments.savedCards(actor(http), ClientId.of(clientId)));
+  }
+
+  @PostMapping("/cards/{id}/nickname")
+  ResponseEntity<String> rename(@PathVariable("id") String id, @RequestBody(required = false) String body,
+      HttpServletRequest http) {
+    JsonNode nickname = body(body).get("nickname");
+    if (nickname == null || !nickname.isTextual()) {
+      throw PaymentValidationException.of("nickname", "is required");
+    }
+    return ok(payments.renameCard(actor(http), cardId(id), nickname.textValue()));
+  }
+
+  @PostMapping("/cards/{id}/expiry")
+  ResponseEntity<String> expiry(@PathVariable("id") String id, @RequestBody(required = false) String body,
+      HttpServletRequest http) {
+    JsonNode expiry = body(body).get("expiry");
+    return ok(payments.updateCardExpiry(actor(http), cardId(id),
+        PaymentRequestJson.expiry(expiry == null || !expiry.isTextual() ? null : expiry.textValue())));
+  }
+
+  @DeleteMapping("/cards/{id}")
+  ResponseEntity<Void> removeCard(@PathVariable("id") String id, HttpServletRequest http) {
+    payments.removeCard(actor(http), cardId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  private PaymentResult remember(PaymentResult result) {
+    if (result instanceof PaymentResult.RequiresAction a && a.clientSecret() != null) {
+      secrets.put(a.payment().id(), a.clientSecret());
+    }
+    return result;
+  }
+
+  /** The payment {@code processAsync} journaled before returning: the request's reference, of its client. */
+  private Payment journaled(Actor actor, PaymentRequest request) {
+    LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency.zone());
+    PaymentQuery query = PaymentQuery.forAgency(agency.id()).client(request.clientId())
+        .postedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
+    return payments.payments(actor, query).stream().filter(p -> p.request().reference().equals(request.reference()))
+        .findFirst().orElseThrow(NotFoundException::new);
+  }
+
+  private static PaymentId paymentId(String id) {
+    try {
+      return PaymentId.of(id);
+    } catch (RuntimeException e) {
+      throw new NotFoundException();
+    }
+  }
+
+  private static PaymentMethodId cardId(String id) {
+    try {
+      return PaymentMethodId.of(id);
+    } catch (RuntimeException e) {
+      throw PaymentValidationException.of("paymentMethodId", "is not a saved card");
+    }
+  }
+
+  private static <T> @Nullable T param(String name, @Nullable String value, Function<String, T> parse) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return parse.apply(value);
+    } catch (RuntimeException e) {
+      throw PaymentValidationException.of(name, "is not valid");
+    }
+  }
+
+  private static Set<PaymentStatus> statuses(@Nullable List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return Set.of();
+    }
+    EnumSet<PaymentStatus> set = EnumSet.noneOf(PaymentStatus.class);
+    for (String name : names) {
+      try {
+        set.add(PaymentStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw PaymentValidationException.of("status", "must be statuses such as SUCCEEDED or IN_DOUBT");
+      }
+    }
+    return set;
+  }
+}

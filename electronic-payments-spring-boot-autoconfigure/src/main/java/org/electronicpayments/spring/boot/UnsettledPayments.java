@@ -1,0 +1,64 @@
+package org.electronicpayments.spring.boot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.spi.PaymentStore;
+
+/**
+ * Counts for the gauges and the health indicator, read from the store (not through the facade,
+ * so a scrape is not an audited access). Each count reads at most {@link #CAP} payments.
+ */
+final class UnsettledPayments {
+
+  /** The most payments one count reads. */
+  static final int CAP = 1000;
+
+  private final PaymentStore store;
+  private final AgencyDetails agency;
+  private final Clock clock;
+
+  UnsettledPayments(PaymentStore store, AgencyDetails agency, Clock clock) {
+    this.store = store;
+    this.agency = agency;
+    this.clock = clock;
+  }
+
+  int inDoubt() {
+    return inDoubtPayments().size();
+  }
+
+  int unposted() {
+    return store.query(PaymentQuery.forAgency(agency.id()).unposted().limit(CAP)).size();
+  }
+
+  /**
+   * The payment whose outcome has been unknown the longest, if longer than the threshold.
+   *
+   * @param threshold how long is too long
+   * @return the oldest such payment
+   */
+  Optional<Payment> inDoubtLongerThan(Duration threshold) {
+    Instant cutoff = clock.instant().minus(threshold);
+    return inDoubtPayments().stream()
+        .filter(p -> since(p).isBefore(cutoff))
+        .min((a, b) -> since(a).compareTo(since(b)));
+  }
+
+  private List<Payment> inDoubtPayments() {
+    return store.query(PaymentQuery.forAgency(agency.id()).statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP));
+  }
+
+  private static Instant since(Payment p) {
+    PaymentAttempt attempt = p.currentAttempt();
+    return attempt != null ? attempt.startedAt() : p.createdAt();
+  }
+}
