@@ -17,7 +17,6 @@ import org.electronicpayments.internal.Refunds;
 import org.electronicpayments.internal.SavedCards;
 import org.electronicpayments.internal.Submissions;
 import org.electronicpayments.security.Actor;
-import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +99,8 @@ public final class ElectronicPayments implements AutoCloseable {
 
   /**
    * Like {@link #process} but returns at once; validation and access errors are thrown here,
-   * not through the future. Use {@link #status} to show progress meanwhile.
+   * not through the future. Use {@link #status} to show progress meanwhile. The waiting happens
+   * on the facade's own daemon threads, never on a host-supplied executor's.
    *
    * @param actor who is acting
    * @param request the filled-in window
@@ -142,7 +142,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * authentication or pending/processing for longer than the lease (a client who walked away, a
    * host that died).
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
-   * become FAILED; ones still processing stay IN_DOUBT for the next run.
+   * become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are claimed
+   * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
+   * so several nodes may reconcile at once: each payment is settled by one of them.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
@@ -164,20 +166,22 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Processed payments nobody saved yet: they were charged, so they must not be forgotten.
+   * Charged payments nobody saved to the ledger yet: they were charged, so they must not be
+   * forgotten.
    *
    * @param actor who is acting (staff with view permission)
-   * @return the unposted payments, oldest first
+   * @return the unsaved payments, oldest first
    */
-  public List<Payment> unposted(Actor actor) {
+  public List<Payment> unsaved(Actor actor) {
     return ledger.unsaved(actor);
   }
 
   /**
-   * Reads payments of one client (or, with a {@code null} client, of the whole agency, for staff).
+   * Reads payments of this facade's agency: of one client, or, with no client in the query, of the
+   * whole agency (for staff).
    *
    * @param actor who is acting
-   * @param query filters and page; its agency must be this facade's
+   * @param query filters and page
    * @return the payments
    */
   public List<Payment> payments(Actor actor, PaymentQuery query) {
@@ -249,6 +253,25 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public List<PaymentMethod> savedCards(Actor actor, ClientId clientId) {
     return cards.list(actor, clientId);
+  }
+
+  /**
+   * Brings a client's saved cards in line with the processor, for a screen about to show them or
+   * a nightly job: a card no longer attached to the client at the processor (removed there, or by
+   * the card's bank) or expired by the processor's record is dropped; a renewed expiry the
+   * processor learned is copied. Cards attached at the processor but never saved here are not
+   * added.
+   *
+   * <pre>{@code
+   * List<PaymentMethod> cards = payments.syncSavedCards(actor, ClientId.of("1000"));
+   * }</pre>
+   *
+   * @param actor who is acting
+   * @param clientId the client
+   * @return the client's saved cards after the sync, oldest first
+   */
+  public List<PaymentMethod> syncSavedCards(Actor actor, ClientId clientId) {
+    return cards.sync(actor, clientId);
   }
 
   /**

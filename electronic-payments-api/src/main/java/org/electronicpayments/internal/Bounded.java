@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs processor work on a worker thread and stops waiting at the deadline (G4). A task that
@@ -23,7 +24,7 @@ public final class Bounded {
   }
 
   /** The task's answer, or {@code null} when the deadline passed or the caller was interrupted. */
-  public <T> T run(Callable<T> task, Duration timeout) throws ExecutionException {
+  public <T> @Nullable T run(Callable<T> task, Duration timeout) throws ExecutionException {
     Future<T> future = executor.submit(task);
     try {
       return future.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);

@@ -14,7 +14,7 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
-import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -81,8 +81,12 @@ public final class Journal {
     return store.update(payment);
   }
 
-  List<Payment> query(PaymentQuery query) {
-    return store.query(query);
+  List<Payment> query(AgencyId agency, PaymentQuery query) {
+    return store.query(agency, query);
+  }
+
+  List<Payment> claimUnsettled(AgencyId agency, Instant at, Instant staleBefore, int max) {
+    return store.claimUnsettled(agency, at, staleBefore, max);
   }
 
   Optional<String> customerReference(AgencyId agency, ClientId client) {

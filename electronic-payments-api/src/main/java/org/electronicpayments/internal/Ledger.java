@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentChange;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentNotSavableException;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
-import org.electronicpayments.spi.PaymentQuery;
 
 /** Reading payments and saving them to the client's ledger (the window's Save). */
 public final class Ledger {
@@ -87,11 +87,8 @@ public final class Ledger {
    */
   public List<Payment> payments(Actor actor, PaymentQuery query) {
     Objects.requireNonNull(query, "query");
-    if (!query.agencyId().equals(agency.id())) {
-      throw PaymentValidationException.of("agencyId", "must be this facade's agency");
-    }
     guard.check(actor, Permission.VIEW_PAYMENTS, query.clientId(), null);
-    return journal.query(query);
+    return journal.query(agency.id(), query);
   }
 
   /**
@@ -102,15 +99,15 @@ public final class Ledger {
    */
   public List<Payment> unsaved(Actor actor) {
     guard.check(actor, Permission.VIEW_PAYMENTS, null, null);
-    return all(journal, PaymentQuery.forAgency(agency.id()).unposted());
+    return all(journal, agency.id(), PaymentQuery.all().unsaved());
   }
 
-  /** Every payment a query matches, read a page at a time. */
-  static List<Payment> all(Journal journal, PaymentQuery query) {
+  /** Every payment of an agency a query matches, read a page at a time. */
+  static List<Payment> all(Journal journal, AgencyId agencyId, PaymentQuery query) {
     List<Payment> into = new ArrayList<>();
     int offset = 0;
     while (true) {
-      List<Payment> page = journal.query(query.page(offset, PAGE));
+      List<Payment> page = journal.query(agencyId, query.page(offset, PAGE));
       into.addAll(page);
       if (page.size() < PAGE) {
         return into;

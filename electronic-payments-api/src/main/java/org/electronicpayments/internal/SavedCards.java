@@ -3,7 +3,9 @@ package org.electronicpayments.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardDetails;
@@ -75,6 +77,48 @@ public final class SavedCards {
     processor.removeCard(id);
     journal.removeCard(id);
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
+  }
+
+  /**
+   * Brings a client's saved cards in line with the processor: a card no longer attached to the
+   * client's customer there, or expired by the processor's record, is dropped here; a card whose
+   * details changed there (a renewed expiry) is updated. Cards attached at the processor that
+   * were never saved through this facade are not added.
+   *
+   * @param actor who is acting
+   * @param client the client
+   * @return the client's saved cards after the sync, oldest first
+   */
+  public List<PaymentMethod> sync(Actor actor, ClientId client) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(client, "clientId");
+    guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
+    List<PaymentMethod> stored = journal.cards(agency.id(), client);
+    if (stored.isEmpty()) {
+      return stored;
+    }
+    Map<PaymentMethodId, CardDetails> attached = new HashMap<>();
+    journal.customerReference(agency.id(), client).ifPresent(customer ->
+        processor.listCards(customer).forEach(c -> attached.put(c.id(), c.card())));
+    YearMonth month = YearMonth.from(journal.now().atZone(agency.zone()));
+    List<PaymentMethod> kept = new ArrayList<>();
+    for (PaymentMethod card : stored) {
+      CardDetails there = attached.get(card.id());
+      if (there == null || there.expiry().isBefore(month)) {
+        journal.removeCard(card.id());
+        LOG.info("Saved card {} of client {}: dropped, {} at the processor", card.id(), client,
+            there == null ? "no longer attached" : "expired");
+        continue;
+      }
+      PaymentMethod current = card;
+      if (!there.equals(card.card())) {
+        current = card.withCard(there);
+        journal.saveCard(current);
+        LOG.info("Saved card {} of client {}: details updated from the processor", card.id(), client);
+      }
+      kept.add(current);
+    }
+    return kept;
   }
 
   /**

@@ -2,11 +2,13 @@ package org.electronicpayments.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,6 @@ import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.ReconcileReport;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
-import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * reconciliation. {@link ElectronicPayments} documents the behaviour; this class holds it.
  */
 public final class Submissions {
+
+  private static final int RECONCILE_BATCH = 100;
 
   private final Journal journal;
   private final AccessGuard guard;
@@ -106,34 +109,45 @@ public final class Submissions {
     return claimed == null ? PaymentResult.of(journal.read(paymentId)) : charges.run(claimed, true);
   }
 
+  /**
+   * One reconcile pass: claims unsettled payments from the store a batch at a time (so that
+   * reconcilers on other threads or nodes take other payments) and settles each it claimed.
+   * Young pending, processing and awaiting-action payments are left alone: a client may be in
+   * the middle of 3-D Secure, another host in the middle of a charge.
+   *
+   * @param actor who is acting
+   * @return what the pass did
+   */
   public ReconcileReport reconcile(Actor actor) {
     guard.check(actor, Permission.RECONCILE_PAYMENTS, null, null);
-    List<Payment> candidates = new ArrayList<>();
-    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.IN_DOUBT)), candidates);
-    // Left alone while young: a client may be in the middle of 3-D Secure, another host in the middle of a charge.
-    collect(PaymentQuery.forAgency(agency.id()).statuses(java.util.EnumSet.of(PaymentStatus.PENDING,
-        PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION)).updatedBefore(clock.instant().minus(lease)),
-        candidates);
+    Instant at = clock.instant();
+    Instant staleBefore = at.minus(lease);
+    Set<PaymentId> seen = new HashSet<>();
     int succeeded = 0;
     int failed = 0;
     int inDoubt = 0;
     int action = 0;
-    int skipped = 0;
-    for (Payment p : candidates) {
-      Payment claimed = p.currentAttempt() == null ? null : claim(p);
-      if (claimed == null) {
-        skipped++;
-        continue;
-      }
-      PaymentResult r = charges.run(claimed, true);
-      switch (r.status()) {
-        case SUCCEEDED -> succeeded++;
-        case FAILED -> failed++;
-        case REQUIRES_ACTION -> action++;
-        default -> inDoubt++;
+    boolean again = true;
+    while (again) {
+      List<Payment> batch = journal.claimUnsettled(agency.id(), at, staleBefore, RECONCILE_BATCH);
+      again = !batch.isEmpty();
+      for (Payment claimed : batch) {
+        PaymentResult r = charges.run(claimed, true);
+        if (!seen.add(claimed.id())) {
+          // Settled once already in this pass and still in doubt, last changed at the pass's start:
+          // the clock stands still. Claimed, so settled again, but the pass ends here.
+          again = false;
+          continue;
+        }
+        switch (r.status()) {
+          case SUCCEEDED -> succeeded++;
+          case FAILED -> failed++;
+          case REQUIRES_ACTION -> action++;
+          default -> inDoubt++;
+        }
       }
     }
-    return new ReconcileReport(candidates.size(), succeeded, failed, inDoubt, action, skipped);
+    return new ReconcileReport(seen.size(), succeeded, failed, inDoubt, action);
   }
 
   public Payment admit(Actor actor, PaymentRequest request) {
@@ -144,7 +158,7 @@ public final class Submissions {
     PaymentRequest completed = request.datePosted() != null ? request
         : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));
     PaymentId id = Objects.requireNonNull(paymentIds.get(), "the payment id supplier returned null");
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     if (!completed.chargesCard()) {
       return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
           null, List.of(), actor.auditName(), now, now, null, null, 0);
@@ -260,9 +274,5 @@ public final class Submissions {
         guard.check(actor, Permission.SAVE_CARD, client, paymentId);
       }
     }
-  }
-
-  private void collect(PaymentQuery query, List<Payment> into) {
-    into.addAll(Ledger.all(journal, query));
   }
 }

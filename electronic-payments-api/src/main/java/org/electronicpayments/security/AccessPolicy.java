@@ -17,7 +17,7 @@ public interface AccessPolicy {
    * @param actor who is acting
    * @param permission what they want to do
    * @param client whose payments or cards it touches; {@code null} for agency-wide operations
-   *     such as reconciliation or the list of unposted payments
+   *     such as reconciliation or the list of unsaved payments
    * @return the decision
    */
   AccessDecision decide(Actor actor, Permission permission, @Nullable ClientId client);

@@ -1,13 +1,21 @@
 package org.electronicpayments.spi;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.PaymentStatus;
 
 /**
  * The payment journal. The facade writes a payment here before it calls the processor and after
@@ -56,12 +64,63 @@ public interface PaymentStore {
   Optional<Payment> findByReference(AgencyId agencyId, String reference);
 
   /**
-   * Reads payments.
+   * Reads payments of one agency.
    *
+   * @param agencyId the agency
    * @param query the filters and page
-   * @return the matching payments, oldest first
+   * @return the matching payments, oldest first (by creation time, then id)
    */
-  List<Payment> query(PaymentQuery query);
+  List<Payment> query(AgencyId agencyId, PaymentQuery query);
+
+  /**
+   * Claims a batch of unsettled payments for one reconcile pass, oldest first: those IN_DOUBT
+   * and last changed at or before {@code at}, and those PENDING, PROCESSING or REQUIRES_ACTION
+   * and last changed before {@code staleBefore} (their owner presumably gone, or the client
+   * walked away from 3-D Secure). Payments without an attempt (cash, checks) are never claimed.
+   *
+   * <p>A claim is a compare-and-set that moves the payment on by one version, to PROCESSING
+   * (REQUIRES_ACTION stays), last changed at {@code at}. A payment another reconciler claimed
+   * first is left out, so reconcilers sharing the store, on any node, claim disjoint payments
+   * and never settle one twice. Since {@code at} is the pass's start, a pass that asks again
+   * does not get back what it claimed and settled (unless its clock stands still).
+   *
+   * <p>The default reads candidates with {@link #query} and claims each with {@link #update};
+   * a store that can lock rows (PostgreSQL's {@code FOR UPDATE SKIP LOCKED}) should override it
+   * so that reconcilers do not contend for the same candidates.
+   *
+   * @param agencyId the agency
+   * @param at the start of the reconcile pass, on the facade's clock
+   * @param staleBefore pending, processing or awaiting-action payments last changed before this are claimed
+   * @param max how many to claim at most, 1 or more
+   * @return the claimed payments as stored after the claim, oldest first
+   */
+  default List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+    Objects.requireNonNull(agencyId, "agencyId");
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    List<Payment> candidates = new ArrayList<>(query(agencyId, PaymentQuery.all()
+        .statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).updatedBefore(at.plusNanos(1)).limit(max)));
+    candidates.addAll(query(agencyId, PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.PENDING,
+        PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION)).updatedBefore(staleBefore).limit(max)));
+    candidates.sort(Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value()));
+    List<Payment> claimed = new ArrayList<>();
+    for (Payment p : candidates) {
+      if (claimed.size() == max) {
+        break;
+      }
+      if (p.currentAttempt() == null) {
+        continue;
+      }
+      PaymentStatus next = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
+      try {
+        claimed.add(update(p.change().status(next).at(at)));
+      } catch (ConcurrentUpdateException e) {
+        // another reconciler claimed it first
+      }
+    }
+    return claimed;
+  }
 
   /**
    * The client's customer at the processor.

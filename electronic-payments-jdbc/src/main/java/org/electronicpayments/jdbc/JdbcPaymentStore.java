@@ -1,7 +1,6 @@
 package org.electronicpayments.jdbc;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
-import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -46,13 +45,13 @@ public final class JdbcPaymentStore implements PaymentStore {
   private final CardRows cards;
   private final UnsettledClaims claims;
 
-  JdbcPaymentStore(Database db, Tables tables, Clock clock, Dialect dialect) {
+  JdbcPaymentStore(Database db, Tables tables, Dialect dialect) {
     this.db = db;
     this.writer = new PaymentWriter(tables);
     this.reader = new PaymentReader(tables);
     this.queries = new PaymentQueries(tables);
     this.cards = new CardRows(tables);
-    this.claims = new UnsettledClaims(db, tables, reader, writer, clock, dialect);
+    this.claims = new UnsettledClaims(db, tables, reader, writer, dialect);
   }
 
   /**
@@ -126,41 +125,29 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<Payment> query(PaymentQuery query) {
+  public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
+    Objects.requireNonNull(agencyId, "agencyId");
     Objects.requireNonNull(query, "query");
-    PaymentQueries.Select select = queries.page(query);
+    PaymentQueries.Select select = queries.page(agencyId, query);
     return read("query payments", null, c -> reader.read(c, select.sql(), select.params()));
   }
 
   /**
-   * Claims up to {@code max} unsettled payments of an agency for this node to settle: in doubt,
-   * waiting for the client's authentication, or pending/processing and last changed before
-   * {@code staleBefore} (their owner presumably died). A claim is what the facade's own claim
-   * is: the payment moves to PROCESSING (REQUIRES_ACTION stays), its update time to now, its
-   * version on by one; another node's versioned claim of it then fails. On PostgreSQL the
-   * candidates are taken with {@code SELECT … FOR UPDATE SKIP LOCKED}, so nodes claiming at the
-   * same moment get disjoint payments; elsewhere each candidate is claimed by versioned update,
-   * and one another node took first is left out.
-   *
-   * <pre>{@code
-   * for (Payment p : store.claimUnsettled(agency, clock.instant().minus(lease), 100)) {
-   *   // p is this node's to settle, at p.version()
-   * }
-   * }</pre>
-   *
-   * @param agencyId the agency
-   * @param staleBefore pending and processing payments last changed before this are taken over
-   * @param max how many to claim at most, 1 or more
-   * @return the claimed payments as stored, oldest first
+   * Claims a batch of unsettled payments, as {@link PaymentStore#claimUnsettled} describes. On
+   * PostgreSQL the candidates are taken with {@code SELECT … FOR UPDATE SKIP LOCKED}, so nodes
+   * reconciling at the same moment get disjoint payments without contending for them; elsewhere
+   * each candidate is claimed by versioned update, and one another node took first is left out.
    */
-  public List<Payment> claimUnsettled(AgencyId agencyId, Instant staleBefore, int max) {
+  @Override
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
     Objects.requireNonNull(agencyId, "agencyId");
+    Objects.requireNonNull(at, "at");
     Objects.requireNonNull(staleBefore, "staleBefore");
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
     try {
-      return claims.claim(agencyId, staleBefore, max);
+      return claims.claim(agencyId, at, staleBefore, max);
     } catch (SQLException e) {
       throw Database.failure("claim unsettled payments", null, e);
     }

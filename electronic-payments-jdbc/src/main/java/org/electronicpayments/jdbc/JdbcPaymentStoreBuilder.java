@@ -3,7 +3,6 @@ package org.electronicpayments.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -32,7 +31,6 @@ public final class JdbcPaymentStoreBuilder {
   private @Nullable DataSource dataSource;
   private @Nullable String schema;
   private boolean migrate = DEFAULT_MIGRATE;
-  private Clock clock = Clock.systemUTC();
 
   JdbcPaymentStoreBuilder() {}
 
@@ -78,17 +76,6 @@ public final class JdbcPaymentStoreBuilder {
   }
 
   /**
-   * The clock that stamps claims made by {@link JdbcPaymentStore#claimUnsettled}.
-   *
-   * @param clock the clock (default: system UTC); use the facade's
-   * @return this builder
-   */
-  public JdbcPaymentStoreBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
-  }
-
-  /**
    * Applies the migrations if asked, checks the tables exist, and builds the store.
    *
    * @return the store
@@ -106,7 +93,7 @@ public final class JdbcPaymentStoreBuilder {
     try (Connection c = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(c);
       requireTables(c, tables);
-      return new JdbcPaymentStore(new Database(dataSource), tables, clock, dialect);
+      return new JdbcPaymentStore(new Database(dataSource), tables, dialect);
     } catch (SQLException e) {
       throw Database.failure("connect to its database", null, e);
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.electronicpayments.AgencyId;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,16 +36,16 @@ final class PaymentQueries {
   }
 
   /**
-   * One page of a query. With a status filter (reconcile, unposted, "in doubt"), each status is
+   * One page of a query. With a status filter (reconcile, unsaved, "in doubt"), each status is
    * its own branch of a {@code UNION ALL} that reads the {@code (agency_id, status, created_at_ns,
    * id)} index in order and stops after the page: its cost follows the payments in that status,
    * whatever the planner guesses. (One {@code status IN (…)} with {@code ORDER BY … LIMIT} lets
    * PostgreSQL's generic plan, used once pgjdbc prepares on the server, walk all of an agency's
    * payments in creation order looking for rare ones.) Statuses are literals for the same reason.
    */
-  Select page(PaymentQuery q) {
+  Select page(AgencyId agency, PaymentQuery q) {
     Set<PaymentStatus> statuses = q.statuses();
-    if (q.unpostedOnly()) {
+    if (q.unsavedOnly()) {
       statuses = statuses.isEmpty() || statuses.contains(PaymentStatus.SUCCEEDED)
           ? Set.of(PaymentStatus.SUCCEEDED) : Set.of();
       if (statuses.isEmpty()) {
@@ -55,7 +56,7 @@ final class PaymentQueries {
     String order = " ORDER BY created_at_ns, id";
     String page = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     if (statuses.isEmpty()) {
-      String sql = filtered(q, null, params) + order + page;
+      String sql = filtered(agency, q, null, params) + order + page;
       params.add(q.offset());
       params.add(q.limit());
       return new Select(sql, params);
@@ -63,7 +64,7 @@ final class PaymentQueries {
     long enough = (long) q.offset() + q.limit();
     List<String> branches = new ArrayList<>();
     for (String status : literals(statuses)) {
-      branches.add("(" + filtered(q, status, params) + order + " FETCH FIRST ? ROWS ONLY)");
+      branches.add("(" + filtered(agency, q, status, params) + order + " FETCH FIRST ? ROWS ONLY)");
       params.add(enough);
     }
     params.add(q.offset());
@@ -72,13 +73,13 @@ final class PaymentQueries {
   }
 
   /** The query's filters on {@code payments}, with {@code status} (a literal) when given. */
-  private String filtered(PaymentQuery q, @Nullable String status, List<Object> params) {
+  private String filtered(AgencyId agency, PaymentQuery q, @Nullable String status, List<Object> params) {
     StringBuilder sql = new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
-    params.add(q.agencyId().value());
+    params.add(agency.value());
     if (status != null) {
       sql.append(" AND status = ").append(status);
     }
-    if (q.unpostedOnly()) {
+    if (q.unsavedOnly()) {
       sql.append(" AND posted_at_ns IS NULL");
     }
     if (q.clientId() != null) {
@@ -89,13 +90,13 @@ final class PaymentQueries {
       sql.append(" AND appointment_id = ?");
       params.add(q.appointmentId().value());
     }
-    if (q.postedFrom() != null) {
+    if (q.datePostedFrom() != null) {
       sql.append(" AND date_posted >= ?");
-      params.add(q.postedFrom());
+      params.add(q.datePostedFrom());
     }
-    if (q.postedTo() != null) {
+    if (q.datePostedTo() != null) {
       sql.append(" AND date_posted <= ?");
-      params.add(q.postedTo());
+      params.add(q.datePostedTo());
     }
     if (q.updatedBefore() != null) {
       sql.append(" AND updated_at_ns < ?");

@@ -1,8 +1,5 @@
 package org.electronicpayments.jdbc;
 
-import org.electronicpayments.testkit.CrashingPaymentStore;
-import org.electronicpayments.testkit.CrashingPaymentStore.SimulatedCrash;
-import org.electronicpayments.testkit.CrashingPaymentStore.When;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +12,9 @@ import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ReconcileReport;
+import org.electronicpayments.testkit.CrashingPaymentStore.SimulatedCrash;
+import org.electronicpayments.testkit.CrashingPaymentStore.When;
+import org.electronicpayments.testkit.CrashingPaymentStore;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.TestClock;
 import org.junit.jupiter.api.DisplayName;
@@ -56,31 +56,31 @@ class CrashRecoveryTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("died before Save: the charged payment is listed as unposted by the next host and can be saved")
+  @DisplayName("died before Save: the charged payment is listed as unsaved by the next host and can be saved")
   void crashBeforeSave(TestDatabase db) {
-    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store(clock)).crashOnUpdate(3, When.BEFORE);
+    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store()).crashOnUpdate(3, When.BEFORE);
     try (ElectronicPayments first = Node.facade(agency, dying, stripe, clock)) {
       Payment charged = first.process(Node.STAFF, Node.visaPayment(client, "REF-SAVE")).payment();
       assertThat(charged.status()).isEqualTo(PaymentStatus.SUCCEEDED);
       assertThatThrownBy(() -> first.save(Node.STAFF, charged.id())).isInstanceOf(SimulatedCrash.class);
     }
-    try (ElectronicPayments next = Node.facade(agency, db.store(clock), stripe, clock)) {
-      assertThat(next.unposted(Node.STAFF)).extracting(Payment::request)
+    try (ElectronicPayments next = Node.facade(agency, db.store(), stripe, clock)) {
+      assertThat(next.unsaved(Node.STAFF)).extracting(Payment::request)
           .extracting(r -> r.reference()).containsExactly("REF-SAVE");
-      Payment p = next.unposted(Node.STAFF).get(0);
+      Payment p = next.unsaved(Node.STAFF).get(0);
       assertThat(next.save(Node.STAFF, p.id()).status()).isEqualTo(PaymentStatus.POSTED);
       assertThat(stripe.chargeCount()).isEqualTo(1);
     }
   }
 
   private Payment crashThenRecover(TestDatabase db, int crashAtUpdate) {
-    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store(clock)).crashOnUpdate(crashAtUpdate, When.BEFORE);
+    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store()).crashOnUpdate(crashAtUpdate, When.BEFORE);
     try (ElectronicPayments first = Node.facade(agency, dying, stripe, clock)) {
       assertThatThrownBy(() -> first.process(Node.STAFF, Node.visaPayment(client, "REF-CRASH")))
           .isInstanceOf(SimulatedCrash.class);
     }
     clock.advance(Duration.ofMinutes(10));
-    try (ElectronicPayments next = Node.facade(agency, db.store(clock), stripe, clock)) {
+    try (ElectronicPayments next = Node.facade(agency, db.store(), stripe, clock)) {
       Payment left = db.store().findByReference(agency, "REF-CRASH").orElseThrow();
       assertThat(left.status()).isIn(PaymentStatus.PENDING, PaymentStatus.PROCESSING);
       ReconcileReport report = next.reconcile(Node.RECONCILER);

@@ -25,9 +25,9 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ReconcileReport;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.SamplePayments;
 import org.h2.jdbcx.JdbcDataSource;
@@ -165,15 +165,15 @@ public final class JdbcStoreBench {
         (System.nanoTime() - loadStart) / 1e9);
 
     Clock clock = Clock.fixed(BulkRows.NOW, ZoneOffset.UTC);
-    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(ds).schema(SCHEMA).clock(clock).build();
-    PaymentQuery unsettled = PaymentQuery.forAgency(agency)
+    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(ds).schema(SCHEMA).build();
+    PaymentQuery unsettled = PaymentQuery.all()
         .statuses(EnumSet.of(PaymentStatus.IN_DOUBT, PaymentStatus.REQUIRES_ACTION)).limit(500);
-    PaymentQuery stale = PaymentQuery.forAgency(agency)
+    PaymentQuery stale = PaymentQuery.all()
         .statuses(EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING)).updatedBefore(BulkRows.NOW).limit(500);
     double[] reads = new double[21];
     for (int i = 0; i < reads.length; i++) {
       long t = System.nanoTime();
-      int found = store.query(unsettled).size() + store.query(stale).size();
+      int found = store.query(agency, unsettled).size() + store.query(agency, stale).size();
       reads[i] = (System.nanoTime() - t) / 1e6;
       if (found != IN_DOUBT) {
         throw new IllegalStateException("found " + found);
@@ -185,7 +185,7 @@ public final class JdbcStoreBench {
 
     printPlan(ds, agency);
     long t = System.nanoTime();
-    int claimed = store.claimUnsettled(agency, BulkRows.NOW, 1000).size();
+    int claimed = store.claimUnsettled(agency, BulkRows.NOW, BulkRows.NOW, 1000).size();
     System.out.printf("PostgreSQL: claimUnsettled (SKIP LOCKED) of %d: %.1f ms%n", claimed, (System.nanoTime() - t) / 1e6);
     sql(ds, "UPDATE " + SCHEMA + ".payments SET status = 'IN_DOUBT', version = version + 1 WHERE agency_id = '"
         + agency + "' AND status = 'PROCESSING'");

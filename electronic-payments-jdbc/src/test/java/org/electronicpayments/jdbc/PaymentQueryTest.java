@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
 import org.electronicpayments.testkit.SamplePayments;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +34,7 @@ class PaymentQueryTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("statuses, unposted, client, dates and last change combine and page exactly as matches() says")
+  @DisplayName("statuses, unsaved, client, dates and last change combine and page exactly as matches() says")
   void filtersCombineAsMatchesSays(TestDatabase db) {
     JdbcPaymentStore store = db.store();
     InMemoryPaymentStore reference = InMemoryPaymentStore.create();
@@ -50,20 +50,20 @@ class PaymentQueryTest {
       store.insert(s);
       reference.insert(s);
     }
-    PaymentQuery all = PaymentQuery.forAgency(agency);
-    List<PaymentQuery> queries = new ArrayList<>(List.of(all, all.unposted(), all.client(client), all.client(other),
+    PaymentQuery all = PaymentQuery.all();
+    List<PaymentQuery> queries = new ArrayList<>(List.of(all, all.unsaved(), all.client(client), all.client(other),
         all.statuses(EnumSet.of(PaymentStatus.IN_DOUBT, PaymentStatus.REQUIRES_ACTION)),
         all.statuses(EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING)).updatedBefore(T0.plusSeconds(30)),
-        all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED)).unposted(),
-        all.statuses(EnumSet.of(PaymentStatus.FAILED)).unposted(),
-        all.statuses(Set.of(PaymentStatus.SUCCEEDED)).client(other).postedBetween(LocalDate.of(2026, 1, 5), null),
-        all.postedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10)).updatedBefore(T0.plusSeconds(12))));
+        all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED)).unsaved(),
+        all.statuses(EnumSet.of(PaymentStatus.FAILED)).unsaved(),
+        all.statuses(Set.of(PaymentStatus.SUCCEEDED)).client(other).datePostedBetween(LocalDate.of(2026, 1, 5), null),
+        all.datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10)).updatedBefore(T0.plusSeconds(12))));
     for (PaymentQuery q : List.copyOf(queries)) {
       queries.add(q.page(1, 2));
       queries.add(q.page(3, 5));
     }
     for (PaymentQuery q : queries) {
-      assertThat(store.query(q)).as(q.toString()).isEqualTo(reference.query(q));
+      assertThat(store.query(agency, q)).as(q.toString()).isEqualTo(reference.query(agency, q));
     }
   }
 }

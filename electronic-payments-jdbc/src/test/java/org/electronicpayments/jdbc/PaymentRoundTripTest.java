@@ -18,10 +18,10 @@ import org.electronicpayments.PaymentAttempt;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentType;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.SamplePayments;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +42,9 @@ class PaymentRoundTripTest {
     Payment p = SamplePayments.cardPayment(agency, client, "REF-NS", at);
     db.store().insert(p);
     assertThat(db.store().find(p.id())).contains(p);
-    PaymentQuery all = PaymentQuery.forAgency(agency);
-    assertThat(db.store().query(all.updatedBefore(at))).isEmpty();
-    assertThat(db.store().query(all.updatedBefore(at.plusNanos(1)))).containsExactly(p);
+    PaymentQuery all = PaymentQuery.all();
+    assertThat(db.store().query(agency, all.updatedBefore(at))).isEmpty();
+    assertThat(db.store().query(agency, all.updatedBefore(at.plusNanos(1)))).containsExactly(p);
   }
 
   @ParameterizedTest
@@ -77,7 +77,7 @@ class PaymentRoundTripTest {
         Instant.parse("2026-01-01T00:00:00Z"));
     db.store().insert(cash);
     assertThat(db.store().findByReference(agency, "REF-CASH")).contains(cash);
-    assertThat(db.store().query(PaymentQuery.forAgency(agency).postedBetween(LocalDate.of(2026, 1, 1),
+    assertThat(db.store().query(agency, PaymentQuery.all().datePostedBetween(LocalDate.of(2026, 1, 1),
         LocalDate.of(2026, 1, 1)))).containsExactly(cash);
   }
 
@@ -91,7 +91,7 @@ class PaymentRoundTripTest {
     db.store().insert(first);
     db.store().insert(second);
     Payment rich = db.store().update(SamplePayments.settledWithHistory(first, t0.plusSeconds(2)));
-    assertThat(db.store().query(PaymentQuery.forAgency(agency).page(0, 1))).containsExactly(rich);
-    assertThat(db.store().query(PaymentQuery.forAgency(agency).page(1, 1))).containsExactly(second);
+    assertThat(db.store().query(agency, PaymentQuery.all().page(0, 1))).containsExactly(rich);
+    assertThat(db.store().query(agency, PaymentQuery.all().page(1, 1))).containsExactly(second);
   }
 }

@@ -1,6 +1,5 @@
 package org.electronicpayments.jdbc;
 
-import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -65,11 +64,7 @@ enum TestDatabase {
   }
 
   /** A store on the database, as one host node would build it. */
-  JdbcPaymentStore store(Clock clock) {
-    return JdbcPaymentStore.builder().dataSource(dataSource()).clock(clock).build();
-  }
-
   JdbcPaymentStore store() {
-    return store(Clock.systemUTC());
+    return JdbcPaymentStore.builder().dataSource(dataSource()).build();
   }
 }

@@ -14,12 +14,12 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ReconcileReport;
-import org.electronicpayments.spi.PaymentQuery;
-import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
+import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +56,7 @@ class TwoNodesTest {
           PaymentStatus.PENDING, PaymentStatus.PROCESSING));
       assertThat(stripe.succeededChargesFor(results.get(0).payment().id())).hasSize(1);
     }
-    List<Payment> stored = db.store().query(PaymentQuery.forAgency(agency));
+    List<Payment> stored = db.store().query(agency, PaymentQuery.all());
     assertThat(stored).hasSize(10).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
     assertThat(stripe.chargeCount()).isEqualTo(10);
   }
@@ -86,7 +86,7 @@ class TwoNodesTest {
     Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
         .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
     assertThat(resolvesPerKey).hasSize(12).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
-    Map<String, Payment> byReference = db.store().query(PaymentQuery.forAgency(agency)).stream()
+    Map<String, Payment> byReference = db.store().query(agency, PaymentQuery.all()).stream()
         .collect(Collectors.toMap(p -> p.request().reference(), Function.identity()));
     byReference.forEach((reference, p) -> {
       assertThat(p.status()).as(reference)
@@ -95,8 +95,35 @@ class TwoNodesTest {
     });
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  @DisplayName("two nodes reconciling more in-doubt payments than one claim batch settle each exactly once")
+  void concurrentReconcilesClaimDisjointBatches(TestDatabase db) throws Exception {
+    ElectronicPayments a = node(db);
+    ElectronicPayments b = node(db);
+    int count = 230;
+    stripe.script().onNext(Operation.CONFIRM).times(count).timeoutAfterCharging();
+    for (int i = 0; i < count; i++) {
+      assertThat(a.process(Node.STAFF, Node.visaPayment(client, "BATCH-" + i)).status())
+          .isEqualTo(PaymentStatus.IN_DOUBT);
+    }
+    clock.advance(Duration.ofSeconds(1));
+
+    List<ReconcileReport> reports = Race.run(List.<Callable<ReconcileReport>>of(
+        () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
+
+    assertThat(reports.stream().mapToInt(ReconcileReport::examined).sum()).isEqualTo(count);
+    assertThat(reports.stream().mapToInt(ReconcileReport::succeeded).sum()).isEqualTo(count);
+    Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
+        .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
+    assertThat(resolvesPerKey).hasSize(count).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    assertThat(db.store().query(agency, PaymentQuery.all().limit(1000)))
+        .hasSize(count).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
+    assertThat(stripe.chargeCount()).isEqualTo(count);
+  }
+
   private ElectronicPayments node(TestDatabase db) {
-    ElectronicPayments node = Node.facade(agency, db.store(clock), stripe, clock);
+    ElectronicPayments node = Node.facade(agency, db.store(), stripe, clock);
     nodes.add(node);
     return node;
   }

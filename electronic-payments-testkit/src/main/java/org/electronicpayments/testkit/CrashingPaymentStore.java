@@ -1,5 +1,6 @@
 package org.electronicpayments.testkit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
-import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -148,9 +149,15 @@ public final class CrashingPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<Payment> query(PaymentQuery query) {
+  public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
     alive();
-    return store.query(query);
+    return store.query(agencyId, query);
+  }
+
+  /** A batch of claims is one write: a crash before it claims nothing, after it leaves all claimed. */
+  @Override
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+    return write(true, () -> store.claimUnsettled(agencyId, at, staleBefore, max));
   }
 
   @Override

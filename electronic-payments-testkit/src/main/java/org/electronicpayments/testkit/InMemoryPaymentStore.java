@@ -13,7 +13,7 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
-import org.electronicpayments.spi.PaymentQuery;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -93,8 +93,9 @@ public final class InMemoryPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<Payment> query(PaymentQuery query) {
-    return payments.values().stream().filter(query::matches).sorted(OLDEST_FIRST)
+  public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
+    Objects.requireNonNull(agencyId, "agencyId");
+    return payments.values().stream().filter(p -> query.matches(agencyId, p)).sorted(OLDEST_FIRST)
         .skip(query.offset()).limit(query.limit()).toList();
   }
 

@@ -23,8 +23,8 @@ import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -114,7 +114,7 @@ public abstract class PaymentStoreCompatibilityKit {
       assertThat(answers.stream().filter(Optional::isEmpty)).hasSize(1);
       Payment winner = store().findByReference(agency, "REF-RACE").orElseThrow();
       assertThat(answers.stream().filter(Optional::isPresent).map(Optional::get)).allMatch(winner::equals);
-      assertThat(store().query(PaymentQuery.forAgency(agency))).containsExactly(winner);
+      assertThat(store().query(agency, PaymentQuery.all())).containsExactly(winner);
     }
   }
 
@@ -182,28 +182,28 @@ public abstract class PaymentStoreCompatibilityKit {
       Payment cash = SamplePayments.cashPayment(agency, ClientId.of(client.value() + "-2"), "REF-C",
           LocalDate.of(2026, 2, 1), T0.plusSeconds(20));
       store().insert(cash);
-      PaymentQuery all = PaymentQuery.forAgency(agency);
-      assertThat(store().query(all)).containsExactly(a, b, cash);
-      assertThat(store().query(all.client(client))).containsExactly(a, b);
-      assertThat(store().query(all.appointment(a.request().appointmentId()))).containsExactly(a);
-      assertThat(store().query(all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED)))).containsExactly(cash);
-      assertThat(store().query(all.postedBetween(LocalDate.of(2026, 1, 15), null))).containsExactly(cash);
-      assertThat(store().query(all.postedBetween(null, LocalDate.of(2026, 1, 1)))).containsExactly(a, b);
-      assertThat(store().query(all.updatedBefore(T0.plusSeconds(10)))).containsExactly(a);
-      assertThat(store().query(all.page(1, 1))).containsExactly(b);
-      assertThat(store().query(all.page(3, 10))).isEmpty();
+      PaymentQuery all = PaymentQuery.all();
+      assertThat(store().query(agency, all)).containsExactly(a, b, cash);
+      assertThat(store().query(agency, all.client(client))).containsExactly(a, b);
+      assertThat(store().query(agency, all.appointment(a.request().appointmentId()))).containsExactly(a);
+      assertThat(store().query(agency, all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED)))).containsExactly(cash);
+      assertThat(store().query(agency, all.datePostedBetween(LocalDate.of(2026, 1, 15), null))).containsExactly(cash);
+      assertThat(store().query(agency, all.datePostedBetween(null, LocalDate.of(2026, 1, 1)))).containsExactly(a, b);
+      assertThat(store().query(agency, all.updatedBefore(T0.plusSeconds(10)))).containsExactly(a);
+      assertThat(store().query(agency, all.page(1, 1))).containsExactly(b);
+      assertThat(store().query(agency, all.page(3, 10))).isEmpty();
     }
 
     @Test
-    @DisplayName("unposted lists succeeded payments nobody saved")
-    void unpostedListsSucceededNotPosted() {
+    @DisplayName("unsaved lists succeeded payments nobody saved to the ledger")
+    void unsavedListsSucceededNotSaved() {
       Payment cash = SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
       store().insert(cash);
       Payment posted = SamplePayments.cashPayment(agency, client, "REF-D", LocalDate.of(2026, 1, 1), T0.plusSeconds(1));
       store().insert(posted);
       store().update(posted.change().status(PaymentStatus.POSTED).posted("staff:s-1", T0).at(T0.plusSeconds(2)));
       insert("REF-PENDING", T0.plusSeconds(3));
-      assertThat(store().query(PaymentQuery.forAgency(agency).unposted())).containsExactly(cash);
+      assertThat(store().query(agency, PaymentQuery.all().unsaved())).containsExactly(cash);
     }
   }
 

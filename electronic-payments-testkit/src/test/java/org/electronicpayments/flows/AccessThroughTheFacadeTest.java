@@ -64,7 +64,7 @@ class AccessThroughTheFacadeTest {
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("RECORD_PAYMENTS");
     assertThatThrownBy(() -> bed.payments().refund(client, own.payment().id(), Money.usd("1.00")))
         .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> bed.payments().unposted(client)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> bed.payments().unsaved(client)).isInstanceOf(AccessDeniedException.class);
     assertThat(bed.payments().savedCards(client, PaymentsTestbed.CLIENT)).hasSize(1);
   }
 
@@ -92,7 +92,7 @@ class AccessThroughTheFacadeTest {
   void everyDecisionAllowedOrDeniedIsAudited(PaymentsTestbed bed) {
     bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
     try {
-      bed.payments().unposted(Actor.client(PaymentsTestbed.CLIENT));
+      bed.payments().unsaved(Actor.client(PaymentsTestbed.CLIENT));
     } catch (AccessDeniedException expected) {
       // audited below
     }

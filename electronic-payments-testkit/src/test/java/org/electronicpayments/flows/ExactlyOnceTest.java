@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.ReconcileReport;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
-import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
+import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -199,7 +199,7 @@ class ExactlyOnceTest {
     assertThat(report.examined()).isEqualTo(1);
     assertThat(bed.store().find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
     assertThat(bed.processor().chargeCount()).isZero();
-    assertThat(bed.store().query(PaymentQuery.forAgency(bed.agency().id())
+    assertThat(bed.store().query(bed.agency().id(), PaymentQuery.all()
         .statuses(java.util.EnumSet.of(PaymentStatus.PENDING)))).isEmpty();
   }
 

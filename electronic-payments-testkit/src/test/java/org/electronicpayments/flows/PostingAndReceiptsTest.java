@@ -25,14 +25,14 @@ class PostingAndReceiptsTest {
     PaymentResult cash = bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
     bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclined"));
 
-    assertThat(bed.payments().unposted(bed.frontDesk())).extracting(Payment::id)
+    assertThat(bed.payments().unsaved(bed.frontDesk())).extracting(Payment::id)
         .containsExactlyInAnyOrder(card.payment().id(), cash.payment().id());
 
     Payment posted = bed.payments().save(bed.frontDesk(), card.payment().id());
     assertThat(posted.status()).isEqualTo(PaymentStatus.POSTED);
     assertThat(posted.postedBy()).isEqualTo("staff:desk-1");
     assertThat(bed.payments().save(bed.frontDesk(), card.payment().id())).isEqualTo(posted);
-    assertThat(bed.payments().unposted(bed.frontDesk())).extracting(Payment::id).containsExactly(cash.payment().id());
+    assertThat(bed.payments().unsaved(bed.frontDesk())).extracting(Payment::id).containsExactly(cash.payment().id());
   }
 
   @Test

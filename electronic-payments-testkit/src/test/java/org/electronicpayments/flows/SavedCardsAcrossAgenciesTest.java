@@ -10,9 +10,9 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentValidationException;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +84,7 @@ class SavedCardsAcrossAgenciesTest {
 
     assertThat(bed.processor().chargeCount()).isEqualTo(charges);
     assertThat(bed.processor().calls()).hasSize(calls);
-    assertThat(bed.store().query(PaymentQuery.forAgency(AGENCY_B.id()))).extracting(p -> p.id())
+    assertThat(bed.store().query(AGENCY_B.id(), PaymentQuery.all())).extracting(p -> p.id())
         .containsExactly(declined.payment().id());
   }
 

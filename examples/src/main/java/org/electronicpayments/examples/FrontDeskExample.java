@@ -12,6 +12,7 @@ import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentRequestBuilder;
 import org.electronicpayments.PaymentResult;
@@ -114,12 +115,12 @@ public final class FrontDeskExample {
     PaymentResult cash = submit(desk, window(PaymentType.CASH, Payer.DEDUCTIBLE, "25.00").electronic(false));
 
     step("6. Save each payment (\"Clicking Save is required to store the record of the payment\")");
-    out.printf("   unposted before saving: %d%n", payments.unposted(desk).size());
+    out.printf("   unsaved before saving: %d%n", payments.unsaved(desk).size());
     for (PaymentResult r : List.of(oneTime, saved, again, retried, cash)) {
       Payment posted = payments.save(desk, r.payment().id());
       out.printf("   saved %s → %s%n", posted.request().reference(), posted.status());
     }
-    out.printf("   unposted after saving: %d%n", payments.unposted(desk).size());
+    out.printf("   unsaved after saving: %d%n", payments.unsaved(desk).size());
 
     step("7. Receipts");
     out.println(indent(payments.receipt(desk, oneTime.payment().id()).toPlainText()));
@@ -129,12 +130,12 @@ public final class FrontDeskExample {
         payments.printableReceipt(desk, again.payment().id()).length());
 
     step("8. Payments of client " + client + " (Pat Doe) taken in this run");
-    payments.payments(desk, org.electronicpayments.spi.PaymentQuery.forAgency(agency().id()).client(client)
+    payments.payments(desk, PaymentQuery.all().client(client)
             .limit(1000)).stream()
         .forEach(p -> out.printf("   %-28s %-12s %-14s %10s  %s%n", p.request().reference(), p.request().type(),
             p.request().payer(), p.amount().toDisplayString(), p.status()));
     out.printf("   (the ledger holds %d payments from every run so far)%n",
-        payments.payments(desk, org.electronicpayments.spi.PaymentQuery.forAgency(agency().id()).limit(100_000)).size());
+        payments.payments(desk, PaymentQuery.all().limit(100_000)).size());
   }
 
   private PaymentRequestBuilder window(PaymentType type, Payer payer, String amount) {

@@ -29,7 +29,7 @@ class FrontDeskExampleTest {
         .contains("saved card: Visa 1000 (Visa •••• 4242")
         .contains("✘ not charged: The card has insufficient funds.")
         .contains("✔ $20.00 approved").contains("(Mastercard •••• 4444)")
-        .contains("unposted before saving: 5").contains("unposted after saving: 0")
+        .contains("unsaved before saving: 5").contains("unsaved after saving: 0")
         .contains("PAYMENT RECEIPT").contains("Paid with:    Cash")
         .contains("sent to pat@example.org")
         .doesNotContain("DOS 90837");

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * Micrometer meters for payments, with a {@code MeterRegistry} in the application (Spring Boot
  * Actuator): outcomes by status and origin, processor-call latency with percentiles, webhook
  * events by type and result, reconcile runs and what they settled (see {@code MicrometerPaymentEvents}),
- * and the gauges {@code electronic.payments.in.doubt} and {@code electronic.payments.unposted}.
+ * and the gauges {@code electronic.payments.in.doubt} and {@code electronic.payments.unsaved}.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -41,7 +41,7 @@ public final class ElectronicPaymentsMetricsAutoConfiguration {
         .description("Payments whose outcome is unknown (at most " + UnsettledPayments.CAP + " counted)")
         .strongReference(true)
         .register(registry);
-    Gauge.builder("electronic.payments.unposted", unsettled, UnsettledPayments::unposted)
+    Gauge.builder("electronic.payments.unsaved", unsettled, UnsettledPayments::unsaved)
         .description("Charged payments nobody saved yet (at most " + UnsettledPayments.CAP + " counted)")
         .strongReference(true)
         .register(registry);

@@ -64,7 +64,6 @@ final class MicrometerPaymentEvents implements PaymentEvents {
       settled("failed", report.failed());
       settled("still_in_doubt", report.stillInDoubt());
       settled("awaiting_action", report.awaitingAction());
-      settled("skipped", report.skipped());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.electronicpayments.spring.boot;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -7,17 +8,20 @@ import java.util.Set;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentAttempt;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
- * The application's store as the facade sees it: each write that moves a payment to an outcome
- * (succeeded, failed, requires action, in doubt) is told to {@link PaymentEvents} once, whichever
- * path wrote it (a request, a webhook, reconcile).
+ * The application's store as the facade sees it: each write that moves a payment's current
+ * attempt to an outcome (succeeded, failed, requires action, in doubt) is told to
+ * {@link PaymentEvents} once, whichever path wrote it (a request, a webhook, reconcile). A
+ * reconcile claim that finds the payment still in doubt is not a new outcome: the attempt's own
+ * status did not change. Claims go to the application's store unchanged.
  */
 final class ObservedStore implements PaymentStore {
 
@@ -46,12 +50,18 @@ final class ObservedStore implements PaymentStore {
     if (!OUTCOMES.contains(payment.status())) {
       return delegate.update(payment);
     }
-    PaymentStatus before = delegate.find(payment.id()).map(Payment::status).orElse(null);
+    String before = delegate.find(payment.id()).map(ObservedStore::outcomeKey).orElse(null);
     Payment stored = delegate.update(payment);
-    if (before != stored.status()) {
+    if (!outcomeKey(stored).equals(before)) {
       events.outcome(stored);
     }
     return stored;
+  }
+
+  /** The current attempt and its status (the payment's status for cash and check). */
+  private static String outcomeKey(Payment p) {
+    PaymentAttempt attempt = p.currentAttempt();
+    return attempt == null ? p.status().name() : attempt.number() + ":" + attempt.status();
   }
 
   @Override
@@ -65,8 +75,13 @@ final class ObservedStore implements PaymentStore {
   }
 
   @Override
-  public List<Payment> query(PaymentQuery query) {
-    return delegate.query(query);
+  public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
+    return delegate.query(agencyId, query);
+  }
+
+  @Override
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+    return delegate.claimUnsettled(agencyId, at, staleBefore, max); // the store's own claim, atomic across nodes
   }
 
   @Override

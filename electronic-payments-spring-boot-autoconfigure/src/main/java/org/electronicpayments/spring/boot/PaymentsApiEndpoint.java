@@ -15,13 +15,13 @@ import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.jackson.PaymentRequestJson;
 import org.electronicpayments.security.Actor;
-import org.electronicpayments.spi.PaymentQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -128,29 +128,34 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     return ok(json.createObjectNode().put("sentTo", to));
   }
 
-  @GetMapping("/payments/unposted")
-  ResponseEntity<String> unposted(HttpServletRequest http) {
-    return ok(payments.unposted(actor(http)));
+  @GetMapping("/payments/unsaved")
+  ResponseEntity<String> unsaved(HttpServletRequest http) {
+    return ok(payments.unsaved(actor(http)));
   }
 
   @GetMapping("/payments")
   ResponseEntity<String> query(@RequestParam(name = "clientId", required = false) @Nullable String clientId,
       @RequestParam(name = "appointmentId", required = false) @Nullable String appointmentId,
-      @RequestParam(name = "postedFrom", required = false) @Nullable String postedFrom,
-      @RequestParam(name = "postedTo", required = false) @Nullable String postedTo,
+      @RequestParam(name = "datePostedFrom", required = false) @Nullable String postedFrom,
+      @RequestParam(name = "datePostedTo", required = false) @Nullable String postedTo,
       @RequestParam(name = "status", required = false) @Nullable List<String> statuses,
+      @RequestParam(name = "unsaved", defaultValue = "false") boolean unsaved,
       @RequestParam(name = "offset", defaultValue = "0") int offset,
       @RequestParam(name = "limit", defaultValue = "100") int limit, HttpServletRequest http) {
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw PaymentValidationException.of(offset < 0 ? "offset" : "limit",
           offset < 0 ? "must be 0 or more" : "must be between 1 and 1000");
     }
-    PaymentQuery query = PaymentQuery.forAgency(agency.id())
+    PaymentQuery query = PaymentQuery.all()
         .client(param("clientId", clientId, ClientId::of))
         .appointment(param("appointmentId", appointmentId, AppointmentId::of))
-        .postedBetween(param("postedFrom", postedFrom, LocalDate::parse), param("postedTo", postedTo, LocalDate::parse))
+        .datePostedBetween(param("datePostedFrom", postedFrom, LocalDate::parse),
+            param("datePostedTo", postedTo, LocalDate::parse))
         .statuses(statuses(statuses))
         .page(offset, limit);
+    if (unsaved) {
+      query = query.unsaved();
+    }
     return ok(payments.payments(actor(http), query));
   }
 
@@ -193,8 +198,8 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   /** The payment {@code processAsync} journaled before returning: the request's reference, of its client. */
   private Payment journaled(Actor actor, PaymentRequest request) {
     LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency.zone());
-    PaymentQuery query = PaymentQuery.forAgency(agency.id()).client(request.clientId())
-        .postedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
+    PaymentQuery query = PaymentQuery.all().client(request.clientId())
+        .datePostedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
     return payments.payments(actor, query).stream().filter(p -> p.request().reference().equals(request.reference()))
         .findFirst().orElseThrow(NotFoundException::new);
   }

@@ -17,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * Runs {@link ElectronicPayments#reconcile} every interval, give or take the jitter, on one
  * daemon thread of its own, while the application runs. Several nodes on one database may run it
  * at once: the facade claims each unsettled payment before settling it, so a payment is settled
- * by one node and the others count it as skipped. A run that throws is logged and the next one
+ * by one node. A run that throws is logged and the next one
  * still comes. Turned off with {@code electronic-payments.reconcile.enabled=false}.
  */
 public final class ReconcileSchedule implements SmartLifecycle {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
-import org.electronicpayments.spi.PaymentQuery;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -36,8 +36,8 @@ final class UnsettledPayments {
     return inDoubtPayments().size();
   }
 
-  int unposted() {
-    return store.query(PaymentQuery.forAgency(agency.id()).unposted().limit(CAP)).size();
+  int unsaved() {
+    return store.query(agency.id(), PaymentQuery.all().unsaved().limit(CAP)).size();
   }
 
   /**
@@ -54,7 +54,7 @@ final class UnsettledPayments {
   }
 
   private List<Payment> inDoubtPayments() {
-    return store.query(PaymentQuery.forAgency(agency.id()).statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP));
+    return store.query(agency.id(), PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP));
   }
 
   private static Instant since(Payment p) {

@@ -64,7 +64,7 @@ class ReconcileFlowTest {
         .isEqualTo("SUCCEEDED");
     assertThat(health(desk).get("status").textValue()).isEqualTo("UP");
     assertThat(meters.get("electronic.payments.in.doubt").gauge().value()).isZero();
-    assertThat(meters.get("electronic.payments.unposted").gauge().value()).isEqualTo(1.0);
+    assertThat(meters.get("electronic.payments.unsaved").gauge().value()).isEqualTo(1.0);
     assertThat(meters.find("electronic.payments.reconcile.settled").tag("outcome", "succeeded").counter().count())
         .isEqualTo(settledBefore + 1);
     assertThat(meters.find("electronic.payments.reconcile.runs").timer().count()).isPositive();

@@ -57,10 +57,10 @@ class WebhookFlowTest {
     String id = result.at("/payment/id").textValue();
     assertThat(STRIPE.emulator.succeededCharges()).filteredOn(c -> id.equals(c.metadata().get("payment_id"))).hasSize(1);
 
-    assertThat(desk.get("/electronic-payments/api/payments/unposted").json().findValuesAsText("id")).contains(id);
+    assertThat(desk.get("/electronic-payments/api/payments/unsaved").json().findValuesAsText("id")).contains(id);
     assertThat(desk.post("/electronic-payments/api/payments/" + id + "/save", null).json().get("posted").booleanValue())
         .isTrue();
-    assertThat(desk.get("/electronic-payments/api/payments/unposted").json().findValuesAsText("id")).doesNotContain(id);
+    assertThat(desk.get("/electronic-payments/api/payments/unsaved").json().findValuesAsText("id")).doesNotContain(id);
     assertThat(desk.get("/electronic-payments/api/payments/" + id + "/receipt").json().get("confirmationNumber")
         .textValue()).isEqualTo(result.get("confirmationNumber").textValue());
     Http.Response page = desk.get("/electronic-payments/api/payments/" + id + "/receipt/print");

@@ -1,0 +1,164 @@
+package org.electronicpayments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which payments to list, for {@link ElectronicPayments#payments}: always the facade's own
+ * agency. Every filter left {@code null} (or empty) matches everything; results come oldest first
+ * (by creation time, then id), a page at a time.
+ *
+ * <p>Two words are kept apart: the <em>date posted</em> is the date the window gave the payment
+ * ({@link PaymentRequest#datePosted()}); <em>saved</em> means staff pressed Save and the payment
+ * is on the client's ledger ({@link Payment#isPosted()}).
+ *
+ * <pre>{@code
+ * payments.payments(actor, PaymentQuery.all().client(ClientId.of("1000"))
+ *     .datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)).limit(50));
+ * }</pre>
+ *
+ * @param clientId only this client's payments
+ * @param appointmentId only this appointment's payments
+ * @param datePostedFrom only payments whose date posted is on or after this date
+ * @param datePostedTo only payments whose date posted is on or before this date
+ * @param statuses only payments in these statuses (empty: any)
+ * @param unsavedOnly only charged payments that nobody saved to the ledger yet
+ * @param updatedBefore only payments last changed before this instant
+ * @param offset how many matches to skip
+ * @param limit how many to return at most
+ */
+public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId appointmentId,
+    @Nullable LocalDate datePostedFrom, @Nullable LocalDate datePostedTo, Set<PaymentStatus> statuses,
+    boolean unsavedOnly, @Nullable Instant updatedBefore, int offset, int limit) {
+
+  /** The default page size. */
+  public static final int DEFAULT_LIMIT = 100;
+
+  /** Checks the paging and copies the statuses. */
+  public PaymentQuery {
+    statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+    }
+  }
+
+  /**
+   * Every payment of the agency, first page of {@value #DEFAULT_LIMIT}.
+   *
+   * @return the query
+   */
+  public static PaymentQuery all() {
+    return new PaymentQuery(null, null, null, null, Set.of(), false, null, 0, DEFAULT_LIMIT);
+  }
+
+  /**
+   * Narrows to one client.
+   *
+   * @param c the client, or {@code null} for every client
+   * @return the narrowed query
+   */
+  public PaymentQuery client(@Nullable ClientId c) {
+    return new PaymentQuery(c, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
+        offset, limit);
+  }
+
+  /**
+   * Narrows to one appointment.
+   *
+   * @param a the appointment, or {@code null} for any
+   * @return the narrowed query
+   */
+  public PaymentQuery appointment(@Nullable AppointmentId a) {
+    return new PaymentQuery(clientId, a, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
+        offset, limit);
+  }
+
+  /**
+   * Narrows to payments whose date posted lies in a range, both ends included.
+   *
+   * @param from the first date posted, or {@code null} for no lower bound
+   * @param to the last date posted, or {@code null} for no upper bound
+   * @return the narrowed query
+   */
+  public PaymentQuery datePostedBetween(@Nullable LocalDate from, @Nullable LocalDate to) {
+    return new PaymentQuery(clientId, appointmentId, from, to, statuses, unsavedOnly, updatedBefore, offset, limit);
+  }
+
+  /**
+   * Narrows to payments in some statuses.
+   *
+   * @param s the statuses; empty for any
+   * @return the narrowed query
+   */
+  public PaymentQuery statuses(Set<PaymentStatus> s) {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, s, unsavedOnly, updatedBefore,
+        offset, limit);
+  }
+
+  /**
+   * Narrows to charged payments nobody saved to the ledger yet.
+   *
+   * @return the narrowed query
+   */
+  public PaymentQuery unsaved() {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, true, updatedBefore,
+        offset, limit);
+  }
+
+  /**
+   * Narrows to payments last changed before an instant.
+   *
+   * @param t the instant, or {@code null} for any time
+   * @return the narrowed query
+   */
+  public PaymentQuery updatedBefore(@Nullable Instant t) {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, t,
+        offset, limit);
+  }
+
+  /**
+   * Selects a page.
+   *
+   * @param o how many matches to skip
+   * @param l the page size, 1 or more
+   * @return the query for that page
+   */
+  public PaymentQuery page(int o, int l) {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
+        updatedBefore, o, l);
+  }
+
+  /**
+   * Sets the page size.
+   *
+   * @param l the page size, 1 or more
+   * @return the query with that page size
+   */
+  public PaymentQuery limit(int l) {
+    return page(offset, l);
+  }
+
+  /**
+   * Whether a payment of an agency matches the filters (paging aside). Stores that filter in
+   * memory use it; others must match the same payments.
+   *
+   * @param agencyId the agency whose payments are listed
+   * @param p the payment
+   * @return true when it is the agency's and matches
+   */
+  public boolean matches(AgencyId agencyId, Payment p) {
+    Objects.requireNonNull(agencyId, "agencyId");
+    return p.agencyId().equals(agencyId)
+        && (clientId == null || clientId.equals(p.clientId()))
+        && (appointmentId == null || appointmentId.equals(p.request().appointmentId()))
+        && (datePostedFrom == null || !p.request().datePosted().isBefore(datePostedFrom))
+        && (datePostedTo == null || !p.request().datePosted().isAfter(datePostedTo))
+        && (statuses.isEmpty() || statuses.contains(p.status()))
+        && (!unsavedOnly || (p.status() == PaymentStatus.SUCCEEDED && !p.isPosted()))
+        && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore));
+  }
+}
