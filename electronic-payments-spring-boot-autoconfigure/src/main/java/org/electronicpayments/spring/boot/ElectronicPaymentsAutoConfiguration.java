@@ -1,6 +1,8 @@
 package org.electronicpayments.spring.boot;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.AgencyId;
@@ -20,6 +22,7 @@ import org.electronicpayments.stripe.StripeWebhooks;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -103,10 +106,59 @@ public final class ElectronicPaymentsAutoConfiguration {
       throw new IllegalStateException("No PaymentStore: give the application a DataSource (spring.datasource.*) "
           + "for the JDBC store, set electronic-payments.store.type=in-memory for tests, or declare a PaymentStore bean");
     }
-    PaymentEvents observed = events.getIfAvailable(() -> PaymentEvents.NONE);
+    return facade(properties, agency, p, s, policy, audit, receipts, clients,
+        events.getIfAvailable(() -> PaymentEvents.NONE));
+  }
+
+  /**
+   * Every agency's facade: the default one and one per {@code electronic-payments.agencies.<id>}.
+   *
+   * @param properties the properties
+   * @param agency the default agency
+   * @param payments the default agency's facade
+   * @param processor the application's processor
+   * @param agencyProcessors makes a processor per connected account (with the Stripe module)
+   * @param store the store
+   * @param policy the access policy
+   * @param audit the application's audit sink, if any
+   * @param receipts the receipt delivery, if any
+   * @param clients the application's client directory, if any
+   * @param events what observes payments (metrics), if anything
+   * @return the registry, closing the facades it built with the application
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ElectronicPaymentsRegistry electronicPaymentsRegistry(ElectronicPaymentsProperties properties,
+      AgencyDetails agency, ElectronicPayments payments, ObjectProvider<PaymentProcessor> processor,
+      ObjectProvider<AgencyProcessors> agencyProcessors, ObjectProvider<PaymentStore> store, AccessPolicy policy,
+      ObjectProvider<AuditSink> audit, ObjectProvider<ReceiptDelivery> receipts,
+      ObjectProvider<ClientDirectory> clients, ObjectProvider<PaymentEvents> events) {
+    Map<AgencyId, ElectronicPaymentsRegistry.Entry> entries = new LinkedHashMap<>();
+    entries.put(agency.id(), new ElectronicPaymentsRegistry.Entry(agency, payments,
+        properties.stripe().connectedAccount()));
+    AgencyProcessors processors = agencyProcessors.getIfAvailable(() -> account -> processor.getObject());
+    properties.agencies().forEach((id, more) -> {
+      if (more.name() == null || more.name().isBlank()) {
+        throw new IllegalStateException("Set electronic-payments.agencies." + id + ".name");
+      }
+      AgencyDetails details = new AgencyDetails(AgencyId.of(id), more.name(), more.addressLines(), more.phone(),
+          more.timeZone() == null ? ZoneId.systemDefault() : more.timeZone());
+      if (entries.containsKey(details.id())) {
+        throw new IllegalStateException("electronic-payments.agencies." + id + " is the default agency again");
+      }
+      ElectronicPayments facade = facade(properties, details, processors.forConnectedAccount(more.connectedAccount()),
+          store.getObject(), policy, audit, receipts, clients, events.getIfAvailable(() -> PaymentEvents.NONE));
+      entries.put(details.id(), new ElectronicPaymentsRegistry.Entry(details, facade, more.connectedAccount()));
+    });
+    return new ElectronicPaymentsRegistry(agency.id(), entries);
+  }
+
+  private static ElectronicPayments facade(ElectronicPaymentsProperties properties, AgencyDetails agency,
+      PaymentProcessor processor, PaymentStore store, AccessPolicy policy, ObjectProvider<AuditSink> audit,
+      ObjectProvider<ReceiptDelivery> receipts, ObjectProvider<ClientDirectory> clients, PaymentEvents events) {
     ElectronicPaymentsBuilder b = ElectronicPayments.builder()
-        .processor(new ObservedProcessor(p, observed, properties.stripe().receiptEmail()))
-        .store(new ObservedStore(s, observed))
+        .processor(new ObservedProcessor(processor, events, properties.stripe().receiptEmail()))
+        .store(new AgencyScopedStore(new ObservedStore(store, events), agency.id()))
         .agency(agency)
         .accessPolicy(policy)
         .deadline(properties.deadline());
@@ -119,7 +171,7 @@ public final class ElectronicPaymentsAutoConfiguration {
   /**
    * The reconcile schedule.
    *
-   * @param payments the facade
+   * @param registry every agency's facade
    * @param properties the properties
    * @param events what observes runs, if anything
    * @return the schedule, started and stopped with the application
@@ -127,9 +179,10 @@ public final class ElectronicPaymentsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "electronic-payments.reconcile", name = "enabled", matchIfMissing = true)
-  public ReconcileSchedule electronicPaymentsReconcileSchedule(ElectronicPayments payments,
+  public ReconcileSchedule electronicPaymentsReconcileSchedule(ElectronicPaymentsRegistry registry,
       ElectronicPaymentsProperties properties, ObjectProvider<PaymentEvents> events) {
-    return new ReconcileSchedule(payments, properties.reconcile(), events.getIfAvailable(() -> PaymentEvents.NONE));
+    return new ReconcileSchedule(registry.agencies().stream().map(registry::get).toList(), properties.reconcile(),
+        events.getIfAvailable(() -> PaymentEvents.NONE));
   }
 
   /** The Stripe processor and webhook receiver. */
@@ -154,6 +207,23 @@ public final class ElectronicPaymentsAutoConfiguration {
         b.apiBase(stripe.apiBase());
       }
       return b.build();
+    }
+
+    @Bean
+    @ConditionalOnBean(StripePaymentProcessor.class)
+    AgencyProcessors electronicPaymentsAgencyProcessors(ElectronicPaymentsProperties properties) {
+      return account -> {
+        if (account == null) {
+          throw new IllegalStateException("Each of electronic-payments.agencies.* needs its connected-account");
+        }
+        ElectronicPaymentsProperties.Stripe stripe = properties.stripe();
+        StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(stripe.secretKey())
+            .deadline(properties.deadline()).stripeAccount(account);
+        if (stripe.apiBase() != null) {
+          b.apiBase(stripe.apiBase());
+        }
+        return b.build();
+      };
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package org.electronicpayments.spring.boot;
 
 import java.time.Clock;
-import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.spi.PaymentStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,9 +24,9 @@ public final class ElectronicPaymentsHealthAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "electronicPaymentsHealthIndicator")
-  HealthIndicator electronicPaymentsHealthIndicator(PaymentStore store, AgencyDetails agency,
+  HealthIndicator electronicPaymentsHealthIndicator(PaymentStore store, ElectronicPaymentsRegistry registry,
       ElectronicPaymentsProperties properties) {
-    return new PaymentsHealthIndicator(new UnsettledPayments(store, agency, Clock.systemUTC()),
+    return new PaymentsHealthIndicator(new UnsettledPayments(store, registry, Clock.systemUTC()),
         properties.health().inDoubtThreshold());
   }
 }

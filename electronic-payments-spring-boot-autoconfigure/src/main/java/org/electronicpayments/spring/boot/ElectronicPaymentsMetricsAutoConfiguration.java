@@ -3,7 +3,6 @@ package org.electronicpayments.spring.boot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.spi.PaymentStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,8 +34,8 @@ public final class ElectronicPaymentsMetricsAutoConfiguration {
   }
 
   @Bean
-  GaugesBinder electronicPaymentsGauges(MeterRegistry registry, PaymentStore store, AgencyDetails agency) {
-    UnsettledPayments unsettled = new UnsettledPayments(store, agency, Clock.systemUTC());
+  GaugesBinder electronicPaymentsGauges(MeterRegistry registry, PaymentStore store, ElectronicPaymentsRegistry agencies) {
+    UnsettledPayments unsettled = new UnsettledPayments(store, agencies, Clock.systemUTC());
     Gauge.builder("electronic.payments.in.doubt", unsettled, UnsettledPayments::inDoubt)
         .description("Payments whose outcome is unknown (at most " + UnsettledPayments.CAP + " counted)")
         .strongReference(true)

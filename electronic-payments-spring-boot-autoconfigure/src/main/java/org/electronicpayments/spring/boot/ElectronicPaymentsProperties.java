@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcile the schedule that settles payments whose outcome is unknown
  * @param health the health indicator
  * @param security how an authenticated principal becomes an actor (Spring Security)
+ * @param agencies more agencies served by this application (a platform serving several
+ *     clinics), by agency id, each with its own connected account; see {@link ElectronicPaymentsRegistry}
  */
 @ConfigurationProperties("electronic-payments")
 public record ElectronicPaymentsProperties(
@@ -39,7 +41,8 @@ public record ElectronicPaymentsProperties(
     @DefaultValue Web web,
     @DefaultValue Reconcile reconcile,
     @DefaultValue Health health,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue Map<String, MoreAgency> agencies) {
 
   /**
    * The agency.
@@ -52,6 +55,19 @@ public record ElectronicPaymentsProperties(
    */
   public record Agency(@DefaultValue("default") String id, @Nullable String name,
       @DefaultValue List<String> addressLines, @Nullable String phone, @Nullable ZoneId timeZone) {}
+
+  /**
+   * One more agency of a platform, keyed by its agency id: its own facade over the same store and
+   * Stripe key, charging through its own connected account.
+   *
+   * @param name the name printed on receipts (required)
+   * @param addressLines the address printed on receipts
+   * @param phone the phone number printed on receipts
+   * @param timeZone the agency's time zone (default: the JVM's)
+   * @param connectedAccount the agency's connected account ({@code acct_…}), required with Stripe
+   */
+  public record MoreAgency(@Nullable String name, @DefaultValue List<String> addressLines, @Nullable String phone,
+      @Nullable ZoneId timeZone, @Nullable String connectedAccount) {}
 
   /**
    * The Stripe account. The keys never appear in {@code toString}.

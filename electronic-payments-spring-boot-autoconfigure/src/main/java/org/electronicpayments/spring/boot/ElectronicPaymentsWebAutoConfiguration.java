@@ -1,6 +1,8 @@
 package org.electronicpayments.spring.boot;
 
-import org.electronicpayments.AgencyDetails;
+import java.util.HashMap;
+import java.util.Map;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.stripe.StripeWebhooks;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,14 +35,13 @@ public final class ElectronicPaymentsWebAutoConfiguration {
   /**
    * The JSON API.
    *
-   * @param payments the facade
-   * @param agency the agency
+   * @param registry every agency's facade
    * @param actors who is acting
    * @return the endpoint
    */
   @Bean
-  PaymentsApiEndpoint electronicPaymentsApiEndpoint(ElectronicPayments payments, AgencyDetails agency, ActorResolver actors) {
-    return new PaymentsApiEndpoint(payments, agency, actors);
+  PaymentsApiEndpoint electronicPaymentsApiEndpoint(ElectronicPaymentsRegistry registry, ActorResolver actors) {
+    return new PaymentsApiEndpoint(registry, actors);
   }
 
   /** The webhook endpoint, with the Stripe module. */
@@ -50,8 +51,20 @@ public final class ElectronicPaymentsWebAutoConfiguration {
   static final class Webhooks {
 
     @Bean
-    StripeWebhookEndpoint electronicPaymentsStripeWebhookEndpoint(StripeWebhooks webhooks, ObjectProvider<PaymentEvents> events) {
-      return new StripeWebhookEndpoint(webhooks, events.getIfAvailable(() -> PaymentEvents.NONE));
+    StripeWebhookEndpoint electronicPaymentsStripeWebhookEndpoint(StripeWebhooks webhooks,
+        ElectronicPaymentsRegistry registry, ElectronicPaymentsProperties properties,
+        ObjectProvider<PaymentEvents> events) {
+      Map<AgencyId, StripeWebhooks> byAgency = new HashMap<>();
+      byAgency.put(registry.defaultAgency(), webhooks);
+      for (AgencyId agency : registry.agencies()) {
+        if (!agency.equals(registry.defaultAgency())) {
+          byAgency.put(agency, StripeWebhooks.builder().secret(properties.stripe().webhookSecret())
+              .payments(registry.get(agency)).build());
+        }
+      }
+      return new StripeWebhookEndpoint(account -> byAgency.get(
+          registry.forConnectedAccount(account).orElse(registry.defaultAgency())),
+          events.getIfAvailable(() -> PaymentEvents.NONE));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
@@ -34,38 +35,40 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The JSON API of the New Payment window and the client portal, under
- * {@code {electronic-payments.web.path}/api}. It maps HTTP to the facade and holds no payment
- * logic; the actor of each request comes from the {@link ActorResolver}.
+ * {@code {electronic-payments.web.path}/api} for the default agency and
+ * {@code {electronic-payments.web.path}/agencies/{agencyId}/api} for each agency of the
+ * {@link ElectronicPaymentsRegistry}. It maps HTTP to the facade and holds no payment logic; the
+ * actor of each request comes from the {@link ActorResolver}.
  */
 @RestController
-@RequestMapping("${electronic-payments.web.path:/electronic-payments}/api")
+@RequestMapping({"${electronic-payments.web.path:/electronic-payments}/api",
+    "${electronic-payments.web.path:/electronic-payments}/agencies/{agency}/api"})
 final class PaymentsApiEndpoint extends JsonEndpoint {
 
-  private final ElectronicPayments payments;
-  private final AgencyDetails agency;
+  private final ElectronicPaymentsRegistry registry;
   private final ClientSecrets secrets = new ClientSecrets();
 
-  PaymentsApiEndpoint(ElectronicPayments payments, AgencyDetails agency, ActorResolver actors) {
+  PaymentsApiEndpoint(ElectronicPaymentsRegistry registry, ActorResolver actors) {
     super(actors);
-    this.payments = payments;
-    this.agency = agency;
+    this.registry = registry;
   }
 
   @PostMapping("/payments")
   ResponseEntity<String> process(@RequestBody(required = false) String body, HttpServletRequest http) {
     PaymentRequest request = PaymentRequestJson.read(body(body));
-    return ok(remember(payments.process(actor(http), request)));
+    return ok(remember(payments(http).process(actor(http), request)));
   }
 
   @PostMapping("/payments/async")
   ResponseEntity<String> processAsync(@RequestBody(required = false) String body, HttpServletRequest http) {
     PaymentRequest request = PaymentRequestJson.read(body(body));
     Actor actor = actor(http);
-    payments.processAsync(actor, request).thenAccept(this::remember);
-    Payment journaled = journaled(actor, request);
+    payments(http).processAsync(actor, request).thenAccept(this::remember);
+    Payment journaled = journaled(http, actor, request);
     ObjectNode accepted = json.createObjectNode();
     accepted.put("paymentId", journaled.id().value());
     accepted.put("status", journaled.status().name());
@@ -75,7 +78,7 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
 
   @GetMapping("/payments/{id}/status")
   ResponseEntity<String> status(@PathVariable("id") String id, HttpServletRequest http) {
-    Payment payment = payments.payment(actor(http), paymentId(id));
+    Payment payment = payments(http).payment(actor(http), paymentId(id));
     ObjectNode status = json.createObjectNode();
     status.put("paymentId", payment.id().value());
     status.put("status", payment.status().name());
@@ -91,46 +94,46 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
 
   @GetMapping("/payments/{id}")
   ResponseEntity<String> payment(@PathVariable("id") String id, HttpServletRequest http) {
-    return ok(payments.payment(actor(http), paymentId(id)));
+    return ok(payments(http).payment(actor(http), paymentId(id)));
   }
 
   @PostMapping("/payments/{id}/retry")
   ResponseEntity<String> retry(@PathVariable("id") String id, @RequestBody(required = false) String body,
       HttpServletRequest http) {
     JsonNode json = body(body);
-    return ok(remember(payments.retry(actor(http), paymentId(id), PaymentRequestJson.card(json.get("card")))));
+    return ok(remember(payments(http).retry(actor(http), paymentId(id), PaymentRequestJson.card(json.get("card")))));
   }
 
   @PostMapping("/payments/{id}/refresh")
   ResponseEntity<String> refresh(@PathVariable("id") String id, HttpServletRequest http) {
-    return ok(payments.refresh(actor(http), paymentId(id)));
+    return ok(payments(http).refresh(actor(http), paymentId(id)));
   }
 
   @PostMapping("/payments/{id}/save")
   ResponseEntity<String> save(@PathVariable("id") String id, HttpServletRequest http) {
-    return ok(payments.save(actor(http), paymentId(id)));
+    return ok(payments(http).save(actor(http), paymentId(id)));
   }
 
   @GetMapping("/payments/{id}/receipt")
   ResponseEntity<String> receipt(@PathVariable("id") String id, HttpServletRequest http) {
-    return ok(payments.receipt(actor(http), paymentId(id)));
+    return ok(payments(http).receipt(actor(http), paymentId(id)));
   }
 
   @GetMapping("/payments/{id}/receipt/print")
   ResponseEntity<String> printableReceipt(@PathVariable("id") String id, HttpServletRequest http) {
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(payments.printableReceipt(actor(http), paymentId(id)));
+        .body(payments(http).printableReceipt(actor(http), paymentId(id)));
   }
 
   @PostMapping("/payments/{id}/receipt/email")
   ResponseEntity<String> emailReceipt(@PathVariable("id") String id, HttpServletRequest http) {
-    String to = payments.emailReceipt(actor(http), paymentId(id));
+    String to = payments(http).emailReceipt(actor(http), paymentId(id));
     return ok(json.createObjectNode().put("sentTo", to));
   }
 
   @GetMapping("/payments/unsaved")
   ResponseEntity<String> unsaved(HttpServletRequest http) {
-    return ok(payments.unsaved(actor(http)));
+    return ok(payments(http).unsaved(actor(http)));
   }
 
   @GetMapping("/payments")
@@ -156,12 +159,12 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     if (unsaved) {
       query = query.unsaved();
     }
-    return ok(payments.payments(actor(http), query));
+    return ok(payments(http).payments(actor(http), query));
   }
 
   @GetMapping("/clients/{clientId}/cards")
   ResponseEntity<String> cards(@PathVariable("clientId") String clientId, HttpServletRequest http) {
-    return ok(payments.savedCards(actor(http), ClientId.of(clientId)));
+    return ok(payments(http).savedCards(actor(http), ClientId.of(clientId)));
   }
 
   @PostMapping("/cards/{id}/nickname")
@@ -171,20 +174,20 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     if (nickname == null || !nickname.isTextual()) {
       throw PaymentValidationException.of("nickname", "is required");
     }
-    return ok(payments.renameCard(actor(http), cardId(id), nickname.textValue()));
+    return ok(payments(http).renameCard(actor(http), cardId(id), nickname.textValue()));
   }
 
   @PostMapping("/cards/{id}/expiry")
   ResponseEntity<String> expiry(@PathVariable("id") String id, @RequestBody(required = false) String body,
       HttpServletRequest http) {
     JsonNode expiry = body(body).get("expiry");
-    return ok(payments.updateCardExpiry(actor(http), cardId(id),
+    return ok(payments(http).updateCardExpiry(actor(http), cardId(id),
         PaymentRequestJson.expiry(expiry == null || !expiry.isTextual() ? null : expiry.textValue())));
   }
 
   @DeleteMapping("/cards/{id}")
   ResponseEntity<Void> removeCard(@PathVariable("id") String id, HttpServletRequest http) {
-    payments.removeCard(actor(http), cardId(id));
+    payments(http).removeCard(actor(http), cardId(id));
     return ResponseEntity.noContent().build();
   }
 
@@ -196,12 +199,34 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   /** The payment {@code processAsync} journaled before returning: the request's reference, of its client. */
-  private Payment journaled(Actor actor, PaymentRequest request) {
-    LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency.zone());
+  private Payment journaled(HttpServletRequest http, Actor actor, PaymentRequest request) {
+    LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency(http).zone());
     PaymentQuery query = PaymentQuery.all().client(request.clientId())
         .datePostedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
-    return payments.payments(actor, query).stream().filter(p -> p.request().reference().equals(request.reference()))
+    return payments(http).payments(actor, query).stream().filter(p -> p.request().reference().equals(request.reference()))
         .findFirst().orElseThrow(NotFoundException::new);
+  }
+
+  /** The facade of the agency in the path, or the default agency's. */
+  private ElectronicPayments payments(HttpServletRequest http) {
+    return registry.find(agencyId(http)).orElseThrow(NotFoundException::new);
+  }
+
+  private AgencyDetails agency(HttpServletRequest http) {
+    return registry.details(agencyId(http));
+  }
+
+  private AgencyId agencyId(HttpServletRequest http) {
+    Object vars = http.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    Object agency = vars instanceof java.util.Map<?, ?> map ? map.get("agency") : null;
+    if (agency == null) {
+      return registry.defaultAgency();
+    }
+    try {
+      return AgencyId.of(agency.toString());
+    } catch (RuntimeException e) {
+      throw new NotFoundException();
+    }
   }
 
   private static PaymentId paymentId(String id) {

@@ -1,6 +1,7 @@
 package org.electronicpayments.spring.boot;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link ElectronicPayments#reconcile} every interval, give or take the jitter, on one
+ * Runs {@link ElectronicPayments#reconcile}, for every agency of the registry, every interval, give or take the jitter, on one
  * daemon thread of its own, while the application runs. Several nodes on one database may run it
  * at once: the facade claims each unsettled payment before settling it, so a payment is settled
  * by one node. A run that throws is logged and the next one
@@ -27,7 +28,7 @@ public final class ReconcileSchedule implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileSchedule.class);
 
-  private final ElectronicPayments payments;
+  private final List<ElectronicPayments> payments;
   private final Duration interval;
   private final Duration jitter;
   private final Duration initialDelay;
@@ -36,6 +37,11 @@ public final class ReconcileSchedule implements SmartLifecycle {
   private @Nullable ScheduledExecutorService executor;
 
   ReconcileSchedule(ElectronicPayments payments, ElectronicPaymentsProperties.Reconcile settings, PaymentEvents events) {
+    this(List.of(payments), settings, events);
+  }
+
+  ReconcileSchedule(List<ElectronicPayments> payments, ElectronicPaymentsProperties.Reconcile settings,
+      PaymentEvents events) {
     if (settings.interval().isNegative() || settings.interval().isZero()) {
       throw new IllegalArgumentException("electronic-payments.reconcile.interval must be positive");
     }
@@ -43,7 +49,7 @@ public final class ReconcileSchedule implements SmartLifecycle {
       throw new IllegalArgumentException(
           "electronic-payments.reconcile.jitter must be zero or more and less than the interval");
     }
-    this.payments = payments;
+    this.payments = List.copyOf(payments);
     this.interval = settings.interval();
     this.jitter = settings.jitter();
     this.initialDelay = settings.initialDelay().isNegative() ? Duration.ZERO : settings.initialDelay();
@@ -51,15 +57,21 @@ public final class ReconcileSchedule implements SmartLifecycle {
   }
 
   /**
-   * Runs reconcile once, now, on the caller's thread.
+   * Runs reconcile once, now, on the caller's thread, for every agency.
    *
-   * @return what it did, or {@code null} when it threw (the error is logged)
+   * @return what it did (summed over the agencies), or {@code null} when it threw (the error is logged)
    */
   public @Nullable ReconcileReport runOnce() {
     long start = System.nanoTime();
     ReconcileReport report = null;
     try {
-      report = payments.reconcile(actor);
+      ReconcileReport sum = new ReconcileReport(0, 0, 0, 0, 0);
+      for (ElectronicPayments agency : payments) {
+        ReconcileReport r = agency.reconcile(actor);
+        sum = new ReconcileReport(sum.examined() + r.examined(), sum.succeeded() + r.succeeded(),
+            sum.failed() + r.failed(), sum.stillInDoubt() + r.stillInDoubt(), sum.awaitingAction() + r.awaitingAction());
+      }
+      report = sum;
       if (report.examined() > 0) {
         LOG.info("Reconcile: {}", report);
       }

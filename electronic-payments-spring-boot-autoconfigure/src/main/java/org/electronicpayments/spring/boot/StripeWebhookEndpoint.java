@@ -2,6 +2,10 @@ package org.electronicpayments.spring.boot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Function;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.stripe.StripeWebhooks;
@@ -18,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stripe's webhook endpoint, {@code POST {electronic-payments.web.path}/stripe/webhook}: the body
- * is taken as the raw bytes Stripe signed and handed to {@link StripeWebhooks}. A bad or missing
+ * is taken as the raw bytes Stripe signed and handed to the {@link StripeWebhooks} of the agency
+ * whose connected account the event names (the default agency's without one). A bad or missing
  * signature answers 400; a duplicate or an event of no use to us answers 200 (Stripe stops
  * sending it); only a passing failure (the processor or the database busy) answers 503, so Stripe
  * delivers it again later. Any other error is logged and answered 200: reconcile settles the
@@ -29,11 +34,13 @@ final class StripeWebhookEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookEndpoint.class);
 
-  private final StripeWebhooks webhooks;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Function<@Nullable String, StripeWebhooks> byConnectedAccount;
   private final PaymentEvents events;
 
-  StripeWebhookEndpoint(StripeWebhooks webhooks, PaymentEvents events) {
-    this.webhooks = webhooks;
+  StripeWebhookEndpoint(Function<@Nullable String, StripeWebhooks> byConnectedAccount, PaymentEvents events) {
+    this.byConnectedAccount = byConnectedAccount;
     this.events = events;
   }
 
@@ -43,7 +50,7 @@ final class StripeWebhookEndpoint {
     String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     StripeWebhooks.Result result;
     try {
-      result = webhooks.handle(payload, signature);
+      result = byConnectedAccount.apply(connectedAccount(payload)).handle(payload, signature);
     } catch (StripeWebhooks.InvalidWebhookException e) {
       events.webhook("invalid", "rejected");
       return answer(HttpStatus.BAD_REQUEST, "rejected");
@@ -59,6 +66,19 @@ final class StripeWebhookEndpoint {
     String kind = result.kind().name().toLowerCase(Locale.ROOT);
     events.webhook(result.eventType(), kind);
     return answer(HttpStatus.OK, kind);
+  }
+
+  /**
+   * The event's connected account, to choose the agency whose receiver verifies and handles it
+   * (every receiver checks the signature; this only routes).
+   */
+  private static @Nullable String connectedAccount(String payload) {
+    try {
+      JsonNode account = JSON.readTree(payload).get("account");
+      return account != null && account.isTextual() ? account.textValue() : null;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static ResponseEntity<String> answer(HttpStatus status, String result) {

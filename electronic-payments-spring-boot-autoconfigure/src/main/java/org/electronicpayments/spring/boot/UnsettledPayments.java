@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.electronicpayments.AgencyDetails;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
 import org.electronicpayments.PaymentQuery;
@@ -15,7 +15,8 @@ import org.electronicpayments.spi.PaymentStore;
 
 /**
  * Counts for the gauges and the health indicator, read from the store (not through the facade,
- * so a scrape is not an audited access). Each count reads at most {@link #CAP} payments.
+ * so a scrape is not an audited access), over every agency of the registry. Each count reads at
+ * most {@link #CAP} payments per agency.
  */
 final class UnsettledPayments {
 
@@ -23,12 +24,12 @@ final class UnsettledPayments {
   static final int CAP = 1000;
 
   private final PaymentStore store;
-  private final AgencyDetails agency;
+  private final List<AgencyId> agencies;
   private final Clock clock;
 
-  UnsettledPayments(PaymentStore store, AgencyDetails agency, Clock clock) {
+  UnsettledPayments(PaymentStore store, ElectronicPaymentsRegistry registry, Clock clock) {
     this.store = store;
-    this.agency = agency;
+    this.agencies = List.copyOf(registry.agencies());
     this.clock = clock;
   }
 
@@ -37,7 +38,11 @@ final class UnsettledPayments {
   }
 
   int unsaved() {
-    return store.query(agency.id(), PaymentQuery.all().unsaved().limit(CAP)).size();
+    int count = 0;
+    for (AgencyId agency : agencies) {
+      count += store.query(agency, PaymentQuery.all().unsaved().limit(CAP)).size();
+    }
+    return count;
   }
 
   /**
@@ -54,7 +59,11 @@ final class UnsettledPayments {
   }
 
   private List<Payment> inDoubtPayments() {
-    return store.query(agency.id(), PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP));
+    List<Payment> all = new java.util.ArrayList<>();
+    for (AgencyId agency : agencies) {
+      all.addAll(store.query(agency, PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP)));
+    }
+    return all;
   }
 
   private static Instant since(Payment p) {

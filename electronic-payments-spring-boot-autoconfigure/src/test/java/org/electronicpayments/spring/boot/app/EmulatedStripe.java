@@ -45,6 +45,8 @@ final class EmulatedStripe {
     registry.add("electronic-payments.reconcile.initial-delay", () -> "1h");
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
     registry.add("management.endpoint.health.show-details", () -> "always");
+    registry.add("electronic-payments.agencies.eastside.name", () -> "Eastside Family Therapy");
+    registry.add("electronic-payments.agencies.eastside.connected-account", () -> "acct_eastside");
   }
 
   static String pi(@Nullable String clientSecret) {

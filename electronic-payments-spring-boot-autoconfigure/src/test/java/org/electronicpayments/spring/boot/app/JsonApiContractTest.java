@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
         "electronic-payments.agency.name=Riverside Counseling",
         "electronic-payments.store.type=in-memory",
         "electronic-payments.reconcile.enabled=false",
+        "electronic-payments.agencies.eastside.name=Eastside Family Therapy",
         "electronic-payments.security.roles[ROLE_FRONT_DESK]=" + EmulatedStripe.FRONT_DESK_PERMISSIONS})
 class JsonApiContractTest {
 
@@ -211,6 +212,20 @@ class JsonApiContractTest {
         .get("errors").findValuesAsText("field")).containsExactly("expiry");
     assertThat(desk.delete(API + "/cards/" + cardId).status()).isEqualTo(204);
     assertThat(desk.get(API + "/clients/1000/cards").json().findValuesAsText("id")).doesNotContain(cardId);
+  }
+
+  @Test
+  void eachAgencyOfThePlatformHasItsOwnApiAndNoneSeesAnothersPayments() {
+    JsonNode east = desk.post("/electronic-payments/agencies/eastside/api/payments", card("CT-EAST", "pm_card_visa"))
+        .json();
+    assertThat(east.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(east.at("/payment/agencyId").textValue()).isEqualTo("eastside");
+    String id = east.at("/payment/id").textValue();
+    assertThat(desk.get("/electronic-payments/agencies/eastside/api/payments/" + id).status()).isEqualTo(200);
+    assertThat(desk.get(API + "/payments/" + id).status()).isEqualTo(404);
+    assertThat(desk.post(API + "/payments/" + id + "/save", null).status()).isEqualTo(404);
+    assertThat(desk.get(API + "/payments?clientId=1000").json().findValuesAsText("reference")).doesNotContain("CT-EAST");
+    assertThat(desk.get("/electronic-payments/agencies/nowhere/api/payments").status()).isEqualTo(404);
   }
 
   private static String card(String reference, String token) {

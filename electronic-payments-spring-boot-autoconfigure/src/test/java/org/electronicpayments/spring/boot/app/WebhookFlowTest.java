@@ -89,6 +89,21 @@ class WebhookFlowTest {
   }
 
   @Test
+  void aConnectedAccountsWebhookSettlesThatAgencysPayment() {
+    String agencyApi = "/electronic-payments/agencies/eastside/api";
+    JsonNode r = desk.post(agencyApi + "/payments", request("WF-EAST", "pm_card_authenticationRequired")).json();
+    assertThat(r.get("status").textValue()).isEqualTo("REQUIRES_ACTION");
+    String id = r.at("/payment/id").textValue();
+
+    STRIPE.emulator.completeAuthentication(EmulatedStripe.pi(r.get("clientSecret").textValue()));
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        desk.get(agencyApi + "/payments/" + id + "/status").json().get("status").textValue()).isEqualTo("SUCCEEDED"));
+    assertThat(STRIPE.emulator.succeededCharges()).filteredOn(c -> id.equals(c.metadata().get("payment_id")))
+        .extracting(c -> c.account()).containsExactly("acct_eastside");
+  }
+
+  @Test
   void aForgedWebhookIsRefusedAndADuplicateOrUselessOneIsAnswered2xx() {
     String payload = "{\"id\":\"evt_forged_1\",\"object\":\"event\",\"type\":\"customer.created\","
         + "\"data\":{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}";
