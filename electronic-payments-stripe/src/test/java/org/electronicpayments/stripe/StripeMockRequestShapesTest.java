@@ -55,8 +55,12 @@ class StripeMockRequestShapesTest {
       notRejected(stripe.resolve(r, null));
     }
 
-    assertThat(stripe.listCards(customer)).isNotNull();
-    assertThat(stripe.updateCardExpiry(PaymentMethodId.of("pm_123"), YearMonth.of(2031, 4))).isNotNull();
+    // stripe-mock answers a list with its fixture card and an update with that same card: the
+    // module must have read each answer as cards, not merely not thrown.
+    assertThat(stripe.listCards(customer)).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.id().value()).startsWith("pm_"))
+        .allSatisfy(c -> assertThat(c.card().brand()).isNotBlank());
+    assertThat(stripe.updateCardExpiry(PaymentMethodId.of("pm_123"), YearMonth.of(2031, 4)).brand()).isNotBlank();
     stripe.removeCard(PaymentMethodId.of("pm_123"));
     RefundOutcome refund = stripe.refund(new RefundRequest(PaymentId.generate(), "pi_123", Money.usd("4.00"),
         "refund-mock-1"));

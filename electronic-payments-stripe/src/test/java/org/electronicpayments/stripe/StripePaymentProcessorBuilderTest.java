@@ -26,7 +26,10 @@ class StripePaymentProcessorBuilderTest {
   @ValueSource(strings = {"sk_test_51AbC", "sk_live_51AbC", "rk_test_51AbC", "rk_live_51AbC"})
   @DisplayName("Secret and restricted keys of both modes are accepted")
   void keyFormsAreAccepted(String key) {
-    assertThat(StripePaymentProcessor.builder().secretKey(key).build()).isNotNull();
+    StripePaymentProcessor built = StripePaymentProcessor.builder().secretKey(key).build();
+
+    assertThat(built.toString()).contains("secretKey=" + key.substring(0, 8) + "[redacted]")
+        .contains("apiBase=https://api.stripe.com").doesNotContain(key);
   }
 
   @ParameterizedTest
@@ -79,7 +82,7 @@ class StripePaymentProcessorBuilderTest {
         .statementDescriptorSuffix("COPAY CARD").build())
         .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("statementDescriptorSuffix");
     assertThat(StripePaymentProcessor.builder().secretKey(KEY).statementDescriptorPrefix("RIVERSIDE")
-        .statementDescriptorSuffix("COPAY").build()).isNotNull();
+        .statementDescriptorSuffix("COPAY").build().toString()).contains("statementDescriptorSuffix=COPAY");
     assertThatThrownBy(() -> StripePaymentProcessor.builder().secretKey("sk_live_51AbC").apiBase("http://localhost:12111")
         .build()).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("apiBase");
   }

@@ -3,7 +3,6 @@ package org.electronicpayments.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.electronicpayments.testkit.PaymentAssertions.assertThat;
 
-import java.time.YearMonth;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentFailure;
@@ -186,12 +185,14 @@ class CardFlowsTest {
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
     bed.clock().set(saved.card().expiry().plusMonths(1).atDay(15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     long before = bed.processor().calls().size();
+    int journaled = bed.store().payments().size();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(),
             Requests.card(CardChoice.saved(saved.id())).build()))
         .hasMessageContaining("card has expired");
     assertThat(bed.processor().calls()).hasSize((int) before);
-    assertThat(YearMonth.from(saved.card().expiry())).isNotNull();
+    assertThat(bed.processor().chargeCount()).isEqualTo(1);
+    assertThat(bed.store().payments()).as("nothing journaled for the refused payment").hasSize(journaled);
   }
 
   @Test

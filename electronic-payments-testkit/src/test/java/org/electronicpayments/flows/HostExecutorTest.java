@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.PaymentsTestbed;
+import org.electronicpayments.testkit.WorkerThreadProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class HostExecutorTest {
   @Test
   void processAsyncOnAOneThreadExecutorChargesInsteadOfGoingInDoubt() throws Exception {
     FakePaymentProcessor fake = FakePaymentProcessor.create();
-    try (PaymentsTestbed bed = PaymentsTestbed.over(new UnboundedProcessor(fake), b -> b.executor(oneThread))) {
+    try (PaymentsTestbed bed = PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
       PaymentResult r = bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa"))
           .get(10, TimeUnit.SECONDS);
 
@@ -42,7 +43,7 @@ class HostExecutorTest {
   @Test
   void severalAsyncPaymentsShareOneThreadAndEveryOneIsCharged() throws Exception {
     FakePaymentProcessor fake = FakePaymentProcessor.create();
-    try (PaymentsTestbed bed = PaymentsTestbed.over(new UnboundedProcessor(fake), b -> b.executor(oneThread))) {
+    try (PaymentsTestbed bed = PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
       List<CompletableFuture<PaymentResult>> futures = List.of(
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa")),
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")),

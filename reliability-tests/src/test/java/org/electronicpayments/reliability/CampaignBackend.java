@@ -3,6 +3,7 @@ package org.electronicpayments.reliability;
 import java.util.List;
 import java.util.Random;
 import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.PaymentProcessor;
 
 /** A processor under a fault campaign, with its own ledger of what it charged. */
@@ -11,12 +12,22 @@ interface CampaignBackend extends AutoCloseable {
   /** One charge the processor holds as taking money. */
   record Charge(PaymentId paymentId, int attempt, String chargeReference) {}
 
+  /**
+   * One refund the processor holds as made (succeeded, or pending at the card network).
+   *
+   * @param paymentId the payment it names, if it names one
+   */
+  record Refunded(PaymentId paymentId, String chargeReference, long amountMinor, String refundReference) {}
+
   String name();
 
   /** How long the facade waits for this processor. */
   java.time.Duration deadline();
 
   PaymentProcessor processor();
+
+  /** A schedule starts, after {@link #reset()}: a backend that faults at random seeds its choices here. */
+  default void begin(long seed) {}
 
   /** Arms a random fault on some upcoming call; returns its kind, for the report. */
   String injectFault(Random random);
@@ -32,6 +43,17 @@ interface CampaignBackend extends AutoCloseable {
 
   /** Every charge that took money, from the processor's own ledger. */
   List<Charge> charges();
+
+  /** Every refund the processor made, from its own ledger. */
+  List<Refunded> refunds();
+
+  /** Whether the processor holds the card as attached to this customer. */
+  boolean attached(PaymentMethodId card, String customerReference);
+
+  /** What the backend counted over the campaign beyond the report (requests proxied, faults applied). */
+  default java.util.Map<String, Long> statistics() {
+    return java.util.Map.of();
+  }
 
   /** Forgets everything, between schedules. */
   void reset();

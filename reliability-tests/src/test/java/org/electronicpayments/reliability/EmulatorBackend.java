@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.stripe.StripePaymentProcessor;
-import org.electronicpayments.testkit.stripe.ChargeRecord;
 import org.electronicpayments.testkit.stripe.FaultRuleBuilder;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
 
@@ -26,6 +26,7 @@ final class EmulatorBackend implements CampaignBackend {
   private final StripePaymentProcessor stripe = StripePaymentProcessor.builder().secretKey("sk_test_campaign")
       .apiBase(emulator.baseUrl())
       .maxNetworkRetries(1).deadline(DEADLINE).build();
+  private final StripeLedger ledger = new StripeLedger(emulator);
 
   /** Warms stripe-java up (its first call loads hundreds of classes), so no schedule pays for it. */
   EmulatorBackend() {
@@ -93,17 +94,7 @@ final class EmulatorBackend implements CampaignBackend {
 
   @Override
   public String authenticate(Random random, List<String> waiting) {
-    if (waiting.isEmpty()) {
-      return "client authenticates: nothing waiting";
-    }
-    String reference = waiting.get(random.nextInt(waiting.size()));
-    boolean succeed = random.nextInt(4) != 0;
-    try {
-      String status = succeed ? emulator.completeAuthentication(reference) : emulator.failAuthentication(reference);
-      return "client authenticates: " + (succeed ? "completed" : "failed") + " → " + status;
-    } catch (RuntimeException movedOn) {
-      return "client authenticates: the charge moved on";
-    }
+    return ledger.authenticate(random, waiting);
   }
 
   @Override
@@ -122,12 +113,17 @@ final class EmulatorBackend implements CampaignBackend {
 
   @Override
   public List<Charge> charges() {
-    return emulator.succeededCharges().stream().map(EmulatorBackend::charge).toList();
+    return ledger.charges();
   }
 
-  private static Charge charge(ChargeRecord c) {
-    String attempt = c.metadata().getOrDefault("attempt", "0");
-    return new Charge(PaymentId.of(c.metadata().get("payment_id")), Integer.parseInt(attempt), c.id());
+  @Override
+  public List<Refunded> refunds() {
+    return ledger.refunds();
+  }
+
+  @Override
+  public boolean attached(PaymentMethodId card, String customerReference) {
+    return ledger.attached(card, customerReference);
   }
 
   @Override

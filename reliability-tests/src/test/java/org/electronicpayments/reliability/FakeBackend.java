@@ -2,6 +2,7 @@ package org.electronicpayments.reliability;
 
 import java.util.List;
 import java.util.Random;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.testkit.FakeCharge;
@@ -85,6 +86,17 @@ final class FakeBackend implements CampaignBackend {
   public List<Charge> charges() {
     return fake.charges().stream().filter(FakeCharge::charged)
         .map(c -> new Charge(c.paymentId(), c.attempt(), c.chargeReference())).toList();
+  }
+
+  @Override
+  public List<Refunded> refunds() {
+    return fake.refunds().stream().map(r -> new Refunded(r.paymentId(), r.processorReference(),
+        r.amount().minorUnits(), r.refundReference())).toList();
+  }
+
+  @Override
+  public boolean attached(PaymentMethodId card, String customerReference) {
+    return fake.cards().stream().anyMatch(c -> c.id().equals(card) && customerReference.equals(c.customerReference()));
   }
 
   @Override

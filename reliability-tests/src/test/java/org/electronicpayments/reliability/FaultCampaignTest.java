@@ -12,13 +12,19 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * G1–G4 under random faults and crashes: {@value #DEFAULT_SCHEDULES} seeded schedules per
+ * G1–G4 under random faults and crashes, with the end-of-schedule checks of {@link EndOfScheduleChecks}: {@value #DEFAULT_SCHEDULES} seeded schedules per
  * backend in CI ({@code -Dcampaign.schedules=100000} for a long local run; {@code
  * -Dcampaign.seed=N} replays from seed N). Every violation names the seed that found it.
  */
 class FaultCampaignTest {
 
   static final int DEFAULT_SCHEDULES = 2000;
+  /**
+   * The network lane mostly waits (a stalled call holds its lane for the deadline), so it runs
+   * many lanes, and shorter schedules, to stay within the CI budget.
+   */
+  static final int NETWORK_LANES = 64;
+  static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 12);
 
   static int schedules() {
     String s = System.getProperty("campaign.schedules", "");
@@ -35,6 +41,10 @@ class FaultCampaignTest {
    * single-threaded and owns its store, clock and facade, so lanes share nothing).
    */
   static CampaignReport campaign(Supplier<CampaignBackend> backends, int lanes) {
+    return campaign(backends, lanes, Schedule.Topology.ONE_NODE);
+  }
+
+  static CampaignReport campaign(Supplier<CampaignBackend> backends, int lanes, Schedule.Topology topology) {
     long first = firstSeed();
     int n = schedules();
     List<CampaignBackend> backendsPerLane = new ArrayList<>();
@@ -42,6 +52,7 @@ class FaultCampaignTest {
       backendsPerLane.add(backends.get());
     }
     CampaignReport report = new CampaignReport(backendsPerLane.get(0).name());
+    java.util.Map<String, Long> statistics = new java.util.TreeMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -49,7 +60,7 @@ class FaultCampaignTest {
         int l = lane;
         done.add(pool.submit(() -> {
           for (int i = l; i < n; i += lanes) {
-            new Schedule(first + i, backendsPerLane.get(l), report).run();
+            new Schedule(first + i, backendsPerLane.get(l), report, topology).run();
           }
         }));
       }
@@ -60,9 +71,11 @@ class FaultCampaignTest {
       throw new AssertionError("the campaign itself failed", e);
     } finally {
       pool.shutdownNow();
+      backendsPerLane.forEach(b -> b.statistics().forEach((k, v) -> statistics.merge(k, v, Long::sum)));
       backendsPerLane.forEach(CampaignBackend::close);
     }
-    System.out.println(report.summary() + "\n  first seed: " + first + ", lanes: " + lanes);
+    System.out.println(report.summary() + "\n  first seed: " + first + ", lanes: " + lanes + ", nodes per schedule: "
+        + topology.nodes() + (statistics.isEmpty() ? "" : "\n  " + statistics) + report.violationSummary());
     return report;
   }
 
@@ -77,6 +90,20 @@ class FaultCampaignTest {
   @Test
   void fakeProcessorKeepsEveryPromiseUnderRandomFaultsAndCrashes() {
     CampaignReport report = campaign(FakeBackend::new, 1);
+
+    assertThat(report.violations).isEmpty();
+    assertThat(report.schedules.sum()).isEqualTo(schedules());
+    assertCampaignExercisedItself(report);
+  }
+
+  /**
+   * The Stripe module with its default settings, three host nodes on one store (every other one on
+   * the facade's worker-thread path), through a proxy that injects network faults the emulator
+   * cannot: cuts at any byte of a request or an answer, resets, stalls, a body that stops arriving.
+   */
+  @Test
+  void stripeModuleWithDefaultSettingsKeepsEveryPromiseUnderNetworkFaultsCrashesAndSeveralNodes() {
+    CampaignReport report = campaign(NetworkFaultBackend::new, NETWORK_LANES, NETWORK_TOPOLOGY);
 
     assertThat(report.violations).isEmpty();
     assertThat(report.schedules.sum()).isEqualTo(schedules());

@@ -2,16 +2,13 @@ package org.electronicpayments.reliability;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.electronicpayments.AgencyDetails;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
@@ -35,8 +32,10 @@ import org.electronicpayments.testkit.TestClock;
  * One seeded random schedule over the whole flow: new payments, double submits, host retries,
  * Save, reconcile, webhook-style refreshes, refunds and clients completing 3-D Secure (which a card
  * saved with {@code pm_card_authenticationRequiredOnSetup} needs), with processor faults and host crashes
- * injected between any two steps. The invariants of G1–G4 are checked at the end from the
- * processor's own ledger against the store.
+ * injected between any two steps. With several nodes ({@link Topology}), each step runs on a
+ * random node, a node's crash restarts only that node, and some double submits reach two nodes at
+ * the same moment. The invariants ({@link EndOfScheduleChecks}) are checked at the end from the
+ * processor's own ledger against the store; G4 on every call, as it returns.
  */
 final class Schedule {
 
@@ -47,64 +46,100 @@ final class Schedule {
   static final String[] TO_SAVE = {"pm_card_visa", "pm_card_mastercard", "pm_card_chargeCustomerFail",
       "pm_card_visa_chargeDeclined", "pm_card_authenticationRequiredOnSetup"};
 
+  /** Runs the two calls of a double submit on two nodes at once. */
+  private static final java.util.concurrent.ExecutorService RACERS = java.util.concurrent.Executors.newCachedThreadPool(
+      r -> {
+        Thread t = new Thread(r, "schedule-racer");
+        t.setDaemon(true);
+        return t;
+      });
+
   private final long seed;
   private final Random random;
   private final CampaignBackend backend;
   private final CampaignReport report;
+  private final Topology topology;
   private final InMemoryPaymentStore db = InMemoryPaymentStore.create();
   private final TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
-  private final ThreadPoolExecutor workers =
-      new ThreadPoolExecutor(0, 64, 50, TimeUnit.MILLISECONDS, new SynchronousQueue<>());
   private final Actor desk = Actor.staff(org.electronicpayments.StaffId.of("desk-1"),
       Set.of(org.electronicpayments.security.Role.allPermissions("Champion")));
   private final List<PaymentRequest> submitted = new ArrayList<>();
-  private final Set<String> reportedFailedAttempts = new HashSet<>();
+  private final Set<String> reportedFailedAttempts = ConcurrentHashMap.newKeySet();
   private final Duration deadline;
   private final Duration lease;
-  private CrashingPaymentStore host;
+  private final List<HostNode> nodes = new ArrayList<>();
+  private HostNode node;
   private ElectronicPayments payments;
   private int sequence;
 
+  /**
+   * How many host nodes share the schedule's store, whether every other node takes the facade's
+   * worker-thread path ({@link org.electronicpayments.testkit.WorkerThreadProcessor}), and the most
+   * steps a schedule takes (at least 4).
+   */
+  record Topology(int nodes, boolean everyOtherOnWorkers, int maxSteps) {
+    static final Topology ONE_NODE = new Topology(1, false, 17);
+  }
+
   Schedule(long seed, CampaignBackend backend, CampaignReport report) {
+    this(seed, backend, report, Topology.ONE_NODE);
+  }
+
+  Schedule(long seed, CampaignBackend backend, CampaignReport report, Topology topology) {
     this.seed = seed;
-    this.random = new Random(seed);
+    // Consecutive seeds give java.util.Random nearly the same first draw for a power-of-two bound
+    // (every schedule of 4 + nextInt(8) steps took 10); mixing the seed spreads them.
+    this.random = new Random(seed * 0x9E3779B97F4A7C15L);
     this.backend = backend;
     this.report = report;
+    this.topology = topology;
     this.deadline = backend.deadline();
     this.lease = deadline.multipliedBy(2);
   }
 
   void run() {
     backend.reset();
-    startHost();
+    backend.begin(seed);
+    for (int i = 0; i < topology.nodes(); i++) {
+      nodes.add(new HostNode("node-" + i, db, backend.processor(), topology.everyOtherOnWorkers() && i % 2 == 1,
+          clock, deadline));
+    }
+    use(nodes.get(0));
     try {
-      int steps = 4 + random.nextInt(14);
+      int steps = 4 + random.nextInt(topology.maxSteps() - 3);
       for (int i = 0; i < steps; i++) {
+        if (nodes.size() > 1) {
+          use(nodes.get(random.nextInt(nodes.size())));
+        }
         step();
         report.steps.increment();
       }
       finish();
-      check();
+      new EndOfScheduleChecks(seed, backend, db, report).check(reportedFailedAttempts, CLIENTS);
+      awaitIdleWorkers();
+      for (HostNode n : nodes) {
+        if (n.busyWorkers() > 0) {
+          report.violation(seed, "G4: " + n.busyWorkers() + " worker threads of " + n.name
+              + " still busy after the schedule");
+        }
+      }
     } catch (RuntimeException | Error e) {
       report.violation(seed, "unexpected " + e);
     } finally {
-      payments.close();
-      workers.shutdownNow();
+      nodes.forEach(HostNode::close);
       report.schedules.increment();
     }
   }
 
-  private void startHost() {
-    host = CrashingPaymentStore.over(db);
-    AgencyDetails agency = PaymentsTestbed.AGENCY;
-    payments = ElectronicPayments.builder().processor(backend.processor()).store(host).agency(agency)
-        .clock(clock).deadline(deadline).lease(lease).executor(workers).build();
+  private void use(HostNode n) {
+    node = n;
+    payments = n.payments();
   }
 
   private void crashed() {
     report.crashes.increment();
-    payments.close();
-    startHost();
+    node.restart();
+    use(node);
   }
 
   private void step() {
@@ -113,7 +148,12 @@ final class Schedule {
       if (roll < 32) {
         act("new payment", () -> submit(newRequest()));
       } else if (roll < 42 && !submitted.isEmpty()) {
-        act("double submit", () -> submit(submitted.get(random.nextInt(submitted.size()))));
+        PaymentRequest again = submitted.get(random.nextInt(submitted.size()));
+        if (nodes.size() > 1 && random.nextBoolean()) {
+          act("double submit on two nodes at once", () -> race(again));
+        } else {
+          act("double submit", () -> submit(again));
+        }
       } else if (roll < 50) {
         Payment p = anyPayment();
         CardChoice other = random.nextBoolean() ? null : CardChoice.oneTime(ONE_TIME[random.nextInt(ONE_TIME.length)]);
@@ -141,7 +181,7 @@ final class Schedule {
       } else if (roll < 94) {
         int onWrite = 1 + random.nextInt(4);
         boolean after = random.nextBoolean();
-        host.crashOnWrite(onWrite, after ? CrashingPaymentStore.When.AFTER : CrashingPaymentStore.When.BEFORE);
+        node.host().crashOnWrite(onWrite, after ? CrashingPaymentStore.When.AFTER : CrashingPaymentStore.When.BEFORE);
         report.fault("host crash " + (after ? "after" : "before") + " write " + onWrite);
       } else {
         clock.advance(lease.plusMillis(100));
@@ -172,23 +212,18 @@ final class Schedule {
     ClientId other = CLIENTS.stream().filter(c -> !c.equals(owner)).toList().get(random.nextInt(CLIENTS.size() - 1));
     Actor stranger = random.nextBoolean() ? Actor.client(other)
         : Actor.representative(org.electronicpayments.RepresentativeId.of("rep-" + other.value()), Set.of(other));
-    List<PaymentMethod> cards = host.cards(PaymentsTestbed.AGENCY.id(), owner);
-    List<Runnable> reaches = List.of(
+    List<PaymentMethod> cards = db.cards(PaymentsTestbed.AGENCY.id(), owner);
+    List<Runnable> reaches = new ArrayList<>(List.of(
         () -> payments.payment(stranger, p.id()),
         () -> payments.refresh(stranger, p.id()),
         () -> payments.receipt(stranger, p.id()),
         () -> payments.savedCards(stranger, owner),
         () -> payments.retry(stranger, p.id(), null),
         () -> payments.refund(stranger, p.id(), Money.usd("1.00")),
-        () -> payments.save(stranger, p.id()),
-        () -> {
-          if (!cards.isEmpty()) {
-            payments.removeCard(stranger, cards.get(0).id());
-          } else {
-            throw new org.electronicpayments.AccessDeniedException(stranger,
-                org.electronicpayments.security.Permission.MANAGE_SAVED_CARDS, owner, "no card to reach");
-          }
-        });
+        () -> payments.save(stranger, p.id())));
+    if (!cards.isEmpty()) {
+      reaches.add(() -> payments.removeCard(stranger, cards.get(0).id()));
+    }
     int which = random.nextInt(reaches.size());
     try {
       reaches.get(which).run();
@@ -210,7 +245,7 @@ final class Schedule {
       return b.type(PaymentType.CASH).build();
     }
     CardChoice card;
-    List<PaymentMethod> saved = host.cards(PaymentsTestbed.AGENCY.id(), client);
+    List<PaymentMethod> saved = db.cards(PaymentsTestbed.AGENCY.id(), client);
     if (kind <= 3 && !saved.isEmpty()) {
       card = CardChoice.saved(saved.get(random.nextInt(saved.size())).id());
       b.clientPresent(random.nextBoolean());
@@ -250,68 +285,75 @@ final class Schedule {
     return all.isEmpty() ? null : all.get(random.nextInt(all.size()));
   }
 
-  /** Time passes, hung calls end, a fresh host reconciles until nothing is left in doubt. */
+  /**
+   * The same request submitted on two nodes at the same moment, as two front-desk screens (or a
+   * load balancer's retry) would; each call is bounded by the deadline, and the request is
+   * charged at most once.
+   */
+  private Object race(PaymentRequest request) {
+    HostNode other = nodes.get((nodes.indexOf(node) + 1 + random.nextInt(nodes.size() - 1)) % nodes.size());
+    CountDownLatch go = new CountDownLatch(1);
+    HostNode mine = node;
+    List<CompletableFuture<PaymentResult>> calls = new ArrayList<>();
+    for (HostNode n : List.of(mine, other)) {
+      calls.add(CompletableFuture.supplyAsync(() -> {
+        awaitQuietly(go);
+        return record(timed(() -> n.payments().process(desk, request)));
+      }, RACERS));
+    }
+    go.countDown();
+    for (int i = 0; i < calls.size(); i++) {
+      HostNode n = i == 0 ? mine : other;
+      try {
+        calls.get(i).join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof CrashingPaymentStore.SimulatedCrash) {
+          report.crashes.increment();
+          n.restart();
+        } else if (e.getCause() instanceof PaymentException refused) {
+          report.action("refused: " + refused.getClass().getSimpleName());
+        } else {
+          throw e;
+        }
+      }
+    }
+    use(mine);
+    return null;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Time passes, hung calls end, fresh hosts start and reconcile until nothing is left in doubt. */
   private void finish() {
-    host.disarm();
+    nodes.forEach(n -> n.host().disarm());
     for (int round = 0; round < 4; round++) {
       backend.settleEverything();
       awaitIdleWorkers();
       clock.advance(lease.plusMillis(100));
-      payments.close();
-      startHost();
+      nodes.forEach(HostNode::restart);
+      use(nodes.get(0));
       payments.reconcile(Actor.system("reconciler"));
-      if (db.payments().stream().noneMatch(p -> p.status() == PaymentStatus.IN_DOUBT
-          || p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.PROCESSING)) {
+      if (db.payments().stream().noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
         return;
       }
     }
   }
 
+  /** Waits (bounded) for the nodes' worker threads to finish what they were doing. */
   private void awaitIdleWorkers() {
-    for (int i = 0; i < 300 && workers.getActiveCount() > 0; i++) {
+    for (int i = 0; i < 300 && nodes.stream().anyMatch(n -> n.busyWorkers() > 0); i++) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private void check() {
-    List<CampaignBackend.Charge> charges = backend.charges();
-    List<Payment> stored = db.payments();
-    report.payments.add(stored.size());
-    report.charges.add(charges.size());
-    Map<String, List<CampaignBackend.Charge>> byPayment = charges.stream()
-        .collect(Collectors.groupingBy(c -> c.paymentId().value()));
-    byPayment.forEach((id, list) -> {
-      if (list.size() > 1) {
-        report.violation(seed, "G1: payment " + id + " charged " + list.size() + " times");
-      }
-    });
-    for (CampaignBackend.Charge c : charges) {
-      Payment p = db.find(c.paymentId()).orElse(null);
-      if (p == null || !p.status().isCharged() || !c.chargeReference().equals(p.confirmationNumber())) {
-        report.violation(seed, "G2: charge " + c + " is recorded as " + (p == null ? "nothing" : p.status()
-            + " / " + p.confirmationNumber()));
-      }
-      if (reportedFailedAttempts.contains(c.paymentId().value() + "#" + c.attempt())) {
-        report.violation(seed, "G3: attempt " + c.attempt() + " of " + c.paymentId() + " was reported FAILED but charged");
-      }
-    }
-    for (Payment p : stored) {
-      if (p.status() == PaymentStatus.IN_DOUBT || p.status() == PaymentStatus.PENDING
-          || p.status() == PaymentStatus.PROCESSING) {
-        report.violation(seed, "G2: payment " + p.id() + " still " + p.status() + " after reconcile");
-      }
-    }
-    if (stored.stream().map(p -> p.request().reference()).distinct().count() != stored.size()) {
-      report.violation(seed, "two payments share a reference");
-    }
-    awaitIdleWorkers();
-    if (workers.getActiveCount() > 0) {
-      report.violation(seed, "G4: " + workers.getActiveCount() + " worker threads still busy after the schedule");
     }
   }
 }

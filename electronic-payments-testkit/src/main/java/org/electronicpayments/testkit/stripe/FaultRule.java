@@ -1,6 +1,8 @@
 package org.electronicpayments.testkit.stripe;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,7 @@ public final class FaultRule {
   private final Duration duration;
   private final int status;
   private final @Nullable Boolean shouldRetry;
+  private final CountDownLatch holding = new CountDownLatch(1);
   private int seen;
   private int applied;
   private boolean cancelled;
@@ -63,6 +66,31 @@ public final class FaultRule {
   /** Stops it applying to further calls. */
   public synchronized void cancel() {
     cancelled = true;
+  }
+
+  /**
+   * Waits until this rule holds a call: a {@code delay} whose call is waiting (with an idempotency
+   * key, the key is already claimed by then, so a second request under it collides) or a {@code
+   * hang}. Lets a test act while a call is held without sleeping to guess when that is.
+   *
+   * <pre>{@code
+   * FaultRule slow = emulator.faults().onNext("POST /v1/payment_intents").delay(Duration.ofSeconds(2));
+   * CompletableFuture<?> first = CompletableFuture.runAsync(() -> createWithKey("k"));
+   * assertThat(slow.awaitHolding(Duration.ofSeconds(5))).isTrue();
+   * // a second request with key "k" now gets 409 idempotency_key_in_use
+   * }</pre>
+   *
+   * @param timeout how long to wait at most
+   * @return whether a call was held within the timeout
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitHolding(Duration timeout) throws InterruptedException {
+    return holding.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The handler is about to hold a call under this rule. */
+  void holding() {
+    holding.countDown();
   }
 
   Duration duration() {

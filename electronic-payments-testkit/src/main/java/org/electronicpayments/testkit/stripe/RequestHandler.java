@@ -79,6 +79,7 @@ final class RequestHandler implements HttpHandler {
       switch (fault.kind()) {
         case DROP -> throw reply.drop();
         case HANG -> {
+          fault.holding();
           await(fault.duration());
           throw reply.drop();
         }
@@ -205,6 +206,7 @@ final class RequestHandler implements HttpHandler {
 
   private void delay(@Nullable FaultRule fault) {
     if (fault != null && fault.kind() == FaultKind.DELAY) {
+      fault.holding();
       await(fault.duration());
     }
   }

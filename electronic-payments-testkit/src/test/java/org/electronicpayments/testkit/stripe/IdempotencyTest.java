@@ -90,7 +90,7 @@ class IdempotencyTest {
 
   @Test
   void sameKeyWhileTheFirstRequestRunsIsA409InUse() throws Exception {
-    emulator.faults().onNext("POST /v1/payment_intents").delay(Duration.ofMillis(800));
+    FaultRule slow = emulator.faults().onNext("POST /v1/payment_intents").delay(Duration.ofSeconds(2));
     CompletableFuture<PaymentIntent> first = CompletableFuture.supplyAsync(() -> {
       try {
         return pay("pay-4", 1000L);
@@ -98,8 +98,7 @@ class IdempotencyTest {
         throw new IllegalStateException(e);
       }
     });
-    awaitInFlight("POST /v1/payment_intents");
-    Thread.sleep(100); // the first request claims its key right after it is logged
+    assertThat(slow.awaitHolding(Duration.ofSeconds(10))).as("the first request holds its key").isTrue();
 
     assertThatThrownBy(() -> pay("pay-4", 1000L))
         .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -178,15 +177,4 @@ class IdempotencyTest {
         Clients.key(key));
   }
 
-  static void awaitInFlight(String pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (emulator.requests(pattern).stream()
-          .anyMatch(r -> r.status() == RecordedRequest.IN_FLIGHT)) {
-        return;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("no request in flight for " + pattern);
-  }
 }
