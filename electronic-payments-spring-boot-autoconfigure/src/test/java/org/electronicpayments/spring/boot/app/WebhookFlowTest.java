@@ -7,6 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.electronicpayments.testkit.stripe.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +110,41 @@ class WebhookFlowTest {
         desk.get(agencyApi + "/payments/" + id + "/status").json().get("status").textValue()).isEqualTo("SUCCEEDED"));
     assertThat(STRIPE.emulator.succeededCharges()).filteredOn(c -> id.equals(c.metadata().get("payment_id")))
         .extracting(c -> c.account()).containsExactly("acct_eastside");
+  }
+
+  @Test
+  void aWindowSubmittedEightTimesAtOnceOverHttpChargesOnce() throws Exception {
+    int submits = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(submits);
+    try {
+      List<Future<Http.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < submits; i++) {
+        answers.add(threads.submit(() -> {
+          go.await();
+          return desk.post("/electronic-payments/api/payments", request("WF-DOUBLE", "pm_card_visa"));
+        }));
+      }
+      go.countDown();
+      Set<String> ids = new HashSet<>();
+      for (Future<Http.Response> answer : answers) {
+        Http.Response r = answer.get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).as("a double submit is answered, or told it met the first one").isIn(200, 409);
+        if (r.status() == 200) {
+          assertThat(r.json().get("status").textValue()).isIn("SUCCEEDED", "IN_DOUBT");
+          ids.add(r.json().at("/payment/id").textValue());
+        }
+      }
+      assertThat(ids).hasSize(1);
+      String id = ids.iterator().next();
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+          desk.get("/electronic-payments/api/payments/" + id + "/status").json().get("status").textValue())
+          .isEqualTo("SUCCEEDED"));
+      assertThat(STRIPE.emulator.succeededCharges()).filteredOn(c -> id.equals(c.metadata().get("payment_id")))
+          .hasSize(1);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
