@@ -2,7 +2,9 @@ package org.electronicpayments.spring.boot;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.electronicpayments.spi.PaymentStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 public final class ElectronicPaymentsMetricsAutoConfiguration {
@@ -29,8 +32,8 @@ public final class ElectronicPaymentsMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(PaymentEvents.class)
-  PaymentEvents electronicPaymentsMeters(MeterRegistry registry) {
-    return new MicrometerPaymentEvents(registry);
+  PaymentEvents electronicPaymentsMeters(MeterRegistry registry, ObjectProvider<ObservationRegistry> observations) {
+    return new MicrometerPaymentEvents(registry, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   @Bean

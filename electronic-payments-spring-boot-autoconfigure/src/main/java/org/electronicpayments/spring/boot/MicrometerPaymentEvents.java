@@ -3,7 +3,10 @@ package org.electronicpayments.spring.boot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.electronicpayments.Payment;
 import org.electronicpayments.ReconcileReport;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +21,31 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code electronic.payments.reconcile.runs} (timer; {@code result}) and
  *       {@code electronic.payments.reconcile.settled} (counter; {@code outcome})</li>
  * </ul>
+ * and, with an {@code ObservationRegistry}, the observation {@code electronic.payments.processor.call}
+ * around each processor call, which OpenTelemetry and Brave bridges turn into spans.
  */
 final class MicrometerPaymentEvents implements PaymentEvents {
 
-  private final MeterRegistry registry;
+  /** The observation around each processor call. */
+  static final String PROCESSOR_CALL_OBSERVATION = "electronic.payments.processor.call";
 
-  MicrometerPaymentEvents(MeterRegistry registry) {
+  private final MeterRegistry registry;
+  private final ObservationRegistry observations;
+
+  MicrometerPaymentEvents(MeterRegistry registry, ObservationRegistry observations) {
     this.registry = registry;
+    this.observations = observations;
+  }
+
+  @Override
+  public <T> T observe(String operation, Supplier<T> call) {
+    if (observations.isNoop()) {
+      return call.get();
+    }
+    return Observation.createNotStarted(PROCESSOR_CALL_OBSERVATION, observations)
+        .contextualName("card processor " + operation)
+        .lowCardinalityKeyValue("operation", operation)
+        .observe(call);
   }
 
   @Override

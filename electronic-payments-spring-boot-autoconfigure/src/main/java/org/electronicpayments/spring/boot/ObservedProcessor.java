@@ -90,7 +90,7 @@ final class ObservedProcessor implements PaymentProcessor {
     long start = System.nanoTime();
     boolean error = true;
     try {
-      T result = call.get();
+      T result = events.observe(operation, call);
       error = false;
       return result;
     } finally {

@@ -14,6 +14,20 @@ interface PaymentEvents {
   PaymentEvents NONE = new PaymentEvents() {};
 
   /**
+   * Runs one processor call, observed: with Micrometer's {@code ObservationRegistry} it is an
+   * observation named {@code electronic.payments.processor.call} (a span through an OpenTelemetry
+   * or Brave bridge).
+   *
+   * @param operation such as {@code confirm}
+   * @param call the call
+   * @param <T> what it returns
+   * @return what it returned
+   */
+  default <T> T observe(String operation, java.util.function.Supplier<T> call) {
+    return call.get();
+  }
+
+  /**
    * A processor call ended.
    *
    * @param operation such as {@code confirm}

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.List;
@@ -223,6 +226,42 @@ class ElectronicPaymentsAutoConfigurationTest {
           MeterRegistry meters = context.getBean(MeterRegistry.class);
           assertThat(meters.get("electronic.payments.in.doubt").gauge().value()).isZero();
           assertThat(meters.get("electronic.payments.unsaved").gauge().value()).isZero();
+        });
+  }
+
+  @Test
+  void eachProcessorCallIsAnObservationThatTracingBridgesTurnIntoASpan() {
+    List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public void onStop(Observation.Context context) {
+        observed.add(context.getName() + " " + context.getLowCardinalityKeyValue("operation").getValue());
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    FakePaymentProcessor fake = FakePaymentProcessor.create();
+    runner.withPropertyValues(THREE_PROPERTIES).withPropertyValues("electronic-payments.store.type=in-memory")
+        .withConfiguration(AutoConfigurations.of(ElectronicPaymentsMetricsAutoConfiguration.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(ObservationRegistry.class, () -> observations)
+        .withBean(PaymentProcessor.class, () -> fake)
+        .run(context -> {
+          PaymentResult result = context.getBean(ElectronicPayments.class).process(
+              Actor.staff(StaffId.of("s-1"), Set.of(Role.allPermissions("All"))),
+              SamplePayments.cardPayment(AgencyId.of("default"), ClientId.of("1000"), "OBS-1", java.time.Instant.now())
+                  .request().withDatePosted(java.time.LocalDate.now()));
+          assertThat(result.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+          assertThat(observed).contains("electronic.payments.processor.call confirm");
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          assertThat(meters.get("electronic.payments.processor.calls").tag("operation", "confirm").timer().count())
+              .isEqualTo(1);
+          assertThat(meters.get("electronic.payments.outcomes").tag("outcome", "SUCCEEDED").tag("origin", "APPOINTMENTS")
+              .counter().count()).isEqualTo(1.0);
         });
   }
 
