@@ -6,6 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AgencyDetails;
@@ -49,6 +55,8 @@ import org.springframework.web.servlet.HandlerMapping;
     "${electronic-payments.web.path:/electronic-payments}/agencies/{agency}/api"})
 final class PaymentsApiEndpoint extends JsonEndpoint {
 
+  private static final long JOURNAL_POLL_MILLIS = 25;
+
   private final ElectronicPaymentsRegistry registry;
   private final ClientSecrets secrets = new ClientSecrets();
 
@@ -59,16 +67,18 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
 
   @PostMapping("/payments")
   ResponseEntity<String> process(@RequestBody(required = false) String body, HttpServletRequest http) {
+    Actor actor = actor(http); // who first: nobody learns what a valid request looks like without signing in
     PaymentRequest request = PaymentRequestJson.read(body(body));
-    return ok(remember(payments(http).process(actor(http), request)));
+    return ok(remember(payments(http).process(actor, request)));
   }
 
   @PostMapping("/payments/async")
   ResponseEntity<String> processAsync(@RequestBody(required = false) String body, HttpServletRequest http) {
-    PaymentRequest request = PaymentRequestJson.read(body(body));
     Actor actor = actor(http);
-    payments(http).processAsync(actor, request).thenAccept(this::remember);
-    Payment journaled = journaled(http, actor, request);
+    PaymentRequest request = PaymentRequestJson.read(body(body));
+    CompletableFuture<PaymentResult> result = payments(http).processAsync(actor, request);
+    result.thenAccept(this::remember);
+    Payment journaled = journaled(http, actor, request, result);
     ObjectNode accepted = json.createObjectNode();
     accepted.put("paymentId", journaled.id().value());
     accepted.put("status", journaled.status().name());
@@ -100,8 +110,9 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   @PostMapping("/payments/{id}/retry")
   ResponseEntity<String> retry(@PathVariable("id") String id, @RequestBody(required = false) String body,
       HttpServletRequest http) {
+    Actor actor = actor(http);
     JsonNode json = body(body);
-    return ok(remember(payments(http).retry(actor(http), paymentId(id), PaymentRequestJson.card(json.get("card")))));
+    return ok(remember(payments(http).retry(actor, paymentId(id), PaymentRequestJson.card(json.get("card")))));
   }
 
   @PostMapping("/payments/{id}/refresh")
@@ -145,6 +156,7 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
       @RequestParam(name = "unsaved", defaultValue = "false") boolean unsaved,
       @RequestParam(name = "offset", defaultValue = "0") int offset,
       @RequestParam(name = "limit", defaultValue = "100") int limit, HttpServletRequest http) {
+    Actor actor = actor(http);
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw PaymentValidationException.of(offset < 0 ? "offset" : "limit",
           offset < 0 ? "must be 0 or more" : "must be between 1 and 1000");
@@ -159,7 +171,7 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     if (unsaved) {
       query = query.unsaved();
     }
-    return ok(payments(http).payments(actor(http), query));
+    return ok(payments(http).payments(actor, query));
   }
 
   @GetMapping("/clients/{clientId}/cards")
@@ -170,18 +182,20 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   @PostMapping("/cards/{id}/nickname")
   ResponseEntity<String> rename(@PathVariable("id") String id, @RequestBody(required = false) String body,
       HttpServletRequest http) {
+    Actor actor = actor(http);
     JsonNode nickname = body(body).get("nickname");
     if (nickname == null || !nickname.isTextual()) {
       throw PaymentValidationException.of("nickname", "is required");
     }
-    return ok(payments(http).renameCard(actor(http), cardId(id), nickname.textValue()));
+    return ok(payments(http).renameCard(actor, cardId(id), nickname.textValue()));
   }
 
   @PostMapping("/cards/{id}/expiry")
   ResponseEntity<String> expiry(@PathVariable("id") String id, @RequestBody(required = false) String body,
       HttpServletRequest http) {
+    Actor actor = actor(http);
     JsonNode expiry = body(body).get("expiry");
-    return ok(payments(http).updateCardExpiry(actor(http), cardId(id),
+    return ok(payments(http).updateCardExpiry(actor, cardId(id),
         PaymentRequestJson.expiry(expiry == null || !expiry.isTextual() ? null : expiry.textValue())));
   }
 
@@ -198,13 +212,37 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     return result;
   }
 
-  /** The payment {@code processAsync} journaled before returning: the request's reference, of its client. */
-  private Payment journaled(HttpServletRequest http, Actor actor, PaymentRequest request) {
+  /**
+   * The payment {@code processAsync} is charging: found by the request's reference among its
+   * client's payments once journaled, or taken from the result if that comes first.
+   */
+  private Payment journaled(HttpServletRequest http, Actor actor, PaymentRequest request,
+      CompletableFuture<PaymentResult> result) {
     LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency(http).zone());
     PaymentQuery query = PaymentQuery.all().client(request.clientId())
         .datePostedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
-    return payments(http).payments(actor, query).stream().filter(p -> p.request().reference().equals(request.reference()))
-        .findFirst().orElseThrow(NotFoundException::new);
+    while (true) {
+      if (result.isDone()) {
+        try {
+          return result.join().payment();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+      }
+      Optional<Payment> stored = payments(http).payments(actor, query).stream()
+          .filter(p -> p.request().reference().equals(request.reference())).findFirst();
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      try {
+        result.get(JOURNAL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // not journaled yet, or failed: the loop looks again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the payment was being journaled", e);
+      }
+    }
   }
 
   /** The facade of the agency in the path, or the default agency's. */

@@ -84,6 +84,7 @@ class JsonApiContractTest {
   void anUnknownUserGets401AndAnActorWithoutThePermission403WithNothingCharged() {
     int charges = fake.charges().size();
     assertThat(desk.as(null, null).post(API + "/payments", card("CT-401", "pm_card_visa")).status()).isEqualTo(401);
+    assertThat(desk.as(null, null).post(API + "/payments", "{\"payer\":\"uncle\"}").status()).isEqualTo(401);
     Http.Response denied = viewer.post(API + "/payments", card("CT-403", "pm_card_visa"));
     assertThat(denied.status()).isEqualTo(403);
     assertThat(denied.json().get("permission").textValue()).isEqualTo("PROCESS_ELECTRONIC_PAYMENTS");
