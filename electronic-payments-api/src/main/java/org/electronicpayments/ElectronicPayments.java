@@ -64,7 +64,7 @@ public final class ElectronicPayments implements AutoCloseable {
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
     this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
-    Journal journal = new Journal(b.store, b.clock);
+    Journal journal = new Journal(b.store, b.clock, b.agency.id());
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
     Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded);
