@@ -111,8 +111,10 @@ public final class Refunds {
    * @return how many refunds were sent again
    */
   public int reconcileAll(AgencyId agency, Instant staleBefore) {
-    PaymentQuery charged = PaymentQuery.all()
-        .statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED));
+    // Every status a payment with an unsettled refund can be in: a saved payment (POSTED) is
+    // refunded like any other. A fully refunded one has none left unsettled.
+    PaymentQuery charged = PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED,
+        PaymentStatus.PARTIALLY_REFUNDED));
     List<Payment> unsettled = new ArrayList<>();
     for (int offset = 0; ; ) {
       List<Payment> page = journal.query(agency, charged.page(offset, 500));

@@ -48,6 +48,31 @@ class StripeRefundRecoveryTest {
   }
 
   @Test
+  @DisplayName("Reconcile settles the lost refund of a saved payment with its key, refunded once")
+  void refundInDoubtOfASavedPaymentIsSettledByReconcile(StripeEmulator emulator) {
+    InMemoryPaymentStore store = InMemoryPaymentStore.create();
+    ElectronicPayments payments = facade(emulator, store);
+    Payment paid = payments.process(Facades.DESK,
+        Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00")).payment();
+    payments.save(Facades.DESK, paid.id());
+    emulator.faults().onNext("POST /v1/refunds").commitThenDrop();
+
+    PaymentRefund unknown = payments.refund(Facades.DESK, paid.id(), Money.usd("1.00"));
+    assertThat(unknown.status()).isEqualTo(PaymentStatus.IN_DOUBT);
+    payments.reconcile(Actor.system("reconciler"));
+
+    Payment settled = store.find(paid.id()).orElseThrow();
+    assertThat(settled.refunds()).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      assertThat(r.processorReference()).startsWith("re_");
+    });
+    assertThat(settled.isPosted()).isTrue();
+    assertThat(emulator.succeededCharges()).singleElement().extracting(c -> c.amountRefunded()).isEqualTo(100L);
+    assertThat(emulator.requests("POST /v1/refunds")).extracting(r -> r.idempotencyKey()).containsOnly(
+        unknown.idempotencyKey());
+  }
+
+  @Test
   @DisplayName("A refund left pending by a host crash is retried with its key when asked again, refunded once")
   void refundLeftPendingIsRetriedWhenAskedAgain(StripeEmulator emulator) {
     InMemoryPaymentStore store = InMemoryPaymentStore.create();

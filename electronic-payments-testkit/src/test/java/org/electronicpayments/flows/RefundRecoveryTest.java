@@ -70,6 +70,31 @@ class RefundRecoveryTest {
   }
 
   @Test
+  @DisplayName("Reconcile settles the refunds of saved payments too: one in doubt, and one left pending by a crash")
+  void reconcileSettlesRefundsOfSavedPayments(PaymentsTestbed bed) {
+    Payment unknown = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa")).payment();
+    Payment crashed = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")).payment();
+    bed.payments().save(bed.frontDesk(), unknown.id());
+    bed.processor().script().onNext(Operation.REFUND).timeoutAfterCharging();
+    assertThat(bed.payments().refund(bed.frontDesk(), unknown.id(), Money.usd("3.00")).status())
+        .isEqualTo(PaymentStatus.IN_DOUBT);
+    ElectronicPayments host = facade(bed, CrashingPaymentStore.over(bed.store()).crashOnUpdate(1, When.AFTER));
+    assertThatThrownBy(() -> host.refund(bed.frontDesk(), crashed.id(), Money.usd("4.00")))
+        .isInstanceOf(SimulatedCrash.class);
+    bed.payments().save(bed.frontDesk(), crashed.id()); // saved while its refund was left pending
+    assertThat(bed.store().find(crashed.id()).orElseThrow().status()).isEqualTo(PaymentStatus.POSTED);
+
+    bed.clock().advance(PaymentsTestbed.DEADLINE.plus(Duration.ofMinutes(1)));
+    bed.payments().reconcile(bed.reconciler());
+
+    assertThat(refundOf(bed, unknown).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(refundOf(bed, crashed).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(bed.store().find(unknown.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(bed.store().find(crashed.id()).orElseThrow().isPosted()).as("still on the client's ledger").isTrue();
+    assertThat(bed.processor().refunds()).hasSize(2);
+  }
+
+  @Test
   @DisplayName("A refund asked of a closed facade is in doubt, not stuck pending, and is settled later")
   void refundAfterCloseIsInDoubtAndSettledLater(PaymentsTestbed bed) {
     PaymentResult paid = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
