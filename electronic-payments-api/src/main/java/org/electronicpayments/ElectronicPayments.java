@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.internal.AccessGuard;
 import org.electronicpayments.internal.Bounded;
+import org.electronicpayments.internal.CardSetups;
 import org.electronicpayments.internal.Charges;
 import org.electronicpayments.internal.Journal;
 import org.electronicpayments.internal.Ledger;
@@ -45,6 +46,7 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Refunds refunds;
   private final Receipts receipts;
   private final Submissions submissions;
+  private final CardSetups setups;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -60,7 +62,9 @@ public final class ElectronicPayments implements AutoCloseable {
     Journal journal = new Journal(b.store, b.clock);
     AccessGuard guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
-    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded);
+    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.consentWordingVersion);
+    this.setups = new CardSetups(b.processor, journal, guard, b.agency, charges, bounded, b.deadline, lease,
+        b.consentWordingVersion);
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
     this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
@@ -144,13 +148,14 @@ public final class ElectronicPayments implements AutoCloseable {
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
    * become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are claimed
    * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
-   * so several nodes may reconcile at once: each payment is settled by one of them.
+   * so several nodes may reconcile at once: each payment is settled by one of them. Card setups
+   * ({@link #saveCard}) in doubt or abandoned are settled the same way.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
    */
   public ReconcileReport reconcile(Actor actor) {
-    return submissions.reconcile(actor);
+    return submissions.reconcile(actor).withCardSetups(setups.reconcile());
   }
 
   /**
@@ -275,6 +280,65 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
+   * Saves a card for a client without charging it: the portal's "add a card", or staff saving a
+   * card given by phone. Validated (every problem a field error; consent to keep the card on file
+   * is required), authorized ({@code SAVE_CARD}) and audited, journaled as a {@link CardSetup}
+   * with its idempotency key before the processor is called, and set up for later charges
+   * without the client present. A card the client already saved (same fingerprint) is not saved
+   * twice: the result names the card saved before. Returns within the deadline.
+   *
+   * <pre>{@code
+   * CardSetupResult r = payments.saveCard(actor, new CardSetupRequest(ClientId.of("1000"), "pm_1Q…",
+   *     "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.PORTAL)));
+   * }</pre>
+   *
+   * @param actor who is acting
+   * @param request the card, its nickname and the consent
+   * @return saved; requires action (with the client secret for Stripe.js's
+   *     {@code confirmCardSetup}, then {@link #refreshCardSetup}); failed (with the reason); or in
+   *     doubt (settled by {@link #reconcile})
+   * @throws PaymentValidationException listing every field error; nothing is stored
+   * @throws AccessDeniedException when the actor may not; nothing is stored
+   */
+  public CardSetupResult saveCard(Actor actor, CardSetupRequest request) {
+    return setups.save(actor, request);
+  }
+
+  /**
+   * Asks the processor for the state of an unsettled card setup and stores it: after the client
+   * completed (or failed) 3-D Secure in the browser.
+   *
+   * @param actor who is acting
+   * @param id the setup
+   * @return the result
+   */
+  public CardSetupResult refreshCardSetup(Actor actor, CardSetupId id) {
+    return setups.refresh(actor, id);
+  }
+
+  /**
+   * Reads a card setup.
+   *
+   * @param actor who is acting
+   * @param id the setup
+   * @return the setup as stored
+   */
+  public CardSetup cardSetup(Actor actor, CardSetupId id) {
+    return setups.read(actor, id);
+  }
+
+  /**
+   * The record of a client's removed cards: which card, who removed it and when.
+   *
+   * @param actor who is acting
+   * @param clientId the client
+   * @return the removals, oldest first
+   */
+  public List<CardRemoval> removedCards(Actor actor, ClientId clientId) {
+    return cards.removals(actor, clientId);
+  }
+
+  /**
    * Renames a saved card.
    *
    * @param actor who is acting
@@ -299,7 +363,8 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Removes a saved card, at the processor and here.
+   * Removes a saved card, at the processor and here, and records who removed it and when
+   * ({@link #removedCards}).
    *
    * @param actor who is acting
    * @param id the card

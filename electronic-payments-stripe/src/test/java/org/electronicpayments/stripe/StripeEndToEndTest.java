@@ -1,5 +1,8 @@
 package org.electronicpayments.stripe;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -101,7 +104,7 @@ class StripeEndToEndTest {
   @DisplayName("New card saved, then charged on-session and off-session as a saved card")
   void newCardSavedThenChargedOnAndOffSession() {
     PaymentResult saved = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_mastercard", "Mastercard 4444"), true, "10.00"));
+        Facades.request(CardChoice.saveNew("pm_card_mastercard", "Mastercard 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
     assertThat(saved).isInstanceOf(PaymentResult.Succeeded.class);
     var card = payments.savedCards(Facades.DESK, Fixtures.CLIENT);
     assertThat(card).singleElement().satisfies(c -> assertThat(c.nickname()).isEqualTo("Mastercard 4444"));

@@ -1,5 +1,8 @@
 package org.electronicpayments.stripe;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -89,7 +92,7 @@ class TestCardsAcrossBackendsTest {
       steps.add("one-time: " + describe(payments.process(Facades.DESK,
           Facades.request(CardChoice.oneTime(id), true, "10.00"))));
       PaymentResult saving = payments.process(Facades.DESK,
-          Facades.request(CardChoice.saveNew(id, "Card"), true, "11.00"));
+          Facades.request(CardChoice.saveNew(id, "Card", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "11.00"));
       steps.add("save: " + describe(saving));
       if (saving instanceof PaymentResult.RequiresAction) {
         List<PaymentAttempt> attempts = saving.payment().attempts();

@@ -1,5 +1,8 @@
 package org.electronicpayments.testkit;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -48,7 +51,7 @@ public final class SamplePayments {
     PaymentId id = PaymentId.generate();
     PaymentRequest request = new PaymentRequest(client, AppointmentId.of("appt-" + reference.hashCode()),
         Origin.APPOINTMENTS, LocalDate.of(2026, 1, 1), "client@example.org", reference, PaymentType.CREDIT_CARD,
-        Payer.CO_PAY, Money.usd("10.00"), "1/1/2026 DOS 90837", true, CardChoice.saveNew("pm_card_visa", "Visa 1000"),
+        Payer.CO_PAY, Money.usd("10.00"), "1/1/2026 DOS 90837", true, CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)),
         true);
     PaymentAttempt attempt = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), request.card(), null,
         PaymentStatus.PENDING, at, null);

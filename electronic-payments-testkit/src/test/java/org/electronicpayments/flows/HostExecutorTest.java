@@ -1,5 +1,8 @@
 package org.electronicpayments.flows;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.electronicpayments.testkit.PaymentAssertions.assertThat;
 
@@ -48,7 +51,7 @@ class HostExecutorTest {
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa")),
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")),
           bed.payments().processAsync(bed.frontDesk(), Requests.card(
-              org.electronicpayments.CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()));
+              org.electronicpayments.CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
 
       for (CompletableFuture<PaymentResult> f : futures) {
         assertThat(f.get(10, TimeUnit.SECONDS)).succeeded();

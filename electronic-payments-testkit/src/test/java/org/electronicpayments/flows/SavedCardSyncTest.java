@@ -1,5 +1,8 @@
 package org.electronicpayments.flows;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SavedCardSyncTest {
 
   private static PaymentMethod save(PaymentsTestbed bed, String token, String nickname) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(token, nickname)).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(token, nickname, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     return bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).stream()
         .filter(c -> c.nickname().equals(nickname)).findFirst().orElseThrow();
   }

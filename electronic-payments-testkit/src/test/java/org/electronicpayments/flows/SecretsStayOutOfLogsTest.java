@@ -1,5 +1,8 @@
 package org.electronicpayments.flows;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +44,7 @@ class SecretsStayOutOfLogsTest {
     PaymentResult action = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
     String clientSecret = ((PaymentResult.RequiresAction) action).clientSecret();
     seen.append(action).append(action.payment()).append(action.payment().request());
-    seen.append(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()));
+    seen.append(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
     seen.append(bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclinedStolenCard")));
     bed.processor().script().onNext(Operation.CONFIRM).timeoutAfterCharging();
     PaymentResult doubt = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));

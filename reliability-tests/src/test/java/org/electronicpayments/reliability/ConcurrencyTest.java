@@ -1,5 +1,8 @@
 package org.electronicpayments.reliability;
 
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -66,7 +69,7 @@ class ConcurrencyTest {
     TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
     try (ElectronicPayments payments = ElectronicPayments.builder().processor(backend.processor()).store(store)
         .agency(PaymentsTestbed.AGENCY).clock(clock).deadline(backend.deadline()).build()) {
-      PaymentResult saving = payments.process(DESK, request("SAVE-" + seed, CardChoice.saveNew("pm_card_visa", "Visa 1000")));
+      PaymentResult saving = payments.process(DESK, request("SAVE-" + seed, CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))));
       if (saving instanceof PaymentResult.InDoubt) { // a starved machine can miss the fake's 150 ms deadline
         saving = payments.refresh(Actor.system("webhooks"), saving.payment().id());
       }
