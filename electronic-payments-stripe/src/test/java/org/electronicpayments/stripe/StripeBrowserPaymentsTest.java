@@ -1,8 +1,5 @@
 package org.electronicpayments.stripe;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Year;
 import java.time.ZoneOffset;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentResult;

@@ -1,8 +1,5 @@
 package org.electronicpayments.stripe;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,6 +9,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;

@@ -1,12 +1,5 @@
 package org.electronicpayments.testkit;
 
-import org.electronicpayments.CardConsent;
-import org.electronicpayments.CardSetup;
-import org.electronicpayments.CardSetupId;
-import org.electronicpayments.CardSetupStatus;
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,8 +7,15 @@ import java.util.List;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.CardConsent;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;

@@ -1,8 +1,5 @@
 package org.electronicpayments.flows;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +7,9 @@ import java.util.Set;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentResult;

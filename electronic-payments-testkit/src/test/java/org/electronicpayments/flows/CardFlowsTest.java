@@ -1,12 +1,12 @@
 package org.electronicpayments.flows;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.electronicpayments.testkit.PaymentAssertions.assertThat;
 
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentMethod;

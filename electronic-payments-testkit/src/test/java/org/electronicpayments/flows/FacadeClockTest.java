@@ -1,14 +1,14 @@
 package org.electronicpayments.flows;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;

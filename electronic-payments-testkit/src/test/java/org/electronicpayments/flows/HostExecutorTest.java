@@ -1,8 +1,5 @@
 package org.electronicpayments.flows;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.electronicpayments.testkit.PaymentAssertions.assertThat;
 
@@ -11,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.PaymentsTestbed;

@@ -1,8 +1,5 @@
 package org.electronicpayments.examples;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +7,9 @@ import java.util.Set;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;

@@ -1,8 +1,5 @@
 package org.electronicpayments.reliability;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -22,6 +19,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payer;
 import org.electronicpayments.Payment;

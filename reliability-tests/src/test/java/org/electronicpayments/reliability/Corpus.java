@@ -1,8 +1,5 @@
 package org.electronicpayments.reliability;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +10,9 @@ import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;

@@ -1,8 +1,5 @@
 package org.electronicpayments.reliability;
 
-import org.electronicpayments.Consent;
-import org.electronicpayments.ConsentChannel;
-import org.electronicpayments.ConsentGiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -11,6 +8,9 @@ import java.util.Set;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
