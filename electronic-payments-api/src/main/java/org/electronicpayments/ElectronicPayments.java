@@ -47,6 +47,7 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Receipts receipts;
   private final Submissions submissions;
   private final CardSetups setups;
+  private final PortalPosting portalPosting;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -55,6 +56,7 @@ public final class ElectronicPayments implements AutoCloseable {
   ElectronicPayments(ElectronicPaymentsBuilder b) {
     Duration lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.ownsExecutor = b.executor == null;
+    this.portalPosting = b.portalPosting;
     this.bounded = new Bounded(b.executor != null ? b.executor : newPool("electronic-payments-"));
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
@@ -86,6 +88,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * call the processor, store the outcome, return it. Cash and check are recorded without a
    * processor call. Returns within the deadline.
    *
+   * <p>A payment a client or representative makes (the portal) is saved to the ledger at once
+   * when the agency chose {@link PortalPosting#AUTOMATIC}; by default it waits for staff.
+   *
    * <p>A double submit (same reference, client, amount, type and card) returns the first
    * payment's result instead of charging twice; if that payment's outcome was unknown, its
    * attempt is retried with the same idempotency key. The same reference with other details is
@@ -98,7 +103,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @throws AccessDeniedException when the actor may not; nothing is stored
    */
   public PaymentResult process(Actor actor, PaymentRequest request) {
-    return submissions.submit(actor, submissions.admit(actor, request));
+    return portal(actor, submissions.submit(actor, submissions.admit(actor, request)));
   }
 
   /**
@@ -112,7 +117,7 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
     Payment fresh = submissions.admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), waiting);
+    return CompletableFuture.supplyAsync(() -> portal(actor, submissions.submit(actor, fresh)), waiting);
   }
 
   /**
@@ -126,7 +131,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
-    return submissions.retry(actor, paymentId, card);
+    return portal(actor, submissions.retry(actor, paymentId, card));
   }
 
   /**
@@ -138,7 +143,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
-    return submissions.refresh(actor, paymentId);
+    return portal(actor, submissions.refresh(actor, paymentId));
   }
 
   /**
@@ -385,6 +390,19 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
     return refunds.refund(actor, paymentId, amount);
+  }
+
+  /**
+   * Applies the agency's portal posting setting to a payment a client or representative made:
+   * with {@link PortalPosting#AUTOMATIC}, a succeeded one is saved to the ledger at once.
+   */
+  private PaymentResult portal(Actor actor, PaymentResult result) {
+    boolean portalActor = actor instanceof Actor.Client || actor instanceof Actor.Representative;
+    if (portalPosting != PortalPosting.AUTOMATIC || !portalActor
+        || result.payment().status() != PaymentStatus.SUCCEEDED) {
+      return result;
+    }
+    return PaymentResult.of(ledger.postByAgencyRule(actor, result.payment().id()));
   }
 
   /** Stops the threads the facade made; a host-supplied executor is left running. */

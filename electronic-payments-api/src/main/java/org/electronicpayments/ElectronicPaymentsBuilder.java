@@ -38,6 +38,7 @@ public final class ElectronicPaymentsBuilder {
   ClientDirectory clientDirectory = ClientDirectory.none();
   Clock clock = Clock.systemUTC();
   String consentWordingVersion = DEFAULT_CONSENT_WORDING_VERSION;
+  PortalPosting portalPosting = PortalPosting.STAFF_SAVES;
   Duration deadline = DEFAULT_DEADLINE;
   @Nullable Duration lease;
   @Nullable ExecutorService executor;
@@ -101,6 +102,19 @@ public final class ElectronicPaymentsBuilder {
       throw new IllegalArgumentException("the consent wording version must be 1 to 64 characters");
     }
     this.consentWordingVersion = version.strip();
+    return this;
+  }
+
+  /**
+   * Sets whether payments clients and representatives make in the portal are saved to the ledger
+   * at once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
+   * the default).
+   *
+   * @param posting the agency's choice
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder portalPosting(PortalPosting posting) {
+    this.portalPosting = Objects.requireNonNull(posting, "posting");
     return this;
   }
 
