@@ -102,16 +102,24 @@ public final class CardSetups {
 
   /**
    * Asks the processor for the state of an unsettled setup and stores it: after the client
-   * completed 3-D Secure, or to settle one in doubt.
+   * completed 3-D Secure, or to settle one in doubt. A setup still being made (pending or
+   * processing, younger than the lease) is returned as it is.
    */
   public CardSetupResult refresh(Actor actor, CardSetupId id) {
     Objects.requireNonNull(actor, "actor");
     CardSetup setup = ours(Objects.requireNonNull(id, "id"));
     guard.check(actor, Permission.SAVE_CARD, setup.clientId(), null);
-    if (setup.status().settled()) {
+    if (setup.status().settled() || inFlight(setup)) {
+      // A young pending or processing setup is in the hands of the call that made it: resolving it
+      // now could cancel it between its prepare and its confirm.
       return result(new Outcome(setup, null));
     }
     return result(run(setup, true));
+  }
+
+  private boolean inFlight(CardSetup setup) {
+    return (setup.status() == CardSetupStatus.PENDING || setup.status() == CardSetupStatus.PROCESSING)
+        && !setup.updatedAt().isBefore(journal.now().minus(lease));
   }
 
   /** Reads a setup of this agency. */

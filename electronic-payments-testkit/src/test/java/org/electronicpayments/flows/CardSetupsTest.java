@@ -231,4 +231,22 @@ class CardSetupsTest {
             CLIENT.auditName(), bed.clock().instant()));
     assertThat(fake.cards()).noneMatch(c -> c.attached());
   }
+
+  @Test
+  void refreshingASetupStillBeingMadeLeavesItToItsOwner_andAfterTheLeaseSettlesIt() {
+    fake.script().onNext(Operation.PREPARE_SETUP).timeoutAfterCharging();
+    CardSetupResult inDoubt = bed.payments().saveCard(CLIENT, request(StripeTestCards.VISA, PORTAL));
+    // Put it back to PENDING as a crashed host would have left it, freshly changed.
+    var pending = bed.store().updateSetup(bed.store().findSetup(inDoubt.setup().id()).orElseThrow()
+        .moved(CardSetupStatus.PENDING, null, null, null, bed.clock().instant())).orElseThrow();
+    int calls = fake.calls().size();
+
+    assertThat(bed.payments().refreshCardSetup(CLIENT, pending.id())).isInstanceOf(CardSetupResult.InDoubt.class);
+    assertThat(fake.calls()).hasSize(calls);
+
+    bed.clock().advance(java.time.Duration.ofMinutes(10));
+    CardSetupResult settled = bed.payments().refreshCardSetup(CLIENT, pending.id());
+    assertThat(settled).isInstanceOf(CardSetupResult.Failed.class);
+    assertThat(((CardSetupResult.Failed) settled).failure().kind()).isEqualTo(PaymentFailure.Kind.CANCELLED);
+  }
 }
