@@ -1,6 +1,7 @@
 package org.electronicpayments;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which card an electronic payment uses: a card entered for this payment only, a new card
@@ -11,7 +12,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CardChoice once = CardChoice.oneTime("pm_1Q…");
- * CardChoice save = CardChoice.saveNew("pm_1Q…", "Visa 1000");
+ * CardChoice save = CardChoice.saveNew("pm_1Q…", "Visa 1000",
+ *     Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK));
  * CardChoice saved = CardChoice.saved(PaymentMethodId.of("pm_1P…"));
  * }</pre>
  */
@@ -28,14 +30,17 @@ public sealed interface CardChoice {
   }
 
   /**
-   * A new card, saved for future use under a nickname once the charge succeeds.
+   * A new card, saved for future use under a nickname once the charge succeeds, with the
+   * client's consent to keep it on file (required: a request without it is refused with a
+   * field error on {@code card.consent}).
    *
    * @param token the processor's token or PaymentMethod id
    * @param nickname the name staff and client will see, such as {@code Visa 1000}
+   * @param consent who agreed to keep the card on file, and where
    * @return the choice
    */
-  static CardChoice saveNew(String token, String nickname) {
-    return new SaveNew(token, nickname);
+  static CardChoice saveNew(String token, String nickname, Consent consent) {
+    return new SaveNew(token, nickname, Objects.requireNonNull(consent, "consent"));
   }
 
   /**
@@ -65,9 +70,11 @@ public sealed interface CardChoice {
    *
    * @param token the processor's token or PaymentMethod id
    * @param nickname the saved card's name
+   * @param consent consent to keep the card on file; required, checked by validation (a request
+   *     read from a form or JSON without it is refused with a field error, not a null pointer)
    */
-  record SaveNew(String token, String nickname) implements CardChoice {
-    /** Requires both parts; their form is checked by validation. */
+  record SaveNew(String token, String nickname, @Nullable Consent consent) implements CardChoice {
+    /** Requires token and nickname; their form, and the consent, are checked by validation. */
     public SaveNew {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(nickname, "nickname");

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.internal.AccessGuard;
 import org.electronicpayments.internal.Bounded;
+import org.electronicpayments.internal.CardSetups;
 import org.electronicpayments.internal.Charges;
 import org.electronicpayments.internal.Journal;
 import org.electronicpayments.internal.Ledger;
@@ -49,6 +50,8 @@ public final class ElectronicPayments implements AutoCloseable {
   private final AgencyId agencyId;
   private final Clock clock;
   private final Duration lease;
+  private final CardSetups setups;
+  private final PortalPosting portalPosting;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -60,6 +63,7 @@ public final class ElectronicPayments implements AutoCloseable {
     this.agencyId = b.agency.id();
     this.clock = b.clock;
     this.ownsExecutor = b.executor == null;
+    this.portalPosting = b.portalPosting;
     this.bounded = new Bounded(b.executor != null ? b.executor : newPool("electronic-payments-"));
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
@@ -67,7 +71,9 @@ public final class ElectronicPayments implements AutoCloseable {
     Journal journal = new Journal(b.store, b.clock, b.agency.id());
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
-    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded);
+    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.consentWordingVersion);
+    this.setups = new CardSetups(b.processor, journal, guard, b.agency, charges, bounded, b.deadline, lease,
+        b.consentWordingVersion);
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
     this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
@@ -89,6 +95,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * call the processor, store the outcome, return it. Cash and check are recorded without a
    * processor call. Returns within the deadline.
    *
+   * <p>A payment a client or representative makes (the portal) is saved to the ledger at once
+   * when the agency chose {@link PortalPosting#AUTOMATIC}; by default it waits for staff.
+   *
    * <p>A double submit (same reference, client, amount, type and card) returns the first
    * payment's result instead of charging twice; if that payment's outcome was unknown, its
    * attempt is retried with the same idempotency key. The same reference with other details is
@@ -101,7 +110,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @throws AccessDeniedException when the actor may not; nothing is stored
    */
   public PaymentResult process(Actor actor, PaymentRequest request) {
-    return submissions.submit(actor, submissions.admit(actor, request));
+    return portal(actor, submissions.submit(actor, submissions.admit(actor, request)));
   }
 
   /**
@@ -115,7 +124,7 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
     Payment fresh = submissions.admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> submissions.submit(actor, fresh), waiting);
+    return CompletableFuture.supplyAsync(() -> portal(actor, submissions.submit(actor, fresh)), waiting);
   }
 
   /**
@@ -129,7 +138,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult retry(Actor actor, PaymentId paymentId, @Nullable CardChoice card) {
-    return submissions.retry(actor, paymentId, card);
+    return portal(actor, submissions.retry(actor, paymentId, card));
   }
 
   /**
@@ -141,7 +150,7 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
-    return submissions.refresh(actor, paymentId);
+    return portal(actor, submissions.refresh(actor, paymentId));
   }
 
   /**
@@ -153,13 +162,14 @@ public final class ElectronicPayments implements AutoCloseable {
    * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
    * so several nodes may reconcile at once: each payment is settled by one of them. Refunds are
    * settled too: one in doubt, or pending for longer than the lease, is sent again with its own
-   * key (a replay if it ran) and recorded as refunded or failed.
+   * key (a replay if it ran) and recorded as refunded or failed. Card setups ({@link #saveCard})
+   * in doubt or abandoned are settled the same way.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
    */
   public ReconcileReport reconcile(Actor actor) {
-    ReconcileReport report = submissions.reconcile(actor);
+    ReconcileReport report = submissions.reconcile(actor).withCardSetups(setups.reconcile());
     refunds.reconcileAll(agencyId, clock.instant().minus(lease));
     return report;
   }
@@ -289,6 +299,65 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
+   * Saves a card for a client without charging it: the portal's "add a card", or staff saving a
+   * card given by phone. Validated (every problem a field error; consent to keep the card on file
+   * is required), authorized ({@code SAVE_CARD}) and audited, journaled as a {@link CardSetup}
+   * with its idempotency key before the processor is called, and set up for later charges
+   * without the client present. A card the client already saved (same fingerprint) is not saved
+   * twice: the result names the card saved before. Returns within the deadline.
+   *
+   * <pre>{@code
+   * CardSetupResult r = payments.saveCard(actor, new CardSetupRequest(ClientId.of("1000"), "pm_1Q…",
+   *     "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.PORTAL)));
+   * }</pre>
+   *
+   * @param actor who is acting
+   * @param request the card, its nickname and the consent
+   * @return saved; requires action (with the client secret for Stripe.js's
+   *     {@code confirmCardSetup}, then {@link #refreshCardSetup}); failed (with the reason); or in
+   *     doubt (settled by {@link #reconcile})
+   * @throws PaymentValidationException listing every field error; nothing is stored
+   * @throws AccessDeniedException when the actor may not; nothing is stored
+   */
+  public CardSetupResult saveCard(Actor actor, CardSetupRequest request) {
+    return setups.save(actor, request);
+  }
+
+  /**
+   * Asks the processor for the state of an unsettled card setup and stores it: after the client
+   * completed (or failed) 3-D Secure in the browser.
+   *
+   * @param actor who is acting
+   * @param id the setup
+   * @return the result
+   */
+  public CardSetupResult refreshCardSetup(Actor actor, CardSetupId id) {
+    return setups.refresh(actor, id);
+  }
+
+  /**
+   * Reads a card setup.
+   *
+   * @param actor who is acting
+   * @param id the setup
+   * @return the setup as stored
+   */
+  public CardSetup cardSetup(Actor actor, CardSetupId id) {
+    return setups.read(actor, id);
+  }
+
+  /**
+   * The record of a client's removed cards: which card, who removed it and when.
+   *
+   * @param actor who is acting
+   * @param clientId the client
+   * @return the removals, oldest first
+   */
+  public List<CardRemoval> removedCards(Actor actor, ClientId clientId) {
+    return cards.removals(actor, clientId);
+  }
+
+  /**
    * Renames a saved card.
    *
    * @param actor who is acting
@@ -313,7 +382,8 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Removes a saved card, at the processor and here.
+   * Removes a saved card, at the processor and here, and records who removed it and when
+   * ({@link #removedCards}).
    *
    * @param actor who is acting
    * @param id the card
@@ -335,6 +405,19 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public PaymentRefund refund(Actor actor, PaymentId paymentId, Money amount) {
     return refunds.refund(actor, paymentId, amount);
+  }
+
+  /**
+   * Applies the agency's portal posting setting to a payment a client or representative made:
+   * with {@link PortalPosting#AUTOMATIC}, a succeeded one is saved to the ledger at once.
+   */
+  private PaymentResult portal(Actor actor, PaymentResult result) {
+    boolean portalActor = actor instanceof Actor.Client || actor instanceof Actor.Representative;
+    if (portalPosting != PortalPosting.AUTOMATIC || !portalActor
+        || result.payment().status() != PaymentStatus.SUCCEEDED) {
+      return result;
+    }
+    return PaymentResult.of(ledger.postByAgencyRule(actor, result.payment().id()));
   }
 
   /** Stops the threads the facade made; a host-supplied executor is left running. */

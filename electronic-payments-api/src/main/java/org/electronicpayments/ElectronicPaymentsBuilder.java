@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ElectronicPaymentsBuilder {
 
+  /** The consent wording version recorded when the host sets none. */
+  public static final String DEFAULT_CONSENT_WORDING_VERSION = "1";
+
   /** How long {@code process} waits for the processor by default. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(90);
   /** How much longer than the deadline a payment may stay PROCESSING before reconcile takes it over. */
@@ -36,6 +39,8 @@ public final class ElectronicPaymentsBuilder {
   @Nullable ReceiptDelivery receiptDelivery;
   ClientDirectory clientDirectory = ClientDirectory.none();
   Clock clock = Clock.systemUTC();
+  String consentWordingVersion = DEFAULT_CONSENT_WORDING_VERSION;
+  PortalPosting portalPosting = PortalPosting.STAFF_SAVES;
   Duration deadline = DEFAULT_DEADLINE;
   @Nullable Duration lease;
   @Nullable ExecutorService executor;
@@ -107,6 +112,36 @@ public final class ElectronicPaymentsBuilder {
   /** @param directory the host's client files (default: knows nobody) @return this builder */
   public ElectronicPaymentsBuilder clientDirectory(ClientDirectory directory) {
     this.clientDirectory = Objects.requireNonNull(directory, "clientDirectory");
+    return this;
+  }
+
+  /**
+   * Sets the version of the agency's consent wording: the text shown or read to a client before a
+   * card is kept on file. Every saved card records the version in force when consent was given
+   * ({@link CardConsent#wordingVersion()}); change it whenever the wording changes.
+   *
+   * @param version the version, such as {@code 2026-01}; 1 to 64 characters
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder consentWordingVersion(String version) {
+    Objects.requireNonNull(version, "version");
+    if (version.isBlank() || version.strip().length() > 64) {
+      throw new IllegalArgumentException("the consent wording version must be 1 to 64 characters");
+    }
+    this.consentWordingVersion = version.strip();
+    return this;
+  }
+
+  /**
+   * Sets whether payments clients and representatives make in the portal are saved to the ledger
+   * at once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
+   * the default).
+   *
+   * @param posting the agency's choice
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder portalPosting(PortalPosting posting) {
+    this.portalPosting = Objects.requireNonNull(posting, "posting");
     return this;
   }
 

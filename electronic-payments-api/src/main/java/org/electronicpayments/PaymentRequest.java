@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *     .amountReceived("10.00")
  *     .note("1/1/2026 DOS 90837")
  *     .electronic(true)
- *     .card(CardChoice.saveNew("pm_1Q…", "Visa 1000"))
+ *     .card(CardChoice.saveNew("pm_1Q…", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
  *     .build();
  * }</pre>
  *

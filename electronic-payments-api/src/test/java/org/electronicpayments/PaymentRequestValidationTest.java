@@ -84,11 +84,11 @@ class PaymentRequestValidationTest {
             "must be a processor token or PaymentMethod id such as pm_… from the card form"),
         bad("token with spaces", b -> b.card(CardChoice.oneTime("pm_card visa")), "card.token",
             "must be a processor token or PaymentMethod id such as pm_… from the card form"),
-        bad("blank nickname", b -> b.card(CardChoice.saveNew("pm_card_visa", " ")), "card.nickname",
+        bad("blank nickname", b -> b.card(CardChoice.saveNew("pm_card_visa", " ", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))), "card.nickname",
             "is required, such as Visa 1000"),
-        bad("nickname over 40 characters", b -> b.card(CardChoice.saveNew("pm_card_visa", "V".repeat(41))),
+        bad("nickname over 40 characters", b -> b.card(CardChoice.saveNew("pm_card_visa", "V".repeat(41), Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))),
             "card.nickname", "must be at most 40 characters"),
-        bad("nickname with a card number", b -> b.card(CardChoice.saveNew("pm_card_visa", "5555555555554444")),
+        bad("nickname with a card number", b -> b.card(CardChoice.saveNew("pm_card_visa", "5555555555554444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))),
             "card.nickname", card));
   }
 

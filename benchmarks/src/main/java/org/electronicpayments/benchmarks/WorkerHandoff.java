@@ -11,6 +11,8 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,21 @@ record WorkerHandoff(PaymentProcessor delegate) implements PaymentProcessor {
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     return delegate.resolve(request, processorReference);
+  }
+
+  @Override
+  public SetupOutcome prepareSetup(SetupRequest request) {
+    return delegate.prepareSetup(request);
+  }
+
+  @Override
+  public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    return delegate.confirmSetup(request, processorReference);
+  }
+
+  @Override
+  public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    return delegate.resolveSetup(request, processorReference);
   }
 
   @Override

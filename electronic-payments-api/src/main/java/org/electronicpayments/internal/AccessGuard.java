@@ -40,4 +40,13 @@ public final class AccessGuard {
       throw new AccessDeniedException(actor, permission, client, decision.reason());
     }
   }
+
+  /**
+   * Records in the audit trail an action the agency's own setting allows without asking the
+   * policy (a portal payment posted automatically).
+   */
+  public void recordAgencyRule(Actor actor, Permission permission, @Nullable ClientId client,
+      @Nullable PaymentId payment, String reason) {
+    audit.record(new AuditSink.Event(clock.instant(), actor.auditName(), permission, client, payment, true, reason));
+  }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.CardConsent;
+import org.electronicpayments.Consent;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.ElectronicPayments;
@@ -47,8 +49,11 @@ public final class Charges {
   private final AgencyDetails agency;
   private final Duration deadline;
   private final Bounded bounded;
+  private final String consentWording;
 
-  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
+  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded,
+      String consentWording) {
+    this.consentWording = consentWording;
     this.processor = processor;
     this.journal = journal;
     this.agency = agency;
@@ -302,8 +307,11 @@ public final class Charges {
     }
     PaymentMethodId id = charged.savedCard();
     if (journal.findCard(id).isEmpty() && charged.card() != null) {
+      Consent consent = save.consent();
+      CardConsent recorded = consent == null ? null : new CardConsent(consent.givenBy(), payment.createdBy(),
+          consent.channel(), consentWording, payment.createdAt());
       journal.saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
-          save.nickname().strip(), charged.card(), payment.createdBy(), now));
+          save.nickname().strip(), charged.card(), payment.createdBy(), now, recorded));
     }
     return id;
   }

@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
@@ -119,5 +124,29 @@ public final class Journal {
 
   Instant now() {
     return clock.instant();
+  }
+
+  void insertSetup(CardSetup setup) {
+    store.insertSetup(setup);
+  }
+
+  Optional<CardSetup> updateSetup(CardSetup setup) {
+    return store.updateSetup(setup);
+  }
+
+  Optional<CardSetup> findSetup(CardSetupId id) {
+    return store.findSetup(id);
+  }
+
+  List<CardSetup> setups(AgencyId agency, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+    return store.setups(agency, statuses, updatedBefore, max);
+  }
+
+  void recordCardRemoval(CardRemoval removal) {
+    store.recordCardRemoval(removal);
+  }
+
+  List<CardRemoval> cardRemovals(AgencyId agency, ClientId client) {
+    return store.cardRemovals(agency, client);
   }
 }

@@ -65,6 +65,29 @@ public final class Ledger {
   }
 
   /**
+   * Saves a charged portal payment to the ledger by the agency's automatic-posting setting: no
+   * permission is asked of the client or representative who paid; the posting is audited as the
+   * agency's rule, and the payment records them as who posted it.
+   *
+   * @param actor the client or representative who paid
+   * @param paymentId the payment
+   * @return the payment as stored afterwards
+   */
+  public Payment postByAgencyRule(Actor actor, PaymentId paymentId) {
+    Objects.requireNonNull(actor, "actor");
+    Payment p = journal.read(paymentId);
+    guard.recordAgencyRule(actor, Permission.POST_PAYMENTS, p.clientId(), p.id(),
+        "the agency posts portal payments automatically");
+    return journal.change(paymentId, current -> {
+      if (current.isPosted() || current.status() != PaymentStatus.SUCCEEDED) {
+        return null;
+      }
+      Instant now = journal.now();
+      return current.change().posted(actor.auditName(), now).status(PaymentStatus.POSTED).at(now);
+    });
+  }
+
+  /**
    * Reads one payment.
    *
    * @param actor who is acting

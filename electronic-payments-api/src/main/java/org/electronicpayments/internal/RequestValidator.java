@@ -109,6 +109,20 @@ public final class RequestValidator {
     } else if (card instanceof CardChoice.SaveNew save) {
       checkToken(save.token(), errors);
       checkNickname("card.nickname", save.nickname(), errors);
+      if (save.consent() == null) {
+        errors.add(new FieldError("card.consent", CONSENT_REQUIRED));
+      }
+    }
+  }
+
+  /** The field error for a card to save without consent to keep it on file. */
+  public static final String CONSENT_REQUIRED =
+      "is required to keep a card on file: who agreed (client, representative, or staff for the client) and where";
+
+  public static void checkToken(String field, @Nullable String token, List<FieldError> errors) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      errors.add(new FieldError(field,
+          "must be a processor token or PaymentMethod id such as pm_… from the card form"));
     }
   }
 

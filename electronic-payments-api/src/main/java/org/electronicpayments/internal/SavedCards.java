@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.CardRemoval;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.FieldError;
@@ -75,8 +76,18 @@ public final class SavedCards {
   public void remove(Actor actor, PaymentMethodId id) {
     PaymentMethod card = owned(actor, id);
     processor.removeCard(id);
+    journal.recordCardRemoval(new CardRemoval(id, card.agencyId(), card.clientId(), card.card().display(),
+        actor.auditName(), journal.now()));
     journal.removeCard(id);
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
+  }
+
+  /** The removals recorded for a client's saved cards, oldest first. */
+  public List<CardRemoval> removals(Actor actor, ClientId client) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(client, "clientId");
+    guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
+    return journal.cardRemovals(agency.id(), client);
   }
 
   /**

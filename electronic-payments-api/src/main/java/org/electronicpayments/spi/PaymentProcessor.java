@@ -3,6 +3,7 @@ package org.electronicpayments.spi;
 import java.time.YearMonth;
 import java.util.List;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentMethodId;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +85,50 @@ public interface PaymentProcessor {
    */
   default boolean returnsByDeadline() {
     return false;
+  }
+
+  /**
+   * Starts saving a card without a payment (Stripe: creates a SetupIntent with
+   * {@code usage=off_session} for the customer, unconfirmed, under {@code key + "-create"}).
+   *
+   * <p>The default answers {@link SetupOutcome.Declined} (kind {@code REJECTED}): a processor
+   * that does not implement the three setup methods cannot save a card without a payment, and
+   * says so without calling anyone.
+   *
+   * @param request the setup
+   * @return {@link SetupOutcome.Prepared}, {@link SetupOutcome.Declined} or {@link SetupOutcome.Unknown}
+   */
+  default SetupOutcome prepareSetup(SetupRequest request) {
+    return new SetupOutcome.Declined(null, new PaymentFailure(PaymentFailure.Kind.REJECTED, "setup_not_supported", null,
+        "This card processor cannot save a card without a payment. Nothing was saved.", null));
+  }
+
+  /**
+   * Confirms a prepared setup ({@code key + "-confirm"}): the card is checked by its bank and
+   * attached to the customer. A declining card is {@link SetupOutcome.Declined} and nothing is
+   * attached; a card that needs 3-D Secure is {@link SetupOutcome.ActionRequired}.
+   *
+   * @param request the same setup as given to {@link #prepareSetup}
+   * @param processorReference the reference {@code prepareSetup} returned
+   * @return saved, declined, action required or unknown
+   */
+  default SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    return prepareSetup(request);
+  }
+
+  /**
+   * Settles a setup whose outcome is unknown, or one that waited for the client's authentication:
+   * a saved card stays saved; one never confirmed is cancelled so it never can be ({@link
+   * SetupOutcome.Declined}, kind {@code CANCELLED}); one whose authentication failed is declined;
+   * one still waiting for the client stays {@link SetupOutcome.ActionRequired}. With a {@code null}
+   * reference (the answer of {@code prepareSetup} was lost) the create is re-issued under its key.
+   *
+   * @param request the setup as it was prepared (with a new deadline)
+   * @param processorReference the reference, or {@code null} when it was lost
+   * @return the settled outcome, or unknown
+   */
+  default SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    return prepareSetup(request);
   }
 
   /**

@@ -7,7 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
@@ -177,4 +182,59 @@ public interface PaymentStore {
    * @return whether it was stored
    */
   boolean removeCard(PaymentMethodId id);
+
+  /**
+   * Stores a new card setup (saving a card without a payment), version 0, before the processor is
+   * called.
+   *
+   * @param setup the setup
+   * @throws IllegalStateException when a setup with its id is stored already
+   */
+  void insertSetup(CardSetup setup);
+
+  /**
+   * Replaces a card setup if nobody changed it since it was read: a compare-and-set on the
+   * version, also across host processes sharing one database.
+   *
+   * @param setup the new value, carrying the version that was read
+   * @return the stored value with the version moved on by one; empty when the stored version
+   *     differs or there is no such setup (nothing written)
+   */
+  Optional<CardSetup> updateSetup(CardSetup setup);
+
+  /**
+   * Reads a card setup.
+   *
+   * @param id the setup
+   * @return the setup, if stored
+   */
+  Optional<CardSetup> findSetup(CardSetupId id);
+
+  /**
+   * Card setups of one agency in the given statuses, last changed before the given time, oldest
+   * first: what {@code reconcile} must settle.
+   *
+   * @param agencyId the agency
+   * @param statuses the statuses wanted
+   * @param updatedBefore only setups last changed strictly before this
+   * @param max how many at most, 1 or more
+   * @return the setups, oldest first (by creation time, then id)
+   */
+  List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max);
+
+  /**
+   * Records that a saved card was removed, and by whom. Kept after the card itself is forgotten.
+   *
+   * @param removal the removal
+   */
+  void recordCardRemoval(CardRemoval removal);
+
+  /**
+   * The removals recorded for a client of one agency, oldest first.
+   *
+   * @param agencyId the agency
+   * @param clientId the client
+   * @return the removals
+   */
+  List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId);
 }

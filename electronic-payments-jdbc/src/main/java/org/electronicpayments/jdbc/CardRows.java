@@ -9,16 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardConsent;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
+import org.jspecify.annotations.Nullable;
 
 /** Saved cards and processor customers as rows. */
 final class CardRows {
 
   private static final String CARD_COLUMNS =
-      "id, agency_id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns";
+      "id, agency_id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns,"
+      + " consent_giver, consent_recorded_by, consent_channel, consent_wording_version, consent_given_at_ns";
 
   private final String selectCard;
   private final String selectClientCards;
@@ -33,9 +38,11 @@ final class CardRows {
     selectClientCards = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE agency_id = ? AND client_id = ?"
         + " ORDER BY saved_at_ns, id";
     updateCard = "UPDATE " + t.cards() + " SET agency_id = ?, client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
-        + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ? WHERE id = ?";
+        + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ?, consent_giver = ?, consent_recorded_by = ?,"
+        + " consent_channel = ?, consent_wording_version = ?, consent_given_at_ns = ? WHERE id = ?";
     insertCard = "INSERT INTO " + t.cards() + " (agency_id, client_id, nickname, brand, last4, exp_year, exp_month,"
-        + " fingerprint, saved_by, saved_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " fingerprint, saved_by, saved_at_ns, consent_giver, consent_recorded_by, consent_channel,"
+        + " consent_wording_version, consent_given_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     deleteCard = "DELETE FROM " + t.cards() + " WHERE id = ?";
     selectCustomer = "SELECT customer_reference FROM " + t.customers() + " WHERE agency_id = ? AND client_id = ?";
     insertCustomer = "INSERT INTO " + t.customers() + " (agency_id, client_id, customer_reference) VALUES (?, ?, ?)";
@@ -98,9 +105,25 @@ final class CardRows {
       Rows.setString(ps, 8, d.fingerprint());
       ps.setString(9, card.savedBy());
       ps.setLong(10, Rows.nanos(card.savedAt()));
-      ps.setString(11, card.id().value());
+      CardConsent consent = card.consent();
+      Rows.setString(ps, 11, consent == null ? null : consent.givenBy().name());
+      Rows.setString(ps, 12, consent == null ? null : consent.recordedBy());
+      Rows.setString(ps, 13, consent == null ? null : consent.channel().name());
+      Rows.setString(ps, 14, consent == null ? null : consent.wordingVersion());
+      Rows.setNanos(ps, 15, consent == null ? null : consent.givenAt());
+      ps.setString(16, card.id().value());
       return ps.executeUpdate();
     }
+  }
+
+  private static @Nullable CardConsent consent(ResultSet rs) throws SQLException {
+    String giver = rs.getString("consent_giver");
+    if (giver == null) {
+      return null;
+    }
+    return new CardConsent(ConsentGiver.valueOf(giver), rs.getString("consent_recorded_by"),
+        ConsentChannel.valueOf(rs.getString("consent_channel")), rs.getString("consent_wording_version"),
+        Rows.instant(rs.getLong("consent_given_at_ns")));
   }
 
   private static List<PaymentMethod> select(Connection c, String sql, String... keys) throws SQLException {
@@ -114,7 +137,7 @@ final class CardRows {
           cards.add(new PaymentMethod(PaymentMethodId.of(rs.getString("id")), AgencyId.of(rs.getString("agency_id")),
               ClientId.of(rs.getString("client_id")), rs.getString("nickname"), new CardDetails(rs.getString("brand"), rs.getString("last4"),
                   YearMonth.of(rs.getInt("exp_year"), rs.getInt("exp_month")), rs.getString("fingerprint")),
-              rs.getString("saved_by"), Rows.instant(rs.getLong("saved_at_ns"))));
+              rs.getString("saved_by"), Rows.instant(rs.getLong("saved_at_ns")), consent(rs)));
         }
         return cards;
       }

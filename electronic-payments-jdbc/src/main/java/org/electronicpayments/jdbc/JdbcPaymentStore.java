@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
@@ -43,6 +48,7 @@ public final class JdbcPaymentStore implements PaymentStore {
   private final PaymentReader reader;
   private final PaymentQueries queries;
   private final CardRows cards;
+  private final SetupRows setupRows;
   private final UnsettledClaims claims;
 
   JdbcPaymentStore(Database db, Tables tables, Dialect dialect) {
@@ -51,6 +57,7 @@ public final class JdbcPaymentStore implements PaymentStore {
     this.reader = new PaymentReader(tables);
     this.queries = new PaymentQueries(tables);
     this.cards = new CardRows(tables);
+    this.setupRows = new SetupRows(tables);
     this.claims = new UnsettledClaims(db, tables, reader, writer, dialect);
   }
 
@@ -218,6 +225,73 @@ public final class JdbcPaymentStore implements PaymentStore {
     } catch (SQLException e) {
       throw Database.failure("remove card " + id, null, e);
     }
+  }
+
+  @Override
+  public void insertSetup(CardSetup setup) {
+    Objects.requireNonNull(setup, "setup");
+    try {
+      db.transaction(c -> {
+        setupRows.insert(c, setup);
+        return true;
+      });
+    } catch (SQLException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw new IllegalStateException("card setup " + setup.id() + " is stored already");
+      }
+      throw Database.failure("store card setup " + setup.id(), null, e);
+    }
+  }
+
+  @Override
+  public Optional<CardSetup> updateSetup(CardSetup setup) {
+    Objects.requireNonNull(setup, "setup");
+    try {
+      boolean written = db.transaction(c -> setupRows.update(c, setup));
+      return written ? Optional.of(setup.nextVersion()) : Optional.empty();
+    } catch (SQLException e) {
+      if (Database.isConflict(e)) {
+        return Optional.empty();
+      }
+      throw Database.failure("update card setup " + setup.id(), null, e);
+    }
+  }
+
+  @Override
+  public Optional<CardSetup> findSetup(CardSetupId id) {
+    Objects.requireNonNull(id, "id");
+    return read("read card setup " + id, null, c -> setupRows.find(c, id));
+  }
+
+  @Override
+  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+    Objects.requireNonNull(agencyId, "agencyId");
+    Objects.requireNonNull(statuses, "statuses");
+    Objects.requireNonNull(updatedBefore, "updatedBefore");
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    return read("read card setups", null, c -> setupRows.inStatuses(c, agencyId, statuses, updatedBefore, max));
+  }
+
+  @Override
+  public void recordCardRemoval(CardRemoval removal) {
+    Objects.requireNonNull(removal, "removal");
+    try {
+      db.transaction(c -> {
+        setupRows.insertRemoval(c, removal);
+        return true;
+      });
+    } catch (SQLException e) {
+      throw Database.failure("record the removal of card " + removal.cardId(), null, e);
+    }
+  }
+
+  @Override
+  public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
+    Objects.requireNonNull(agencyId, "agencyId");
+    Objects.requireNonNull(clientId, "clientId");
+    return read("read card removals", null, c -> setupRows.removals(c, agencyId, clientId));
   }
 
   private Optional<Payment> one(PaymentQueries.Select select, @Nullable PaymentId id) {

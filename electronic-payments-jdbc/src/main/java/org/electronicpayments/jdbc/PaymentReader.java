@@ -42,7 +42,8 @@ final class PaymentReader {
   PaymentReader(Tables t) {
     prefix = "SELECT p.*, a.attempt_no AS a_attempt_no, a.idempotency_key AS a_idempotency_key,"
         + " a.card_kind AS a_card_kind, a.card_token AS a_card_token, a.card_nickname AS a_card_nickname,"
-        + " a.card_method_id AS a_card_method_id, a.processor_reference AS a_processor_reference,"
+        + " a.card_method_id AS a_card_method_id, a.card_consent_giver AS a_card_consent_giver,"
+        + " a.card_consent_channel AS a_card_consent_channel, a.processor_reference AS a_processor_reference,"
         + " a.status AS a_status, a.started_at_ns AS a_started_at_ns, a.ended_at_ns AS a_ended_at_ns,"
         + " r.refund_no AS r_refund_no, r.amount_minor AS r_amount_minor, r.currency AS r_currency,"
         + " r.idempotency_key AS r_idempotency_key, r.processor_reference AS r_processor_reference,"

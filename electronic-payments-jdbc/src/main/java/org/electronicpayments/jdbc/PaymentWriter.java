@@ -25,7 +25,8 @@ final class PaymentWriter {
   /** The payment row's columns, in the order {@link #bind} sets them (id and version aside). */
   static final List<String> COLUMNS = List.of("agency_id", "reference", "client_id", "appointment_id", "origin",
       "date_posted", "email_receipt_to", "payment_type", "payer", "amount_minor", "currency", "note", "electronic",
-      "client_present", "card_kind", "card_token", "card_nickname", "card_method_id", "status",
+      "client_present", "card_kind", "card_token", "card_nickname", "card_method_id", "card_consent_giver",
+      "card_consent_channel", "status",
       "confirmation_number", "failure_kind", "failure_code", "failure_decline_code", "failure_reason",
       "failure_response", "charged_brand", "charged_last4", "charged_exp_year", "charged_exp_month",
       "charged_fingerprint", "saved_card_id", "created_by", "created_at_ns", "updated_at_ns", "posted_by",
@@ -47,8 +48,8 @@ final class PaymentWriter {
         + ", version = version + 1 WHERE id = ? AND version = ?";
     exists = "SELECT 1 FROM " + t.payments() + " WHERE id = ?";
     insertAttempt = "INSERT INTO " + t.attempts() + " (payment_id, attempt_no, idempotency_key, card_kind, card_token,"
-        + " card_nickname, card_method_id, processor_reference, status, started_at_ns, ended_at_ns)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " card_nickname, card_method_id, card_consent_giver, card_consent_channel, processor_reference, status,"
+        + " started_at_ns, ended_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     insertRefund = "INSERT INTO " + t.refunds() + " (payment_id, refund_no, amount_minor, currency, idempotency_key,"
         + " processor_reference, status, requested_by, requested_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     deleteAttempts = "DELETE FROM " + t.attempts() + " WHERE payment_id = ?";
@@ -119,7 +120,7 @@ final class PaymentWriter {
     ps.setBoolean(i++, r.electronic());
     ps.setBoolean(i++, r.clientPresent());
     Rows.setCard(ps, i, r.card());
-    i += 4;
+    i += Rows.CARD_COLUMNS;
     ps.setString(i++, p.status().name());
     Rows.setString(ps, i++, p.confirmationNumber());
     PaymentFailure f = p.failure();
@@ -151,10 +152,10 @@ final class PaymentWriter {
           ps.setInt(2, a.number());
           ps.setString(3, a.idempotencyKey());
           Rows.setCard(ps, 4, a.card());
-          Rows.setString(ps, 8, a.processorReference());
-          ps.setString(9, a.status().name());
-          Rows.setNanos(ps, 10, a.startedAt());
-          Rows.setNanos(ps, 11, a.endedAt());
+          Rows.setString(ps, 10, a.processorReference());
+          ps.setString(11, a.status().name());
+          Rows.setNanos(ps, 12, a.startedAt());
+          Rows.setNanos(ps, 13, a.endedAt());
           ps.addBatch();
         }
         ps.executeBatch();

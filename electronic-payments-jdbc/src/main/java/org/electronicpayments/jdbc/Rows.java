@@ -7,6 +7,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentMethodId;
 import org.jspecify.annotations.Nullable;
 
@@ -70,12 +73,20 @@ final class Rows {
     return rs.wasNull() ? null : n;
   }
 
-  /** Binds a card choice as four columns: kind, token, nickname, saved card id. */
+  /** How many columns {@link #setCard} binds. */
+  static final int CARD_COLUMNS = 6;
+
+  /**
+   * Binds a card choice as six columns: kind, token, nickname, saved card id, and for a card to
+   * save the consent's giver and channel.
+   */
   static void setCard(PreparedStatement ps, int i, @Nullable CardChoice card) throws SQLException {
     String kind = null;
     String token = null;
     String nickname = null;
     String method = null;
+    String giver = null;
+    String channel = null;
     if (card instanceof CardChoice.OneTime once) {
       kind = "ONE_TIME";
       token = once.token();
@@ -83,6 +94,10 @@ final class Rows {
       kind = "SAVE_NEW";
       token = save.token();
       nickname = save.nickname();
+      if (save.consent() != null) {
+        giver = save.consent().givenBy().name();
+        channel = save.consent().channel().name();
+      }
     } else if (card instanceof CardChoice.Saved saved) {
       kind = "SAVED";
       method = saved.paymentMethodId().value();
@@ -91,9 +106,11 @@ final class Rows {
     setString(ps, i + 1, token);
     setString(ps, i + 2, nickname);
     setString(ps, i + 3, method);
+    setString(ps, i + 4, giver);
+    setString(ps, i + 5, channel);
   }
 
-  /** Reads the four card columns whose names start with {@code prefix}. */
+  /** Reads the six card columns whose names start with {@code prefix}. */
   static @Nullable CardChoice card(ResultSet rs, String prefix) throws SQLException {
     String kind = rs.getString(prefix + "card_kind");
     if (kind == null) {
@@ -101,9 +118,16 @@ final class Rows {
     }
     return switch (kind) {
       case "ONE_TIME" -> CardChoice.oneTime(rs.getString(prefix + "card_token"));
-      case "SAVE_NEW" -> CardChoice.saveNew(rs.getString(prefix + "card_token"), rs.getString(prefix + "card_nickname"));
+      case "SAVE_NEW" -> new CardChoice.SaveNew(rs.getString(prefix + "card_token"),
+          rs.getString(prefix + "card_nickname"), consent(rs.getString(prefix + "card_consent_giver"),
+              rs.getString(prefix + "card_consent_channel")));
       case "SAVED" -> CardChoice.saved(PaymentMethodId.of(rs.getString(prefix + "card_method_id")));
       default -> throw new IllegalStateException("unknown card kind " + kind);
     };
+  }
+
+  static @Nullable Consent consent(@Nullable String giver, @Nullable String channel) {
+    return giver == null || channel == null ? null
+        : Consent.of(ConsentGiver.valueOf(giver), ConsentChannel.valueOf(channel));
   }
 }

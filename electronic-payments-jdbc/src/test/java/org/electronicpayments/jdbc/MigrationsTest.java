@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
@@ -25,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The shipped schema: applied by Flyway or by the host, in the connection's schema or a named one. */
 class MigrationsTest {
 
-  private static final String SCRIPT = "/db/migration/electronic_payments/V1__payments.sql";
+  private static final String SCRIPTS = "/db/migration/electronic_payments/";
 
   private final String schema = "ep_" + UUID.randomUUID().toString().substring(0, 8);
   private final Payment sample = SamplePayments.cardPayment(AgencyId.of("agency-" + schema),
@@ -68,15 +74,17 @@ class MigrationsTest {
   void hostAppliedSqlIsEnough(TestDatabase db) throws SQLException, IOException {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
-    String script;
-    try (InputStream in = MigrationsTest.class.getResourceAsStream(SCRIPT)) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
+    StringBuilder script = new StringBuilder();
+    for (String name : scripts()) { // every version, in order, as a host without Flyway would run them
+      try (InputStream in = MigrationsTest.class.getResourceAsStream(SCRIPTS + name)) {
+        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"))).append(";\n");
+      }
     }
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute(db == TestDatabase.H2 ? "SET SCHEMA \"" + schema + "\"" : "SET search_path TO \"" + schema + "\"");
       try {
-        for (String statement : script.split(";")) {
+        for (String statement : script.toString().split(";")) {
           if (!statement.isBlank()) {
             s.execute(statement);
           }
@@ -100,6 +108,21 @@ class MigrationsTest {
     JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
     assertThat(store.insert(sample)).isEmpty();
     assertThat(db.store().find(sample.id())).as("the default schema's store does not see it").isEmpty();
+  }
+
+  /** The migration scripts' file names, by version number. */
+  private static List<String> scripts() throws IOException {
+    try {
+      Path dir = Path.of(MigrationsTest.class.getResource(SCRIPTS).toURI());
+      try (Stream<Path> files = Files.list(dir)) {
+        List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+            .sorted(Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
+        assertThat(names).as("migration scripts").isNotEmpty().first().isEqualTo("V1__payments.sql");
+        return names;
+      }
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
   }
 
   private static void sql(TestDatabase db, String sql) throws SQLException {

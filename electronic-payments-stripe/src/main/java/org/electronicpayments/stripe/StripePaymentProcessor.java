@@ -13,6 +13,8 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   private final ChargeFlow charges;
   private final Reconciliation reconciliation;
   private final RefundFlow refunds;
+  private final SetupFlow setups;
 
   StripePaymentProcessor(StripeSettings settings, @Nullable StripeClient client) {
     this.settings = settings;
@@ -50,6 +53,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     this.charges = new ChargeFlow(calls, settings, cards);
     this.reconciliation = new Reconciliation(calls, charges, cards);
     this.refunds = new RefundFlow(calls, settings);
+    this.setups = new SetupFlow(calls, settings);
   }
 
   /**
@@ -88,6 +92,31 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     return reconciliation.resolve(Objects.requireNonNull(request, "request"), processorReference);
+  }
+
+  /**
+   * Creates a SetupIntent for the customer with the card and {@code usage=off_session},
+   * unconfirmed ({@code …-create}).
+   */
+  @Override
+  public SetupOutcome prepareSetup(SetupRequest request) {
+    return setups.prepare(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Confirms the SetupIntent ({@code …-confirm}): saved, declined (nothing attached), or
+   * {@code requires_action} with the client secret for Stripe.js's {@code confirmCardSetup}.
+   */
+  @Override
+  public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    Objects.requireNonNull(request, "request");
+    return setups.confirm(request, Objects.requireNonNull(processorReference, "processorReference"));
+  }
+
+  /** Reads the SetupIntent (re-issuing the create when the reference was lost) and settles it. */
+  @Override
+  public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    return setups.resolve(Objects.requireNonNull(request, "request"), processorReference);
   }
 
   /**

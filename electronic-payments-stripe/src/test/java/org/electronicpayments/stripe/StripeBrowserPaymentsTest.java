@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Year;
 import java.time.ZoneOffset;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentResult;
@@ -79,7 +82,7 @@ class StripeBrowserPaymentsTest {
     String paymentMethod = paymentMethodFromTheBrowser("5555 5555 5555 4444");
 
     PaymentResult result = payments.process(Facades.DESK, Facades.request(
-        CardChoice.saveNew(paymentMethod, "Mastercard 4444"), true, "25.00"));
+        CardChoice.saveNew(paymentMethod, "Mastercard 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "25.00"));
 
     assertThat(result).isInstanceOf(PaymentResult.Succeeded.class);
     assertThat(emulator.succeededCharges()).singleElement()

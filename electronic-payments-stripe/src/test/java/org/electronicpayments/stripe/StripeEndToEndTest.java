@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
@@ -25,10 +28,10 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The New Payment flows end to end: facade, in-memory store, this module, real stripe-java, the
@@ -101,7 +104,7 @@ class StripeEndToEndTest {
   @DisplayName("New card saved, then charged on-session and off-session as a saved card")
   void newCardSavedThenChargedOnAndOffSession() {
     PaymentResult saved = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_mastercard", "Mastercard 4444"), true, "10.00"));
+        Facades.request(CardChoice.saveNew("pm_card_mastercard", "Mastercard 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
     assertThat(saved).isInstanceOf(PaymentResult.Succeeded.class);
     var card = payments.savedCards(Facades.DESK, Fixtures.CLIENT);
     assertThat(card).singleElement().satisfies(c -> assertThat(c.nickname()).isEqualTo("Mastercard 4444"));

@@ -41,4 +41,11 @@ class StripeLiveCompatibilityTest extends PaymentProcessorCompatibilityKit {
         + " in the browser (Stripe.js). PaymentIntent " + processorReference + " is left waiting for it;"
         + " this behaviour is covered against the emulator by StripePaymentProcessorCompatibilityTest.");
   }
+
+  @Override
+  protected void completeSetupAuthentication(String processorReference) {
+    abort("3-D Secure cannot be completed from a test against Stripe's test mode: the client does it"
+        + " in the browser (Stripe.js confirmCardSetup). SetupIntent " + processorReference + " is left waiting;"
+        + " this behaviour is covered against the emulator by StripePaymentProcessorCompatibilityTest.");
+  }
 }

@@ -32,4 +32,9 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
   protected void completeAuthentication(String processorReference) {
     emulator.completeAuthentication(processorReference);
   }
+
+  @Override
+  protected void completeSetupAuthentication(String processorReference) {
+    emulator.completeSetupAuthentication(processorReference);
+  }
 }

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
@@ -89,7 +92,7 @@ class TestCardsAcrossBackendsTest {
       steps.add("one-time: " + describe(payments.process(Facades.DESK,
           Facades.request(CardChoice.oneTime(id), true, "10.00"))));
       PaymentResult saving = payments.process(Facades.DESK,
-          Facades.request(CardChoice.saveNew(id, "Card"), true, "11.00"));
+          Facades.request(CardChoice.saveNew(id, "Card", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "11.00"));
       steps.add("save: " + describe(saving));
       if (saving instanceof PaymentResult.RequiresAction) {
         List<PaymentAttempt> attempts = saving.payment().attempts();

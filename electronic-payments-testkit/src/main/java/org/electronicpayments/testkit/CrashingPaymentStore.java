@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
@@ -198,6 +203,45 @@ public final class CrashingPaymentStore implements PaymentStore {
   @Override
   public boolean removeCard(PaymentMethodId id) {
     return write(false, () -> store.removeCard(id));
+  }
+
+  @Override
+  public void insertSetup(CardSetup setup) {
+    write(false, () -> {
+      store.insertSetup(setup);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<CardSetup> updateSetup(CardSetup setup) {
+    return write(true, () -> store.updateSetup(setup));
+  }
+
+  @Override
+  public Optional<CardSetup> findSetup(CardSetupId id) {
+    alive();
+    return store.findSetup(id);
+  }
+
+  @Override
+  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+    alive();
+    return store.setups(agencyId, statuses, updatedBefore, max);
+  }
+
+  @Override
+  public void recordCardRemoval(CardRemoval removal) {
+    write(false, () -> {
+      store.recordCardRemoval(removal);
+      return null;
+    });
+  }
+
+  @Override
+  public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
+    alive();
+    return store.cardRemovals(agencyId, clientId);
   }
 
   /** Whether the host dies just before or just after the chosen write. */

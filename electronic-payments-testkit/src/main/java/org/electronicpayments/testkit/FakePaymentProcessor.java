@@ -21,6 +21,8 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +56,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   private final FakeWallet wallet = new FakeWallet(keys);
   private final FakeCharges charges = new FakeCharges(keys, wallet);
   private final FakeRefunds refunds = new FakeRefunds(keys, charges);
+  private final FakeSetups setups = new FakeSetups(keys, wallet);
   private final ConcurrentLinkedQueue<ProcessorCall> calls = new ConcurrentLinkedQueue<>();
   private final AtomicInteger logged = new AtomicInteger();
 
@@ -96,6 +99,50 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     return call(Operation.RESOLVE, request.idempotencyKey(), request.deadline(),
         s -> charges.resolve(request, processorReference),
         reason -> new ChargeOutcome.Unknown(processorReference, reason));
+  }
+
+  @Override
+  public SetupOutcome prepareSetup(SetupRequest request) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.PREPARE_SETUP, request.idempotencyKey(), request.deadline(), s -> setups.prepare(request),
+        reason -> new SetupOutcome.Unknown(null, reason));
+  }
+
+  @Override
+  public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(processorReference, "processorReference");
+    return call(Operation.CONFIRM_SETUP, request.idempotencyKey(), request.deadline(),
+        s -> setups.confirm(request, processorReference), reason -> new SetupOutcome.Unknown(processorReference, reason));
+  }
+
+  @Override
+  public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    Objects.requireNonNull(request, "request");
+    return call(Operation.RESOLVE_SETUP, request.idempotencyKey(), request.deadline(),
+        s -> setups.resolve(request, processorReference), reason -> new SetupOutcome.Unknown(processorReference, reason));
+  }
+
+  /**
+   * Finishes the client's 3-D Secure step for a card setup waiting for it
+   * ({@code pm_card_authenticationRequiredOnSetup}); afterwards {@code resolveSetup} reports the card
+   * saved, or declined with kind {@code AUTHENTICATION_FAILED}.
+   *
+   * @param processorReference the setup ({@code seti_fake_…})
+   * @param succeed whether the client authenticated
+   * @throws IllegalStateException when the setup is not waiting for authentication
+   */
+  public void completeSetupAuthentication(String processorReference, boolean succeed) {
+    setups.finish(Objects.requireNonNull(processorReference, "processorReference"), succeed);
+  }
+
+  /**
+   * How many card setups were made.
+   *
+   * @return the number of setups ({@code seti_fake_…}) created
+   */
+  public int setupCount() {
+    return setups.count();
   }
 
   /**
@@ -305,6 +352,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     script.releaseHung();
     keys.expireAll();
     refunds.reset();
+    setups.reset();
     charges.reset();
     wallet.reset();
     calls.clear();
@@ -328,6 +376,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     try {
       T result = step == null ? work.apply(null) : scripted(step, deadline, work, timedOut);
       log(new ProcessorCall(operation, key, result instanceof ChargeOutcome || result instanceof RefundOutcome
+          || result instanceof SetupOutcome
           ? result.getClass().getSimpleName() : "ok"));
       return result;
     } catch (RuntimeException e) {
@@ -375,6 +424,12 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     /** {@link PaymentProcessor#removeCard}. */
     REMOVE_CARD,
     /** {@link PaymentProcessor#refund}. */
-    REFUND
+    REFUND,
+    /** {@link PaymentProcessor#prepareSetup}. */
+    PREPARE_SETUP,
+    /** {@link PaymentProcessor#confirmSetup}. */
+    CONFIRM_SETUP,
+    /** {@link PaymentProcessor#resolveSetup}. */
+    RESOLVE_SETUP
   }
 }

@@ -1,11 +1,18 @@
 package org.electronicpayments.testkit;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
@@ -35,6 +42,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   private final ConcurrentHashMap<ReferenceKey, PaymentId> references = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CustomerKey, String> customers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PaymentMethodId, PaymentMethod> cards = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CardSetupId, CardSetup> setups = new ConcurrentHashMap<>();
+  private final List<CardRemoval> removals = new CopyOnWriteArrayList<>();
 
   private InMemoryPaymentStore() {}
 
@@ -135,6 +144,59 @@ public final class InMemoryPaymentStore implements PaymentStore {
     return cards.remove(id) != null;
   }
 
+  @Override
+  public void insertSetup(CardSetup setup) {
+    Objects.requireNonNull(setup, "setup");
+    if (setup.version() != 0) {
+      throw new IllegalArgumentException("a new setup has version 0");
+    }
+    if (setups.putIfAbsent(setup.id(), setup) != null) {
+      throw new IllegalStateException("card setup " + setup.id() + " is stored already");
+    }
+  }
+
+  @Override
+  public Optional<CardSetup> updateSetup(CardSetup setup) {
+    Objects.requireNonNull(setup, "setup");
+    CardSetup[] stored = new CardSetup[1];
+    setups.computeIfPresent(setup.id(), (id, current) -> {
+      if (current.version() != setup.version()) {
+        return current;
+      }
+      stored[0] = setup.nextVersion();
+      return stored[0];
+    });
+    return Optional.ofNullable(stored[0]);
+  }
+
+  @Override
+  public Optional<CardSetup> findSetup(CardSetupId id) {
+    return Optional.ofNullable(setups.get(id));
+  }
+
+  @Override
+  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    return setups.values().stream()
+        .filter(s -> s.agencyId().equals(agencyId) && statuses.contains(s.status())
+            && s.updatedAt().isBefore(updatedBefore))
+        .sorted(Comparator.comparing(CardSetup::createdAt).thenComparing(s -> s.id().value()))
+        .limit(max).toList();
+  }
+
+  @Override
+  public void recordCardRemoval(CardRemoval removal) {
+    removals.add(Objects.requireNonNull(removal, "removal"));
+  }
+
+  @Override
+  public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
+    return removals.stream().filter(r -> r.agencyId().equals(agencyId) && r.clientId().equals(clientId))
+        .sorted(Comparator.comparing(CardRemoval::removedAt)).toList();
+  }
+
   /**
    * Returns every payment stored, oldest first, as a snapshot.
    *
@@ -150,6 +212,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
     references.clear();
     customers.clear();
     cards.clear();
+    setups.clear();
+    removals.clear();
   }
 
   private record ReferenceKey(AgencyId agency, String reference) {}

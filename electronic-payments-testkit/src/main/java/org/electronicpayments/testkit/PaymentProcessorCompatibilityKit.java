@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.CardSetupId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentFailure;
@@ -26,6 +27,8 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -76,6 +79,108 @@ public abstract class PaymentProcessorCompatibilityKit {
    * @param processorReference the charge waiting for authentication
    */
   protected abstract void completeAuthentication(String processorReference);
+
+  /**
+   * Completes the client's 3-D Secure step for a card setup waiting for it
+   * ({@link SetupOutcome.ActionRequired}), as the client would with Stripe.js's
+   * {@code confirmCardSetup}; afterwards {@code resolveSetup} reports the card saved. Where it
+   * cannot be done, abort the test with a JUnit assumption, giving the reason.
+   *
+   * @param processorReference the setup waiting for authentication
+   */
+  protected abstract void completeSetupAuthentication(String processorReference);
+
+  /** Saving a card without a payment. */
+  @Nested
+  @DisplayName("Saving a card without a payment")
+  class SettingUpACard {
+
+    @Test
+    @DisplayName("is prepared, then confirmed: the card is attached to the customer, listed, and charged off-session later")
+    void isPreparedThenConfirmedAndTheCardChargedOffSessionLater() {
+      String customer = customer();
+      SetupRequest request = setup(StripeTestCards.VISA, customer);
+      String reference = expect(SetupOutcome.Prepared.class, processor().prepareSetup(request)).processorReference();
+      SetupOutcome.Saved saved = expect(SetupOutcome.Saved.class, processor().confirmSetup(request, reference));
+      assertThat(saved.processorReference()).isEqualTo(reference);
+      assertThat(saved.card().value()).isNotEqualTo(StripeTestCards.VISA);
+      assertThat(saved.details().last4()).isEqualTo("4242");
+      assertThat(saved.details().fingerprint()).isNotBlank();
+      assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(saved.card());
+      ChargeOutcome.Charged charged = expect(ChargeOutcome.Charged.class,
+          charge(request(saved.card().value(), CardUse.SAVED_OFF_SESSION, customer, TEN)));
+      assertThat(charged.card().last4()).isEqualTo("4242");
+    }
+
+    @Test
+    @DisplayName("replays prepare and confirm under their keys: one setup, one card")
+    void replaysPrepareAndConfirm() {
+      String customer = customer();
+      SetupRequest request = setup(StripeTestCards.MASTERCARD, customer);
+      String reference = expect(SetupOutcome.Prepared.class, processor().prepareSetup(request)).processorReference();
+      assertThat(processor().prepareSetup(request).processorReference()).isEqualTo(reference);
+      PaymentMethodId first = expect(SetupOutcome.Saved.class, processor().confirmSetup(request, reference)).card();
+      assertThat(expect(SetupOutcome.Saved.class, processor().confirmSetup(request, reference)).card()).isEqualTo(first);
+      assertThat(expect(SetupOutcome.Saved.class, processor().resolveSetup(request, null)).card()).isEqualTo(first);
+      assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(first);
+    }
+
+    @TestFactory
+    @DisplayName("with a declining card is declined with Stripe's codes and attaches nothing")
+    Stream<DynamicTest> withADecliningCardIsDeclinedAndAttachesNothing() {
+      return declining().map(c -> DynamicTest.dynamicTest(c.paymentMethod(), () -> {
+        String customer = customer();
+        SetupRequest request = setup(c.paymentMethod(), customer);
+        SetupOutcome prepared = processor().prepareSetup(request);
+        SetupOutcome outcome = prepared instanceof SetupOutcome.Prepared p
+            ? processor().confirmSetup(request, p.processorReference()) : prepared;
+        c.check(expect(SetupOutcome.Declined.class, outcome).failure());
+        assertThat(processor().listCards(customer)).isEmpty();
+      }));
+    }
+
+    @Test
+    @DisplayName("with pm_card_authenticationRequiredOnSetup needs the client's action, then saves the card for off-session charges")
+    void onSetupNeedsActionThenSavesTheCard() {
+      String customer = customer();
+      SetupRequest request = setup(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP, customer);
+      String reference = expect(SetupOutcome.Prepared.class, processor().prepareSetup(request)).processorReference();
+      SetupOutcome.ActionRequired action = expect(SetupOutcome.ActionRequired.class,
+          processor().confirmSetup(request, reference));
+      assertThat(action.clientSecret()).isNotBlank();
+      assertThat(expect(SetupOutcome.ActionRequired.class, processor().resolveSetup(request, reference)).processorReference())
+          .isEqualTo(reference);
+      assertThat(processor().listCards(customer)).isEmpty();
+      completeSetupAuthentication(reference);
+      SetupOutcome.Saved saved = expect(SetupOutcome.Saved.class, processor().resolveSetup(request, reference));
+      assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(saved.card());
+      expect(ChargeOutcome.Charged.class,
+          charge(request(saved.card().value(), CardUse.SAVED_OFF_SESSION, customer, TEN)));
+    }
+
+    @Test
+    @DisplayName("resolved before it was confirmed is cancelled and saves nothing, even when confirmed later")
+    void resolvedBeforeConfirmationIsCancelled() {
+      String customer = customer();
+      SetupRequest request = setup(StripeTestCards.VISA, customer);
+      String reference = expect(SetupOutcome.Prepared.class, processor().prepareSetup(request)).processorReference();
+      assertThat(expect(SetupOutcome.Declined.class, processor().resolveSetup(request, reference)).failure().kind())
+          .isEqualTo(PaymentFailure.Kind.CANCELLED);
+      assertThat(processor().confirmSetup(request, reference)).isNotInstanceOf(SetupOutcome.Saved.class);
+      assertThat(processor().listCards(customer)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("resolved without a reference finds the prepared setup by its key")
+    void resolvedWithoutAReferenceFindsThePreparedSetup() {
+      String customer = customer();
+      SetupRequest request = setup(StripeTestCards.VISA, customer);
+      String reference = expect(SetupOutcome.Prepared.class, processor().prepareSetup(request)).processorReference();
+      SetupOutcome.Declined cancelled = expect(SetupOutcome.Declined.class, processor().resolveSetup(request, null));
+      assertThat(cancelled.processorReference()).isEqualTo(reference);
+      assertThat(processor().listCards(customer)).isEmpty();
+    }
+  }
 
   /** Charging a card once, without saving it. */
   @Nested
@@ -501,6 +606,12 @@ public abstract class PaymentProcessorCompatibilityKit {
   private RefundOutcome refund(Paid paid, String amount, String key) {
     return processor().refund(new RefundRequest(paid.request().paymentId(), paid.charged().processorReference(),
         Money.usd(amount), "refund-" + key));
+  }
+
+  private static SetupRequest setup(String paymentMethod, String customer) {
+    String id = "setup_" + unique();
+    return new SetupRequest(CardSetupId.of(id), AGENCY, ClientId.of("client-" + unique()), "setup-" + id,
+        paymentMethod, customer, Instant.now().plusSeconds(90));
   }
 
   private String customer() {

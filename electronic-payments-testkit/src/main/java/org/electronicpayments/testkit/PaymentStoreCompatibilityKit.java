@@ -17,9 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
@@ -261,6 +266,91 @@ public abstract class PaymentStoreCompatibilityKit {
       assertThat(store().removeCard(theirs.id())).isTrue();
       assertThat(store().cards(other, client)).isEmpty();
       assertThat(store().cards(agency, client)).containsExactly(ours);
+    }
+  }
+
+  @Nested
+  @DisplayName("Card setups and removed cards")
+  class CardSetupsAndRemovals {
+
+    @Test
+    @DisplayName("a stored setup reads back equal, consent included; the same id twice is refused")
+    void storedSetupReadsBackEqual() {
+      CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
+      store().insertSetup(setup);
+      assertThat(store().findSetup(setup.id())).contains(setup);
+      assertThatThrownBy(() -> store().insertSetup(setup)).isInstanceOf(IllegalStateException.class);
+      assertThat(store().findSetup(CardSetupId.of(setup.id().value() + "x"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an update moves the version on and keeps every field; a stale one writes nothing")
+    void updateIsACompareAndSet() {
+      CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
+      store().insertSetup(setup);
+      PaymentFailure failure = new PaymentFailure(PaymentFailure.Kind.DECLINED, "card_declined", "lost_card",
+          "The card was reported lost.", "Your card was declined.");
+      CardSetup moved = setup.moved(CardSetupStatus.FAILED, "seti_1", null, failure, T0.plusSeconds(5));
+      CardSetup stored = store().updateSetup(moved).orElseThrow();
+      assertThat(stored.version()).isEqualTo(1);
+      assertThat(store().findSetup(setup.id())).contains(stored);
+      assertThat(stored.failure()).isEqualTo(failure);
+      assertThat(stored.processorReference()).isEqualTo("seti_1");
+      assertThat(store().updateSetup(setup.moved(CardSetupStatus.SUCCEEDED, "seti_1",
+          PaymentMethodId.of("pm_x"), null, T0))).isEmpty();
+      assertThat(store().findSetup(setup.id())).contains(stored);
+      CardSetup saved = store().updateSetup(stored.moved(CardSetupStatus.SUCCEEDED, null, PaymentMethodId.of("pm_x"),
+          null, T0.plusSeconds(6))).orElseThrow();
+      assertThat(store().findSetup(setup.id()).orElseThrow().savedCard()).isEqualTo(PaymentMethodId.of("pm_x"));
+      assertThat(saved.version()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("of two concurrent updates from one version, exactly one is written")
+    void oneOfConcurrentUpdatesWins() throws Exception {
+      CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
+      store().insertSetup(setup);
+      List<Optional<CardSetup>> answers = race(List.of(
+          () -> store().updateSetup(setup.moved(CardSetupStatus.PROCESSING, null, null, null, T0.plusSeconds(1))),
+          () -> store().updateSetup(setup.moved(CardSetupStatus.IN_DOUBT, null, null, null, T0.plusSeconds(2)))));
+      assertThat(answers).filteredOn(Optional::isPresent).hasSize(1);
+      assertThat(store().findSetup(setup.id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("setups are found by agency, status and last change, oldest first, at most max")
+    void setupsByStatusAndTime() {
+      CardSetup a = SamplePayments.cardSetup(agency, client, T0);
+      CardSetup b = SamplePayments.cardSetup(agency, client, T0.plusSeconds(10));
+      CardSetup c = SamplePayments.cardSetup(agency, client, T0.plusSeconds(20));
+      CardSetup foreign = SamplePayments.cardSetup(AgencyId.of(agency.value() + "-b"), client, T0);
+      for (CardSetup s : List.of(c, a, b, foreign)) {
+        store().insertSetup(s);
+      }
+      CardSetup doubtful = store().updateSetup(b.moved(CardSetupStatus.IN_DOUBT, null, null, null,
+          T0.plusSeconds(30))).orElseThrow();
+      var pending = EnumSet.of(CardSetupStatus.PENDING);
+      assertThat(store().setups(agency, pending, T0.plusSeconds(60), 10)).containsExactly(a, c);
+      assertThat(store().setups(agency, pending, T0.plusSeconds(20), 10)).containsExactly(a);
+      assertThat(store().setups(agency, pending, T0.plusSeconds(60), 1)).containsExactly(a);
+      assertThat(store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(31), 10))
+          .containsExactly(doubtful);
+      assertThat(store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(30), 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("card removals are kept per agency and client, oldest first")
+    void removalsPerClient() {
+      PaymentMethodId card = PaymentMethodId.of("pm_" + agency.value() + "_r");
+      CardRemoval later = new CardRemoval(card, agency, client, "Visa •••• 4242", "client:c-1", T0.plusSeconds(9));
+      CardRemoval earlier = new CardRemoval(PaymentMethodId.of("pm_" + agency.value() + "_s"), agency, client,
+          "Mastercard •••• 4444", "staff:s-1", T0);
+      store().recordCardRemoval(later);
+      store().recordCardRemoval(earlier);
+      store().recordCardRemoval(new CardRemoval(card, AgencyId.of(agency.value() + "-b"), client, "Visa •••• 4242",
+          "staff:s-2", T0));
+      assertThat(store().cardRemovals(agency, client)).containsExactly(earlier, later);
+      assertThat(store().cardRemovals(agency, ClientId.of(client.value() + "-2"))).isEmpty();
     }
   }
 

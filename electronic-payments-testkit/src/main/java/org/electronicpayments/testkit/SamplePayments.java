@@ -8,8 +8,15 @@ import java.util.Objects;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.CardConsent;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
@@ -49,7 +56,7 @@ public final class SamplePayments {
     PaymentId id = PaymentId.generate();
     PaymentRequest request = new PaymentRequest(client, AppointmentId.of("appt-" + reference.hashCode()),
         Origin.APPOINTMENTS, LocalDate.of(2026, 1, 1), "client@example.org", reference, PaymentType.CREDIT_CARD,
-        Payer.CO_PAY, Money.usd("10.00"), "1/1/2026 DOS 90837", true, CardChoice.saveNew("pm_card_visa", "Visa 1000"),
+        Payer.CO_PAY, Money.usd("10.00"), "1/1/2026 DOS 90837", true, CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)),
         true);
     PaymentAttempt attempt = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1),
         Objects.requireNonNull(request.card(), "card"), null,
@@ -110,6 +117,22 @@ public final class SamplePayments {
    */
   public static PaymentMethod visa(String id, AgencyId agency, ClientId client, Instant at) {
     return new PaymentMethod(PaymentMethodId.of(id), agency, client, "Visa 4242",
-        new CardDetails("visa", "4242", YearMonth.of(2030, 12), "fp_" + id), "staff:s-1", at);
+        new CardDetails("visa", "4242", YearMonth.of(2030, 12), "fp_" + id), "staff:s-1", at,
+        new CardConsent(ConsentGiver.STAFF, "staff:s-1", ConsentChannel.PHONE, "2026-01", at));
+  }
+
+  /**
+   * A pending card setup (a card to save without a payment), with its consent.
+   *
+   * @param agency the agency
+   * @param client the client
+   * @param at when it was journaled
+   * @return the setup, version 0
+   */
+  public static CardSetup cardSetup(AgencyId agency, ClientId client, Instant at) {
+    CardSetupId id = CardSetupId.of("setup_" + PaymentId.generate().value());
+    return new CardSetup(id, agency, client, "pm_card_visa", "Visa 4242",
+        new CardConsent(ConsentGiver.REPRESENTATIVE, "representative:r-1", ConsentChannel.PORTAL, "2026-01", at),
+        "setup-" + id.value(), CardSetupStatus.PENDING, null, null, null, "representative:r-1", at, at, 0);
   }
 }

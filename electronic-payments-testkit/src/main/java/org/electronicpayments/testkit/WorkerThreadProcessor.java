@@ -12,6 +12,8 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +71,21 @@ public final class WorkerThreadProcessor implements PaymentProcessor {
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     return processor.resolve(request, processorReference);
+  }
+
+  @Override
+  public SetupOutcome prepareSetup(SetupRequest request) {
+    return processor.prepareSetup(request);
+  }
+
+  @Override
+  public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    return processor.confirmSetup(request, processorReference);
+  }
+
+  @Override
+  public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    return processor.resolveSetup(request, processorReference);
   }
 
   @Override

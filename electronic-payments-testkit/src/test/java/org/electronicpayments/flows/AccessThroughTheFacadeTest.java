@@ -8,6 +8,9 @@ import java.util.Set;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentResult;
@@ -44,7 +47,7 @@ class AccessThroughTheFacadeTest {
     Actor desk = bed.staffWith(Permission.PROCESS_ELECTRONIC_PAYMENTS);
 
     assertThatThrownBy(() -> bed.payments().process(desk,
-            Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()))
+            Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()))
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("SAVE_CARD");
     assertThat(bed.payments().process(desk, Requests.oneTime("pm_card_visa"))).isInstanceOf(PaymentResult.Succeeded.class);
   }
@@ -69,7 +72,7 @@ class AccessThroughTheFacadeTest {
   @Test
   void aClientPaysAndManagesOwnCardsButNeverAnotherClients(PaymentsTestbed bed) {
     Actor client = Actor.client(PaymentsTestbed.CLIENT);
-    PaymentResult own = bed.payments().process(client, Requests.card(CardChoice.saveNew("pm_card_visa", "My Visa")).build());
+    PaymentResult own = bed.payments().process(client, Requests.card(CardChoice.saveNew("pm_card_visa", "My Visa", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     assertThat(own).isInstanceOf(PaymentResult.Succeeded.class);
     PaymentMethod card = bed.payments().savedCards(client, PaymentsTestbed.CLIENT).get(0);
     PaymentResult foreign = bed.payments().process(bed.frontDesk(), Requests.cash(OTHER));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.electronicpayments.testkit.PaymentAssertions.assertThat;
 
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentMethod;
@@ -34,7 +37,7 @@ class CardFlowsTest {
   void newCardIsSavedUnderItsNicknameAndThenChargedAsASavedCard(PaymentsTestbed bed) {
     ElectronicPayments payments = bed.payments();
     PaymentResult first = payments.process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     assertThat(first).succeeded();
 
     PaymentMethod saved = payments.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
@@ -51,8 +54,8 @@ class CardFlowsTest {
 
   @Test
   void theSameCardSavedTwiceIsKeptOnce(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa again")).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa again", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
 
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
         .singleElement().extracting(PaymentMethod::nickname).isEqualTo("Visa 1000");
@@ -92,7 +95,7 @@ class CardFlowsTest {
   @Test
   void declingCardCannotBeSavedAndLeavesNoSavedCard(PaymentsTestbed bed) {
     PaymentResult r = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa_chargeDeclined", "Visa 0002")).build());
+        Requests.card(CardChoice.saveNew("pm_card_visa_chargeDeclined", "Visa 0002", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
 
     assertThat(r).failedWithDeclineCode("generic_decline");
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
@@ -102,7 +105,7 @@ class CardFlowsTest {
   @Test
   void cardThatAttachesButDeclinesLeavesNoSavedCard(PaymentsTestbed bed) {
     PaymentResult r = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_chargeCustomerFail", "Visa 0341")).build());
+        Requests.card(CardChoice.saveNew("pm_card_chargeCustomerFail", "Visa 0341", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
 
     assertThat(r).failed();
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
@@ -126,13 +129,13 @@ class CardFlowsTest {
   @Test
   void savedCardChargedWithoutTheClientIsOffSession(PaymentsTestbed bed) {
     bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_authenticationRequired", "Visa 3184")).build());
+        Requests.card(CardChoice.saveNew("pm_card_authenticationRequired", "Visa 3184", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     // a card that always needs authentication cannot be saved by a charge that did not finish
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
 
     // a card that needs authentication on setup is saved once the client completed it
     PaymentResult setUp = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_authenticationRequiredOnSetup", "Visa 3155")).build());
+        Requests.card(CardChoice.saveNew("pm_card_authenticationRequiredOnSetup", "Visa 3155", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     assertThat(setUp).requiresAction();
     bed.processor().completeAuthentication(setUp.payment().currentAttempt().processorReference(), true);
     PaymentResult settled = bed.payments().refresh(bed.frontDesk(), setUp.payment().id());
@@ -153,7 +156,7 @@ class CardFlowsTest {
   @Test
   void savedCardChargedWithTheClientPresentIsOnSessionAndMayNeedAuthentication(PaymentsTestbed bed) {
     bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
 
     PaymentResult onSession = bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build());
@@ -181,7 +184,7 @@ class CardFlowsTest {
 
   @Test
   void expiredSavedCardIsRejectedBeforeAnyCharge(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
     bed.clock().set(saved.card().expiry().plusMonths(1).atDay(15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     long before = bed.processor().calls().size();

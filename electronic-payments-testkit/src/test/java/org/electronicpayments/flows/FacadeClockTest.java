@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
@@ -19,7 +22,7 @@ class FacadeClockTest {
 
   @Test
   void updateCardExpiryJudgesThePastByTheFacadesClock(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     PaymentMethod card = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
     bed.clock().set(Instant.parse("2060-06-15T15:00:00Z"));
 

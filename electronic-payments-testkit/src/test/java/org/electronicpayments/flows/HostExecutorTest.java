@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.PaymentsTestbed;
@@ -48,7 +51,7 @@ class HostExecutorTest {
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa")),
           bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")),
           bed.payments().processAsync(bed.frontDesk(), Requests.card(
-              org.electronicpayments.CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()));
+              org.electronicpayments.CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
 
       for (CompletableFuture<PaymentResult> f : futures) {
         assertThat(f.get(10, TimeUnit.SECONDS)).succeeded();

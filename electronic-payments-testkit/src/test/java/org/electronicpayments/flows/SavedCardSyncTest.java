@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SavedCardSyncTest {
 
   private static PaymentMethod save(PaymentsTestbed bed, String token, String nickname) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(token, nickname)).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(token, nickname, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     return bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).stream()
         .filter(c -> c.nickname().equals(nickname)).findFirst().orElseThrow();
   }

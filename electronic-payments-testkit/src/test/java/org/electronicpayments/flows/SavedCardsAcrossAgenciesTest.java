@@ -8,6 +8,9 @@ import java.util.List;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentQuery;
@@ -41,7 +44,7 @@ class SavedCardsAcrossAgenciesTest {
     agencyB = ElectronicPayments.builder().processor(bed.processor()).store(bed.store()).agency(AGENCY_B)
         .clock(bed.clock()).deadline(PaymentsTestbed.DEADLINE).build();
     assertThat(bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build())).isInstanceOf(PaymentResult.Succeeded.class);
+        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build())).isInstanceOf(PaymentResult.Succeeded.class);
     cardOfA = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
   }
 
@@ -102,7 +105,7 @@ class SavedCardsAcrossAgenciesTest {
 
   @Test
   void eachAgencySeesOnlyTheCardsSavedWithIt() {
-    assertThat(agencyB.process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_mastercard", "MC 1000"))
+    assertThat(agencyB.process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_mastercard", "MC 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
         .build())).isInstanceOf(PaymentResult.Succeeded.class);
 
     PaymentMethod cardOfB = agencyB.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);

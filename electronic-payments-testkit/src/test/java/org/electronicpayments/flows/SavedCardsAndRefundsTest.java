@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentException;
 import org.electronicpayments.PaymentMethod;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SavedCardsAndRefundsTest {
 
   private static PaymentMethod saveVisa(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     return bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
   }
 

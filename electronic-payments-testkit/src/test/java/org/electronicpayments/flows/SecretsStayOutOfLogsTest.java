@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
@@ -41,7 +44,7 @@ class SecretsStayOutOfLogsTest {
     PaymentResult action = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
     String clientSecret = ((PaymentResult.RequiresAction) action).clientSecret();
     seen.append(action).append(action.payment()).append(action.payment().request());
-    seen.append(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()));
+    seen.append(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
     seen.append(bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclinedStolenCard")));
     bed.processor().script().onNext(Operation.CONFIRM).timeoutAfterCharging();
     PaymentResult doubt = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));

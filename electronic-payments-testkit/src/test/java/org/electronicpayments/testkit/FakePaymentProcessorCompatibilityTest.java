@@ -16,4 +16,9 @@ class FakePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibilit
   protected void completeAuthentication(String processorReference) {
     fake.completeAuthentication(processorReference, true);
   }
+
+  @Override
+  protected void completeSetupAuthentication(String processorReference) {
+    fake.completeSetupAuthentication(processorReference, true);
+  }
 }

@@ -7,6 +7,9 @@ import java.util.Set;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
@@ -98,7 +101,7 @@ public final class FrontDeskExample {
 
     step("2. New card saved for future use as \"Visa 1000\": deductible of $75.00");
     PaymentResult saved = submit(desk, window(PaymentType.CREDIT_CARD, Payer.DEDUCTIBLE, "75.00")
-        .card(CardChoice.saveNew("pm_card_visa", "Visa 1000")));
+        .card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))));
     List<PaymentMethod> cards = payments.savedCards(desk, client);
     cards.forEach(c -> out.printf("   saved card: %s (%s, expires %s)%n", c.nickname(), c.card().display(),
         c.card().expiry()));

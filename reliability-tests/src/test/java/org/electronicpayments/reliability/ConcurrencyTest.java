@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payer;
 import org.electronicpayments.Payment;
@@ -71,7 +74,7 @@ class ConcurrencyTest {
       // loaded machine cannot miss (the fake's own 150 ms deadline is for the race itself).
       try (ElectronicPayments setup = ElectronicPayments.builder().processor(backend.processor()).store(store)
           .agency(PaymentsTestbed.AGENCY).clock(clock).deadline(Duration.ofSeconds(30)).build()) {
-        saving = setup.process(DESK, request("SAVE-" + seed, CardChoice.saveNew("pm_card_visa", "Visa 1000")));
+        saving = setup.process(DESK, request("SAVE-" + seed, CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))));
       }
       assertThat(saving).isInstanceOf(PaymentResult.Succeeded.class);
       PaymentMethodId saved = payments.savedCards(DESK, PaymentsTestbed.CLIENT).get(0).id();

@@ -10,6 +10,9 @@ import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
@@ -131,7 +134,7 @@ final class Corpus {
     for (String nickname : new String[] {"", "  ", "N".repeat(41), "4242424242424242", "Visa 4242-4242-4242-4242",
         "Visa\u0000", "Visa\n1000", MEGABYTE}) {
       cases.add(new Case("new card nickname '" + printable(nickname) + "'", PaymentValidationException.class,
-          w -> w.payments.process(w.desk, Fields.of(w.valid).card(CardChoice.saveNew("pm_card_visa", nickname)).request())));
+          w -> w.payments.process(w.desk, Fields.of(w.valid).card(CardChoice.saveNew("pm_card_visa", nickname, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).request())));
     }
   }
 

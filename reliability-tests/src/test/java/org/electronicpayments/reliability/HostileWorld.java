@@ -8,6 +8,9 @@ import java.util.Set;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
@@ -65,7 +68,7 @@ final class HostileWorld implements AutoCloseable {
         .electronic(true).card(CardChoice.oneTime("pm_card_visa")).build();
     PaymentResult saved = payments.process(desk, PaymentRequest.builder().client(OWNER).reference("CORPUS-SAVED")
         .payer(Payer.CO_PAY).amountReceived("20.00").electronic(true)
-        .card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+        .card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     this.paid = saved.payment();
     this.card = payments.savedCards(desk, OWNER).get(0).id();
     this.cash = payments.process(desk, PaymentRequest.builder().client(OWNER).reference("CORPUS-CASH")

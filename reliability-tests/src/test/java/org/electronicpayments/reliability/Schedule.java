@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
@@ -250,7 +253,7 @@ final class Schedule {
       card = CardChoice.saved(saved.get(random.nextInt(saved.size())).id());
       b.clientPresent(random.nextBoolean());
     } else if (kind <= 5) {
-      card = CardChoice.saveNew(TO_SAVE[random.nextInt(TO_SAVE.length)], "Card " + sequence);
+      card = CardChoice.saveNew(TO_SAVE[random.nextInt(TO_SAVE.length)], "Card " + sequence, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK));
     } else {
       card = CardChoice.oneTime(ONE_TIME[random.nextInt(ONE_TIME.length)]);
     }
