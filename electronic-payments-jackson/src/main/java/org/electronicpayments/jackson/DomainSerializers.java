@@ -1,5 +1,6 @@
 package org.electronicpayments.jackson;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -11,6 +12,7 @@ import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.CardConsent;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentRefund;
 import org.electronicpayments.PaymentResult;
@@ -122,6 +124,16 @@ final class DomainSerializers {
     g.writeObjectField("card", m.card());
     g.writeStringField("savedBy", m.savedBy());
     g.writeStringField("savedAt", m.savedAt().toString());
+    CardConsent consent = m.consent();
+    if (consent != null) {
+      g.writeObjectFieldStart("consent");
+      g.writeStringField("givenBy", consent.givenBy().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("recordedBy", consent.recordedBy());
+      g.writeStringField("channel", consent.channel().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("wordingVersion", consent.wordingVersion());
+      g.writeStringField("givenAt", consent.givenAt().toString());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   });
 

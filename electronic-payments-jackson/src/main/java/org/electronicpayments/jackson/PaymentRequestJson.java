@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.Consent;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.ConsentGiver;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.FieldError;
 import org.electronicpayments.Origin;
@@ -31,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * {@code emailReceiptTo}, {@code reference}, {@code type}, {@code payer}, {@code amountReceived}
  * (text, {@code "10.00"}), {@code currency} (default {@code USD}), {@code note},
  * {@code electronic}, {@code card}, {@code clientPresent}. A card is
- * {@code {"oneTime": "pm_…"}}, {@code {"saveNew": "pm_…", "nickname": "Visa 1000"}} or
+ * {@code {"oneTime": "pm_…"}}, {@code {"saveNew": "pm_…", "nickname": "Visa 1000", "consent": {"givenBy": "client", "channel": "front_desk"}}} or
  * {@code {"saved": "pm_…"}}. No error message repeats a rejected value.
  *
  * <pre>{@code
@@ -135,7 +138,9 @@ public final class PaymentRequestJson {
       }
       if (card.hasNonNull("saveNew")) {
         JsonNode nickname = card.get("nickname");
-        return CardChoice.saveNew(card.get("saveNew").textValue(), nickname == null || !nickname.isTextual() ? "" : nickname.textValue());
+        // A missing consent is left null here so validation reports it as card.consent.
+        return new CardChoice.SaveNew(card.get("saveNew").textValue(),
+            nickname == null || !nickname.isTextual() ? "" : nickname.textValue(), consent(card.get("consent"), errors));
       }
       if (card.hasNonNull("saved")) {
         return CardChoice.saved(PaymentMethodId.of(card.get("saved").textValue()));
@@ -148,6 +153,29 @@ public final class PaymentRequestJson {
     }
     errors.add(new FieldError("card", message));
     return null;
+  }
+
+  /**
+   * Reads {@code {"givenBy": "client", "channel": "front_desk"}}; a malformed one is a field error
+   * on {@code card.consent}.
+   */
+  private static @Nullable Consent consent(@Nullable JsonNode consent, List<FieldError> errors) {
+    if (consent == null || consent.isNull()) {
+      return null;
+    }
+    JsonNode givenBy = consent.get("givenBy");
+    JsonNode channel = consent.get("channel");
+    if (!consent.isObject() || givenBy == null || !givenBy.isTextual() || channel == null || !channel.isTextual()) {
+      errors.add(new FieldError("card.consent", "must be {\"givenBy\": \"client\", \"channel\": \"front_desk\"}"));
+      return null;
+    }
+    try {
+      return Consent.of(enumValue(ConsentGiver.class, givenBy.textValue()),
+          enumValue(ConsentChannel.class, channel.textValue()));
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("card.consent", e.getMessage()));
+      return null;
+    }
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {

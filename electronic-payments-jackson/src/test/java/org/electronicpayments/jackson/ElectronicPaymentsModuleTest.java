@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ConsentGiver;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.Consent;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.FieldError;
 import org.electronicpayments.Money;
@@ -65,11 +68,12 @@ class ElectronicPaymentsModuleTest {
   void aWellFormedRequestIsRead() throws Exception {
     PaymentRequest r = json.readValue("""
         {"clientId":"1000","reference":"1.1.2026 1000 CC","payer":"co_pay","amountReceived":"10.00",
-         "electronic":true,"card":{"saveNew":"pm_card_visa","nickname":"Visa 1000"}}""", PaymentRequest.class);
+         "electronic":true,"card":{"saveNew":"pm_card_visa","nickname":"Visa 1000",
+         "consent":{"givenBy":"client","channel":"front_desk"}}}""", PaymentRequest.class);
     assertThat(r.clientId()).isEqualTo(ClientId.of("1000"));
     assertThat(r.payer()).isEqualTo(Payer.CO_PAY);
     assertThat(r.amountReceived()).isEqualTo(Money.usd("10.00"));
-    assertThat(r.card()).isEqualTo(CardChoice.saveNew("pm_card_visa", "Visa 1000"));
+    assertThat(r.card()).isEqualTo(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)));
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ConsentGiver;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.Consent;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentFailure;
@@ -46,9 +49,9 @@ class StripeCustomerStepTest {
         .agency(Facades.AGENCY).deadline(Duration.ofSeconds(5)).build();
 
     PaymentResult first = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242"), true, "10.00"));
+        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
     PaymentResult second = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_mastercard", "MC 4444"), true, "11.00"));
+        Facades.request(CardChoice.saveNew("pm_card_mastercard", "MC 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "11.00"));
 
     assertThat(first.status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(second.status()).isEqualTo(PaymentStatus.SUCCEEDED);
@@ -67,7 +70,7 @@ class StripeCustomerStepTest {
     emulator.faults().onNext("POST /v1/customers").hang(Duration.ofMillis(1800));
 
     PaymentResult result = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242"), true, "10.00"));
+        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
     assertThat(result.status()).isEqualTo(PaymentStatus.IN_DOUBT);
 
     ReconcileReport report = payments.reconcile(Actor.system("reconciler"));
@@ -93,7 +96,7 @@ class StripeCustomerStepTest {
     emulator.faults().onEvery("POST /v1/customers").fail(400);
 
     PaymentResult result = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242"), true, "10.00"));
+        Facades.request(CardChoice.saveNew("pm_card_visa", "Visa 4242", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
 
     assertThat(result.status()).isEqualTo(PaymentStatus.FAILED);
     assertThat(result.payment().failure().code()).isEqualTo("customer_unavailable");

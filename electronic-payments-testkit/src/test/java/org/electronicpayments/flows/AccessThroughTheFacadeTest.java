@@ -54,7 +54,7 @@ class AccessThroughTheFacadeTest {
 
   @Test
   void staffWhoMayChargeASavedCardMayListTheClientsCardsToChooseOneButNotChangeThem(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
     Actor charger = bed.staffWith(Permission.CHARGE_SAVED_CARD);
 
     List<PaymentMethod> cards = bed.payments().savedCards(charger, PaymentsTestbed.CLIENT);

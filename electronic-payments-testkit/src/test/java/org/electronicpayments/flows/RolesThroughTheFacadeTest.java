@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ConsentGiver;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.Consent;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
@@ -64,7 +67,7 @@ class RolesThroughTheFacadeTest {
 
     roles.assign(champion, DESK, StandardRoles.FRONT_DESK.name());
 
-    PaymentResult first = bed.payments().process(desk, Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000"))
+    PaymentResult first = bed.payments().process(desk, Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
         .build());
     assertThat(first).succeeded();
     List<PaymentMethod> cards = bed.payments().savedCards(desk, PaymentsTestbed.CLIENT);

@@ -1,5 +1,7 @@
 package org.electronicpayments.spring.boot;
 
+import org.electronicpayments.spi.SetupRequest;
+import org.electronicpayments.spi.SetupOutcome;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
@@ -96,5 +98,20 @@ final class ObservedProcessor implements PaymentProcessor {
     } finally {
       events.processorCall(operation, System.nanoTime() - start, error);
     }
+  }
+
+  @Override
+  public SetupOutcome prepareSetup(SetupRequest request) {
+    return timed("prepare_setup", () -> delegate.prepareSetup(request));
+  }
+
+  @Override
+  public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
+    return timed("confirm_setup", () -> delegate.confirmSetup(request, processorReference));
+  }
+
+  @Override
+  public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
+    return timed("resolve_setup", () -> delegate.resolveSetup(request, processorReference));
   }
 }

@@ -194,7 +194,8 @@ class JsonApiContractTest {
   void savedCardsAreListedRenamedRenewedAndRemoved() {
     desk.post(API + "/payments", """
         {"clientId":"1000","reference":"CT-CARD","payer":"CO_PAY","amountReceived":"10.00","electronic":true,
-         "card":{"saveNew":"pm_card_mastercard","nickname":"Mastercard 4444"}}""");
+         "card":{"saveNew":"pm_card_mastercard","nickname":"Mastercard 4444",
+          "consent":{"givenBy":"client","channel":"front_desk"}}}""");
     JsonNode cards = desk.get(API + "/clients/1000/cards").json();
     String cardId = null;
     for (JsonNode c : cards) {

@@ -1,5 +1,10 @@
 package org.electronicpayments.spring.boot.app;
 
+import org.electronicpayments.CardSetupStatus;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardRemoval;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,5 +89,35 @@ final class RacingStore implements PaymentStore {
   @Override
   public boolean removeCard(PaymentMethodId id) {
     return delegate.removeCard(id);
+  }
+
+  @Override
+  public void insertSetup(CardSetup setup) {
+    delegate.insertSetup(setup);
+  }
+
+  @Override
+  public Optional<CardSetup> updateSetup(CardSetup setup) {
+    return delegate.updateSetup(setup);
+  }
+
+  @Override
+  public Optional<CardSetup> findSetup(CardSetupId id) {
+    return delegate.findSetup(id);
+  }
+
+  @Override
+  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+    return delegate.setups(agencyId, statuses, updatedBefore, max);
+  }
+
+  @Override
+  public void recordCardRemoval(CardRemoval removal) {
+    delegate.recordCardRemoval(removal);
+  }
+
+  @Override
+  public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
+    return delegate.cardRemovals(agencyId, clientId);
   }
 }
