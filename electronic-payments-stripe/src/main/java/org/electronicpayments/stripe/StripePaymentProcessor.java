@@ -11,6 +11,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   private final ChargeFlow charges;
   private final Reconciliation reconciliation;
   private final RefundFlow refunds;
+  private final OutsideActivity outside;
 
   StripePaymentProcessor(StripeSettings settings, @Nullable StripeClient client) {
     this.settings = settings;
@@ -50,6 +53,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     this.charges = new ChargeFlow(calls, settings, cards);
     this.reconciliation = new Reconciliation(calls, charges, cards);
     this.refunds = new RefundFlow(calls, settings);
+    this.outside = new OutsideActivity(calls, settings);
   }
 
   /**
@@ -124,6 +128,26 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   @Override
   public RefundOutcome refund(RefundRequest request) {
     return refunds.refund(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * {@code GET /v1/refunds?payment_intent=}, every page: the refunds this SDK made (they carry its
+   * {@code payment_id} metadata) and those staff made in Stripe's Dashboard.
+   */
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    return outside.refunds(Objects.requireNonNull(processorReference, "processorReference"));
+  }
+
+  /** {@code GET /v1/disputes?payment_intent=}: the PaymentIntent's dispute, if its bank raised one. */
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    return outside.dispute(Objects.requireNonNull(processorReference, "processorReference"));
+  }
+
+  /** The payment id in a PaymentIntent's metadata, for webhooks about objects that do not carry it. */
+  @Nullable String paymentIdOf(String paymentIntent) {
+    return outside.paymentIdOf(paymentIntent);
   }
 
   /** Shows the settings with the secret key redacted. */
