@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
@@ -25,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The shipped schema: applied by Flyway or by the host, in the connection's schema or a named one. */
 class MigrationsTest {
 
-  private static final String SCRIPT = "/db/migration/electronic_payments/V1__payments.sql";
+  private static final String SCRIPTS = "/db/migration/electronic_payments/";
 
   private final String schema = "ep_" + UUID.randomUUID().toString().substring(0, 8);
   private final Payment sample = SamplePayments.cardPayment(AgencyId.of("agency-" + schema),
@@ -64,15 +69,16 @@ class MigrationsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("a host can apply the SQL file itself, without Flyway")
-  void hostAppliedSqlIsEnough(TestDatabase db) throws SQLException, IOException {
+  @DisplayName("a host can apply the SQL files itself, in version order, without Flyway")
+  void hostAppliedSqlIsEnough(TestDatabase db) throws SQLException, IOException, URISyntaxException {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
-    String script;
-    try (InputStream in = MigrationsTest.class.getResourceAsStream(SCRIPT)) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
+    StringBuilder all = new StringBuilder();
+    for (Path file : migrations()) {
+      all.append(Files.readString(file, StandardCharsets.UTF_8)).append("\n");
     }
+    String script = all.toString().lines()
+        .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute(db == TestDatabase.H2 ? "SET SCHEMA \"" + schema + "\"" : "SET search_path TO \"" + schema + "\"");
       try {
@@ -113,6 +119,16 @@ class MigrationsTest {
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Every migration file, in version order (V1, V2, … V10). */
+  private static List<Path> migrations() throws IOException, URISyntaxException {
+    Path dir = Path.of(MigrationsTest.class.getResource(SCRIPTS).toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+          .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+          .toList();
     }
   }
 }
