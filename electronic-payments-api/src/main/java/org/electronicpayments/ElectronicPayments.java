@@ -47,6 +47,7 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Receipts receipts;
   private final Submissions submissions;
   private final OutsideChanges outside;
+  private final Duration deadline;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -66,7 +67,8 @@ public final class ElectronicPayments implements AutoCloseable {
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
     this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
-    this.outside = new OutsideChanges(b.processor, journal, guard, cards, b.agency, bounded, b.deadline);
+    this.outside = new OutsideChanges(b.processor, journal, guard, cards, b.agency, bounded);
+    this.deadline = b.deadline;
     this.submissions = new Submissions(journal, guard, charges, cards, b.agency, b.clock, b.deadline, lease,
         b.paymentIds);
   }
@@ -141,8 +143,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * @return the result
    */
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
+    long start = System.nanoTime();
     PaymentResult result = submissions.refresh(actor, paymentId);
-    Payment after = outside.record(paymentId);
+    Payment after = outside.record(paymentId, deadline.minusNanos(System.nanoTime() - start));
     return after.version() == result.payment().version() ? result : PaymentResult.of(after);
   }
 

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class OutsideChanges {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
+  /** Below this, asking the processor is not worth it: the next refresh asks. */
+  private static final Duration MIN_BUDGET = Duration.ofMillis(10);
 
   private final PaymentProcessor processor;
   private final Journal journal;
@@ -43,7 +45,6 @@ public final class OutsideChanges {
   private final SavedCards cards;
   private final AgencyDetails agency;
   private final Bounded bounded;
-  private final Duration deadline;
 
   /**
    * Creates the recorder.
@@ -53,43 +54,51 @@ public final class OutsideChanges {
    * @param guard the access guard
    * @param cards the saved-card operations, whose sync drops cards gone at the processor
    * @param agency the facade's agency
-   * @param bounded runs processor calls within the deadline
-   * @param deadline how long a processor call may take
+   * @param bounded runs processor calls within the caller's deadline
    */
   public OutsideChanges(PaymentProcessor processor, Journal journal, AccessGuard guard, SavedCards cards,
-      AgencyDetails agency, Bounded bounded, Duration deadline) {
+      AgencyDetails agency, Bounded bounded) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
     this.cards = cards;
     this.agency = agency;
     this.bounded = bounded;
-    this.deadline = deadline;
   }
 
   /**
    * Reads a charged card payment's refunds and dispute at the processor and records those made
    * outside the SDK. The caller was authorized to refresh the payment. A processor that does not
-   * answer in time leaves the payment as it was: the next refresh tries again.
+   * answer within the time left leaves the payment as it was: the next refresh tries again.
    *
    * @param paymentId the payment
+   * @param budget how long the processor may take, what is left of the caller's deadline
    * @return the payment afterwards
    */
-  public Payment record(PaymentId paymentId) {
+  public Payment record(PaymentId paymentId, Duration budget) {
     Payment p = journal.read(paymentId);
     String reference = chargeReference(p);
-    if (reference == null) {
+    if (reference == null || budget.compareTo(MIN_BUDGET) < 0) {
       return p;
     }
-    List<ProcessorRefund> refunds = ask(() -> processor.listRefunds(reference), paymentId, "refunds");
-    Optional<ProcessorDispute> dispute = ask(() -> Optional.ofNullable(processor.findDispute(reference)),
-        paymentId, "dispute");
-    if (refunds == null && dispute == null) {
+    AtProcessor found;
+    try {
+      found = bounded.run(() -> new AtProcessor(processor.listRefunds(reference), processor.findDispute(reference)),
+          budget);
+    } catch (ExecutionException e) {
+      LOG.warn("Payment {}: reading its refunds and dispute at the processor failed ({})", paymentId,
+          e.getCause().getClass().getSimpleName());
       return p;
     }
-    return journal.change(paymentId, current -> current == null ? null
-        : apply(current, refunds == null ? List.of() : refunds, dispute == null ? null : dispute.orElse(null)));
+    if (found == null) {
+      LOG.warn("Payment {}: the processor did not list its refunds and dispute within {}", paymentId, budget);
+      return p;
+    }
+    return journal.change(paymentId, current -> current == null ? null : apply(current, found.refunds(), found.dispute()));
   }
+
+  /** What the processor holds for a charge. */
+  private record AtProcessor(List<ProcessorRefund> refunds, @Nullable ProcessorDispute dispute) {}
 
   /**
    * Drops a saved card from the client's list if the processor no longer holds it for the client
@@ -121,20 +130,6 @@ public final class OutsideChanges {
       }
     }
     return null;
-  }
-
-  private <T> @Nullable T ask(java.util.concurrent.Callable<T> call, PaymentId paymentId, String what) {
-    try {
-      T answer = bounded.run(call, deadline);
-      if (answer == null) {
-        LOG.warn("Payment {}: the processor did not list its {} within {}", paymentId, what, deadline);
-      }
-      return answer;
-    } catch (ExecutionException e) {
-      LOG.warn("Payment {}: listing its {} at the processor failed ({})", paymentId, what,
-          e.getCause().getClass().getSimpleName());
-      return null;
-    }
   }
 
   /** The payment with the outside refunds and the dispute recorded; null when nothing is new. */
