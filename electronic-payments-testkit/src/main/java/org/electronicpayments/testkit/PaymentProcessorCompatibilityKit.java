@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
@@ -170,17 +171,19 @@ public abstract class PaymentProcessorCompatibilityKit {
       assertThat(processor().findDispute(lost.charged().processorReference())).isNull();
       openDispute(lost.charged().processorReference(), "fraudulent", TEN);
       openDispute(won.charged().processorReference(), "product_not_received", Money.usd("6.00"));
-      ProcessorDispute open = processor().findDispute(lost.charged().processorReference());
-      assertThat(open).isNotNull();
+      ProcessorDispute open = Objects.requireNonNull(processor().findDispute(lost.charged().processorReference()),
+          "the open dispute");
       assertThat(open.status()).isEqualTo(DisputeStatus.OPEN);
       assertThat(open.reason()).isEqualTo("fraudulent");
       assertThat(open.amount()).isEqualTo(TEN);
       closeDispute(lost.charged().processorReference(), false);
       closeDispute(won.charged().processorReference(), true);
-      ProcessorDispute closed = processor().findDispute(lost.charged().processorReference());
+      ProcessorDispute closed = Objects.requireNonNull(processor().findDispute(lost.charged().processorReference()),
+          "the lost dispute");
       assertThat(closed.status()).isEqualTo(DisputeStatus.LOST);
       assertThat(closed.reference()).isEqualTo(open.reference());
-      ProcessorDispute decided = processor().findDispute(won.charged().processorReference());
+      ProcessorDispute decided = Objects.requireNonNull(processor().findDispute(won.charged().processorReference()),
+          "the won dispute");
       assertThat(decided.status()).isEqualTo(DisputeStatus.WON);
       assertThat(decided.reason()).isEqualTo("product_not_received");
       assertThat(decided.amount()).isEqualTo(Money.usd("6.00"));

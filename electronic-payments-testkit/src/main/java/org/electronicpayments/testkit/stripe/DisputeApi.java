@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -92,7 +93,7 @@ final class DisputeApi {
   static ObjectNode close(Engine engine, String disputeId, boolean won) {
     AccountData data = engine.accounts().filter(a -> a.disputes.get(disputeId) != null).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No such dispute: " + disputeId));
-    ObjectNode dispute = data.disputes.get(disputeId);
+    ObjectNode dispute = Objects.requireNonNull(data.disputes.get(disputeId), disputeId);
     synchronized (dispute) {
       String status = dispute.path("status").asText();
       if ("won".equals(status) || "lost".equals(status)) {

@@ -266,7 +266,7 @@ public final class StripeEmulator implements AutoCloseable {
     AccountData data = engine.accounts().filter(a -> a.paymentMethods.get(paymentMethodId) != null)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
-    StoredPaymentMethod pm = data.paymentMethods.get(paymentMethodId);
+    StoredPaymentMethod pm = Objects.requireNonNull(data.paymentMethods.get(paymentMethodId), paymentMethodId);
     ObjectNode snapshot;
     synchronized (pm.json) {
       ObjectNode card = (ObjectNode) pm.json.get("card");
