@@ -116,7 +116,8 @@ class OutsideTheSdkTest {
     Payment p = charged(bed);
     bed.processor().dashboardRefund(p.currentAttempt().processorReference(), Money.usd("1.00"));
     bed.processor().script().onNext(Operation.LIST_REFUNDS).timeoutBeforeCharging();
-    bed.processor().script().onNext(Operation.FIND_DISPUTE).timeoutBeforeCharging();
+    assertThat(bed.payments().refresh(bed.frontDesk(), p.id()).payment().refunds()).isEmpty();
+    bed.processor().script().onNext(Operation.FIND_DISPUTE).hang();
     assertThat(bed.payments().refresh(bed.frontDesk(), p.id()).payment().refunds()).isEmpty();
     assertThat(bed.payments().refresh(bed.frontDesk(), p.id()).payment().refunds()).hasSize(1);
   }
