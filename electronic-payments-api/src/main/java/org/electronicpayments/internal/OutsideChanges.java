@@ -86,8 +86,9 @@ public final class OutsideChanges {
       found = bounded.run(() -> new AtProcessor(processor.listRefunds(reference), processor.findDispute(reference)),
           budget);
     } catch (ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
       LOG.warn("Payment {}: reading its refunds and dispute at the processor failed ({})", paymentId,
-          e.getCause().getClass().getSimpleName());
+          cause.getClass().getSimpleName());
       return p;
     }
     if (found == null) {
