@@ -14,6 +14,7 @@ import org.electronicpayments.internal.CardSetups;
 import org.electronicpayments.internal.Charges;
 import org.electronicpayments.internal.Journal;
 import org.electronicpayments.internal.Ledger;
+import org.electronicpayments.internal.OutsideChanges;
 import org.electronicpayments.internal.Receipts;
 import org.electronicpayments.internal.Refunds;
 import org.electronicpayments.internal.SavedCards;
@@ -52,6 +53,8 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Duration lease;
   private final CardSetups setups;
   private final PortalPosting portalPosting;
+  private final OutsideChanges outside;
+  private final Duration deadline;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -77,6 +80,8 @@ public final class ElectronicPayments implements AutoCloseable {
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
     this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
+    this.outside = new OutsideChanges(b.processor, journal, guard, cards, b.agency, bounded);
+    this.deadline = b.deadline;
     this.submissions = new Submissions(journal, guard, charges, cards, b.agency, b.clock, b.deadline, lease,
         b.paymentIds);
   }
@@ -143,14 +148,21 @@ public final class ElectronicPayments implements AutoCloseable {
 
   /**
    * Asks the processor for the current state of an unsettled payment and stores it: after the
-   * client finished 3-D Secure, or when a webhook says something changed.
+   * client finished 3-D Secure, or when a webhook says something changed. For a charged card
+   * payment it also records what was done to it outside the SDK: a refund made in the processor's
+   * dashboard becomes a {@link PaymentRefund} with the processor's id and amount (recorded once;
+   * a refund this SDK made is never recorded again), and a dispute (chargeback) sets
+   * {@link Payment#dispute()} with its reason, amount and status.
    *
    * @param actor who is acting
    * @param paymentId the payment
    * @return the result
    */
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
-    return portal(actor, submissions.refresh(actor, paymentId));
+    long start = System.nanoTime();
+    PaymentResult result = submissions.refresh(actor, paymentId);
+    Payment after = outside.record(paymentId, deadline.minusNanos(System.nanoTime() - start));
+    return portal(actor, after.version() == result.payment().version() ? result : PaymentResult.of(after));
   }
 
   /**
@@ -355,6 +367,22 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public List<CardRemoval> removedCards(Actor actor, ClientId clientId) {
     return cards.removals(actor, clientId);
+  }
+
+  /**
+   * Syncs the saved cards of the client a card belongs to, when the processor reports that card
+   * detached or expired (Stripe's {@code payment_method.detached} webhook): the card leaves the
+   * saved-card list if the processor no longer holds it for the client. The processor's list is
+   * the authority, so a forged or stale notice removes nothing.
+   *
+   * @param actor who is acting: a system job (the webhook receiver) needs
+   *     {@link org.electronicpayments.security.Permission#RECONCILE_PAYMENTS}, staff
+   *     {@link org.electronicpayments.security.Permission#MANAGE_SAVED_CARDS}
+   * @param id the card
+   * @return the client's saved cards after the sync, oldest first; empty when the card is not saved here
+   */
+  public List<PaymentMethod> syncSavedCard(Actor actor, PaymentMethodId id) {
+    return outside.syncCard(actor, id);
   }
 
   /**

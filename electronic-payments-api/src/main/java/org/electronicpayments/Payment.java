@@ -25,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param postedBy who saved it, once posted
  * @param postedAt when it was posted
  * @param version the optimistic-locking version, 0 when first stored
+ * @param dispute the dispute (chargeback) the card holder's bank raised, if any
  */
 public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, PaymentStatus status,
     List<PaymentAttempt> attempts, @Nullable String confirmationNumber, @Nullable PaymentFailure failure,
     @Nullable CardDetails card, @Nullable PaymentMethodId savedCard, List<PaymentRefund> refunds, String createdBy,
-    Instant createdAt, Instant updatedAt, @Nullable String postedBy, @Nullable Instant postedAt, long version) {
+    Instant createdAt, Instant updatedAt, @Nullable String postedBy, @Nullable Instant postedAt, long version,
+    @Nullable PaymentDispute dispute) {
 
   /** Checks the parts and copies the attempts. */
   public Payment {
@@ -43,6 +45,43 @@ public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, P
     Objects.requireNonNull(createdBy, "createdBy");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /**
+   * A payment without a dispute.
+   *
+   * @param id the payment's id
+   * @param agencyId the agency it belongs to
+   * @param request what was asked, with {@code datePosted} always set
+   * @param status where it is in its lifecycle
+   * @param attempts the card attempts, oldest first
+   * @param confirmationNumber the confirmation number, once succeeded
+   * @param failure why it failed, when it did
+   * @param card the card charged, once known
+   * @param savedCard the card saved by this payment, if any
+   * @param refunds the refunds, oldest first
+   * @param createdBy who opened it
+   * @param createdAt when it was journaled
+   * @param updatedAt when it last changed
+   * @param postedBy who saved it, once posted
+   * @param postedAt when it was posted
+   * @param version the optimistic-locking version
+   */
+  public Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, PaymentStatus status,
+      List<PaymentAttempt> attempts, @Nullable String confirmationNumber, @Nullable PaymentFailure failure,
+      @Nullable CardDetails card, @Nullable PaymentMethodId savedCard, List<PaymentRefund> refunds, String createdBy,
+      Instant createdAt, Instant updatedAt, @Nullable String postedBy, @Nullable Instant postedAt, long version) {
+    this(id, agencyId, request, status, attempts, confirmationNumber, failure, card, savedCard, refunds, createdBy,
+        createdAt, updatedAt, postedBy, postedAt, version, null);
+  }
+
+  /**
+   * Whether the card holder's bank disputes the payment (open, won or lost).
+   *
+   * @return true when a dispute was raised
+   */
+  public boolean isDisputed() {
+    return dispute != null;
   }
 
   /**
@@ -104,7 +143,7 @@ public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, P
    */
   public Payment withVersion(long newVersion) {
     return new Payment(id, agencyId, request, status, attempts, confirmationNumber, failure, card, savedCard,
-        refunds, createdBy, createdAt, updatedAt, postedBy, postedAt, newVersion);
+        refunds, createdBy, createdAt, updatedAt, postedBy, postedAt, newVersion, dispute);
   }
 
   /**

@@ -21,6 +21,7 @@ public final class PaymentChange {
   private final List<PaymentRefund> refunds;
   private @Nullable String postedBy;
   private @Nullable Instant postedAt;
+  private @Nullable PaymentDispute dispute;
 
   PaymentChange(Payment base) {
     this.base = base;
@@ -33,6 +34,7 @@ public final class PaymentChange {
     this.refunds = new ArrayList<>(base.refunds());
     this.postedBy = base.postedBy();
     this.postedAt = base.postedAt();
+    this.dispute = base.dispute();
   }
 
   /**
@@ -134,6 +136,12 @@ public final class PaymentChange {
     return this;
   }
 
+  /** @param d the dispute the processor reports, or {@code null} for none @return this */
+  public PaymentChange dispute(@Nullable PaymentDispute d) {
+    this.dispute = d;
+    return this;
+  }
+
   /**
    * Marks the payment posted.
    *
@@ -156,6 +164,6 @@ public final class PaymentChange {
   public Payment at(Instant now) {
     return new Payment(base.id(), base.agencyId(), base.request(), status, attempts, confirmationNumber,
         failure, card, savedCard, refunds, base.createdBy(), base.createdAt(), now, postedBy, postedAt,
-        base.version());
+        base.version(), dispute);
   }
 }

@@ -12,11 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the refund's key, derived from the payment id and the number
  * @param processorReference the processor's id for the refund, once known
  * @param status pending, succeeded, failed or in doubt
- * @param requestedBy who asked (an actor's audit name)
+ * @param requestedBy who asked (an actor's audit name), or {@link #OUTSIDE_SDK} for a refund made in the
+ *     processor's own dashboard and recorded here afterwards
  * @param requestedAt when
  */
 public record PaymentRefund(int number, Money amount, String idempotencyKey, @Nullable String processorReference,
     PaymentStatus status, String requestedBy, Instant requestedAt) {
+
+  /** The {@link #requestedBy} of a refund made outside the SDK (in the processor's dashboard). */
+  public static final String OUTSIDE_SDK = "outside-sdk";
 
   /** Checks the parts. */
   public PaymentRefund {
@@ -25,6 +29,16 @@ public record PaymentRefund(int number, Money amount, String idempotencyKey, @Nu
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(requestedBy, "requestedBy");
     Objects.requireNonNull(requestedAt, "requestedAt");
+  }
+
+  /**
+   * Whether the refund was made outside the SDK, in the processor's own dashboard, and recorded
+   * here when the processor reported it (a webhook or a refresh).
+   *
+   * @return true for a refund made outside the SDK
+   */
+  public boolean madeOutsideSdk() {
+    return OUTSIDE_SDK.equals(requestedBy);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.electronicpayments.benchmarks;
 
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import java.time.YearMonth;
 import java.util.List;
 import org.electronicpayments.CardDetails;
@@ -80,5 +82,15 @@ record WorkerHandoff(PaymentProcessor delegate) implements PaymentProcessor {
   @Override
   public RefundOutcome refund(RefundRequest request) {
     return delegate.refund(request);
+  }
+
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    return delegate.listRefunds(processorReference);
+  }
+
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    return delegate.findDispute(processorReference);
   }
 }

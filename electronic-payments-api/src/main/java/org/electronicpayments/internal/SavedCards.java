@@ -104,6 +104,11 @@ public final class SavedCards {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(client, "clientId");
     guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
+    return syncChecked(client);
+  }
+
+  /** {@link #sync} once the caller was authorized. */
+  List<PaymentMethod> syncChecked(ClientId client) {
     List<PaymentMethod> stored = journal.cards(agency.id(), client);
     if (stored.isEmpty()) {
       return stored;

@@ -132,6 +132,31 @@ public interface PaymentProcessor {
   }
 
   /**
+   * Lists every refund the processor holds for a charge, whoever made it: the refunds this SDK
+   * asked for and those staff made in the processor's own dashboard. The facade records the
+   * latter on the payment when it {@linkplain org.electronicpayments.ElectronicPayments#refresh refreshes}
+   * a charged payment. A processor that cannot list them returns an empty list (the default), and
+   * refunds made outside the SDK then stay unknown to it.
+   *
+   * @param processorReference the charge's reference, as {@code prepare} returned it
+   * @return the refunds, oldest first
+   */
+  default List<ProcessorRefund> listRefunds(String processorReference) {
+    return List.of();
+  }
+
+  /**
+   * The dispute (chargeback) the card holder's bank raised against a charge, if any. A processor
+   * that cannot tell returns {@code null} (the default).
+   *
+   * @param processorReference the charge's reference, as {@code prepare} returned it
+   * @return the dispute, or {@code null} when there is none
+   */
+  default @Nullable ProcessorDispute findDispute(String processorReference) {
+    return null;
+  }
+
+  /**
    * Lists the cards the processor holds for a customer.
    *
    * @param customerReference the customer

@@ -15,11 +15,13 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.DisputeStatus;
 import org.electronicpayments.Money;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentDispute;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
@@ -116,7 +118,8 @@ final class PaymentReader {
     Payment payment() {
       return new Payment(base.id(), base.agencyId(), base.request(), base.status(), List.copyOf(attempts.values()),
           base.confirmationNumber(), base.failure(), base.card(), base.savedCard(), List.copyOf(refunds.values()),
-          base.createdBy(), base.createdAt(), base.updatedAt(), base.postedBy(), base.postedAt(), base.version());
+          base.createdBy(), base.createdAt(), base.updatedAt(), base.postedBy(), base.postedAt(), base.version(),
+          base.dispute());
     }
   }
 
@@ -141,7 +144,17 @@ final class PaymentReader {
         PaymentStatus.valueOf(rs.getString("status")), List.of(), rs.getString("confirmation_number"), failure, card,
         savedCard == null ? null : PaymentMethodId.of(savedCard), List.of(), rs.getString("created_by"),
         Rows.instant(rs.getLong("created_at_ns")), Rows.instant(rs.getLong("updated_at_ns")),
-        rs.getString("posted_by"), Rows.instantOrNull(rs, "posted_at_ns"), rs.getLong("version"));
+        rs.getString("posted_by"), Rows.instantOrNull(rs, "posted_at_ns"), rs.getLong("version"), dispute(rs));
+  }
+
+  private static @Nullable PaymentDispute dispute(ResultSet rs) throws SQLException {
+    String reference = rs.getString("dispute_reference");
+    if (reference == null) {
+      return null;
+    }
+    return new PaymentDispute(reference, money(rs.getLong("dispute_amount_minor"), rs.getString("dispute_currency")),
+        rs.getString("dispute_reason"), DisputeStatus.valueOf(rs.getString("dispute_status")),
+        Rows.instant(rs.getLong("dispute_opened_at_ns")), Rows.instant(rs.getLong("dispute_updated_at_ns")));
   }
 
   static Money money(long minorUnits, String currency) {

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
+import org.electronicpayments.PaymentDispute;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentRefund;
@@ -30,7 +32,8 @@ final class PaymentWriter {
       "confirmation_number", "failure_kind", "failure_code", "failure_decline_code", "failure_reason",
       "failure_response", "charged_brand", "charged_last4", "charged_exp_year", "charged_exp_month",
       "charged_fingerprint", "saved_card_id", "created_by", "created_at_ns", "updated_at_ns", "posted_by",
-      "posted_at_ns");
+      "posted_at_ns", "dispute_reference", "dispute_amount_minor", "dispute_currency", "dispute_reason",
+      "dispute_status", "dispute_opened_at_ns", "dispute_updated_at_ns");
 
   private final String insertPayment;
   private final String updatePayment;
@@ -141,6 +144,18 @@ final class PaymentWriter {
     Rows.setNanos(ps, i++, p.updatedAt());
     Rows.setString(ps, i++, p.postedBy());
     Rows.setNanos(ps, i++, p.postedAt());
+    PaymentDispute d = p.dispute();
+    Rows.setString(ps, i++, d == null ? null : d.processorReference());
+    if (d == null) {
+      ps.setNull(i++, Types.BIGINT);
+    } else {
+      ps.setLong(i++, d.amount().minorUnits());
+    }
+    Rows.setString(ps, i++, d == null ? null : d.amount().currency().getCurrencyCode());
+    Rows.setString(ps, i++, d == null ? null : d.reason());
+    Rows.setString(ps, i++, d == null ? null : d.status().name());
+    Rows.setNanos(ps, i++, d == null ? null : d.openedAt());
+    Rows.setNanos(ps, i++, d == null ? null : d.updatedAt());
     return i;
   }
 

@@ -11,6 +11,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.electronicpayments.spi.SetupOutcome;
@@ -45,6 +47,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   private final Reconciliation reconciliation;
   private final RefundFlow refunds;
   private final SetupFlow setups;
+  private final OutsideActivity outside;
 
   StripePaymentProcessor(StripeSettings settings, @Nullable StripeClient client) {
     this.settings = settings;
@@ -54,6 +57,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     this.reconciliation = new Reconciliation(calls, charges, cards);
     this.refunds = new RefundFlow(calls, settings);
     this.setups = new SetupFlow(calls, settings);
+    this.outside = new OutsideActivity(calls, settings);
   }
 
   /**
@@ -152,6 +156,26 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   @Override
   public RefundOutcome refund(RefundRequest request) {
     return refunds.refund(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * {@code GET /v1/refunds?payment_intent=}, every page: the refunds this SDK made (they carry its
+   * {@code payment_id} metadata) and those staff made in Stripe's Dashboard.
+   */
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    return outside.refunds(Objects.requireNonNull(processorReference, "processorReference"));
+  }
+
+  /** {@code GET /v1/disputes?payment_intent=}: the PaymentIntent's dispute, if its bank raised one. */
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    return outside.dispute(Objects.requireNonNull(processorReference, "processorReference"));
+  }
+
+  /** The payment id in a PaymentIntent's metadata, for webhooks about objects that do not carry it. */
+  @Nullable String paymentIdOf(String paymentIntent) {
+    return outside.paymentIdOf(paymentIntent);
   }
 
   /** Shows the settings with the secret key redacted. */

@@ -3,9 +3,11 @@ package org.electronicpayments.stripe;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentException;
 import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.security.Actor;
@@ -25,10 +28,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives Stripe's webhook deliveries: verifies the {@code Stripe-Signature} header with
  * stripe-java's verifier (five minutes' tolerance by default), drops repeated deliveries of an
- * event, and for {@code payment_intent.*} and {@code charge.refunded} events asks the facade to
- * {@link ElectronicPayments#refresh refresh} the payment named in the object's
- * {@code metadata.payment_id}, so an in-doubt or 3-D Secure payment settles without waiting for
- * {@code reconcile}. Thread-safe.
+ * event, and acts on it:
+ * <ul>
+ *   <li>{@code payment_intent.*}, {@code charge.refunded} and {@code refund.*}: asks the facade to
+ *       {@link ElectronicPayments#refresh refresh} the payment named in the object's
+ *       {@code metadata.payment_id} (or its PaymentIntent's), so an in-doubt or 3-D Secure payment
+ *       settles without waiting for {@code reconcile}, and a refund made in Stripe's Dashboard is
+ *       recorded on the payment (once, with its {@code re_…} id and amount);</li>
+ *   <li>{@code charge.dispute.*}: refreshes the disputed PaymentIntent's payment, which records the
+ *       dispute's reason, amount and status; this needs the
+ *       {@link StripeWebhooksBuilder#processor processor}, which reads the payment id from the
+ *       PaymentIntent (a dispute carries no metadata of the SDK);</li>
+ *   <li>{@code payment_method.detached} and {@code payment_method.updated}: asks the facade to
+ *       {@link ElectronicPayments#syncSavedCard sync} the card's client, so a card detached or
+ *       expired at Stripe leaves the saved-card list.</li>
+ * </ul>
+ * The event is a hint only: what is recorded is what the facade then reads from Stripe. Thread-safe.
  *
  * <pre>{@code
  * StripeWebhooks webhooks = StripeWebhooks.builder()
@@ -57,6 +72,7 @@ public final class StripeWebhooks {
   private final Clock clock;
   private final RecentEvents seen;
   private final Actor actor = Actor.system(ACTOR_NAME);
+  private final @Nullable StripePaymentProcessor processor;
 
   StripeWebhooks(StripeWebhooksBuilder b) {
     this.secret = Objects.requireNonNull(b.secret);
@@ -64,6 +80,7 @@ public final class StripeWebhooks {
     this.toleranceSeconds = b.tolerance.toSeconds();
     this.clock = b.clock;
     this.seen = new RecentEvents(b.capacity);
+    this.processor = b.processor;
   }
 
   /**
@@ -113,7 +130,13 @@ public final class StripeWebhooks {
 
   private Result dispatch(Event event) {
     String type = String.valueOf(event.getType());
-    if (!type.startsWith("payment_intent.") && !type.equals("charge.refunded")) {
+    if (type.equals("payment_method.detached") || type.equals("payment_method.updated")
+        || type.equals("payment_method.automatically_updated")) {
+      return syncCard(event, type);
+    }
+    boolean dispute = type.startsWith("charge.dispute.");
+    if (!type.startsWith("payment_intent.") && !type.equals("charge.refunded") && !type.startsWith("refund.")
+        && !dispute) {
       return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
     }
     String id = paymentIdOf(event);
@@ -137,7 +160,41 @@ public final class StripeWebhooks {
     }
   }
 
-  private static @Nullable String paymentIdOf(Event event) {
+  private Result syncCard(Event event, String type) {
+    StripeObject object = objectOf(event);
+    if (!(object instanceof com.stripe.model.PaymentMethod pm) || pm.getId() == null) {
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
+    PaymentMethodId id;
+    try {
+      id = PaymentMethodId.of(pm.getId());
+    } catch (RuntimeException e) {
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
+    int left = payments.syncSavedCard(actor, id).size();
+    LOG.info("Saved card {}: Stripe event {} ({}); the client's saved cards synced, {} left", id, event.getId(),
+        type, left);
+    return new Result(Result.Kind.HANDLED, event.getId(), type, null, null);
+  }
+
+  private @Nullable String paymentIdOf(Event event) {
+    StripeObject object = objectOf(event);
+    Map<String, String> metadata = object instanceof PaymentIntent pi ? pi.getMetadata()
+        : object instanceof Charge charge ? charge.getMetadata()
+        : object instanceof Refund refund ? refund.getMetadata() : null;
+    String id = metadata == null ? null : metadata.get("payment_id");
+    if (id != null) {
+      return id;
+    }
+    String paymentIntent = object instanceof Dispute d ? d.getPaymentIntent()
+        : object instanceof Refund r ? r.getPaymentIntent() : null;
+    if (paymentIntent == null || processor == null) {
+      return null;
+    }
+    return processor.paymentIdOf(paymentIntent);
+  }
+
+  private static @Nullable StripeObject objectOf(Event event) {
     EventDataObjectDeserializer data = event.getDataObjectDeserializer();
     StripeObject object = data.getObject().orElse(null);
     if (object == null) {
@@ -147,9 +204,7 @@ public final class StripeWebhooks {
         return null;
       }
     }
-    Map<String, String> metadata = object instanceof PaymentIntent pi ? pi.getMetadata()
-        : object instanceof Charge charge ? charge.getMetadata() : null;
-    return metadata == null ? null : metadata.get("payment_id");
+    return object;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class StripeWebhooksBuilder {
 
   @Nullable String secret;
   @Nullable ElectronicPayments payments;
+  @Nullable StripePaymentProcessor processor;
   Duration tolerance = DEFAULT_TOLERANCE;
   Clock clock = Clock.systemUTC();
   int capacity = DEFAULT_CAPACITY;
@@ -45,6 +46,20 @@ public final class StripeWebhooksBuilder {
       throw new IllegalArgumentException("secret must be the endpoint's signing secret, whsec_… (the value is not shown)");
     }
     this.secret = secret;
+    return this;
+  }
+
+  /**
+   * The facade's Stripe processor (optional): dispute events ({@code charge.dispute.*}) name only
+   * the PaymentIntent, so the receiver reads the payment's id from it through this processor.
+   * Without it, dispute events are ignored and a dispute is recorded at the payment's next
+   * {@link ElectronicPayments#refresh refresh}.
+   *
+   * @param processor the processor the facade was built with
+   * @return this builder
+   */
+  public StripeWebhooksBuilder processor(StripePaymentProcessor processor) {
+    this.processor = Objects.requireNonNull(processor, "processor");
     return this;
   }
 

@@ -1,5 +1,9 @@
 package org.electronicpayments.stripe;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.electronicpayments.Money;
+import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.testkit.PaymentProcessorCompatibilityKit;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
@@ -11,6 +15,8 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
 
   static StripeEmulator emulator;
   static StripePaymentProcessor processor;
+  /** The dispute of each PaymentIntent this class opened one for. */
+  static final Map<String, String> disputes = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
@@ -36,5 +42,25 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
   @Override
   protected void completeSetupAuthentication(String processorReference) {
     emulator.completeSetupAuthentication(processorReference);
+  }
+
+  @Override
+  protected void dashboardRefund(String processorReference, Money amount) {
+    emulator.dashboardRefund(processorReference, amount.minorUnits());
+  }
+
+  @Override
+  protected void openDispute(String processorReference, String reason, Money amount) {
+    disputes.put(processorReference, emulator.openDispute(processorReference, reason, amount.minorUnits()));
+  }
+
+  @Override
+  protected void closeDispute(String processorReference, boolean won) {
+    emulator.closeDispute(disputes.get(processorReference), won);
+  }
+
+  @Override
+  protected void dashboardDetach(PaymentMethodId id) {
+    emulator.dashboardDetach(id.value());
   }
 }

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.electronicpayments.CardDetails;
+import org.electronicpayments.DisputeStatus;
+import org.electronicpayments.Money;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.ChargeOutcome;
@@ -19,6 +22,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.electronicpayments.spi.SetupOutcome;
@@ -59,6 +64,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   private final FakeSetups setups = new FakeSetups(keys, wallet);
   private final ConcurrentLinkedQueue<ProcessorCall> calls = new ConcurrentLinkedQueue<>();
   private final AtomicInteger logged = new AtomicInteger();
+  private final ConcurrentHashMap<String, ProcessorDispute> disputes = new ConcurrentHashMap<>();
+  private final AtomicInteger disputeIds = new AtomicInteger();
 
   private FakePaymentProcessor() {}
 
@@ -182,6 +189,96 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     Objects.requireNonNull(request, "request");
     return call(Operation.REFUND, request.idempotencyKey(), s -> refunds.refund(request, s),
         reason -> new RefundOutcome.Unknown(reason));
+  }
+
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    Objects.requireNonNull(processorReference, "processorReference");
+    return call(Operation.LIST_REFUNDS, null, s -> refunds.listFor(processorReference), timeout());
+  }
+
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    Objects.requireNonNull(processorReference, "processorReference");
+    return call(Operation.FIND_DISPUTE, null, s -> disputes.get(processorReference), timeout());
+  }
+
+  /**
+   * Refunds a charge as staff would in Stripe's dashboard: outside the SDK, with no idempotency
+   * key of it; {@link #listRefunds} then reports it as not made through the SDK.
+   *
+   * @param processorReference the charge ({@code pi_fake_…})
+   * @param amount how much, or {@code null} for all that is left
+   * @return the refund's id ({@code re_fake_…})
+   * @throws IllegalArgumentException when there is no such charge or the amount does not fit
+   * @throws IllegalStateException when the charge has nothing left to refund
+   */
+  public String dashboardRefund(String processorReference, @Nullable Money amount) {
+    return refunds.dashboardRefund(Objects.requireNonNull(processorReference, "processorReference"), amount);
+  }
+
+  /**
+   * Opens a dispute (chargeback) of a charge, as the card holder's bank would.
+   *
+   * @param processorReference the charge ({@code pi_fake_…})
+   * @param reason the bank's reason, such as {@code fraudulent}
+   * @param amount how much the bank holds back
+   * @param at when the dispute is opened
+   * @return the dispute's id ({@code du_fake_…})
+   * @throws IllegalStateException when the charge did not succeed or is already disputed
+   */
+  public String openDispute(String processorReference, String reason, Money amount, Instant at) {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(at, "at");
+    FakeCharge charge = charge(processorReference).orElseThrow(() ->
+        new IllegalArgumentException("No such charge: " + processorReference));
+    if (!charge.charged()) {
+      throw new IllegalStateException("Charge " + processorReference + " took no money to dispute");
+    }
+    String id = "du_fake_" + disputeIds.incrementAndGet();
+    if (disputes.putIfAbsent(processorReference, new ProcessorDispute(id, amount, reason, DisputeStatus.OPEN, at))
+        != null) {
+      throw new IllegalStateException("Charge " + processorReference + " is already disputed");
+    }
+    return id;
+  }
+
+  /**
+   * Closes the dispute of a charge, as the bank decides it.
+   *
+   * @param processorReference the charge
+   * @param won whether the agency won (otherwise the card holder did)
+   * @throws IllegalStateException when the charge has no open dispute
+   */
+  public void closeDispute(String processorReference, boolean won) {
+    ProcessorDispute closed = disputes.computeIfPresent(processorReference, (k, d) -> d.status() != DisputeStatus.OPEN
+        ? d : new ProcessorDispute(d.reference(), d.amount(), d.reason(), won ? DisputeStatus.WON : DisputeStatus.LOST,
+            d.openedAt()));
+    if (closed == null || closed.status() == DisputeStatus.OPEN) {
+      throw new IllegalStateException("Charge " + processorReference + " has no open dispute");
+    }
+  }
+
+  /**
+   * Detaches a saved card from its customer, as staff would in Stripe's dashboard (or the card's
+   * bank): {@link #listCards} no longer lists it.
+   *
+   * @param id the card
+   */
+  public void dashboardDetach(PaymentMethodId id) {
+    wallet.detach(Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * Changes a saved card's expiry at the processor, as the card network's updater would; a month
+   * in the past makes it an expired card.
+   *
+   * @param id the card, attached to a customer
+   * @param expiry the new expiry
+   */
+  public void expireCard(PaymentMethodId id, YearMonth expiry) {
+    wallet.updateExpiry(Objects.requireNonNull(id, "id"), Objects.requireNonNull(expiry, "expiry"));
   }
 
   /**
@@ -353,6 +450,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     keys.expireAll();
     refunds.reset();
     setups.reset();
+    disputes.clear();
+    disputeIds.set(0);
     charges.reset();
     wallet.reset();
     calls.clear();
@@ -430,6 +529,10 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     /** {@link PaymentProcessor#confirmSetup}. */
     CONFIRM_SETUP,
     /** {@link PaymentProcessor#resolveSetup}. */
-    RESOLVE_SETUP
+    RESOLVE_SETUP,
+    /** {@link PaymentProcessor#listRefunds}. */
+    LIST_REFUNDS,
+    /** {@link PaymentProcessor#findDispute}. */
+    FIND_DISPUTE
   }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,36 @@ final class FakeRefunds {
     PaymentFailure scripted = Step.declines(step);
     return keys.run(request.idempotencyKey(), "refunds", request, null,
         () -> scripted != null ? new RefundOutcome.Rejected(scripted) : refund(request));
+  }
+
+  /** A refund made as staff would in Stripe's dashboard: no key, no metadata of the SDK. */
+  String dashboardRefund(String processorReference, @Nullable Money requested) {
+    Intent intent = charges.intents.get(processorReference);
+    if (intent == null) {
+      throw new IllegalArgumentException("No such charge: " + processorReference);
+    }
+    synchronized (intent) {
+      long left = intent.refundable();
+      if (intent.status() != FakeCharge.Status.SUCCEEDED || left == 0) {
+        throw new IllegalStateException("Charge " + processorReference + " has nothing left to refund");
+      }
+      Money amount = requested == null ? Money.ofMinor(left, intent.request.amount().currency()) : requested;
+      if (!amount.currency().equals(intent.request.amount().currency()) || amount.isZero()
+          || amount.minorUnits() > left) {
+        throw new IllegalArgumentException("A refund of " + amount + " does not fit charge " + processorReference);
+      }
+      intent.refund(amount.minorUnits());
+      String reference = "re_fake_" + refundIds.incrementAndGet();
+      refunds.add(new FakeRefund(reference, processorReference, intent.request.paymentId(), amount, null));
+      return reference;
+    }
+  }
+
+  /** Every refund of one charge, oldest first, as the processor lists them. */
+  List<ProcessorRefund> listFor(String processorReference) {
+    return refunds.stream().filter(r -> r.processorReference().equals(processorReference))
+        .map(r -> new ProcessorRefund(r.refundReference(), r.amount(), PaymentStatus.SUCCEEDED, !r.madeOutsideSdk()))
+        .toList();
   }
 
   List<FakeRefund> refunds() {

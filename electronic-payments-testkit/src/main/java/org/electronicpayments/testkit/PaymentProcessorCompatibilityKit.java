@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.CardSetupId;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.DisputeStatus;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.CardUse;
 import org.electronicpayments.spi.ChargeOutcome;
@@ -25,11 +28,14 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.electronicpayments.spi.SetupOutcome;
 import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
@@ -179,6 +185,124 @@ public abstract class PaymentProcessorCompatibilityKit {
       SetupOutcome.Declined cancelled = expect(SetupOutcome.Declined.class, processor().resolveSetup(request, null));
       assertThat(cancelled.processorReference()).isEqualTo(reference);
       assertThat(processor().listCards(customer)).isEmpty();
+    }
+  }
+
+  /**
+   * Refunds a charge outside the SDK, as staff would in the processor's own dashboard (with no
+   * idempotency key or metadata of the SDK). The default aborts the tests that need it with a
+   * JUnit assumption: override it where the backend can (a fake directly, an emulator through
+   * its test hooks).
+   *
+   * @param processorReference the charge
+   * @param amount how much
+   */
+  protected void dashboardRefund(String processorReference, Money amount) {
+    Assumptions.abort("this backend cannot refund outside the SDK from a test");
+  }
+
+  /**
+   * Opens a dispute (chargeback) of a charge, as the card holder's bank would. The default aborts
+   * the tests that need it, like {@link #dashboardRefund}.
+   *
+   * @param processorReference the charge
+   * @param reason the bank's reason, such as {@code fraudulent}
+   * @param amount how much is disputed
+   */
+  protected void openDispute(String processorReference, String reason, Money amount) {
+    Assumptions.abort("this backend cannot open a dispute from a test");
+  }
+
+  /**
+   * Closes the open dispute of a charge, as the bank decides it. The default aborts the tests that
+   * need it, like {@link #dashboardRefund}.
+   *
+   * @param processorReference the charge
+   * @param won whether the agency won
+   */
+  protected void closeDispute(String processorReference, boolean won) {
+    Assumptions.abort("this backend cannot close a dispute from a test");
+  }
+
+  /**
+   * Detaches a saved card from its customer outside the SDK, as staff would in the processor's
+   * dashboard. The default aborts the tests that need it, like {@link #dashboardRefund}.
+   *
+   * @param id the card
+   */
+  protected void dashboardDetach(PaymentMethodId id) {
+    Assumptions.abort("this backend cannot detach a card outside the SDK from a test");
+  }
+
+  /** What staff or the card holder's bank did at the processor, outside the SDK. */
+  @Nested
+  @DisplayName("Outside the SDK")
+  class OutsideTheSdk {
+
+    @Test
+    @DisplayName("a charge's refunds are listed, the SDK's own told apart from those made in the dashboard")
+    void refundsAreListedTheSdksOwnToldApart() {
+      Paid charged = charged();
+      assertThat(processor().listRefunds(charged.charged().processorReference())).isEmpty();
+      String own = expect(RefundOutcome.Refunded.class, refund(charged, "4.00", unique())).refundReference();
+      dashboardRefund(charged.charged().processorReference(), Money.usd("2.50"));
+      List<ProcessorRefund> listed = processor().listRefunds(charged.charged().processorReference());
+      assertThat(listed).hasSize(2);
+      assertThat(listed).allMatch(r -> r.status() == PaymentStatus.SUCCEEDED);
+      ProcessorRefund sdk = listed.stream().filter(ProcessorRefund::madeThroughSdk).findFirst().orElseThrow();
+      ProcessorRefund outside = listed.stream().filter(r -> !r.madeThroughSdk()).findFirst().orElseThrow();
+      assertThat(sdk.reference()).isEqualTo(own);
+      assertThat(sdk.amount()).isEqualTo(Money.usd("4.00"));
+      assertThat(outside.reference()).isNotEqualTo(own).isNotBlank();
+      assertThat(outside.amount()).isEqualTo(Money.usd("2.50"));
+      expect(RefundOutcome.Rejected.class, refund(charged, "3.51", unique()));
+      expect(RefundOutcome.Refunded.class, refund(charged, "3.50", unique()));
+    }
+
+    @Test
+    @DisplayName("another charge's refunds are not listed")
+    void anotherChargesRefundsAreNotListed() {
+      Paid one = charged();
+      Paid other = charged();
+      dashboardRefund(other.charged().processorReference(), Money.usd("1.00"));
+      assertThat(processor().listRefunds(one.charged().processorReference())).isEmpty();
+      assertThat(processor().listRefunds(other.charged().processorReference())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a dispute is found with its reason and amount, open, then lost or won")
+    void aDisputeIsFoundOpenThenClosed() {
+      Paid lost = charged();
+      Paid won = charged();
+      assertThat(processor().findDispute(lost.charged().processorReference())).isNull();
+      openDispute(lost.charged().processorReference(), "fraudulent", TEN);
+      openDispute(won.charged().processorReference(), "product_not_received", Money.usd("6.00"));
+      ProcessorDispute open = Objects.requireNonNull(processor().findDispute(lost.charged().processorReference()),
+          "the open dispute");
+      assertThat(open.status()).isEqualTo(DisputeStatus.OPEN);
+      assertThat(open.reason()).isEqualTo("fraudulent");
+      assertThat(open.amount()).isEqualTo(TEN);
+      closeDispute(lost.charged().processorReference(), false);
+      closeDispute(won.charged().processorReference(), true);
+      ProcessorDispute closed = Objects.requireNonNull(processor().findDispute(lost.charged().processorReference()),
+          "the lost dispute");
+      assertThat(closed.status()).isEqualTo(DisputeStatus.LOST);
+      assertThat(closed.reference()).isEqualTo(open.reference());
+      ProcessorDispute decided = Objects.requireNonNull(processor().findDispute(won.charged().processorReference()),
+          "the won dispute");
+      assertThat(decided.status()).isEqualTo(DisputeStatus.WON);
+      assertThat(decided.reason()).isEqualTo("product_not_received");
+      assertThat(decided.amount()).isEqualTo(Money.usd("6.00"));
+    }
+
+    @Test
+    @DisplayName("a card detached in the dashboard is no longer listed for its customer")
+    void aCardDetachedInTheDashboardIsNoLongerListed() {
+      String customer = customer();
+      PaymentMethodId kept = save(customer, StripeTestCards.VISA);
+      PaymentMethodId detached = save(customer, StripeTestCards.MASTERCARD);
+      dashboardDetach(detached);
+      assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(kept);
     }
   }
 

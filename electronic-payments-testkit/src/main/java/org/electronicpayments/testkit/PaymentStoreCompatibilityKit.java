@@ -23,12 +23,16 @@ import org.electronicpayments.CardSetupId;
 import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.DisputeStatus;
+import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentFailure;
+import org.electronicpayments.PaymentDispute;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.PaymentRefund;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.spi.PaymentStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +139,29 @@ public abstract class PaymentStoreCompatibilityKit {
       Payment stored = store().update(changed);
       assertThat(stored).isEqualTo(changed.withVersion(1));
       assertThat(store().find(p.id())).contains(stored);
+    }
+
+    @Test
+    @DisplayName("a dispute and a refund made outside the SDK read back as written, and the dispute's close too")
+    void disputeAndOutsideRefundRoundTrip() {
+      Payment p = insert("REF-1", T0);
+      Payment settled = store().update(SamplePayments.settledWithHistory(p, T0.plusSeconds(5)));
+      PaymentRefund outside = new PaymentRefund(2, Money.usd("1.50"), PaymentRefund.keyFor(p.id(), 2), "re_dash",
+          PaymentStatus.SUCCEEDED, PaymentRefund.OUTSIDE_SDK, T0.plusSeconds(6));
+      PaymentDispute open = new PaymentDispute("du_1", Money.usd("5.50"), "fraudulent", DisputeStatus.OPEN,
+          T0.plusSeconds(7), T0.plusSeconds(8));
+      Payment disputed = store().update(settled.change().addRefund(outside).dispute(open).at(T0.plusSeconds(8)));
+      Payment read = store().find(p.id()).orElseThrow();
+      assertThat(read).isEqualTo(disputed);
+      assertThat(read.dispute()).isEqualTo(open);
+      assertThat(read.refunds().get(1).madeOutsideSdk()).isTrue();
+      assertThat(read.refunds().get(0).madeOutsideSdk()).isFalse();
+      PaymentDispute lost = new PaymentDispute("du_1", Money.usd("5.50"), "fraudulent", DisputeStatus.LOST,
+          T0.plusSeconds(7), T0.plusSeconds(9));
+      Payment closed = store().update(read.change().dispute(lost).at(T0.plusSeconds(9)));
+      assertThat(store().find(p.id())).contains(closed);
+      assertThat(store().find(p.id()).map(Payment::dispute).map(PaymentDispute::status)).contains(DisputeStatus.LOST);
+      assertThat(store().query(agency, PaymentQuery.all())).containsExactly(closed);
     }
 
     @Test

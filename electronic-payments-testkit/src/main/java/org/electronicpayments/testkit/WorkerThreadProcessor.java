@@ -1,5 +1,7 @@
 package org.electronicpayments.testkit;
 
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
@@ -111,5 +113,15 @@ public final class WorkerThreadProcessor implements PaymentProcessor {
   @Override
   public String toString() {
     return "WorkerThreadProcessor[" + processor + "]";
+  }
+
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    return processor.listRefunds(processorReference);
+  }
+
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    return processor.findDispute(processorReference);
   }
 }

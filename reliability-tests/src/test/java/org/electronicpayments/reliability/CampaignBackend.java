@@ -5,6 +5,7 @@ import java.util.Random;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.spi.PaymentProcessor;
+import org.jspecify.annotations.Nullable;
 
 /** A processor under a fault campaign, with its own ledger of what it charged. */
 interface CampaignBackend extends AutoCloseable {
@@ -37,6 +38,17 @@ interface CampaignBackend extends AutoCloseable {
    * for it, as in the browser; returns what happened, for the report.
    */
   String authenticate(Random random, List<String> waitingProcessorReferences);
+
+  /**
+   * Refunds a charge outside the SDK, as staff would in the processor's dashboard: part of it or
+   * all that is left. The processor then holds the refund with no key or metadata of the SDK.
+   *
+   * @param processorReference the charge ({@code prepare}'s reference)
+   * @param amountMinor how much, or {@code null} for all that is left
+   * @return the refund's id
+   * @throws IllegalStateException when the processor refuses (nothing left to refund, too much)
+   */
+  String dashboardRefund(String processorReference, @Nullable Long amountMinor);
 
   /** Lets hung calls go and finishes charges left processing, as time eventually would. */
   void settleEverything();

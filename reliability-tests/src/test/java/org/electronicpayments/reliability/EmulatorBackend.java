@@ -9,6 +9,7 @@ import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.stripe.StripePaymentProcessor;
 import org.electronicpayments.testkit.stripe.FaultRuleBuilder;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
+import org.jspecify.annotations.Nullable;
 
 /** The campaign over the Stripe module, through stripe-java, to the Stripe emulator. */
 final class EmulatorBackend implements CampaignBackend {
@@ -114,6 +115,11 @@ final class EmulatorBackend implements CampaignBackend {
   @Override
   public List<Charge> charges() {
     return ledger.charges();
+  }
+
+  @Override
+  public String dashboardRefund(String processorReference, @Nullable Long amountMinor) {
+    return emulator.dashboardRefund(processorReference, amountMinor);
   }
 
   @Override

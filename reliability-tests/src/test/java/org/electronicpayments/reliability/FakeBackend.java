@@ -2,12 +2,14 @@ package org.electronicpayments.reliability;
 
 import java.util.List;
 import java.util.Random;
+import org.electronicpayments.Money;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.testkit.FakeCharge;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
+import org.jspecify.annotations.Nullable;
 
 /** The campaign over the testkit's fake processor. */
 final class FakeBackend implements CampaignBackend {
@@ -86,6 +88,11 @@ final class FakeBackend implements CampaignBackend {
   public List<Charge> charges() {
     return fake.charges().stream().filter(FakeCharge::charged)
         .map(c -> new Charge(c.paymentId(), c.attempt(), c.chargeReference())).toList();
+  }
+
+  @Override
+  public String dashboardRefund(String processorReference, @Nullable Long amountMinor) {
+    return fake.dashboardRefund(processorReference, amountMinor == null ? null : Money.ofMinor(amountMinor, Money.USD));
   }
 
   @Override

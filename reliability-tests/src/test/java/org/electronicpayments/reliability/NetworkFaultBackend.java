@@ -15,6 +15,7 @@ import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.stripe.StripePaymentProcessor;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The campaign over the Stripe module with its default settings (only the key and the API base
@@ -95,6 +96,11 @@ final class NetworkFaultBackend implements CampaignBackend {
   @Override
   public List<Charge> charges() {
     return ledger.charges();
+  }
+
+  @Override
+  public String dashboardRefund(String processorReference, @Nullable Long amountMinor) {
+    return emulator.dashboardRefund(processorReference, amountMinor);
   }
 
   @Override

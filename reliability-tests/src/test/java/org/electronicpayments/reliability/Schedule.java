@@ -20,6 +20,7 @@ import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentException;
+import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentResult;
@@ -30,10 +31,12 @@ import org.electronicpayments.testkit.CrashingPaymentStore;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.electronicpayments.testkit.TestClock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One seeded random schedule over the whole flow: new payments, double submits, host retries,
- * Save, reconcile, webhook-style refreshes, refunds and clients completing 3-D Secure (which a card
+ * Save, reconcile, webhook-style refreshes, refunds (through the SDK and, as staff would in the
+ * processor's dashboard, outside it) and clients completing 3-D Secure (which a card
  * saved with {@code pm_card_authenticationRequiredOnSetup} needs), with processor faults and host crashes
  * injected between any two steps. With several nodes ({@link Topology}), each step runs on a
  * random node, a node's crash restarts only that node, and some double submits reach two nodes at
@@ -71,6 +74,8 @@ final class Schedule {
   private final Duration deadline;
   private final Duration lease;
   private final List<HostNode> nodes = new ArrayList<>();
+  /** Payments refunded outside the SDK whose webhook has not been acknowledged yet (the processor retries it). */
+  private final Set<PaymentId> undelivered = new java.util.LinkedHashSet<>();
   private HostNode node;
   private ElectronicPayments payments;
   private int sequence;
@@ -148,8 +153,10 @@ final class Schedule {
   private void step() {
     int roll = random.nextInt(100);
     try {
-      if (roll < 32) {
+      if (roll < 29) {
         act("new payment", () -> submit(newRequest()));
+      } else if (roll < 32) {
+        act("dashboard refund", this::dashboardRefund);
       } else if (roll < 42 && !submitted.isEmpty()) {
         PaymentRequest again = submitted.get(random.nextInt(submitted.size()));
         if (nodes.size() > 1 && random.nextBoolean()) {
@@ -332,6 +339,52 @@ final class Schedule {
     }
   }
 
+  /**
+   * Staff refund a charged payment in the processor's dashboard, part of it or all that is left;
+   * its webhook reaches a node now or, like every webhook the processor retries, later.
+   */
+  private @Nullable Object dashboardRefund() {
+    List<Payment> charged = db.payments().stream().filter(p -> p.status().isCharged() && p.currentAttempt() != null
+        && p.currentAttempt().status() == PaymentStatus.SUCCEEDED && p.currentAttempt().processorReference() != null)
+        .toList();
+    if (charged.isEmpty()) {
+      return null;
+    }
+    Payment p = charged.get(random.nextInt(charged.size()));
+    try {
+      backend.dashboardRefund(p.currentAttempt().processorReference(), random.nextBoolean() ? null : 50L);
+    } catch (IllegalStateException | IllegalArgumentException refused) {
+      report.action("dashboard refund refused by the processor");
+      return null;
+    }
+    undelivered.add(p.id());
+    if (random.nextBoolean()) {
+      deliver(p.id());
+    }
+    return p;
+  }
+
+  /**
+   * The processor's webhook for a payment refunded outside the SDK reaches the current node. Only
+   * at the end, with no fault left armed, is it checked against the processor's ledger and, once
+   * recorded, taken as acknowledged; until then the processor keeps retrying it.
+   */
+  private void deliver(PaymentId id) {
+    record(timed(() -> payments.refresh(Actor.system("webhooks"), id)));
+  }
+
+  private boolean recordedEveryOutsideRefund(PaymentId id) {
+    Payment p = db.find(id).orElse(null);
+    if (p == null || p.currentAttempt() == null || p.currentAttempt().processorReference() == null) {
+      return false;
+    }
+    String reference = p.currentAttempt().processorReference();
+    Set<String> recorded = new java.util.HashSet<>();
+    p.refunds().forEach(r -> recorded.add(r.processorReference()));
+    return backend.refunds().stream().filter(r -> r.chargeReference().equals(reference))
+        .allMatch(r -> recorded.contains(r.refundReference()));
+  }
+
   /** Time passes, hung calls end, fresh hosts start and reconcile until nothing is left in doubt. */
   private void finish() {
     nodes.forEach(n -> n.host().disarm());
@@ -342,7 +395,18 @@ final class Schedule {
       nodes.forEach(HostNode::restart);
       use(nodes.get(0));
       payments.reconcile(Actor.system("reconciler"));
-      if (db.payments().stream().noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
+      for (PaymentId id : List.copyOf(undelivered)) { // the processor retries each webhook until acknowledged
+        try {
+          deliver(id);
+          if (recordedEveryOutsideRefund(id)) {
+            undelivered.remove(id);
+          }
+        } catch (PaymentException notAcknowledged) {
+          report.action("webhook not acknowledged: " + notAcknowledged.getClass().getSimpleName());
+        }
+      }
+      if (undelivered.isEmpty()
+          && db.payments().stream().noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
         return;
       }
     }

@@ -45,6 +45,10 @@ final class StripeLedger {
           .autoPagingIterable()) {
         if ("succeeded".equals(r.getStatus()) || "pending".equals(r.getStatus())) {
           String paymentId = r.getMetadata() == null ? null : r.getMetadata().get("payment_id");
+          if (paymentId == null && r.getPaymentIntent() != null) { // made in the Dashboard: no metadata of ours
+            var pi = direct.v1().paymentIntents().retrieve(r.getPaymentIntent());
+            paymentId = pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id");
+          }
           refunds.add(new CampaignBackend.Refunded(paymentId == null ? null : PaymentId.of(paymentId),
               r.getPaymentIntent(), r.getAmount(), r.getId()));
         }

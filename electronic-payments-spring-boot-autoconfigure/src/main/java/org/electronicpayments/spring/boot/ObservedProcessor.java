@@ -1,5 +1,7 @@
 package org.electronicpayments.spring.boot;
 
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.SetupRequest;
 import org.electronicpayments.spi.SetupOutcome;
 import java.time.YearMonth;
@@ -113,5 +115,15 @@ final class ObservedProcessor implements PaymentProcessor {
   @Override
   public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
     return timed("resolve_setup", () -> delegate.resolveSetup(request, processorReference));
+  }
+
+  @Override
+  public List<ProcessorRefund> listRefunds(String processorReference) {
+    return timed("list_refunds", () -> delegate.listRefunds(processorReference));
+  }
+
+  @Override
+  public @Nullable ProcessorDispute findDispute(String processorReference) {
+    return timed("find_dispute", () -> delegate.findDispute(processorReference));
   }
 }

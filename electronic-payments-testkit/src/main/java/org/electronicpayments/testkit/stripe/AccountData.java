@@ -15,6 +15,7 @@ final class AccountData {
   final ObjectStore<ObjectNode> setupIntents = new ObjectStore<>();
   final ObjectStore<ObjectNode> charges = new ObjectStore<>();
   final ObjectStore<ObjectNode> refunds = new ObjectStore<>();
+  final ObjectStore<ObjectNode> disputes = new ObjectStore<>();
   final ObjectStore<ObjectNode> events = new ObjectStore<>();
 
   AccountData(@Nullable String account) {
@@ -35,6 +36,7 @@ final class AccountData {
       case "seti" -> setupIntents.get(id);
       case "ch" -> charges.get(id);
       case "re" -> refunds.get(id);
+      case "du" -> disputes.get(id);
       case "evt" -> events.get(id);
       default -> null;
     };

@@ -42,6 +42,8 @@ final class Router {
       .add("POST", "/v1/refunds", RefundApi::create, RefundApi.CREATE)
       .add("GET", "/v1/refunds", RefundApi::list, RefundApi.LIST)
       .add("GET", "/v1/refunds/{id}", RefundApi::retrieve, ParamSpec.of())
+      .add("GET", "/v1/disputes", DisputeApi::list, DisputeApi.LIST)
+      .add("GET", "/v1/disputes/{id}", DisputeApi::retrieve, ParamSpec.of())
       .add("GET", "/v1/events", EventApi::list, EventApi.LIST)
       .add("GET", "/v1/events/{id}", EventApi::retrieve, ParamSpec.of());
 

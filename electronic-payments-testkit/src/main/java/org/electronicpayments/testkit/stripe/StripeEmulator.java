@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -171,6 +172,113 @@ public final class StripeEmulator implements AutoCloseable {
     if (!Objects.requireNonNull(id, "setupIntentId").startsWith("seti_")) {
       throw new IllegalArgumentException("Not a SetupIntent id: " + id);
     }
+  }
+
+  /**
+   * Refunds a PaymentIntent's charge as staff would in Stripe's Dashboard: no idempotency key and
+   * no metadata of the SDK. Emits {@code refund.created} and {@code charge.refunded}, delivered
+   * signed to the webhook URL like every event.
+   *
+   * @param paymentIntentId the PaymentIntent ({@code pi_…}), succeeded
+   * @param amount how much, in minor units, or {@code null} for all that is left
+   * @return the refund's id ({@code re_…})
+   * @throws IllegalArgumentException when there is no such PaymentIntent
+   * @throws IllegalStateException when Stripe would refuse the refund (nothing left, too much,
+   *     not succeeded); the message is Stripe's
+   */
+  public String dashboardRefund(String paymentIntentId, @Nullable Long amount) {
+    Objects.requireNonNull(paymentIntentId, "paymentIntentId");
+    AccountData data = engine.accounts().filter(a -> a.paymentIntents.get(paymentIntentId) != null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No such payment_intent: " + paymentIntentId));
+    Params params = Params.parse("payment_intent=" + paymentIntentId
+        + (amount == null ? "" : "&amount=" + amount));
+    try {
+      return RefundApi.create(dashboardCall(data, params, "")).path("id").asText();
+    } catch (ApiError e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a dispute (chargeback) as the card holder's bank would: the dispute is
+   * {@code needs_response} and the charge {@code disputed}. Emits {@code charge.dispute.created}.
+   *
+   * @param chargeOrPaymentIntentId the charge ({@code ch_…}) or its PaymentIntent ({@code pi_…})
+   * @param reason one of Stripe's dispute reasons, such as {@code fraudulent}
+   * @param amount how much is disputed, in minor units
+   * @return the dispute's id ({@code du_…})
+   * @throws IllegalArgumentException when there is no such charge, or the reason or amount is wrong
+   * @throws IllegalStateException when the charge took no money or is already disputed
+   */
+  public String openDispute(String chargeOrPaymentIntentId, String reason, long amount) {
+    Objects.requireNonNull(chargeOrPaymentIntentId, "chargeOrPaymentIntentId");
+    Objects.requireNonNull(reason, "reason");
+    return DisputeApi.open(engine, chargeOrPaymentIntentId, reason, amount).path("id").asText();
+  }
+
+  /**
+   * Closes an open dispute as the bank decides it: {@code won} or {@code lost}. Emits
+   * {@code charge.dispute.closed}.
+   *
+   * @param disputeId the dispute ({@code du_…})
+   * @param won whether the merchant won
+   * @return the dispute's status afterwards
+   * @throws IllegalArgumentException when there is no such dispute
+   * @throws IllegalStateException when it is already closed
+   */
+  public String closeDispute(String disputeId, boolean won) {
+    Objects.requireNonNull(disputeId, "disputeId");
+    return DisputeApi.close(engine, disputeId, won).path("status").asText();
+  }
+
+  /**
+   * Detaches a PaymentMethod from its customer as staff would in Stripe's Dashboard. Emits
+   * {@code payment_method.detached}.
+   *
+   * @param paymentMethodId the PaymentMethod ({@code pm_…}), attached to a customer
+   * @throws IllegalArgumentException when there is no such PaymentMethod
+   * @throws IllegalStateException when it is not attached
+   */
+  public void dashboardDetach(String paymentMethodId) {
+    Objects.requireNonNull(paymentMethodId, "paymentMethodId");
+    AccountData data = engine.accounts().filter(a -> a.paymentMethods.get(paymentMethodId) != null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
+    try {
+      PaymentMethodApi.detach(dashboardCall(data, Params.parse(null), paymentMethodId));
+    } catch (ApiError e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Changes a saved card's expiry as the card network's account updater would; a month in the
+   * past makes it an expired card. Emits {@code payment_method.updated}.
+   *
+   * @param paymentMethodId the PaymentMethod ({@code pm_…})
+   * @param expiry the new expiry month
+   * @throws IllegalArgumentException when there is no such PaymentMethod
+   */
+  public void expireCard(String paymentMethodId, YearMonth expiry) {
+    Objects.requireNonNull(paymentMethodId, "paymentMethodId");
+    Objects.requireNonNull(expiry, "expiry");
+    AccountData data = engine.accounts().filter(a -> a.paymentMethods.get(paymentMethodId) != null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
+    StoredPaymentMethod pm = Objects.requireNonNull(data.paymentMethods.get(paymentMethodId), paymentMethodId);
+    ObjectNode snapshot;
+    synchronized (pm.json) {
+      ObjectNode card = (ObjectNode) pm.json.get("card");
+      card.put("exp_month", expiry.getMonthValue());
+      card.put("exp_year", expiry.getYear());
+      snapshot = pm.json.deepCopy();
+    }
+    engine.emit(data, "payment_method.updated", snapshot, null);
+  }
+
+  private Call dashboardCall(AccountData data, Params params, String pathId) {
+    return new Call(engine, data, params, pathId, null, null, DEFAULT_API_VERSION, engine.now());
   }
 
   /** The emulator's current time. */
