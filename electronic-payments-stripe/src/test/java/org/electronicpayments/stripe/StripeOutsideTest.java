@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ConsentGiver;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.Consent;
 import org.electronicpayments.DisputeStatus;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Money;
@@ -224,7 +227,7 @@ class StripeOutsideTest {
         .payer(org.electronicpayments.Payer.CO_PAY)
         .amountReceived("5.00")
         .electronic(true)
-        .card(CardChoice.saveNew(card, nickname))
+        .card(CardChoice.saveNew(card, nickname, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
         .clientPresent(true)
         .build();
     assertThat(payments.process(Facades.DESK, request)).isInstanceOf(PaymentResult.Succeeded.class);

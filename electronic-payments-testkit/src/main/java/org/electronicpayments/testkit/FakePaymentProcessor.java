@@ -194,13 +194,13 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public List<ProcessorRefund> listRefunds(String processorReference) {
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.LIST_REFUNDS, null, s -> refunds.listFor(processorReference), timeout());
+    return call(Operation.LIST_REFUNDS, null, s -> refunds.listFor(processorReference), FakePaymentProcessor::timedOut);
   }
 
   @Override
   public @Nullable ProcessorDispute findDispute(String processorReference) {
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.FIND_DISPUTE, null, s -> disputes.get(processorReference), timeout());
+    return call(Operation.FIND_DISPUTE, null, s -> disputes.get(processorReference), FakePaymentProcessor::timedOut);
   }
 
   /**

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.YearMonth;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ConsentGiver;
+import org.electronicpayments.ConsentChannel;
+import org.electronicpayments.Consent;
 import org.electronicpayments.DisputeStatus;
 import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
@@ -125,7 +128,7 @@ class OutsideTheSdkTest {
   @Test
   void cardsDetachedOrExpiredAtTheProcessorLeaveTheList(PaymentsTestbed bed) {
     for (String card : new String[] {"pm_card_visa", "pm_card_mastercard", "pm_card_amex"}) {
-      assertThat(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(card, card)).build()))
+      assertThat(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(card, card, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()))
           .isInstanceOf(PaymentResult.Succeeded.class);
     }
     var cards = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT);
