@@ -49,7 +49,7 @@ public final class JdbcPaymentStore implements PaymentStore {
     this.db = db;
     this.writer = new PaymentWriter(tables);
     this.reader = new PaymentReader(tables);
-    this.queries = new PaymentQueries(tables);
+    this.queries = new PaymentQueries(tables, dialect);
     this.cards = new CardRows(tables);
     this.claims = new UnsettledClaims(db, tables, reader, writer, dialect);
   }

@@ -195,6 +195,29 @@ public abstract class PaymentStoreCompatibilityKit {
     }
 
     @Test
+    @DisplayName("finds a payment by its exact reference and payments by the start of theirs, letter for letter")
+    void findsByReferenceExactAndPrefix() {
+      Payment a = insert("1.1.2026 1000 CC", T0);
+      Payment b = insert("1.1.2026 1000 CA", T0.plusSeconds(1));
+      Payment other = insert("1.1.2026 10001 CC", T0.plusSeconds(2));
+      Payment wild = insert("1.1.2026 10%_! CC", T0.plusSeconds(3));
+      PaymentQuery all = PaymentQuery.all();
+      assertThat(store().query(agency, all.reference("1.1.2026 1000 CC"))).containsExactly(a);
+      assertThat(store().query(agency, all.reference("1.1.2026 1000"))).isEmpty();
+      assertThat(store().query(agency, all.reference("1.1.2026 1000 cc"))).isEmpty();
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 "))).containsExactly(a, b);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000"))).containsExactly(a, b, other);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%"))).containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10_"))).isEmpty();
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%_!"))).containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 ").page(1, 1))).containsExactly(b);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026").client(ClientId.of("nobody"))))
+          .isEmpty();
+      assertThat(store().query(AgencyId.of(agency.value() + "-other"), all.reference("1.1.2026 1000 CC")))
+          .isEmpty();
+    }
+
+    @Test
     @DisplayName("unsaved lists succeeded payments nobody saved to the ledger")
     void unsavedListsSucceededNotSaved() {
       Payment cash = SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
