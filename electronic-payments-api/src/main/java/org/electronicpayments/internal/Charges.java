@@ -46,13 +46,17 @@ public final class Charges {
   private final AgencyDetails agency;
   private final Duration deadline;
   private final Bounded bounded;
+  /** Whether the processor emails its own receipt (off when the SDK emails receipts). */
+  private final boolean processorReceipts;
 
-  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded) {
+  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded,
+      boolean processorReceipts) {
     this.processor = processor;
     this.journal = journal;
     this.agency = agency;
     this.deadline = deadline;
     this.bounded = bounded;
+    this.processorReceipts = processorReceipts;
   }
 
   /** The outcome of running an attempt: the stored payment and, for 3-D Secure, the client secret. */
@@ -161,7 +165,7 @@ public final class Charges {
     String customer = use == CardUse.ONE_TIME ? null : customerOf(payment.clientId());
     return new ChargeRequest(payment.id(), payment.agencyId(), payment.clientId(), attempt.number(),
         attempt.idempotencyKey(), payment.amount(), method, use, customer,
-        payment.request().emailReceiptTo(), deadlineAt);
+        processorReceipts ? payment.request().emailReceiptTo() : null, deadlineAt);
   }
 
   String customerOf(ClientId client) {

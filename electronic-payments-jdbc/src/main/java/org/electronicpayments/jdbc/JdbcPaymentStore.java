@@ -14,6 +14,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,7 @@ public final class JdbcPaymentStore implements PaymentStore {
   private final PaymentReader reader;
   private final PaymentQueries queries;
   private final CardRows cards;
+  private final ReceiptEmailRows receiptEmails;
   private final UnsettledClaims claims;
 
   JdbcPaymentStore(Database db, Tables tables, Dialect dialect) {
@@ -51,6 +53,7 @@ public final class JdbcPaymentStore implements PaymentStore {
     this.reader = new PaymentReader(tables);
     this.queries = new PaymentQueries(tables, dialect);
     this.cards = new CardRows(tables);
+    this.receiptEmails = new ReceiptEmailRows(tables);
     this.claims = new UnsettledClaims(db, tables, reader, writer, dialect);
   }
 
@@ -108,6 +111,29 @@ public final class JdbcPaymentStore implements PaymentStore {
         throw new ConcurrentUpdateException(payment.id(), payment.version());
       }
       throw Database.failure("update payment " + payment.id(), payment.id(), e);
+    }
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    Objects.requireNonNull(email, "email");
+    try {
+      db.transaction(c -> {
+        receiptEmails.insert(c, email);
+        return true;
+      });
+    } catch (SQLException e) {
+      throw Database.failure("record the receipt email of payment " + email.paymentId(), email.paymentId(), e);
+    }
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    Objects.requireNonNull(paymentId, "paymentId");
+    try {
+      return db.read(c -> receiptEmails.of(c, paymentId));
+    } catch (SQLException e) {
+      throw Database.failure("read the receipt emails of payment " + paymentId, paymentId, e);
     }
   }
 

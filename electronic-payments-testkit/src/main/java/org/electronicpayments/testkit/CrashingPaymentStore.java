@@ -12,6 +12,7 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -194,6 +195,18 @@ public final class CrashingPaymentStore implements PaymentStore {
   @Override
   public boolean removeCard(PaymentMethodId id) {
     return write(false, () -> store.removeCard(id));
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    alive();
+    store.recordReceiptEmail(email);
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    alive();
+    return store.receiptEmails(paymentId);
   }
 
   /** Whether the host dies just before or just after the chosen write. */

@@ -14,6 +14,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -35,6 +36,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   private final ConcurrentHashMap<ReferenceKey, PaymentId> references = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CustomerKey, String> customers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PaymentMethodId, PaymentMethod> cards = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CopyOnWriteArrayList<ReceiptEmail> receiptEmails =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private InMemoryPaymentStore() {}
 
@@ -131,6 +134,17 @@ public final class InMemoryPaymentStore implements PaymentStore {
     return cards.remove(id) != null;
   }
 
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    receiptEmails.add(java.util.Objects.requireNonNull(email, "email"));
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    return receiptEmails.stream().filter(e -> e.paymentId().equals(paymentId))
+        .sorted(Comparator.comparing(ReceiptEmail::at)).toList();
+  }
+
   /** @return every payment stored, oldest first (a snapshot) */
   public List<Payment> payments() {
     return payments.values().stream().sorted(OLDEST_FIRST).toList();
@@ -142,6 +156,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
     references.clear();
     customers.clear();
     cards.clear();
+    receiptEmails.clear();
   }
 
   private record ReferenceKey(AgencyId agency, String reference) {}
