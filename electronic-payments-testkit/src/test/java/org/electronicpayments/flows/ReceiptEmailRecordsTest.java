@@ -9,6 +9,7 @@ import org.electronicpayments.CardChoice;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.security.Permission;
+import org.electronicpayments.spi.AuditQuery;
 import org.electronicpayments.testkit.FakePaymentProcessor;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.junit.jupiter.api.DisplayName;
@@ -68,6 +69,9 @@ class ReceiptEmailRecordsTest {
       assertThat(bed.payments().receiptEmails(bed.staffWith(Permission.VIEW_PAYMENTS), id)).hasSize(1);
       assertThat(bed.audit().denials()).singleElement()
           .satisfies(e -> assertThat(e.paymentId()).isEqualTo(id));
+      assertThat(bed.audit().events(AuditQuery.all().payment(id))).extracting(e -> e.permission())
+          .containsExactly(Permission.SEND_RECEIPTS, Permission.VIEW_PAYMENTS, Permission.VIEW_PAYMENTS);
+      assertThat(bed.audit().events(AuditQuery.all().payment(id).actor(bed.frontDesk()))).hasSize(1);
     }
   }
 }
