@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param unsavedOnly only charged payments that nobody saved to the ledger yet
  * @param updatedBefore only payments last changed before this instant
  * @param reference only the payment with exactly this reference (trimmed; case matters)
- * @param referencePrefix only payments whose reference starts with this text (trimmed; case
- *     matters), such as {@code "1.1.2026 1000"} for one client's payments posted that day; see
+ * @param referencePrefix only payments whose reference starts with this text (leading blanks
+ *     dropped, trailing ones kept; case matters), such as {@code "1.1.2026 1000"} for one client's payments posted that day; see
  *     {@link References}
  * @param offset how many matches to skip
  * @param limit how many to return at most
