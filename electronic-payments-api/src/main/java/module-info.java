@@ -10,6 +10,7 @@ module org.electronicpayments.api {
   requires org.slf4j;
 
   exports org.electronicpayments;
+  exports org.electronicpayments.roles;
   exports org.electronicpayments.security;
   exports org.electronicpayments.spi;
 

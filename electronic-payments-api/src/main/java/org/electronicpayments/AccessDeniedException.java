@@ -27,12 +27,20 @@ public final class AccessDeniedException extends PaymentException {
     this.permission = permission;
   }
 
-  /** @return the audit name of the actor denied */
+  /**
+   * Returns the audit name of the actor who was denied.
+   *
+   * @return the actor's audit name
+   */
   public String actor() {
     return actor;
   }
 
-  /** @return what was denied */
+  /**
+   * Returns the permission that was denied.
+   *
+   * @return what was denied
+   */
   public Permission permission() {
     return permission;
   }

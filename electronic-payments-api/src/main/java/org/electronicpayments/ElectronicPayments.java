@@ -1,5 +1,6 @@
 package org.electronicpayments;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Refunds refunds;
   private final Receipts receipts;
   private final Submissions submissions;
+  private final AgencyId agencyId;
+  private final Clock clock;
+  private final Duration lease;
   private final Bounded bounded;
   private final boolean ownsExecutor;
   /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
@@ -52,13 +56,16 @@ public final class ElectronicPayments implements AutoCloseable {
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
     Duration lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
+    this.lease = lease;
+    this.agencyId = b.agency.id();
+    this.clock = b.clock;
     this.ownsExecutor = b.executor == null;
     this.bounded = new Bounded(b.executor != null ? b.executor : newPool("electronic-payments-"));
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
     this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
-    Journal journal = new Journal(b.store, b.clock);
-    AccessGuard guard = new AccessGuard(b.accessPolicy, b.auditSink, b.clock);
+    Journal journal = new Journal(b.store, b.clock, b.agency.id());
+    AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
     Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.processorSendsReceipts());
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
@@ -144,13 +151,17 @@ public final class ElectronicPayments implements AutoCloseable {
    * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
    * become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are claimed
    * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
-   * so several nodes may reconcile at once: each payment is settled by one of them.
+   * so several nodes may reconcile at once: each payment is settled by one of them. Refunds are
+   * settled too: one in doubt, or pending for longer than the lease, is sent again with its own
+   * key (a replay if it ran) and recorded as refunded or failed.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
    */
   public ReconcileReport reconcile(Actor actor) {
-    return submissions.reconcile(actor);
+    ReconcileReport report = submissions.reconcile(actor);
+    refunds.reconcileAll(agencyId, clock.instant().minus(lease));
+    return report;
   }
 
   /**
@@ -260,6 +271,9 @@ public final class ElectronicPayments implements AutoCloseable {
   /**
    * A client's saved cards with this agency. Cards another agency saved for a client of the same
    * id in a shared store are not listed, nor can this facade rename, update, remove or charge them.
+   * Needs {@link org.electronicpayments.security.Permission#VIEW_SAVED_CARDS}, which
+   * {@code CHARGE_SAVED_CARD} and {@code MANAGE_SAVED_CARDS} include: staff who may charge a saved
+   * card may list the client's cards to choose one.
    *
    * @param actor who is acting
    * @param clientId the client
@@ -324,8 +338,9 @@ public final class ElectronicPayments implements AutoCloseable {
 
   /**
    * Refunds part or all of a charged payment. The refund is journaled with its idempotency key
-   * first; if its outcome is unknown, asking again for the same amount retries it with the
-   * same key.
+   * first; if its outcome is unknown or it was left pending (a crash, a closed facade, a failed
+   * write), asking again for the same amount retries it with the same key, and
+   * {@link #reconcile} settles it too.
    *
    * @param actor who is acting
    * @param paymentId the payment

@@ -11,6 +11,7 @@ import org.electronicpayments.spi.ClientDirectory;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.PaymentStore;
 import org.electronicpayments.spi.ReceiptDelivery;
+import org.electronicpayments.spi.StaffPermissions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public final class ElectronicPaymentsBuilder {
   @Nullable PaymentStore store;
   @Nullable AgencyDetails agency;
   AccessPolicy accessPolicy = AccessPolicy.standard();
+  @Nullable StaffPermissions staffPermissions;
   AuditSink auditSink = AuditSink.logging();
   @Nullable ReceiptDelivery receiptDelivery;
   @Nullable Boolean processorReceipts;
@@ -63,6 +65,31 @@ public final class ElectronicPaymentsBuilder {
   /** @param policy who may do what (default {@link AccessPolicy#standard()}) @return this builder */
   public ElectronicPaymentsBuilder accessPolicy(AccessPolicy policy) {
     this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
+    return this;
+  }
+
+  /**
+   * Where staff members' permissions come from: a role directory
+   * ({@code org.electronicpayments.roles.InMemoryRoleDirectory}, the JDBC module's
+   * {@code JdbcRoleDirectory}) or the host's own role system. Asked on every operation a staff
+   * member attempts, so a revoked permission is refused from the very next one; the roles an
+   * {@code Actor.Staff} carries are then ignored. Default: none, staff are judged by the roles
+   * their {@code Actor} carries.
+   *
+   * <pre>{@code
+   * InMemoryRoleDirectory roles = InMemoryRoleDirectory.builder().auditSink(audit).build();
+   * roles.setUp(StaffId.of("s-1"));   // s-1 is the agency's Champion
+   * ElectronicPayments payments = ElectronicPayments.builder()
+   *     .processor(stripe).store(store).agency(agency).auditSink(audit)
+   *     .staffPermissions(roles)
+   *     .build();
+   * }</pre>
+   *
+   * @param source the staff members' permissions
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder staffPermissions(StaffPermissions source) {
+    this.staffPermissions = Objects.requireNonNull(source, "staffPermissions");
     return this;
   }
 
@@ -166,6 +193,11 @@ public final class ElectronicPaymentsBuilder {
   public ElectronicPaymentsBuilder paymentIds(Supplier<PaymentId> ids) {
     this.paymentIds = Objects.requireNonNull(ids, "paymentIds");
     return this;
+  }
+
+  /** The access policy the facade uses: the one set, resolving staff through the permission source if set. */
+  AccessPolicy effectiveAccessPolicy() {
+    return staffPermissions == null ? accessPolicy : accessPolicy.resolvingStaffThrough(staffPermissions);
   }
 
   /**

@@ -35,55 +35,100 @@ public final class PaymentChange {
     this.postedAt = base.postedAt();
   }
 
-  /** @param s the new status @return this */
+  /**
+   * Sets the payment's status.
+   *
+   * @param s the new status
+   * @return this change
+   */
   public PaymentChange status(PaymentStatus s) {
     this.status = s;
     return this;
   }
 
-  /** @param attempt an attempt to add @return this */
+  /**
+   * Adds an attempt, which becomes the current one.
+   *
+   * @param attempt the attempt to add
+   * @return this change
+   */
   public PaymentChange addAttempt(PaymentAttempt attempt) {
     attempts.add(attempt);
     return this;
   }
 
-  /** @param attempt the new value of the latest attempt @return this */
+  /**
+   * Replaces the current (latest) attempt.
+   *
+   * @param attempt the new value of the latest attempt
+   * @return this change
+   */
   public PaymentChange replaceCurrentAttempt(PaymentAttempt attempt) {
     attempts.set(attempts.size() - 1, attempt);
     return this;
   }
 
-  /** @param number the confirmation number @return this */
+  /**
+   * Sets the confirmation number.
+   *
+   * @param number the confirmation number
+   * @return this change
+   */
   public PaymentChange confirmationNumber(@Nullable String number) {
     this.confirmationNumber = number;
     return this;
   }
 
-  /** @param f the failure, or {@code null} to clear it @return this */
+  /**
+   * Sets or clears why the payment failed.
+   *
+   * @param f the failure, or {@code null} to clear it
+   * @return this change
+   */
   public PaymentChange failure(@Nullable PaymentFailure f) {
     this.failure = f;
     return this;
   }
 
-  /** @param c the card charged @return this */
+  /**
+   * Sets the card that was charged.
+   *
+   * @param c the card charged
+   * @return this change
+   */
   public PaymentChange card(@Nullable CardDetails c) {
     this.card = c;
     return this;
   }
 
-  /** @param id the card saved by this payment @return this */
+  /**
+   * Sets the card that this payment saved.
+   *
+   * @param id the saved card
+   * @return this change
+   */
   public PaymentChange savedCard(@Nullable PaymentMethodId id) {
     this.savedCard = id;
     return this;
   }
 
-  /** @param refund a refund to add @return this */
+  /**
+   * Adds a refund.
+   *
+   * @param refund the refund to add
+   * @return this change
+   */
   public PaymentChange addRefund(PaymentRefund refund) {
     refunds.add(refund);
     return this;
   }
 
-  /** @param refund the new value of the refund with its number @return this */
+  /**
+   * Replaces the refund with the same number.
+   *
+   * @param refund the new value of the refund
+   * @return this change
+   */
   public PaymentChange replaceRefund(PaymentRefund refund) {
     refunds.set(refund.number() - 1, refund);
     return this;

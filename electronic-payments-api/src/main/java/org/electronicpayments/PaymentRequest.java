@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.electronicpayments.internal.RequestValidator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +50,7 @@ public record PaymentRequest(
     @Nullable AppointmentId appointmentId,
     @NotNull(message = "is required") Origin origin,
     @Nullable LocalDate datePosted,
-    @Email(regexp = RequestValidator.EMAIL, message = "must be an email address like name@example.org")
+    @Email(regexp = PaymentRequest.EMAIL_PATTERN, message = "must be an email address like name@example.org")
     @Size(max = 254, message = "must be at most {max} characters") @Nullable String emailReceiptTo,
     @NotBlank(message = "is required")
     @Size(max = 64, message = "must be at most {max} characters") String reference,
@@ -62,6 +61,13 @@ public record PaymentRequest(
     boolean electronic,
     @Nullable CardChoice card,
     boolean clientPresent) {
+
+  /**
+   * What a receipt address must look like (a regular expression), on top of Hibernate Validator's own check: a plain
+   * local part and a host name of dotted labels (no IP literals, no underscores, no comments).
+   */
+  public static final String EMAIL_PATTERN = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+      + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
 
   /** Trims the reference and email; turns blank optional text into {@code null}. */
   public PaymentRequest {

@@ -31,55 +31,100 @@ public final class PaymentRequestBuilder {
 
   PaymentRequestBuilder() {}
 
-  /** @param clientId the client @return this builder */
+  /**
+   * Sets the client paying, or paid for (required).
+   *
+   * @param clientId the client
+   * @return this builder
+   */
   public PaymentRequestBuilder client(ClientId clientId) {
     this.clientId = clientId;
     return this;
   }
 
-  /** @param appointmentId the appointment, or {@code null} @return this builder */
+  /**
+   * Sets the appointment the payment belongs to, if any.
+   *
+   * @param appointmentId the appointment, or {@code null}
+   * @return this builder
+   */
   public PaymentRequestBuilder appointment(@Nullable AppointmentId appointmentId) {
     this.appointmentId = appointmentId;
     return this;
   }
 
-  /** @param origin the module the window was opened from (default {@code PAYMENTS}) @return this builder */
+  /**
+   * Sets the module the window was opened from (default {@code PAYMENTS}).
+   *
+   * @param origin the module
+   * @return this builder
+   */
   public PaymentRequestBuilder origin(Origin origin) {
     this.origin = origin;
     return this;
   }
 
-  /** @param datePosted the date posted (default: today in the agency's zone) @return this builder */
+  /**
+   * Sets the date posted (default: today in the agency's time zone).
+   *
+   * @param datePosted the date posted, or {@code null} for today
+   * @return this builder
+   */
   public PaymentRequestBuilder datePosted(@Nullable LocalDate datePosted) {
     this.datePosted = datePosted;
     return this;
   }
 
-  /** @param email where to email the receipt, or {@code null} @return this builder */
+  /**
+   * Sets where to email the receipt (default: the client's email on file).
+   *
+   * @param email the address, or {@code null}
+   * @return this builder
+   */
   public PaymentRequestBuilder emailReceiptTo(@Nullable String email) {
     this.emailReceiptTo = email;
     return this;
   }
 
-  /** @param reference the agency's unique reference @return this builder */
+  /**
+   * Sets the agency's unique reference, such as {@code 1.1.2026 1000 CC} (required).
+   *
+   * @param reference the reference
+   * @return this builder
+   */
   public PaymentRequestBuilder reference(String reference) {
     this.reference = reference;
     return this;
   }
 
-  /** @param type credit card (default), cash or check @return this builder */
+  /**
+   * Sets how the client pays: credit card (the default), cash or check.
+   *
+   * @param type the payment type
+   * @return this builder
+   */
   public PaymentRequestBuilder type(PaymentType type) {
     this.type = type;
     return this;
   }
 
-  /** @param payer the responsibility covered @return this builder */
+  /**
+   * Sets which responsibility the payment covers, such as a co-pay (required).
+   *
+   * @param payer the responsibility covered
+   * @return this builder
+   */
   public PaymentRequestBuilder payer(Payer payer) {
     this.payer = payer;
     return this;
   }
 
-  /** @param amount the amount received @return this builder */
+  /**
+   * Sets the amount received (required).
+   *
+   * @param amount the amount received
+   * @return this builder
+   */
   public PaymentRequestBuilder amountReceived(Money amount) {
     this.amount = amount;
     this.amountText = null;
@@ -98,31 +143,57 @@ public final class PaymentRequestBuilder {
     return this;
   }
 
-  /** @param currency the currency of a typed amount (default USD) @return this builder */
+  /**
+   * Sets the currency of an amount given as text (default USD).
+   *
+   * @param currency the currency
+   * @return this builder
+   */
   public PaymentRequestBuilder currency(Currency currency) {
     this.currency = currency;
     return this;
   }
 
-  /** @param note an internal note, or {@code null} @return this builder */
+  /**
+   * Sets an internal note; it never leaves the host.
+   *
+   * @param note the note, or {@code null}
+   * @return this builder
+   */
   public PaymentRequestBuilder note(@Nullable String note) {
     this.note = note;
     return this;
   }
 
-  /** @param electronic whether to charge the card now @return this builder */
+  /**
+   * Sets whether the card is charged through the processor now.
+   *
+   * @param electronic true to charge the card now
+   * @return this builder
+   */
   public PaymentRequestBuilder electronic(boolean electronic) {
     this.electronic = electronic;
     return this;
   }
 
-  /** @param card the card choice, or {@code null} @return this builder */
+  /**
+   * Sets the card to charge, for electronic payments only.
+   *
+   * @param card the card choice, or {@code null}
+   * @return this builder
+   */
   public PaymentRequestBuilder card(@Nullable CardChoice card) {
     this.card = card;
     return this;
   }
 
-  /** @param clientPresent whether the client is present (default true) @return this builder */
+  /**
+   * Sets whether the client is present (default true), so that 3-D Secure can be completed; a saved card
+   * charged without them is charged off-session.
+   *
+   * @param clientPresent true when the client is present
+   * @return this builder
+   */
   public PaymentRequestBuilder clientPresent(boolean clientPresent) {
     this.clientPresent = clientPresent;
     return this;
@@ -134,6 +205,9 @@ public final class PaymentRequestBuilder {
    * @return the request
    * @throws PaymentValidationException listing every field error
    */
+  // The request is made with the missing fields still null so that the validator reports every missing field in
+  // one exception; it throws before the request leaves this method.
+  @SuppressWarnings("NullAway")
   public PaymentRequest build() {
     List<FieldError> errors = new ArrayList<>();
     Money parsed = amount;

@@ -60,7 +60,11 @@ public sealed interface PaymentResult {
       Objects.requireNonNull(payment, "payment");
     }
 
-    /** @return the confirmation number to give the client */
+    /**
+     * Returns the confirmation number to give the client.
+     *
+     * @return the confirmation number
+     */
     public String confirmationNumber() {
       return Objects.requireNonNull(payment.confirmationNumber(), "confirmationNumber");
     }
@@ -77,7 +81,11 @@ public sealed interface PaymentResult {
       Objects.requireNonNull(payment, "payment");
     }
 
-    /** @return why it failed: a plain-language reason and the processor's response */
+    /**
+     * Returns why the payment failed: a plain-language reason and the processor's response.
+     *
+     * @return the failure
+     */
     public PaymentFailure failure() {
       return Objects.requireNonNull(payment.failure(), "failure");
     }

@@ -159,6 +159,7 @@ public final class Bench {
   }
 
   /** How long each benchmark runs. */
+  @SuppressWarnings("ImmutableEnumChecker") // JMH's TimeValue is immutable, though not annotated so
   private enum Length {
     QUICK(1, 1, TimeValue.seconds(1), 1),
     DEFAULT(2, 4, TimeValue.seconds(2), 1),

@@ -11,7 +11,11 @@ public class References {
   private final String prefix = "bench " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + " ";
   private long next;
 
-  /** @return a reference no other payment of the run has */
+  /**
+   * Makes a reference that no other payment of the run has.
+   *
+   * @return the reference
+   */
   public String next() {
     return prefix + next++;
   }

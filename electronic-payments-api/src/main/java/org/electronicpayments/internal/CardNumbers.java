@@ -19,10 +19,7 @@ public final class CardNumbers {
       char c = i < text.length() ? text.charAt(i) : '\0';
       if (c >= '0' && c <= '9') {
         digits[n++] = c - '0';
-      } else if ((c == ' ' || c == '-') && n > 0 && i + 1 < text.length()
-          && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i - 1))) {
-        continue;
-      } else {
+      } else if (!(n > 0 && separatesDigits(text, i))) {
         if (n >= MIN && anyWindowPassesLuhn(digits, n)) {
           return true;
         }
@@ -30,6 +27,12 @@ public final class CardNumbers {
       }
     }
     return false;
+  }
+
+  /** Whether the character at {@code i} is a single space or dash between two digits. */
+  private static boolean separatesDigits(String text, int i) {
+    return i > 0 && i + 1 < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')
+        && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i - 1));
   }
 
   /**

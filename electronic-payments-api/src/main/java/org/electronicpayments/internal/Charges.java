@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
+import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
@@ -116,8 +117,31 @@ public final class Charges {
     MDC.put("paymentId", payment.id().value());
     try {
       PaymentAttempt attempt = payment.currentAttempt();
-      ChargeRequest request = request(payment, attempt, deadlineAt);
       String reference = attempt.processorReference();
+      String customer = null;
+      if (!(attempt.card() instanceof CardChoice.OneTime)) {
+        customer = journal.customerReference(agency.id(), payment.clientId()).orElse(null);
+        if (customer == null && resolveFirst && reference == null) {
+          // No customer, so this attempt never sent a create; the claim fences off a runner still making one.
+          return failUnlessMoved(payment, attempt, noCustomer(null));
+        }
+        if (customer == null) {
+          try {
+            customer = customerOf(payment.clientId());
+          } catch (RuntimeException e) {
+            LOG.warn("Payment {}: the client's customer could not be made at the processor ({}); not charged",
+                payment.id(), e.getMessage());
+            return failUnlessMoved(payment, attempt, noCustomer(e.getMessage()));
+          }
+          try {
+            journal.write(payment.change()); // still this runner's: no one settled or claimed it meanwhile
+          } catch (ConcurrentUpdateException e) {
+            LOG.info("Payment {}: taken over while its customer was made; this runner stops", payment.id());
+            return new Outcome(journal.read(payment.id()), null);
+          }
+        }
+      }
+      ChargeRequest request = request(payment, attempt, deadlineAt, customer);
       if (resolveFirst) {
         ChargeOutcome found = call(payment, false, () -> processor.resolve(request, attempt.processorReference()));
         return settle(payment.id(), attempt.number(), found);
@@ -148,7 +172,8 @@ public final class Charges {
     }
   }
 
-  ChargeRequest request(Payment payment, PaymentAttempt attempt, Instant deadlineAt) {
+  private ChargeRequest request(Payment payment, PaymentAttempt attempt, Instant deadlineAt,
+      @Nullable String knownCustomer) {
     CardChoice card = attempt.card();
     String method;
     CardUse use;
@@ -162,7 +187,8 @@ public final class Charges {
       method = ((CardChoice.Saved) card).paymentMethodId().value();
       use = payment.request().clientPresent() ? CardUse.SAVED_ON_SESSION : CardUse.SAVED_OFF_SESSION;
     }
-    String customer = use == CardUse.ONE_TIME ? null : customerOf(payment.clientId());
+    String customer = use == CardUse.ONE_TIME ? null
+        : knownCustomer != null ? knownCustomer : customerOf(payment.clientId());
     return new ChargeRequest(payment.id(), payment.agencyId(), payment.clientId(), attempt.number(),
         attempt.idempotencyKey(), payment.amount(), method, use, customer,
         processorReceipts ? payment.request().emailReceiptTo() : null, deadlineAt);
@@ -174,6 +200,33 @@ public final class Charges {
           "customer-" + agency.id().value() + "-" + client.value()));
       return journal.putCustomerReference(agency.id(), client, made);
     });
+  }
+
+  /**
+   * Fails an attempt that never sent a create, in one write against the version this runner holds:
+   * if anyone claimed or settled the payment meanwhile (and may be charging it), nothing is written.
+   */
+  private Outcome failUnlessMoved(Payment payment, PaymentAttempt attempt, PaymentFailure failure) {
+    try {
+      Payment failed = journal.write(payment.change().status(PaymentStatus.FAILED).failure(failure)
+          .replaceCurrentAttempt(attempt.withStatus(PaymentStatus.FAILED, journal.now())));
+      LOG.info("Payment {}: not charged ({})", payment.id(), failure.code());
+      return new Outcome(failed, null);
+    } catch (ConcurrentUpdateException e) {
+      LOG.info("Payment {}: taken over meanwhile; this runner stops", payment.id());
+      return new Outcome(journal.read(payment.id()), null);
+    }
+  }
+
+  /**
+   * The failure of an attempt that never reached the processor's charge: without the client's
+   * customer no PaymentIntent was created, so nothing can have been charged.
+   */
+  private static PaymentFailure noCustomer(@Nullable String processorMessage) {
+    return new PaymentFailure(PaymentFailure.Kind.REJECTED, "customer_unavailable", null,
+        "Nothing was charged: the client's record could not be set up at the card processor, so the card"
+            + " was never sent for payment. Try again; if it keeps failing, tell the system administrator.",
+        processorMessage);
   }
 
   /**

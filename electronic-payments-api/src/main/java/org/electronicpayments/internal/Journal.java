@@ -30,20 +30,24 @@ public final class Journal {
 
   private final PaymentStore store;
   private final Clock clock;
+  private final AgencyId agency;
 
   /**
    * Creates the journal.
    *
-   * @param store the host's store
+   * @param store the host's store, which several agencies may share
    * @param clock the facade's clock
+   * @param agency the facade's agency: another agency's payments are unknown here
    */
-  public Journal(PaymentStore store, Clock clock) {
+  public Journal(PaymentStore store, Clock clock, AgencyId agency) {
     this.store = store;
     this.clock = clock;
+    this.agency = agency;
   }
 
+  /** The payment of this agency with that id; another agency's payment is not found (G6). */
   Payment read(PaymentId id) {
-    return store.find(id).orElseThrow(() -> new PaymentNotFoundException(id));
+    return store.find(id).filter(p -> p.agencyId().equals(agency)).orElseThrow(() -> new PaymentNotFoundException(id));
   }
 
   /** Stores a new payment; the payment already holding its reference, if any (nothing stored). */

@@ -108,8 +108,10 @@ public final class Receipts {
     }
     String name = directory.find(p.clientId()).map(ClientDirectory.Contact::displayName)
         .orElse("Client " + p.clientId().value());
-    return new Receipt(agency, p.id(), p.request().reference(), name, p.request().datePosted(), p.amount(),
-        p.refunded(), p.request().payer(), p.request().type(), p.card(), p.confirmationNumber(), p.status(),
-        journal.now());
+    // A stored payment has its date posted; a charged one has its confirmation number.
+    return new Receipt(agency, p.id(), p.request().reference(), name,
+        Objects.requireNonNull(p.request().datePosted(), "datePosted"), p.amount(), p.refunded(),
+        p.request().payer(), p.request().type(), p.card(),
+        Objects.requireNonNull(p.confirmationNumber(), "confirmationNumber"), p.status(), journal.now());
   }
 }

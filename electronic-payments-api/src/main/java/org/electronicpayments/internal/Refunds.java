@@ -2,13 +2,20 @@ package org.electronicpayments.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.electronicpayments.AgencyId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentChange;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentNotChargedException;
+import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRefund;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentValidationException;
@@ -19,10 +26,14 @@ import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Refunds, journaled before the processor is called and retried with the same key when in doubt. */
+/**
+ * Refunds, journaled before the processor is called; one left pending or in doubt is retried with
+ * its own key when asked again for the same amount, and settled the same way by reconcile.
+ */
 public final class Refunds {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
@@ -56,9 +67,9 @@ public final class Refunds {
     }
     PaymentRefund pending = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
     PaymentRefund refund;
-    if (pending != null && pending.status() == PaymentStatus.IN_DOUBT && pending.amount().equals(amount)) {
-      refund = pending;
-    } else if (pending != null && (pending.status() == PaymentStatus.IN_DOUBT || pending.status() == PaymentStatus.PENDING)) {
+    if (pending != null && unsettled(pending) && pending.amount().equals(amount)) {
+      refund = pending; // retried with its own key: Stripe replays it if it ran
+    } else if (pending != null && unsettled(pending)) {
       throw new RefundInDoubtException(paymentId, p.status(), pending.number(), pending.amount());
     } else {
       Money left = p.amount().minus(p.refunded());
@@ -70,18 +81,83 @@ public final class Refunds {
           actor.auditName(), journal.now());
       p = journal.write(p.change().addRefund(refund));
     }
+    return send(p, refund);
+  }
+
+  /**
+   * Settles the unsettled refund of a charged payment, if it has one, by sending it again with
+   * its own key (a replay if it ran): an in-doubt refund at once, a pending one once
+   * {@code staleBefore} has passed since the payment last changed (it may still be in flight).
+   *
+   * @return the refund as now recorded, or null when there was none to settle
+   */
+  public @Nullable PaymentRefund reconcile(Payment p, Instant staleBefore) {
+    PaymentRefund last = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
+    if (last == null || !unsettled(last) || !p.request().chargesCard()
+        || last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore)) {
+      return null;
+    }
+    try {
+      return send(p, last);
+    } catch (RefundRejectedException rejected) {
+      return journal.read(p.id()).refunds().get(last.number() - 1); // recorded as FAILED
+    }
+  }
+
+  /**
+   * Settles every unsettled refund of the agency ({@link #reconcile(Payment, Instant)}); the
+   * caller has checked the permission to reconcile.
+   *
+   * @return how many refunds were sent again
+   */
+  public int reconcileAll(AgencyId agency, Instant staleBefore) {
+    PaymentQuery charged = PaymentQuery.all()
+        .statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED));
+    List<Payment> unsettled = new ArrayList<>();
+    for (int offset = 0; ; ) {
+      List<Payment> page = journal.query(agency, charged.page(offset, 500));
+      for (Payment p : page) {
+        if (!p.refunds().isEmpty() && unsettled(p.refunds().get(p.refunds().size() - 1))) {
+          unsettled.add(p);
+        }
+      }
+      if (page.size() < 500) {
+        break;
+      }
+      offset += page.size();
+    }
+    int sent = 0;
+    for (Payment p : unsettled) {
+      try {
+        if (reconcile(p, staleBefore) != null) {
+          sent++;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Payment {}: its refund could not be settled now ({})", p.id(), e.getClass().getSimpleName());
+      }
+    }
+    return sent;
+  }
+
+  static boolean unsettled(PaymentRefund refund) {
+    return refund.status() == PaymentStatus.PENDING || refund.status() == PaymentStatus.IN_DOUBT;
+  }
+
+  private PaymentRefund send(Payment p, PaymentRefund refund) {
     String reference = p.attempts().get(p.attempts().size() - 1).processorReference();
-    RefundRequest request = new RefundRequest(paymentId, reference, amount, refund.idempotencyKey());
+    RefundRequest request = new RefundRequest(p.id(), reference, refund.amount(), refund.idempotencyKey());
     RefundOutcome outcome;
     try {
       outcome = bounded.run(() -> processor.refund(request), deadline);
     } catch (ExecutionException e) {
       outcome = new RefundOutcome.Unknown(e.getCause().getClass().getSimpleName());
+    } catch (RejectedExecutionException e) {
+      outcome = new RefundOutcome.Unknown("the facade is closed"); // never sent
     }
     if (outcome == null) {
       outcome = new RefundOutcome.Unknown("no answer within " + deadline);
     }
-    return settle(paymentId, refund, outcome);
+    return settle(p.id(), refund, outcome);
   }
 
   private PaymentRefund settle(PaymentId paymentId, PaymentRefund refund, RefundOutcome outcome) {
@@ -93,7 +169,10 @@ public final class Refunds {
     } else {
       settled = refund.settled(PaymentStatus.IN_DOUBT, null);
     }
-    journal.change(paymentId, current -> {
+    Payment stored = journal.change(paymentId, current -> {
+      if (current.refunds().size() < refund.number() || !unsettled(current.refunds().get(refund.number() - 1))) {
+        return null; // settled meanwhile (another retry or reconcile): never undone
+      }
       PaymentChange change = current.change().replaceRefund(settled);
       Payment provisional = change.at(journal.now());
       if (settled.status() == PaymentStatus.SUCCEEDED) {
@@ -106,7 +185,8 @@ public final class Refunds {
       LOG.info("Payment {}: refund {} rejected ({})", paymentId, refund.number(), rejected.failure().code());
       throw new RefundRejectedException(paymentId, rejected.failure());
     }
-    LOG.info("Payment {}: refund {} of {} {}", paymentId, refund.number(), refund.amount(), settled.status());
-    return settled;
+    PaymentRefund recorded = stored.refunds().get(refund.number() - 1);
+    LOG.info("Payment {}: refund {} of {} {}", paymentId, refund.number(), refund.amount(), recorded.status());
+    return recorded;
   }
 }

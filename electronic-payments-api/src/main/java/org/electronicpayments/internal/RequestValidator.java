@@ -28,12 +28,8 @@ public final class RequestValidator {
   static final String CARD_NUMBER_MESSAGE =
       "must not contain a card number; cards are entered only in the processor's card form";
   static final int MAX_NICKNAME = 40;
-  /**
-   * What a receipt address must look like, on top of Hibernate Validator's own check: a plain
-   * local part and a host name of dotted labels (no IP literals, no underscores, no comments).
-   */
-  public static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-      + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
+  /** What a receipt address must look like: {@link PaymentRequest#EMAIL_PATTERN}. */
+  public static final String EMAIL = PaymentRequest.EMAIL_PATTERN;
   private static final Pattern TOKEN = Pattern.compile("(pm|tok|card|src)_[A-Za-z0-9_]{1,200}");
 
   private RequestValidator() {}

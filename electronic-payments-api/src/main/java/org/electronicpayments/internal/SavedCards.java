@@ -42,7 +42,7 @@ public final class SavedCards {
   public List<PaymentMethod> list(Actor actor, ClientId client) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(client, "clientId");
-    guard.check(actor, Permission.MANAGE_SAVED_CARDS, client, null);
+    guard.check(actor, Permission.VIEW_SAVED_CARDS, client, null);
     return journal.cards(agency.id(), client);
   }
 

@@ -85,7 +85,7 @@ public final class Submissions {
         throw PaymentValidationException.of("card",
             "cannot change while the current attempt's outcome is unknown; reconcile first");
       }
-      return resume(actor, p);
+      return resume(p);
     }
     CardChoice chosen = card != null ? card : p.currentAttempt().card();
     PaymentRequest withCard = p.request().withCard(chosen);
@@ -163,7 +163,9 @@ public final class Submissions {
       return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
           null, List.of(), actor.auditName(), now, now, null, null, 0);
     }
-    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), completed.card(), null,
+    // A request that charges a card has one: the validator checked it.
+    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1),
+        Objects.requireNonNull(completed.card(), "card"), null,
         PaymentStatus.PENDING, now, null);
     return new Payment(id, agency.id(), completed, PaymentStatus.PENDING, List.of(first), null, null, null, null,
         List.of(), actor.auditName(), now, now, null, null, 0);
@@ -175,7 +177,7 @@ public final class Submissions {
     try {
       Optional<Payment> existing = journal.insert(fresh);
       if (existing.isPresent()) {
-        return duplicate(actor, existing.get(), fresh.request());
+        return duplicate(existing.get(), fresh.request());
       }
       PaymentResult result = fresh.request().chargesCard() ? charges.run(fresh, false) : PaymentResult.of(fresh);
       mine.complete(result);
@@ -188,7 +190,7 @@ public final class Submissions {
     }
   }
 
-  private PaymentResult duplicate(Actor actor, Payment existing, PaymentRequest request) {
+  private PaymentResult duplicate(Payment existing, PaymentRequest request) {
     if (!existing.request().sameDetailsAs(request)) {
       throw PaymentValidationException.of("reference", "is already used by another payment of this agency");
     }
@@ -206,7 +208,7 @@ public final class Submissions {
         return PaymentResult.of(journal.read(existing.id()));
       }
     }
-    return resume(actor, existing);
+    return resume(existing);
   }
 
   /**
@@ -230,7 +232,7 @@ public final class Submissions {
     return PaymentResult.of(current);
   }
 
-  private PaymentResult resume(Actor actor, Payment p) {
+  private PaymentResult resume(Payment p) {
     if (!Charges.RESUMABLE.contains(p.status()) || p.currentAttempt() == null) {
       return PaymentResult.of(p);
     }

@@ -1,6 +1,7 @@
 package org.electronicpayments.security;
 
 import org.electronicpayments.ClientId;
+import org.electronicpayments.spi.StaffPermissions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,5 +32,19 @@ public interface AccessPolicy {
    */
   static AccessPolicy standard() {
     return StandardAccessPolicy.INSTANCE;
+  }
+
+  /**
+   * This policy, judging staff by the permissions {@code source} holds for them now rather than
+   * by the roles the {@link Actor.Staff} carries. The source is asked on every decision, so a
+   * revoked permission is refused from the very next one. Other kinds of actor are passed through
+   * unchanged. {@code ElectronicPaymentsBuilder.staffPermissions(source)} applies this to the
+   * facade's policy.
+   *
+   * @param source the staff member's permissions, such as a role directory
+   * @return the policy
+   */
+  default AccessPolicy resolvingStaffThrough(StaffPermissions source) {
+    return new StaffResolvingPolicy(this, source);
   }
 }

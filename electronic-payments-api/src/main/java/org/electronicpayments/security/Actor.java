@@ -12,6 +12,7 @@ import org.electronicpayments.StaffId;
  *
  * <pre>{@code
  * Actor desk = Actor.staff(StaffId.of("s-17"), Set.of(frontDesk));
+ * Actor fromDirectory = Actor.staff(StaffId.of("s-17")); // permissions from the role directory
  * Actor client = Actor.client(ClientId.of("1000"));
  * Actor parent = Actor.representative(RepresentativeId.of("r-5"), Set.of(ClientId.of("1000")));
  * }</pre>
@@ -34,6 +35,18 @@ public sealed interface Actor {
    */
   static Actor staff(StaffId id, Set<Role> roles) {
     return new Staff(id, roles);
+  }
+
+  /**
+   * A staff member whose permissions come from the facade's
+   * {@link org.electronicpayments.spi.StaffPermissions} (a role directory or the host's own
+   * role system), not from roles the actor carries.
+   *
+   * @param id the staff member
+   * @return the actor
+   */
+  static Actor staff(StaffId id) {
+    return new Staff(id, Set.of());
   }
 
   /**

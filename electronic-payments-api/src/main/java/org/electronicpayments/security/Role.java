@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A named set of permissions that an administrator grants to staff.
+ * A named set of permissions that the agency's Champion grants to staff. {@link StandardRoles}
+ * holds the two every agency starts with; the {@code org.electronicpayments.roles} directory
+ * stores an agency's roles and who holds them.
  *
  * <pre>{@code
  * Role frontDesk = Role.of("Front desk", Permission.PROCESS_ELECTRONIC_PAYMENTS,
@@ -48,12 +50,17 @@ public record Role(String name, Set<Permission> permissions) {
   }
 
   /**
-   * Whether the role allows something.
+   * Whether the role allows something: one of its permissions {@link Permission#includes includes} it.
    *
    * @param permission the permission
    * @return true when granted
    */
   public boolean allows(Permission permission) {
-    return permissions.contains(permission);
+    for (Permission granted : permissions) {
+      if (granted.includes(permission)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

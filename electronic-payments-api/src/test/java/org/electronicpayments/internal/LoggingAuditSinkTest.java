@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.security.Permission;
@@ -48,6 +49,18 @@ class LoggingAuditSinkTest {
         .containsExactly(
             line("allow staff:desk-1 REFUND client=1000 payment=pay_1: granted by role Champion"),
             line("deny client:2000 VIEW_PAYMENTS client=1000 payment=null: a client sees only their own payments"));
+  }
+
+  @Test
+  void aRoleChangeIsLoggedWithWhatItWasBeforeAndAfter() {
+    AuditSink.logging().record(new AuditSink.Event(Instant.EPOCH, "staff:s-1", Permission.ADMINISTER_ROLES, null,
+        null, true, "granted REFUND to role Front desk",
+        new AuditSink.Change("role:Front desk", List.of("SAVE_CARD"), List.of("REFUND", "SAVE_CARD"))));
+
+    assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.contains("INFO " + AuditSink.LOGGER_NAME + " - ")))
+        .containsExactly(line("allow staff:s-1 ADMINISTER_ROLES client=null payment=null: granted REFUND to role"
+            + " Front desk role:Front desk before=[SAVE_CARD] after=[REFUND, SAVE_CARD]"));
   }
 
   private String line(String message) {

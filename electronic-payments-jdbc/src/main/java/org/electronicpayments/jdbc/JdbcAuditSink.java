@@ -13,12 +13,15 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.AuditQuery;
 import org.electronicpayments.spi.AuditSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A durable audit trail: every access decision the facade makes, allowed or denied, is one row of
- * the {@code audit_events} table (schema version 5), and {@link #events(AuditQuery)} reads them
- * back by client, payment, actor and time range. A row holds ids, the permission, the answer and
- * the policy's reason; never a card number, secret or note (the facade's decisions carry none).
+ * the {@code audit_events} table (schema version 5), with what an edit of the agency's roles
+ * changed (before and after), and {@link #events(AuditQuery)} reads them back by client, payment,
+ * actor and time range. A row holds ids, the permission, the answer, the policy's reason and the
+ * role or permission names an edit changed; never a card number, secret or note (the facade's
+ * decisions carry none). Give the same sink to the facade and to the role directory.
  *
  * <pre>{@code
  * JdbcAuditSink audit = JdbcAuditSink.builder().dataSource(dataSource).agency(agencyId).build();
@@ -67,7 +70,8 @@ public final class JdbcAuditSink implements AuditSink {
     try {
       database.transaction(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (agency_id, at_ns, actor,"
-            + " permission, client_id, payment_id, allowed, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " permission, client_id, payment_id, allowed, reason, change_subject, change_before, change_after)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, agencyId.value());
           ps.setLong(2, Rows.nanos(event.at()));
           ps.setString(3, event.actor());
@@ -76,6 +80,10 @@ public final class JdbcAuditSink implements AuditSink {
           Rows.setString(ps, 6, event.paymentId() == null ? null : event.paymentId().value());
           ps.setBoolean(7, event.allowed());
           ps.setString(8, event.reason());
+          Change change = event.change();
+          Rows.setString(ps, 9, change == null ? null : change.subject());
+          Rows.setString(ps, 10, change == null ? null : String.join("\n", change.before()));
+          Rows.setString(ps, 11, change == null ? null : String.join("\n", change.after()));
           return ps.executeUpdate();
         }
       });
@@ -142,9 +150,16 @@ public final class JdbcAuditSink implements AuditSink {
   private static Event event(ResultSet rs) throws SQLException {
     String client = rs.getString("client_id");
     String payment = rs.getString("payment_id");
+    String subject = rs.getString("change_subject");
+    Change change = subject == null ? null
+        : new Change(subject, names(rs.getString("change_before")), names(rs.getString("change_after")));
     return new Event(Rows.instant(rs.getLong("at_ns")), rs.getString("actor"),
         Permission.valueOf(rs.getString("permission")), client == null ? null : ClientId.of(client),
-        payment == null ? null : PaymentId.of(payment), rs.getBoolean("allowed"), rs.getString("reason"));
+        payment == null ? null : PaymentId.of(payment), rs.getBoolean("allowed"), rs.getString("reason"), change);
+  }
+
+  private static List<String> names(@Nullable String lines) {
+    return lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n", -1));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.electronicpayments.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.PaymentQuery;
@@ -158,7 +159,7 @@ final class PaymentQueries {
   }
 
   /** Quoted status names in a stable order, so equal queries share one SQL text (and plan). */
-  static TreeSet<String> literals(Set<PaymentStatus> statuses) {
+  static SortedSet<String> literals(Set<PaymentStatus> statuses) {
     TreeSet<String> sorted = new TreeSet<>();
     statuses.forEach(s -> sorted.add("'" + s.name() + "'"));
     return sorted;

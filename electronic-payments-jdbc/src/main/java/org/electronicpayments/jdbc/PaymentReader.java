@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
@@ -97,7 +98,8 @@ final class PaymentReader {
     void add(ResultSet rs) throws SQLException {
       int attempt = rs.getInt("a_attempt_no");
       if (!rs.wasNull() && !attempts.containsKey(attempt)) {
-        attempts.put(attempt, new PaymentAttempt(attempt, rs.getString("a_idempotency_key"), Rows.card(rs, "a_"),
+        attempts.put(attempt, new PaymentAttempt(attempt, rs.getString("a_idempotency_key"),
+            Objects.requireNonNull(Rows.card(rs, "a_"), "an attempt's card"),
             rs.getString("a_processor_reference"), PaymentStatus.valueOf(rs.getString("a_status")),
             Rows.instant(rs.getLong("a_started_at_ns")), Rows.instantOrNull(rs, "a_ended_at_ns")));
       }

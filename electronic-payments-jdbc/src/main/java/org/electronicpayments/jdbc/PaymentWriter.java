@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.Payment;
@@ -108,7 +109,7 @@ final class PaymentWriter {
     ps.setString(i++, r.clientId().value());
     Rows.setString(ps, i++, r.appointmentId() == null ? null : r.appointmentId().value());
     ps.setString(i++, r.origin().name());
-    Rows.setDate(ps, i++, r.datePosted());
+    Rows.setDate(ps, i++, Objects.requireNonNull(r.datePosted(), "a stored payment's datePosted"));
     Rows.setString(ps, i++, r.emailReceiptTo());
     ps.setString(i++, r.type().name());
     ps.setString(i++, r.payer().name());

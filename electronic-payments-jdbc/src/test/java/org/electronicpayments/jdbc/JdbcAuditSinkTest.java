@@ -119,6 +119,24 @@ class JdbcAuditSinkTest {
         StripeTestCards.AUTHENTICATION_REQUIRED, "4242424242424242", "secret", "pi_");
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  @DisplayName("an edit of the roles keeps what it changed, before and after, and reads back equal")
+  void roleEditsKeepBeforeAndAfter(TestDatabase db) {
+    JdbcAuditSink audit = sink(db.dataSource(), agency);
+    Event granted = new Event(clock.instant(), "staff:champion-" + n, Permission.ADMINISTER_ROLES, null, null, true,
+        "allowed", new AuditSink.Change("role:Front desk", List.of(), List.of("CHARGE_SAVED_CARD",
+        "VIEW_PAYMENTS")));
+    Event assigned = new Event(clock.instant().plusSeconds(1), "staff:champion-" + n, Permission.ADMINISTER_ROLES,
+        null, null, true, "allowed", new AuditSink.Change("staff:desk-" + n, List.of("Front desk"), List.of()));
+    Event denied = new Event(clock.instant().plusSeconds(2), desk.auditName(), Permission.ADMINISTER_ROLES, null,
+        null, false, "no permission");
+    audit.record(granted);
+    audit.record(assigned);
+    audit.record(denied);
+    assertThat(audit.events(AuditQuery.all())).containsExactly(granted, assigned, denied);
+  }
+
   @Test
   @DisplayName("a decision that cannot be written stops the operation before the processor is called")
   void anUnwritableDecisionStopsTheOperation() {

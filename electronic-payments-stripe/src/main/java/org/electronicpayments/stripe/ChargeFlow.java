@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A charge in two idempotent steps (DESIGN §4): prepare makes the PaymentIntent unconfirmed
+ * A charge in two idempotent steps: prepare makes the PaymentIntent unconfirmed
  * ({@code …-create}; for a card to save, attaches it first with {@code …-attach} and charges that
  * new card), confirm takes the money ({@code …-confirm}); a card saved twice is deduplicated only
  * after the charge succeeded. Unknown outcomes are never reported as declines.
@@ -104,7 +104,7 @@ final class ChargeFlow {
       String fingerprint = c.card() == null ? null : c.card().fingerprint();
       String kept = cards.keepOnce(r, c.savedCard().value(), fingerprint, deadline);
       outcome = new ChargeOutcome.Charged(c.processorReference(), c.chargeReference(), c.card(),
-          PaymentMethodId.of(kept));
+          kept == null ? null : PaymentMethodId.of(kept));
     }
     return log(r, outcome);
   }

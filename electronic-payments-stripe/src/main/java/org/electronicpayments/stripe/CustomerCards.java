@@ -1,5 +1,6 @@
 package org.electronicpayments.stripe;
 
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
@@ -26,6 +27,9 @@ final class CustomerCards {
   /** Metadata key marking a card a charge saved, with that payment's id (an opaque id, G5). */
   static final String SAVED_BY = "saved_by_payment";
 
+  /** How many keys of the customer's sequence are tried before the refusal is reported. */
+  static final int CUSTOMER_KEYS = 3;
+
   private static final Logger LOG = LoggerFactory.getLogger(StripePaymentProcessor.class);
 
   private final StripeCalls calls;
@@ -36,19 +40,33 @@ final class CustomerCards {
     this.settings = settings;
   }
 
-  /** {@code POST /v1/customers} with opaque ids only; the key makes a retry return the same customer. */
+  /**
+   * {@code POST /v1/customers} with opaque ids only; the key makes a retry return the same customer.
+   * A definite refusal of the key (Stripe kept it for a request with other parameters, or refused
+   * the request without running it) moves on to the next key of a fixed sequence ({@code key},
+   * {@code key-2}, {@code key-3}), so a poisoned key does not block the client for good while a
+   * later call still replays the same keys in the same order.
+   */
   String ensureCustomer(CustomerRequest request) {
     CustomerCreateParams params = CustomerCreateParams.builder()
         .putMetadata("client_id", request.clientId().value())
         .putMetadata("agency_id", request.agencyId().value())
         .build();
-    try {
-      Customer customer = calls.call(Deadline.after(settings.deadline()), request.idempotencyKey(),
-          (c, o) -> c.v1().customers().create(params, o));
-      LOG.info("Client {}: Stripe customer {}", request.clientId().value(), customer.getId());
-      return customer.getId();
-    } catch (StripeException e) {
-      throw Failures.asException("Creating the Stripe customer of client " + request.clientId().value(), e);
+    Deadline deadline = Deadline.after(settings.deadline());
+    for (int n = 1; ; n++) {
+      String key = n == 1 ? request.idempotencyKey() : request.idempotencyKey() + "-" + n;
+      try {
+        Customer customer = calls.call(deadline, key, (c, o) -> c.v1().customers().create(params, o));
+        LOG.info("Client {}: Stripe customer {}", request.clientId().value(), customer.getId());
+        return customer.getId();
+      } catch (StripeException e) {
+        boolean refused = e instanceof IdempotencyException || Failures.kind(e, null) == Failures.Kind.REJECTED;
+        if (!refused || n == CUSTOMER_KEYS) {
+          throw Failures.asException("Creating the Stripe customer of client " + request.clientId().value(), e);
+        }
+        LOG.warn("Client {}: Stripe refused the customer request under its key ({}); trying the next key",
+            request.clientId().value(), Failures.unknown(e));
+      }
     }
   }
 
@@ -68,42 +86,61 @@ final class CustomerCards {
 
   /**
    * After the attempt charged its new card: marks it saved ({@code …-saved}, metadata
-   * {@code saved_by_payment}), then, if the customer holds an older card with the same fingerprint
-   * that a charge saved (marked), detaches the new one ({@code …-dedupe}) and keeps that one.
-   * Only marked cards are kept instead: a card another attempt attached but has not yet charged
-   * may still be released by that attempt. Resolving the charge again comes to the same card.
+   * {@code saved_by_payment}), then keeps one card per fingerprint: the oldest marked card of the
+   * customer with this card's fingerprint, this one included. When that is another card, this
+   * one is detached ({@code …-dedupe}) and the other reported, whatever the detach's answer
+   * (a lost answer may hide a detach that happened). Every payment saving the same card comes to
+   * the same oldest card, so none detaches a card another reported. When the mark is a replay
+   * (this cleanup ran before, and may have reported this card), this card is never detached: it
+   * is reported while attached, else the oldest marked card still attached.
    *
-   * @return the card saved for the client
+   * @return the card saved for the client, or null when none of them is attached any more
    */
-  String keepOnce(ChargeRequest request, String charged, @Nullable String fingerprint, Deadline deadline) {
+  @Nullable String keepOnce(ChargeRequest request, String charged, @Nullable String fingerprint, Deadline deadline) {
     if (fingerprint == null) {
       return charged;
     }
     String customer = Objects.requireNonNull(request.customerReference(), "customerReference");
     PaymentMethodUpdateParams mark = PaymentMethodUpdateParams.builder()
         .putMetadata(SAVED_BY, request.paymentId().value()).build();
+    PaymentMethod marked;
+    List<PaymentMethod> cards;
     try {
-      calls.call(deadline, request.idempotencyKey() + "-saved",
+      marked = calls.call(deadline, request.idempotencyKey() + "-saved",
           (c, o) -> c.v1().paymentMethods().update(charged, mark, o));
-      String kept = null;
-      for (PaymentMethod saved : list(customer, deadline)) { // newest first: the last match is the oldest
-        if (!saved.getId().equals(charged) && saved.getCard() != null
-            && fingerprint.equals(saved.getCard().getFingerprint())
-            && saved.getMetadata() != null && saved.getMetadata().containsKey(SAVED_BY)) {
-          kept = saved.getId();
-        }
-      }
-      if (kept == null) {
-        return charged;
-      }
-      detachOwn(request, charged, "-dedupe", deadline);
-      LOG.info("Payment {}: the card is already saved as {}; not saving it twice", request.paymentId(), kept);
-      return kept;
+      cards = list(customer, deadline);
     } catch (StripeException e) {
       LOG.warn("Payment {}: charged; could not check whether the card was saved before ({})",
           request.paymentId(), Failures.unknown(e));
+      return charged; // not detached by this attempt: still attached
+    }
+    boolean again = marked.getLastResponse() != null
+        && "true".equals(marked.getLastResponse().headers().firstValue("Idempotent-Replayed").orElse(null));
+    String oldest = null;
+    boolean attached = false;
+    for (PaymentMethod saved : cards) { // newest first: the last match is the oldest
+      if (saved.getId().equals(charged)) {
+        attached = true;
+        oldest = charged;
+      } else if (saved.getCard() != null && fingerprint.equals(saved.getCard().getFingerprint())
+          && saved.getMetadata() != null && saved.getMetadata().containsKey(SAVED_BY)) {
+        oldest = saved.getId();
+      }
+    }
+    if (again || !attached) {
+      return attached ? charged : oldest;
+    }
+    if (oldest == null || oldest.equals(charged)) {
       return charged;
     }
+    try {
+      detachOwn(request, charged, "-dedupe", deadline);
+    } catch (StripeException e) {
+      LOG.warn("Payment {}: the duplicate card's detach has no definite answer ({}); keeping {}",
+          request.paymentId(), Failures.unknown(e), oldest);
+    }
+    LOG.info("Payment {}: the card is already saved as {}; not saving it twice", request.paymentId(), oldest);
+    return oldest;
   }
 
   /**

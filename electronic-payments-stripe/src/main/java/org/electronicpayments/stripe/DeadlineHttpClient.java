@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * stripe-java's HTTP client for this module, told about the deadline of the operation running on
  * this thread. Each try is sent by {@link BoundedExchange} on the calling thread, which gives up
- * at the sooner of the read timeout and the deadline however slowly the server answers, so a
- * request does not hold its caller past the deadline. stripe-java calls {@link #request} once per try and decides on
+ * at the sooner of the read timeout and the deadline however the server answers, so a request
+ * does not hold its caller past the deadline. stripe-java calls {@link #request} once per try and decides on
  * retries itself; this client lets a retry happen only while stripe-java's back-off and a full
  * read timeout still fit before the deadline. When they do not, a failed try is reported to
  * stripe-java as not retryable (a connection failure with a non-retryable cause, or a response

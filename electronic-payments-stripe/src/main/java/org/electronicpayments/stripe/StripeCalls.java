@@ -41,6 +41,7 @@ final class StripeCalls {
    * @throws StripeException as stripe-java throws it; an {@link ApiConnectionException} when no
    *     time is left
    */
+  @SuppressWarnings("try") // the budget bounds the HTTP calls made on this thread while it is open
   <T> T call(Deadline deadline, @Nullable String idempotencyKey, Call<T> call) throws StripeException {
     long left = deadline.remainingMillis();
     if (left == 0) {
@@ -70,6 +71,12 @@ final class StripeCalls {
         .setHttpClient(new DeadlineHttpClient(settings.connectTimeout()));
     if (settings.stripeAccount() != null) {
       builder.setStripeAccount(settings.stripeAccount());
+    }
+    if (settings.proxy() != null) {
+      builder.setConnectionProxy(settings.proxy());
+    }
+    if (settings.proxyCredential() != null) {
+      builder.setProxyCredential(settings.proxyCredential());
     }
     return builder.build();
   }

@@ -92,10 +92,9 @@ public final class StripePaymentProcessor implements PaymentProcessor {
 
   /**
    * True: every stripe-java request ends by the sooner of the request's deadline and the builder's
-   * {@code deadline}, however slowly Stripe answers (each try is bounded as a whole, not per read,
-   * and a retry is made only when it fits; only a body that stops arriving altogether after its
-   * headers came in time ends by the read timeout instead), so the facade calls this processor on
-   * the caller's thread.
+   * {@code deadline}, however the server answers (each try's connect, TLS handshake and every read
+   * end by the try's end, and a retry is made only when it fits), so the facade calls this
+   * processor on the caller's thread.
    */
   @Override
   public boolean returnsByDeadline() {

@@ -2,6 +2,8 @@ package org.electronicpayments.stripe;
 
 import com.stripe.StripeClient;
 import java.net.URI;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
@@ -64,6 +66,8 @@ public final class StripePaymentProcessorBuilder {
   @Nullable String statementDescriptorPrefix;
   String descriptionTemplate = DEFAULT_DESCRIPTION_TEMPLATE;
   @Nullable StripeClient stripeClient;
+  @Nullable Proxy proxy;
+  @Nullable PasswordAuthentication proxyCredential;
 
   StripePaymentProcessorBuilder() {}
 
@@ -251,6 +255,39 @@ public final class StripePaymentProcessorBuilder {
     return this;
   }
 
+  /**
+   * The proxy every request to Stripe goes through (stripe-java's connection proxy): an HTTP proxy
+   * (a {@code CONNECT} tunnel for https) or a SOCKS proxy. Without it, the JVM's
+   * {@link java.net.ProxySelector} decides, as for {@code HttpURLConnection}.
+   *
+   * <pre>{@code
+   * .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.agency.example", 3128)))
+   * }</pre>
+   *
+   * @param proxy the proxy (not {@link Proxy#NO_PROXY}: leave the setting out instead)
+   * @return this builder
+   */
+  public StripePaymentProcessorBuilder proxy(Proxy proxy) {
+    Objects.requireNonNull(proxy, "proxy");
+    if (proxy.type() == Proxy.Type.DIRECT || !(proxy.address() instanceof java.net.InetSocketAddress)) {
+      throw new IllegalArgumentException("proxy must be an HTTP or SOCKS proxy with a host and port");
+    }
+    this.proxy = proxy;
+    return this;
+  }
+
+  /**
+   * The user name and password an HTTP {@link #proxy(Proxy)} asks for (sent as Basic
+   * {@code Proxy-Authorization}); the password never appears in a message or {@code toString}.
+   *
+   * @param credential the proxy's user name and password
+   * @return this builder
+   */
+  public StripePaymentProcessorBuilder proxyCredential(PasswordAuthentication credential) {
+    this.proxyCredential = Objects.requireNonNull(credential, "proxyCredential");
+    return this;
+  }
+
   /** For tests: a ready stripe-java client; the key, address, timeouts and retries are then its own. */
   StripePaymentProcessorBuilder stripeClient(StripeClient client) {
     this.stripeClient = Objects.requireNonNull(client, "stripeClient");
@@ -276,9 +313,12 @@ public final class StripePaymentProcessorBuilder {
     if (secretKey != null && secretKey.contains("_live_") && apiBase.startsWith("http:")) {
       throw new IllegalStateException("apiBase must be https with a live secretKey");
     }
+    if (proxyCredential != null && proxy == null) {
+      throw new IllegalStateException("proxyCredential needs a proxy");
+    }
     StripeSettings settings = new StripeSettings(secretKey == null ? "sk_test_injected" : secretKey, apiBase,
         stripeAccount, connectTimeout, readTimeout, maxNetworkRetries, deadline, currency,
-        statementDescriptorSuffix, descriptionTemplate);
+        statementDescriptorSuffix, descriptionTemplate, proxy, proxyCredential);
     return new StripePaymentProcessor(settings, stripeClient);
   }
 

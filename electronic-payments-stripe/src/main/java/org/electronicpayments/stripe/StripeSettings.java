@@ -1,5 +1,7 @@
 package org.electronicpayments.stripe;
 
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
@@ -19,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param currency the currency charged
  * @param statementDescriptorSuffix the suffix on the client's card statement, if any
  * @param descriptionTemplate the PaymentIntent description, with placeholders
+ * @param proxy the proxy requests go through, if any
+ * @param proxyCredential the proxy's user name and password, if any; never printed
  */
 record StripeSettings(String secretKey, String apiBase, @Nullable String stripeAccount,
     Duration connectTimeout, Duration readTimeout, int maxNetworkRetries, Duration deadline,
-    Currency currency, @Nullable String statementDescriptorSuffix, String descriptionTemplate) {
+    Currency currency, @Nullable String statementDescriptorSuffix, String descriptionTemplate,
+    @Nullable Proxy proxy, @Nullable PasswordAuthentication proxyCredential) {
 
   /** Stripe's lower-case currency code. */
   String currencyCode() {
@@ -42,7 +47,8 @@ record StripeSettings(String secretKey, String apiBase, @Nullable String stripeA
         + ", stripeAccount=" + stripeAccount + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", maxNetworkRetries=" + maxNetworkRetries
         + ", deadline=" + deadline + ", currency=" + currency + ", statementDescriptorSuffix="
-        + statementDescriptorSuffix + ", descriptionTemplate=" + descriptionTemplate + "]";
+        + statementDescriptorSuffix + ", descriptionTemplate=" + descriptionTemplate + ", proxy=" + proxy
+        + ", proxyCredential=" + (proxyCredential == null ? "null" : "[redacted]") + "]";
   }
 
   /** {@code sk_test_[redacted]}: the key's kind, never a character of its secret part. */

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class StripeWebhooksBuilder {
 
   /** How old a delivery's signature may be by default: stripe-java's five minutes. */
-  public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+  public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
   /** How many event ids are remembered to drop duplicates by default. */
   public static final int DEFAULT_CAPACITY = 10_000;
 

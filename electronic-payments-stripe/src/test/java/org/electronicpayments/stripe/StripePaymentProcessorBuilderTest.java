@@ -94,7 +94,7 @@ class StripePaymentProcessorBuilderTest {
         .descriptionTemplate("Clinic payment {payment_id} ({agency_id}, try {attempt})");
     assertThat(b.build().toString()).contains("Clinic payment {payment_id}");
     StripeSettings s = new StripeSettings(KEY, "https://api.stripe.com", null, Duration.ofSeconds(1),
-        Duration.ofSeconds(1), 0, Duration.ofSeconds(1), Currency.getInstance("USD"), null, b.descriptionTemplate);
+        Duration.ofSeconds(1), 0, Duration.ofSeconds(1), Currency.getInstance("USD"), null, b.descriptionTemplate, null, null);
     assertThat(s.description("pay_1", "agency-7", 2)).isEqualTo("Clinic payment pay_1 (agency-7, try 2)");
     assertThat(s.toString()).doesNotContain(KEY);
   }

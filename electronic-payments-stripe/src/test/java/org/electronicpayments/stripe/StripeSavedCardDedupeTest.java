@@ -97,6 +97,35 @@ class StripeSavedCardDedupeTest {
     assertThat(stripe.listCards(customer)).extracting(ProcessorCard::id).containsExactly(charged.savedCard());
   }
 
+  @Test
+  @DisplayName("A dedupe detach that took effect but whose answer was lost reports the card kept, never the detached one")
+  void lostDetachAnswerReportsTheCardKept() {
+    PaymentMethodId first = charged(Fixtures.charge("pm_card_visa", CardUse.SAVE_FOR_FUTURE, customer)).savedCard();
+    emulator.faults().onNext("POST /v1/payment_methods/*/detach").commitThenDrop();
+
+    ChargeOutcome.Charged again = charged(Fixtures.charge("pm_card_visa", CardUse.SAVE_FOR_FUTURE, customer));
+
+    assertThat(again.savedCard()).isEqualTo(first);
+    assertThat(stripe.listCards(customer)).extracting(ProcessorCard::id).containsExactly(first);
+  }
+
+  @Test
+  @DisplayName("Reconcile re-running a payment's cleanup never detaches the card that payment already reported as saved")
+  void cleanupRunAgainNeverDetachesTheCardItReported() {
+    ChargeRequest a = Fixtures.charge("pm_card_visa", CardUse.SAVE_FOR_FUTURE, customer);
+    String aReference = prepared(a);
+    PaymentMethodId aSaved = ((ChargeOutcome.Charged) stripe.confirm(a, aReference)).savedCard();
+    // another payment saves the same card; its cleanup loses the card list, so it keeps its own card too
+    emulator.faults().onNext("GET /v1/customers/*/payment_methods").drop();
+    PaymentMethodId cSaved = charged(Fixtures.charge("pm_card_visa", CardUse.SAVE_FOR_FUTURE, customer)).savedCard();
+    assertThat(cSaved).isNotEqualTo(aSaved);
+
+    ChargeOutcome again = stripe.resolve(a, aReference); // reconcile settles the first payment again
+
+    assertThat(((ChargeOutcome.Charged) again).savedCard()).isEqualTo(aSaved);
+    assertThat(stripe.listCards(customer)).extracting(ProcessorCard::id).contains(aSaved, cSaved);
+  }
+
   private String prepared(ChargeRequest r) {
     return ((ChargeOutcome.Prepared) stripe.prepare(r)).processorReference();
   }

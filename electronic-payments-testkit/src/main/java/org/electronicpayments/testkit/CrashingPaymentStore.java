@@ -84,7 +84,11 @@ public final class CrashingPaymentStore implements PaymentStore {
     dead = true;
   }
 
-  /** @return whether the host died */
+  /**
+   * Whether the simulated host has died.
+   *
+   * @return true once the host died
+   */
   public boolean isDead() {
     return dead;
   }

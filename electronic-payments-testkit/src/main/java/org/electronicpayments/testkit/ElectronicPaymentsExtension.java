@@ -1,5 +1,6 @@
 package org.electronicpayments.testkit;
 
+import java.util.Objects;
 import org.electronicpayments.ElectronicPayments;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,8 +66,9 @@ public final class ElectronicPaymentsExtension implements ParameterResolver, Aft
     }
   }
 
+  @SuppressWarnings("deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
   private static PaymentsTestbed testbed(ExtensionContext context) {
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(PaymentsTestbed.class, k -> PaymentsTestbed.create(),
-        PaymentsTestbed.class);
+    return Objects.requireNonNull(context.getStore(NAMESPACE).getOrComputeIfAbsent(PaymentsTestbed.class,
+        k -> PaymentsTestbed.create(), PaymentsTestbed.class));
   }
 }

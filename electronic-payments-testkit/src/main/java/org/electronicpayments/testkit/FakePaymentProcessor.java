@@ -49,10 +49,6 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   /** How many calls the call log keeps, newest; older ones are dropped so long benchmarks stay small. */
   public static final int CALL_LOG_LIMIT = 100_000;
 
-  private static final Function<String, Object> THROW_TIMEOUT = reason -> {
-    throw new ProcessorTimeoutException(reason);
-  };
-
   private final ProcessorScript script = new ProcessorScript();
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final FakeWallet wallet = new FakeWallet(keys);
@@ -75,7 +71,7 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public String ensureCustomer(CustomerRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.ENSURE_CUSTOMER, request.idempotencyKey(), s -> wallet.ensureCustomer(request), timeout());
+    return call(Operation.ENSURE_CUSTOMER, request.idempotencyKey(), s -> wallet.ensureCustomer(request), FakePaymentProcessor::timedOut);
   }
 
   @Override
@@ -115,23 +111,23 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public List<ProcessorCard> listCards(String customerReference) {
     Objects.requireNonNull(customerReference, "customerReference");
-    return call(Operation.LIST_CARDS, null, s -> wallet.list(customerReference), timeout());
+    return call(Operation.LIST_CARDS, null, s -> wallet.list(customerReference), FakePaymentProcessor::timedOut);
   }
 
   @Override
   public CardDetails updateCardExpiry(PaymentMethodId id, YearMonth expiry) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(expiry, "expiry");
-    return call(Operation.UPDATE_CARD_EXPIRY, null, s -> wallet.updateExpiry(id, expiry), timeout());
+    return call(Operation.UPDATE_CARD_EXPIRY, null, s -> wallet.updateExpiry(id, expiry), FakePaymentProcessor::timedOut);
   }
 
   @Override
   public void removeCard(PaymentMethodId id) {
     Objects.requireNonNull(id, "id");
-    call(Operation.REMOVE_CARD, null, s -> {
+    this.<@Nullable Void>call(Operation.REMOVE_CARD, null, s -> {
       wallet.detach(id);
       return null;
-    }, timeout());
+    }, FakePaymentProcessor::timedOut);
   }
 
   @Override
@@ -315,17 +311,18 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     logged.set(0);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> Function<String, T> timeout() {
-    return (Function<String, T>) THROW_TIMEOUT;
+  /** What an unbounded call does when scripted to time out: it throws, as a processor's I/O timeout would. */
+  @SuppressWarnings("TypeParameterUnusedInFormals") // it never returns, so no caller sees a T
+  private static <T extends @Nullable Object> T timedOut(String reason) {
+    throw new ProcessorTimeoutException(reason);
   }
 
-  private <T> T call(Operation operation, @Nullable String key, Function<@Nullable Step, T> work,
-      Function<String, T> timedOut) {
+  private <T extends @Nullable Object> T call(Operation operation, @Nullable String key,
+      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
     return call(operation, key, null, work, timedOut);
   }
 
-  private <T> T call(Operation operation, @Nullable String key, @Nullable Instant deadline,
+  private <T extends @Nullable Object> T call(Operation operation, @Nullable String key, @Nullable Instant deadline,
       Function<@Nullable Step, T> work, Function<String, T> timedOut) {
     Step step = script.take(operation);
     try {
@@ -346,22 +343,19 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     }
   }
 
-  private <T> T scripted(Step step, @Nullable Instant deadline, Function<@Nullable Step, T> work,
-      Function<String, T> timedOut) {
-    switch (step.action) {
-      case FAIL:
-        throw Objects.requireNonNull(step.exception);
-      case TIMEOUT_BEFORE:
-        return timedOut.apply("timed out before reaching the processor (scripted)");
-      case TIMEOUT_AFTER:
-        work.apply(null);
-        return timedOut.apply("timed out after the processor committed (scripted)");
-      case HANG:
-        return script.hang(deadline) ? work.apply(null)
-            : timedOut.apply("no answer before the deadline or interrupted (scripted hang)");
-      default:
-        return work.apply(step);
-    }
+  private <T extends @Nullable Object> T scripted(Step step, @Nullable Instant deadline,
+      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+    return switch (step.action) {
+      case FAIL -> throw Objects.requireNonNull(step.exception);
+      case TIMEOUT_BEFORE -> timedOut.apply("timed out before reaching the processor (scripted)");
+      case TIMEOUT_AFTER -> {
+        T unused = work.apply(null); // the processor commits; the caller only hears the timeout
+        yield timedOut.apply("timed out after the processor committed (scripted)");
+      }
+      case HANG -> script.hang(deadline) ? work.apply(null)
+          : timedOut.apply("no answer before the deadline or interrupted (scripted hang)");
+      default -> work.apply(step);
+    };
   }
 
   /** The fake's operations, one per {@link PaymentProcessor} method, for scripting and the call log. */

@@ -1,6 +1,7 @@
 package org.electronicpayments.testkit;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.Money;
@@ -50,7 +51,7 @@ final class FakeRefunds {
       }
       if (!amount.currency().equals(intent.request.amount().currency())) {
         return rejected("parameter_invalid", "The refund's currency must be the charge's ("
-            + intent.request.amount().currency().getCurrencyCode().toLowerCase() + ").");
+            + intent.request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT) + ").");
       }
       if (amount.isZero()) {
         return rejected("parameter_invalid_integer", "This value must be greater than or equal to 1.");

@@ -50,12 +50,13 @@ final class IdempotencyKeys {
               + " a different request. (idempotency_error)", null, null, null);
         }
         if (entry.done) {
-          return (T) entry.answer;
+          return (T) Objects.requireNonNull(entry.answer, "answer");
         }
         try {
-          entry.answer = action.get();
+          T answer = action.get();
+          entry.answer = answer;
           entry.done = true;
-          return (T) entry.answer;
+          return answer;
         } catch (RuntimeException | Error e) {
           entry.abandoned = true;
           entries.remove(key, entry);

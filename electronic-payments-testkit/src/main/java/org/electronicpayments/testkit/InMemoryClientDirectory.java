@@ -20,7 +20,11 @@ public final class InMemoryClientDirectory implements ClientDirectory {
 
   private InMemoryClientDirectory() {}
 
-  /** @return an empty directory */
+  /**
+   * Creates an empty directory.
+   *
+   * @return an empty directory
+   */
   public static InMemoryClientDirectory create() {
     return new InMemoryClientDirectory();
   }

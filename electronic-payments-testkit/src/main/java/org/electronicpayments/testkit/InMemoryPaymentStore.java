@@ -41,7 +41,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
 
   private InMemoryPaymentStore() {}
 
-  /** @return an empty store */
+  /**
+   * Creates an empty store.
+   *
+   * @return an empty store
+   */
   public static InMemoryPaymentStore create() {
     return new InMemoryPaymentStore();
   }
@@ -145,7 +149,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
         .sorted(Comparator.comparing(ReceiptEmail::at)).toList();
   }
 
-  /** @return every payment stored, oldest first (a snapshot) */
+  /**
+   * Returns every payment stored, oldest first, as a snapshot.
+   *
+   * @return the payments
+   */
   public List<Payment> payments() {
     return payments.values().stream().sorted(OLDEST_FIRST).toList();
   }

@@ -1,5 +1,6 @@
 package org.electronicpayments.testkit;
 
+import java.util.Objects;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.Money;
 import org.electronicpayments.PaymentFailure;
@@ -92,9 +93,9 @@ final class Intent {
       case REQUIRES_CONFIRMATION -> new ChargeOutcome.Prepared(reference);
       case REQUIRES_ACTION -> new ChargeOutcome.ActionRequired(reference, clientSecret);
       case PROCESSING -> new ChargeOutcome.Unknown(reference, "the charge is still processing");
-      case SUCCEEDED -> new ChargeOutcome.Charged(reference, chargeReference, card,
+      case SUCCEEDED -> new ChargeOutcome.Charged(reference, Objects.requireNonNull(chargeReference, "charge"), card,
           request.use() != CardUse.SAVE_FOR_FUTURE ? null : kept != null ? kept : savedCard);
-      case DECLINED, CANCELLED -> new ChargeOutcome.Declined(reference, failure);
+      case DECLINED, CANCELLED -> new ChargeOutcome.Declined(reference, Objects.requireNonNull(failure, "failure"));
     };
   }
 

@@ -32,7 +32,11 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
     return new PaymentAssertions(actual);
   }
 
-  /** @return this, after checking the payment succeeded and has a confirmation number */
+  /**
+   * Checks that the payment succeeded and has a confirmation number.
+   *
+   * @return this assertion
+   */
   public PaymentAssertions succeeded() {
     isNotNull();
     if (!(actual instanceof PaymentResult.Succeeded s)) {
@@ -44,7 +48,11 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
     return this;
   }
 
-  /** @return this, after checking the payment failed */
+  /**
+   * Checks that the payment failed.
+   *
+   * @return this assertion
+   */
   public PaymentAssertions failed() {
     isNotNull();
     if (!(actual instanceof PaymentResult.Failed)) {
@@ -69,7 +77,11 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
     return this;
   }
 
-  /** @return this, after checking the payment needs the client's authentication */
+  /**
+   * Checks that the payment needs the client's authentication (3-D Secure).
+   *
+   * @return this assertion
+   */
   public PaymentAssertions requiresAction() {
     isNotNull();
     if (!(actual instanceof PaymentResult.RequiresAction)) {
@@ -78,7 +90,11 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
     return this;
   }
 
-  /** @return this, after checking the outcome is in doubt */
+  /**
+   * Checks that the outcome is in doubt.
+   *
+   * @return this assertion
+   */
   public PaymentAssertions isInDoubt() {
     isNotNull();
     if (!(actual instanceof PaymentResult.InDoubt)) {

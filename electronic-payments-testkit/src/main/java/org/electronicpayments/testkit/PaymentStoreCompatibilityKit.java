@@ -337,7 +337,11 @@ public abstract class PaymentStoreCompatibilityKit {
     }
   }
 
-  /** @return a fresh payment id, for stores' own tests */
+  /**
+   * Makes a payment id no stored payment has, for stores' own tests.
+   *
+   * @return a fresh payment id
+   */
   protected static PaymentId newId() {
     return PaymentId.generate();
   }

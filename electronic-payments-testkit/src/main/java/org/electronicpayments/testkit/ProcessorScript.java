@@ -65,14 +65,19 @@ public final class ProcessorScript {
    */
   public int remaining(Operation operation) {
     int n = 0;
-    for (Step step : steps.get(operation)) {
+    for (Step step : queue(operation)) {
       n += step.left();
     }
     return n;
   }
 
+  /** Every operation has its queue, made by the constructor. */
+  private ConcurrentLinkedQueue<Step> queue(Operation operation) {
+    return Objects.requireNonNull(steps.get(operation), "steps");
+  }
+
   ProcessorScript add(Operation operation, Step step) {
-    steps.get(operation).add(step);
+    queue(operation).add(step);
     queued.incrementAndGet();
     return this;
   }
@@ -82,7 +87,7 @@ public final class ProcessorScript {
     if (queued.get() == 0) {
       return null;
     }
-    ConcurrentLinkedQueue<Step> queue = steps.get(operation);
+    ConcurrentLinkedQueue<Step> queue = queue(operation);
     for (Step step = queue.peek(); step != null; step = queue.peek()) {
       if (step.use()) {
         if (step.usedUp() && queue.remove(step)) {

@@ -20,7 +20,11 @@ public final class RecordingAuditSink implements AuditSink {
 
   private RecordingAuditSink() {}
 
-  /** @return an empty sink */
+  /**
+   * Creates an empty sink.
+   *
+   * @return an empty sink
+   */
   public static RecordingAuditSink create() {
     return new RecordingAuditSink();
   }
@@ -30,7 +34,11 @@ public final class RecordingAuditSink implements AuditSink {
     events.add(event);
   }
 
-  /** @return every decision recorded, oldest first (a snapshot) */
+  /**
+   * Returns every decision recorded, oldest first, as a snapshot.
+   *
+   * @return the decisions
+   */
   public List<Event> events() {
     return List.copyOf(events);
   }
@@ -45,7 +53,11 @@ public final class RecordingAuditSink implements AuditSink {
     return events.stream().filter(query::matches).skip(query.offset()).limit(query.limit()).toList();
   }
 
-  /** @return the denied decisions, oldest first */
+  /**
+   * Returns the denied decisions, oldest first.
+   *
+   * @return the denied decisions
+   */
   public List<Event> denials() {
     return events.stream().filter(e -> !e.allowed()).toList();
   }

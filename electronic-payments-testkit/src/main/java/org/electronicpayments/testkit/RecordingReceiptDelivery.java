@@ -21,7 +21,11 @@ public final class RecordingReceiptDelivery implements ReceiptDelivery {
 
   private RecordingReceiptDelivery() {}
 
-  /** @return an empty outbox */
+  /**
+   * Creates an empty outbox.
+   *
+   * @return an empty outbox
+   */
   public static RecordingReceiptDelivery create() {
     return new RecordingReceiptDelivery();
   }
@@ -31,7 +35,11 @@ public final class RecordingReceiptDelivery implements ReceiptDelivery {
     sent.add(new Sent(receipt, emailAddress));
   }
 
-  /** @return the receipts sent, oldest first (a snapshot) */
+  /**
+   * Returns the receipts sent, oldest first, as a snapshot.
+   *
+   * @return the receipts
+   */
   public List<Sent> sent() {
     return List.copyOf(sent);
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
@@ -50,7 +51,8 @@ public final class SamplePayments {
         Origin.APPOINTMENTS, LocalDate.of(2026, 1, 1), "client@example.org", reference, PaymentType.CREDIT_CARD,
         Payer.CO_PAY, Money.usd("10.00"), "1/1/2026 DOS 90837", true, CardChoice.saveNew("pm_card_visa", "Visa 1000"),
         true);
-    PaymentAttempt attempt = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), request.card(), null,
+    PaymentAttempt attempt = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1),
+        Objects.requireNonNull(request.card(), "card"), null,
         PaymentStatus.PENDING, at, null);
     return new Payment(id, agency, request, PaymentStatus.PENDING, List.of(attempt), null, null, null, null,
         List.of(), "staff:s-1", at, at, null, null, 0);
@@ -84,7 +86,8 @@ public final class SamplePayments {
    * @return the changed payment (same version as {@code p})
    */
   public static Payment settledWithHistory(Payment p, Instant at) {
-    PaymentAttempt first = p.currentAttempt().withProcessorReference("pi_first").withStatus(PaymentStatus.FAILED, at);
+    PaymentAttempt first = Objects.requireNonNull(p.currentAttempt(), "a card payment")
+        .withProcessorReference("pi_first").withStatus(PaymentStatus.FAILED, at);
     PaymentAttempt second = new PaymentAttempt(2, PaymentAttempt.keyFor(p.id(), 2),
         CardChoice.saved(PaymentMethodId.of("pm_saved_1")), "pi_second", PaymentStatus.SUCCEEDED, at, at);
     PaymentRefund refund = new PaymentRefund(1, Money.usd("4.00"), PaymentRefund.keyFor(p.id(), 1), "re_1",

@@ -3,6 +3,7 @@ package org.electronicpayments.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.electronicpayments.AccessDeniedException;
 import org.electronicpayments.CardChoice;
@@ -46,6 +47,23 @@ class AccessThroughTheFacadeTest {
             Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build()))
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("SAVE_CARD");
     assertThat(bed.payments().process(desk, Requests.oneTime("pm_card_visa"))).isInstanceOf(PaymentResult.Succeeded.class);
+  }
+
+  @Test
+  void staffWhoMayChargeASavedCardMayListTheClientsCardsToChooseOneButNotChangeThem(PaymentsTestbed bed) {
+    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000")).build());
+    Actor charger = bed.staffWith(Permission.CHARGE_SAVED_CARD);
+
+    List<PaymentMethod> cards = bed.payments().savedCards(charger, PaymentsTestbed.CLIENT);
+    assertThat(cards).singleElement().extracting(PaymentMethod::nickname).isEqualTo("Visa 1000");
+    assertThat(bed.payments().process(charger, Requests.card(CardChoice.saved(cards.get(0).id())).build()))
+        .isInstanceOf(PaymentResult.Succeeded.class);
+    assertThat(bed.audit().events()).anySatisfy(e -> {
+      assertThat(e.permission()).isEqualTo(Permission.VIEW_SAVED_CARDS);
+      assertThat(e.allowed()).isTrue();
+    });
+    assertThatThrownBy(() -> bed.payments().renameCard(charger, cards.get(0).id(), "Mine"))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("MANAGE_SAVED_CARDS");
   }
 
   @Test

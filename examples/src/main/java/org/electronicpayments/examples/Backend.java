@@ -34,9 +34,9 @@ final class Backend implements AutoCloseable {
   static final String DEFAULT = "emulator";
 
   private final ElectronicPayments payments;
-  private final AutoCloseable resources;
+  private final Runnable resources;
 
-  private Backend(ElectronicPayments payments, AutoCloseable resources) {
+  private Backend(ElectronicPayments payments, Runnable resources) {
     this.payments = payments;
     this.resources = resources;
   }
@@ -50,9 +50,9 @@ final class Backend implements AutoCloseable {
     JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(pool).migrate(true).build();
     out.println("Ledger: H2 database " + ledger + ".mv.db");
     Backend started = start(mode, out, store);
-    AutoCloseable rest = started.resources;
+    Runnable rest = started.resources;
     return new Backend(started.payments, () -> {
-      rest.close();
+      rest.run();
       pool.dispose();
     });
   }
@@ -98,8 +98,8 @@ final class Backend implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     payments.close();
-    resources.close();
+    resources.run();
   }
 }

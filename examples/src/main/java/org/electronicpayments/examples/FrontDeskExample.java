@@ -61,8 +61,11 @@ public final class FrontDeskExample {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : System.getenv().getOrDefault("EP_EXAMPLE_MODE", Backend.DEFAULT);
     java.nio.file.Path ledger = java.nio.file.Path.of(System.getProperty("ep.example.ledger", "target/example-ledger/payments"));
-    try (Backend backend = Backend.start(mode, System.out, ledger)) {
+    Backend backend = Backend.start(mode, System.out, ledger);
+    try {
       new FrontDeskExample(backend.payments(), System.out, Long.toString(Instant.now().getEpochSecond(), 36)).play();
+    } finally {
+      backend.close();
     }
   }
 
@@ -139,9 +142,10 @@ public final class FrontDeskExample {
   }
 
   private PaymentRequestBuilder window(PaymentType type, Payer payer, String amount) {
+    sequence++;
     return PaymentRequest.builder().client(client).origin(Origin.PAYMENTS)
 .reference(java.time.format.DateTimeFormatter.ofPattern("M.d.uuuu").format(java.time.LocalDate.now(agency().zone()))
-            + " 1000 " + (type == PaymentType.CASH ? "CASH" : "CC") + " " + run + "-" + (++sequence))
+            + " 1000 " + (type == PaymentType.CASH ? "CASH" : "CC") + " " + run + "-" + sequence)
         .type(type).payer(payer).amountReceived(amount).electronic(type == PaymentType.CREDIT_CARD);
   }
 

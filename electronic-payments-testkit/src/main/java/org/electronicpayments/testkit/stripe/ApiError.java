@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApiError extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   final int status;
   final ObjectNode error;
   final boolean stored;

@@ -93,7 +93,7 @@ final class Authentication {
           : before.path("next_action").path("redirect_to_url").path("return_url").asText(null);
       finish(engine, id, succeed);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      reply.send(400, e.getMessage().getBytes(StandardCharsets.UTF_8), null);
+      reply.send(400, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8), null);
       return;
     }
     if (returnUrl != null) {

@@ -40,14 +40,14 @@ final class ChargeApi {
     charge.set("customer", pi.get("customer"));
     charge.set("description", pi.get("description"));
     charge.put("disputed", false);
-    charge.put("failure_code", paid ? null : decline.code());
-    charge.put("failure_message", paid ? null : decline.message());
+    charge.put("failure_code", decline == null ? null : decline.code());
+    charge.put("failure_message", decline == null ? null : decline.message());
     charge.putObject("fraud_details");
     charge.put("livemode", false);
     charge.set("metadata", pi.get("metadata").deepCopy());
     ObjectNode outcome = charge.putObject("outcome");
     outcome.put("network_status", paid ? "approved_by_network" : "declined_by_network");
-    outcome.put("reason", paid ? null : Objects.requireNonNullElse(decline.declineCode(),
+    outcome.put("reason", decline == null ? null : Objects.requireNonNullElse(decline.declineCode(),
         decline.code()));
     outcome.put("risk_level", "normal");
     outcome.put("seller_message", paid ? "Payment complete."

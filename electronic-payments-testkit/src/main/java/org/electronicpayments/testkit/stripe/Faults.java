@@ -71,6 +71,7 @@ public final class Faults {
     }
   }
 
+  @SuppressWarnings("NonAtomicVolatileUpdate") // runs under this object's lock, as every write does
   private @Nullable FaultRule applyLocked(String method, String path) {
     if (dropNext > 0) {
       dropNext--;

@@ -83,7 +83,8 @@ final class IdempotencyStore {
   record Outcome(Kind kind, Entry entry) {}
 
   /** A response kept for replay. */
-  record StoredResponse(int status, byte[] body, String requestId) {}
+  @SuppressWarnings("ArrayRecordComponent") // never compared; the body is written out as is
+  record StoredResponse(int status, byte[] body, @Nullable String requestId) {}
 
   /** One key: what it was first used for, and its response once there is one. */
   static final class Entry {

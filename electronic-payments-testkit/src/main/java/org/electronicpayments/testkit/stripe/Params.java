@@ -33,7 +33,7 @@ final class Params {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
     ObjectNode tree = Json.object();
     if (raw != null && !raw.isEmpty()) {
-      for (String part : raw.split("&")) {
+      for (String part : raw.split("&", -1)) {
         if (part.isEmpty()) {
           continue;
         }

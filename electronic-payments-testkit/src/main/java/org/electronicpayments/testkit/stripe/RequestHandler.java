@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -135,7 +136,9 @@ final class RequestHandler implements HttpHandler {
       reply.send(refused.status, Json.bytes(refused.body()), null);
       return;
     }
-    Call call = new Call(engine, engine.account(account), params, match.pathId(), requestId, key,
+    // A request that matched no route was refused above.
+    Call call = new Call(engine, engine.account(account), params, Objects.requireNonNull(match, "match").pathId(),
+        requestId, key,
         apiVersion, engine.now());
     if (fault != null && fault.kind() == FaultKind.RESPOND_THEN_DROP_NEXT) {
       // Armed before this answer goes out, so a client quick to send its next request cannot beat it.
@@ -172,7 +175,7 @@ final class RequestHandler implements HttpHandler {
         reply.send(response.status, response.body, null);
       }
       case REPLAY -> {
-        IdempotencyStore.StoredResponse stored = entry.response;
+        IdempotencyStore.StoredResponse stored = Objects.requireNonNull(entry.response, "a replay has a response");
         reply.entry.replayed = true;
         if (fault != null && fault.kind() == FaultKind.COMMIT_THEN_DROP) {
           throw reply.drop();
@@ -279,10 +282,13 @@ final class RequestHandler implements HttpHandler {
     return key.substring(0, 8) + "*".repeat(key.length() - 12) + key.substring(key.length() - 4);
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // never compared; the body is written out as is
   private record Response(int status, byte[] body, boolean stored) {}
 
   /** Thrown out of the handler so that the JDK server closes the connection without a response. */
   static final class DroppedConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     DroppedConnection() {
       super("connection dropped by an injected fault", null, false, false);
     }

@@ -1,5 +1,6 @@
 package org.electronicpayments.testkit.stripe;
 
+import java.util.Objects;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,16 +50,18 @@ public final class StripeEmulatorExtension implements BeforeAllCallback, BeforeE
   }
 
   /** The emulator of the test class (its root-most class context), started on first use. */
+  @SuppressWarnings("deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
   private static StripeEmulator emulator(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getParent().isPresent() && classContext.getParent().get().getTestClass().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(StripeEmulator.class, k -> new Running(StripeEmulator.start()), Running.class).emulator;
+    return Objects.requireNonNull(classContext.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(StripeEmulator.class, k -> new Running(StripeEmulator.start()), Running.class)).emulator;
   }
 
   /** Closes the emulator when the class's store is closed. */
+  @SuppressWarnings("deprecation") // AutoCloseable store values need JUnit 5.13+; hosts bring their own
   private record Running(StripeEmulator emulator) implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {

@@ -1,0 +1,89 @@
+package org.electronicpayments.spring.boot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.electronicpayments.AgencyId;
+import org.electronicpayments.ClientId;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
+import org.electronicpayments.PaymentMethod;
+import org.electronicpayments.PaymentMethodId;
+import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.spi.PaymentStore;
+
+/**
+ * One agency's view of a store that several agencies share: a payment or saved card of another
+ * agency is not there (read by id it is "not found"), so no agency's facade reads, changes or
+ * settles another agency's payments through its own connected account.
+ */
+final class AgencyScopedStore implements PaymentStore {
+
+  private final PaymentStore delegate;
+  private final AgencyId agency;
+
+  AgencyScopedStore(PaymentStore delegate, AgencyId agency) {
+    this.delegate = delegate;
+    this.agency = agency;
+  }
+
+  @Override
+  public Optional<Payment> insert(Payment payment) {
+    return delegate.insert(payment);
+  }
+
+  @Override
+  public Payment update(Payment payment) {
+    return delegate.update(payment);
+  }
+
+  @Override
+  public Optional<Payment> find(PaymentId id) {
+    return delegate.find(id).filter(p -> p.agencyId().equals(agency));
+  }
+
+  @Override
+  public Optional<Payment> findByReference(AgencyId agencyId, String reference) {
+    return delegate.findByReference(agencyId, reference);
+  }
+
+  @Override
+  public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
+    return delegate.query(agencyId, query);
+  }
+
+  @Override
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+    return delegate.claimUnsettled(agencyId, at, staleBefore, max);
+  }
+
+  @Override
+  public Optional<String> customerReference(AgencyId agencyId, ClientId clientId) {
+    return delegate.customerReference(agencyId, clientId);
+  }
+
+  @Override
+  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+    return delegate.putCustomerReference(agencyId, clientId, customerReference);
+  }
+
+  @Override
+  public void saveCard(PaymentMethod card) {
+    delegate.saveCard(card);
+  }
+
+  @Override
+  public Optional<PaymentMethod> findCard(PaymentMethodId id) {
+    return delegate.findCard(id).filter(c -> c.agencyId().equals(agency));
+  }
+
+  @Override
+  public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
+    return delegate.cards(agencyId, clientId);
+  }
+
+  @Override
+  public boolean removeCard(PaymentMethodId id) {
+    return findCard(id).isPresent() && delegate.removeCard(id);
+  }
+}
