@@ -132,7 +132,8 @@ final class PaymentQueries {
   /** A LIKE pattern matching text that starts with {@code prefix}, letter for letter. */
   static String likePrefix(String prefix) {
     StringBuilder b = new StringBuilder(prefix.length() + 2);
-    for (char c : prefix.toCharArray()) {
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
       if (c == '!' || c == '%' || c == '_') {
         b.append('!');
       }

@@ -76,7 +76,7 @@ final class RecordsMigration implements JavaMigration {
       }
     }
     List<String> out = new ArrayList<>();
-    for (String part : text.toString().split(";\\s*\n")) {
+    for (String part : text.toString().split(";\\s*\n", -1)) {
       if (!part.isBlank()) {
         out.add(part.strip());
       }
