@@ -74,7 +74,8 @@ public final class ElectronicPayments implements AutoCloseable {
     Journal journal = new Journal(b.store, b.clock, b.agency.id());
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, b.agency);
-    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.consentWordingVersion);
+    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.consentWordingVersion,
+        b.processorSendsReceipts());
     this.setups = new CardSetups(b.processor, journal, guard, b.agency, charges, bounded, b.deadline, lease,
         b.consentWordingVersion);
     this.cards = new SavedCards(b.processor, journal, guard, b.agency);
@@ -266,7 +267,8 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Emails the receipt to the request's Email Receipt To, else to the client's email on file.
+   * Emails the receipt to the request's Email Receipt To, else to the client's email on file, and
+   * records on the payment that it was sent, or that sending failed ({@link #receiptEmails}).
    *
    * @param actor who is acting
    * @param paymentId the payment
@@ -274,6 +276,19 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public String emailReceipt(Actor actor, PaymentId paymentId) {
     return receipts.email(actor, paymentId);
+  }
+
+  /**
+   * Every time this payment's receipt was emailed, or failed to be, oldest first: when, to which
+   * address, by whom, and why it failed. {@link #emailReceipt} records each try (a failure is
+   * recorded and still thrown to its caller).
+   *
+   * @param actor who is acting (needs {@link org.electronicpayments.security.Permission#VIEW_PAYMENTS})
+   * @param paymentId the payment
+   * @return the records; empty when the receipt was never emailed
+   */
+  public List<ReceiptEmail> receiptEmails(Actor actor, PaymentId paymentId) {
+    return receipts.emails(actor, paymentId);
   }
 
   /**

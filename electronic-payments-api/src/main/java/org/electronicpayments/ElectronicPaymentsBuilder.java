@@ -37,6 +37,7 @@ public final class ElectronicPaymentsBuilder {
   @Nullable StaffPermissions staffPermissions;
   AuditSink auditSink = AuditSink.logging();
   @Nullable ReceiptDelivery receiptDelivery;
+  @Nullable Boolean processorReceipts;
   ClientDirectory clientDirectory = ClientDirectory.none();
   Clock clock = Clock.systemUTC();
   String consentWordingVersion = DEFAULT_CONSENT_WORDING_VERSION;
@@ -107,6 +108,24 @@ public final class ElectronicPaymentsBuilder {
   public ElectronicPaymentsBuilder receiptDelivery(ReceiptDelivery delivery) {
     this.receiptDelivery = Objects.requireNonNull(delivery, "receiptDelivery");
     return this;
+  }
+
+  /**
+   * Whether the processor emails its own receipt (Stripe's {@code receipt_email}) to the payment's
+   * Email Receipt To when it charges a card. Default: only when no {@link #receiptDelivery} is
+   * set, so that a client whose receipt the SDK emails does not get a second one from the processor.
+   *
+   * @param on true to have the processor send its receipt as well, false never
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder processorReceipts(boolean on) {
+    this.processorReceipts = on;
+    return this;
+  }
+
+  /** Whether the processor emails its own receipts, with the default applied. */
+  boolean processorSendsReceipts() {
+    return processorReceipts != null ? processorReceipts : receiptDelivery == null;
   }
 
   /** @param directory the host's client files (default: knows nobody) @return this builder */

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * payments.payments(actor, PaymentQuery.all().client(ClientId.of("1000"))
  *     .datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)).limit(50));
+ * payments.payments(actor, PaymentQuery.all().reference("1.1.2026 1000 CC"));
+ * payments.payments(actor, PaymentQuery.all().referenceStartingWith("1.1.2026 1000 "));
  * }</pre>
  *
  * @param clientId only this client's payments
@@ -28,19 +30,29 @@ import org.jspecify.annotations.Nullable;
  * @param statuses only payments in these statuses (empty: any)
  * @param unsavedOnly only charged payments that nobody saved to the ledger yet
  * @param updatedBefore only payments last changed before this instant
+ * @param reference only the payment with exactly this reference (trimmed; case matters)
+ * @param referencePrefix only payments whose reference starts with this text (leading blanks
+ *     dropped, trailing ones kept; case matters), such as {@code "1.1.2026 1000"} for one client's payments posted that day; see
+ *     {@link References}
  * @param offset how many matches to skip
  * @param limit how many to return at most
  */
 public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId appointmentId,
     @Nullable LocalDate datePostedFrom, @Nullable LocalDate datePostedTo, Set<PaymentStatus> statuses,
-    boolean unsavedOnly, @Nullable Instant updatedBefore, int offset, int limit) {
+    boolean unsavedOnly, @Nullable Instant updatedBefore, @Nullable String reference,
+    @Nullable String referencePrefix, int offset, int limit) {
 
   /** The default page size. */
   public static final int DEFAULT_LIMIT = 100;
 
-  /** Checks the paging and copies the statuses. */
+  /** Checks the paging, copies the statuses and trims the reference filters. */
   public PaymentQuery {
     statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+    reference = reference == null ? null : reference.strip();
+    referencePrefix = referencePrefix == null || referencePrefix.isBlank() ? null : referencePrefix.stripLeading();
+    if (reference != null && reference.isEmpty()) {
+      throw new IllegalArgumentException("reference must not be blank");
+    }
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
     }
@@ -52,7 +64,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the query
    */
   public static PaymentQuery all() {
-    return new PaymentQuery(null, null, null, null, Set.of(), false, null, 0, DEFAULT_LIMIT);
+    return new PaymentQuery(null, null, null, null, Set.of(), false, null, null, null, 0,
+        DEFAULT_LIMIT);
   }
 
   /**
@@ -63,7 +76,7 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery client(@Nullable ClientId c) {
     return new PaymentQuery(c, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
-        offset, limit);
+        reference, referencePrefix, offset, limit);
   }
 
   /**
@@ -74,7 +87,7 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery appointment(@Nullable AppointmentId a) {
     return new PaymentQuery(clientId, a, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
-        offset, limit);
+        reference, referencePrefix, offset, limit);
   }
 
   /**
@@ -85,7 +98,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery datePostedBetween(@Nullable LocalDate from, @Nullable LocalDate to) {
-    return new PaymentQuery(clientId, appointmentId, from, to, statuses, unsavedOnly, updatedBefore, offset, limit);
+    return new PaymentQuery(clientId, appointmentId, from, to, statuses, unsavedOnly, updatedBefore, reference, referencePrefix,
+        offset, limit);
   }
 
   /**
@@ -96,7 +110,7 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery statuses(Set<PaymentStatus> s) {
     return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, s, unsavedOnly, updatedBefore,
-        offset, limit);
+        reference, referencePrefix, offset, limit);
   }
 
   /**
@@ -106,7 +120,7 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery unsaved() {
     return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, true, updatedBefore,
-        offset, limit);
+        reference, referencePrefix, offset, limit);
   }
 
   /**
@@ -117,7 +131,33 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery updatedBefore(@Nullable Instant t) {
     return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, t,
-        offset, limit);
+        reference, referencePrefix, offset, limit);
+  }
+
+  /**
+   * Narrows to the payment with exactly this reference, as the window stored it (trimmed).
+   * References are unique per agency, so this matches at most one payment.
+   *
+   * @param r the reference, not blank, or {@code null} for any
+   * @return the narrowed query
+   * @throws IllegalArgumentException when the reference is blank
+   */
+  public PaymentQuery reference(@Nullable String r) {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
+        updatedBefore, r, referencePrefix, offset, limit);
+  }
+
+  /**
+   * Narrows to payments whose reference starts with some text, letter for letter (case matters;
+   * {@code %} and {@code _} are ordinary characters). Leading blanks are dropped, trailing ones
+   * kept, so {@code "1.1.2026 1000 "} does not match client 10001's payments.
+   *
+   * @param prefix the start of the reference, or {@code null} (or blank) for any
+   * @return the narrowed query
+   */
+  public PaymentQuery referenceStartingWith(@Nullable String prefix) {
+    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
+        updatedBefore, reference, prefix, offset, limit);
   }
 
   /**
@@ -129,7 +169,7 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public PaymentQuery page(int o, int l) {
     return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
-        updatedBefore, o, l);
+        updatedBefore, reference, referencePrefix, o, l);
   }
 
   /**
@@ -159,6 +199,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
         && (datePostedTo == null || !p.request().datePosted().isAfter(datePostedTo))
         && (statuses.isEmpty() || statuses.contains(p.status()))
         && (!unsavedOnly || (p.status() == PaymentStatus.SUCCEEDED && !p.isPosted()))
-        && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore));
+        && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore))
+        && (reference == null || reference.equals(p.request().reference()))
+        && (referencePrefix == null || p.request().reference().startsWith(referencePrefix));
   }
 }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Receipt receipt = payments.receipt(actor, paymentId);
  * String text = receipt.toPlainText();
- * String page = receipt.toHtml(); // printable, with a print stylesheet
+ * String page = receipt.toHtml(); // printable, with a print stylesheet and a Print button
+ * String mail = receipt.toEmailHtml(); // the same without the button, for an email body
  * }</pre>
  *
  * @param agency the agency's name, address and zone
@@ -60,12 +61,22 @@ public record Receipt(AgencyDetails agency, PaymentId paymentId, String referenc
   }
 
   /**
-   * The receipt as a printable HTML page (A5/letter, print stylesheet, no scripts).
+   * The receipt as a printable HTML page (A5/letter, print stylesheet, a Print button).
    *
    * @return the page
    */
   public String toHtml() {
     return ReceiptRendering.html(this);
+  }
+
+  /**
+   * The receipt as HTML for an email body: the printable page without its Print button and
+   * script, which mail clients strip or flag.
+   *
+   * @return the page
+   */
+  public String toEmailHtml() {
+    return ReceiptRendering.emailHtml(this);
   }
 
   /**

@@ -49,6 +49,15 @@ class ReceiptTest {
   }
 
   @Test
+  void emailHtmlIsThePageWithoutThePrintButton() {
+    Receipt r = receipt(PaymentType.CREDIT_CARD, new CardDetails("visa", "4242", YearMonth.of(2030, 1), null),
+        Money.ofMinor(0, Money.USD));
+    assertThat(r.toHtml()).contains("window.print()");
+    assertThat(r.toEmailHtml()).doesNotContain("window.print", "<button", "onclick", "<script")
+        .isEqualTo(r.toHtml().replace("<button class=\"print\" onclick=\"window.print()\">Print</button>\n", ""));
+  }
+
+  @Test
   void cashReceiptsSayCash() {
     assertThat(receipt(PaymentType.CASH, null, Money.ofMinor(0, Money.USD)).toPlainText())
         .contains("Paid with:    Cash\n");

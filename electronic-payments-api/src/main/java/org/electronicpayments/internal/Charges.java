@@ -50,15 +50,18 @@ public final class Charges {
   private final Duration deadline;
   private final Bounded bounded;
   private final String consentWording;
+  /** Whether the processor emails its own receipt (off when the SDK emails receipts). */
+  private final boolean processorReceipts;
 
   public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded,
-      String consentWording) {
+      String consentWording, boolean processorReceipts) {
     this.consentWording = consentWording;
     this.processor = processor;
     this.journal = journal;
     this.agency = agency;
     this.deadline = deadline;
     this.bounded = bounded;
+    this.processorReceipts = processorReceipts;
   }
 
   /** The outcome of running an attempt: the stored payment and, for 3-D Secure, the client secret. */
@@ -192,7 +195,7 @@ public final class Charges {
         : knownCustomer != null ? knownCustomer : customerOf(payment.clientId());
     return new ChargeRequest(payment.id(), payment.agencyId(), payment.clientId(), attempt.number(),
         attempt.idempotencyKey(), payment.amount(), method, use, customer,
-        payment.request().emailReceiptTo(), deadlineAt);
+        processorReceipts ? payment.request().emailReceiptTo() : null, deadlineAt);
   }
 
   String customerOf(ClientId client) {

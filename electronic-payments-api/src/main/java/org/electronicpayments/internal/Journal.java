@@ -20,6 +20,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -120,6 +121,14 @@ public final class Journal {
 
   boolean removeCard(PaymentMethodId id) {
     return store.removeCard(id);
+  }
+
+  void recordReceiptEmail(ReceiptEmail email) {
+    store.recordReceiptEmail(email);
+  }
+
+  List<ReceiptEmail> receiptEmails(PaymentId id) {
+    return store.receiptEmails(id);
   }
 
   Instant now() {

@@ -37,6 +37,15 @@ public final class ReceiptRendering {
   }
 
   public static String html(Receipt r) {
+    return html(r, true);
+  }
+
+  /** The page for a mail client: the same, without the Print button and its script. */
+  public static String emailHtml(Receipt r) {
+    return html(r, false);
+  }
+
+  private static String html(Receipt r, boolean printable) {
     StringBuilder s = new StringBuilder(2048);
     s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Receipt ").append(esc(r.reference())).append("</title>\n<style>\n")
@@ -63,8 +72,11 @@ public final class ReceiptRendering {
     }
     htmlRow(s, "Confirmation", r.confirmationNumber(), false);
     htmlRow(s, "Status", statusLabel(r.status()), false);
-    s.append("</table>\n<p>Thank you.</p>\n")
-        .append("<button class=\"print\" onclick=\"window.print()\">Print</button>\n</body>\n</html>\n");
+    s.append("</table>\n<p>Thank you.</p>\n");
+    if (printable) {
+      s.append("<button class=\"print\" onclick=\"window.print()\">Print</button>\n");
+    }
+    s.append("</body>\n</html>\n");
     return s.toString();
   }
 

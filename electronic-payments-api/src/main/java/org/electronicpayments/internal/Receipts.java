@@ -1,13 +1,16 @@
 package org.electronicpayments.internal;
 
+import java.util.List;
 import java.util.Objects;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentException;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentNotChargedException;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.Receipt;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.ReceiptDeliveryNotConfiguredException;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
@@ -58,9 +61,44 @@ public final class Receipts {
     if (to == null) {
       throw PaymentValidationException.of("emailReceiptTo", "is empty and the client has no email on file");
     }
-    delivery.send(build(p), to);
+    Receipt receipt = build(p);
+    try {
+      delivery.send(receipt, to);
+    } catch (RuntimeException e) {
+      try {
+        journal.recordReceiptEmail(new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), failure(e)));
+      } catch (RuntimeException recordFailed) {
+        e.addSuppressed(recordFailed);
+      }
+      throw e;
+    }
     LOG.info("Payment {}: receipt emailed", paymentId);
+    try {
+      journal.recordReceiptEmail(new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), null));
+    } catch (RuntimeException e) {
+      // The receipt left: failing now would invite a second email. The store's failure is logged.
+      LOG.warn("Payment {}: receipt emailed, but the store did not record it", paymentId, e);
+    }
     return to;
+  }
+
+  public List<ReceiptEmail> emails(Actor actor, PaymentId paymentId) {
+    Objects.requireNonNull(actor, "actor");
+    Payment p = journal.read(paymentId);
+    guard.check(actor, Permission.VIEW_PAYMENTS, p.clientId(), p.id());
+    return journal.receiptEmails(p.id());
+  }
+
+  /**
+   * What a failed delivery records: the SDK's own exceptions say what failed without secrets (the
+   * mail module's name the server and reply code); a host's exception may quote anything, so only
+   * its kind is kept.
+   */
+  static String failure(RuntimeException e) {
+    if (e instanceof PaymentException && e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return "delivery failed: " + e.getClass().getSimpleName();
   }
 
   private Receipt build(Payment p) {

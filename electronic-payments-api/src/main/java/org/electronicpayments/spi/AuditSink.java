@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Receives every access decision, allowed or denied, for the agency's audit trail, and every
  * change to the agency's roles, with what they were before and after ({@link Event#change()}).
  *
- * <p>The default, {@link #logging()}, writes one INFO line per decision to the SLF4J logger
+ * <p>Sinks that can be searched take an {@link AuditQuery}. The default, {@link #logging()}, writes one INFO line per decision to the SLF4J logger
  * {@value #LOGGER_NAME}; a host routes that logger to its audit log (or sets its own sink).
  */
 @FunctionalInterface
@@ -34,8 +34,11 @@ public interface AuditSink {
   }
 
   /**
-   * Records one decision. Must not throw for ordinary failures of its own; a sink that cannot
-   * record should say so through its own monitoring.
+   * Records one decision. The facade records before it acts on the decision, so a sink that
+   * throws stops the operation before it reads, changes or charges anything: a durable trail
+   * (such as the JDBC module's {@code JdbcAuditSink}) does so on purpose, so that no access goes
+   * unrecorded. A sink that would rather lose a record than an operation must not throw, and
+   * should report its failures through its own monitoring.
    *
    * @param event the decision
    */

@@ -21,6 +21,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.ReceiptEmail;
 
 /**
  * The payment journal. The facade writes a payment here before it calls the processor and after
@@ -237,4 +238,19 @@ public interface PaymentStore {
    * @return the removals
    */
   List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId);
+
+  /**
+   * Adds a record of a receipt emailed (or not) for a payment. Records are only ever added.
+   *
+   * @param email what happened
+   */
+  void recordReceiptEmail(ReceiptEmail email);
+
+  /**
+   * The receipts emailed (or not) for a payment, oldest first (by time, then as recorded).
+   *
+   * @param paymentId the payment
+   * @return the records; empty when none
+   */
+  List<ReceiptEmail> receiptEmails(PaymentId paymentId);
 }

@@ -19,6 +19,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -49,15 +50,17 @@ public final class JdbcPaymentStore implements PaymentStore {
   private final PaymentQueries queries;
   private final CardRows cards;
   private final SetupRows setupRows;
+  private final ReceiptEmailRows receiptEmails;
   private final UnsettledClaims claims;
 
   JdbcPaymentStore(Database db, Tables tables, Dialect dialect) {
     this.db = db;
     this.writer = new PaymentWriter(tables);
     this.reader = new PaymentReader(tables);
-    this.queries = new PaymentQueries(tables);
+    this.queries = new PaymentQueries(tables, dialect);
     this.cards = new CardRows(tables);
     this.setupRows = new SetupRows(tables);
+    this.receiptEmails = new ReceiptEmailRows(tables);
     this.claims = new UnsettledClaims(db, tables, reader, writer, dialect);
   }
 
@@ -115,6 +118,29 @@ public final class JdbcPaymentStore implements PaymentStore {
         throw new ConcurrentUpdateException(payment.id(), payment.version());
       }
       throw Database.failure("update payment " + payment.id(), payment.id(), e);
+    }
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    Objects.requireNonNull(email, "email");
+    try {
+      db.transaction(c -> {
+        receiptEmails.insert(c, email);
+        return true;
+      });
+    } catch (SQLException e) {
+      throw Database.failure("record the receipt email of payment " + email.paymentId(), email.paymentId(), e);
+    }
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    Objects.requireNonNull(paymentId, "paymentId");
+    try {
+      return db.read(c -> receiptEmails.of(c, paymentId));
+    } catch (SQLException e) {
+      throw Database.failure("read the receipt emails of payment " + paymentId, paymentId, e);
     }
   }
 

@@ -24,6 +24,7 @@ final class Migrations {
     FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
+        .javaMigrations(new RecordsMigration())
         .table(HISTORY_TABLE)
         .placeholderReplacement(false)
         // A host's schema usually holds its own tables: start our history there at version 0.

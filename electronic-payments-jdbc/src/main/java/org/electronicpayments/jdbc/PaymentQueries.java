@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class PaymentQueries {
 
   private final String payments;
+  private final Dialect dialect;
 
-  PaymentQueries(Tables t) {
+  PaymentQueries(Tables t, Dialect dialect) {
     this.payments = t.payments();
+    this.dialect = dialect;
   }
 
   /** An inner select with its parameters, for {@link PaymentReader#read}. */
@@ -103,7 +105,54 @@ final class PaymentQueries {
       sql.append(" AND updated_at_ns < ?");
       params.add(Rows.nanos(q.updatedBefore()));
     }
+    if (q.reference() != null) {
+      sql.append(" AND reference = ?");
+      params.add(q.reference());
+    }
+    if (q.referencePrefix() != null) {
+      // H2 reads a LIKE with a parameter prefix from the (agency_id, reference) index. PostgreSQL
+      // derives an index range from a LIKE only for a constant pattern (not in the generic plan
+      // of a statement prepared on the server), so it is also given the range itself, in the
+      // pattern operators of ix_payments_reference_prefix (byte order, whatever the collation).
+      sql.append(" AND reference LIKE ? ESCAPE '!'");
+      params.add(likePrefix(q.referencePrefix()));
+      if (dialect == Dialect.POSTGRESQL) {
+        sql.append(" AND reference ~>=~ ?");
+        params.add(q.referencePrefix());
+        String above = above(q.referencePrefix());
+        if (above != null) {
+          sql.append(" AND reference ~<~ ?");
+          params.add(above);
+        }
+      }
+    }
     return sql.toString();
+  }
+
+  /** A LIKE pattern matching text that starts with {@code prefix}, letter for letter. */
+  static String likePrefix(String prefix) {
+    StringBuilder b = new StringBuilder(prefix.length() + 2);
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
+      if (c == '!' || c == '%' || c == '_') {
+        b.append('!');
+      }
+      b.append(c);
+    }
+    return b.append('%').toString();
+  }
+
+  /**
+   * The least text above every text that starts with {@code prefix} in code-point (UTF-8 byte)
+   * order: the prefix with its last code point moved on by one; null when there is none.
+   */
+  static @Nullable String above(String prefix) {
+    int last = prefix.codePointBefore(prefix.length());
+    int next = last + 1;
+    if (next > Character.MAX_CODE_POINT || (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE)) {
+      return null;
+    }
+    return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
   }
 
   static String placeholders(int n) {

@@ -60,6 +60,27 @@ class MigrationsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  @DisplayName("version 5 lands in the named schema: the audit trail and receipt emails are kept there")
+  void versionFiveLandsInTheNamedSchema(TestDatabase db) throws SQLException {
+    used = db;
+    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcAuditSink audit = JdbcAuditSink.builder().dataSource(db.dataSource()).schema(schema)
+        .agency(sample.agencyId()).build();
+    store.insert(sample);
+    store.recordReceiptEmail(new org.electronicpayments.ReceiptEmail(sample.id(), "pat@example.org",
+        sample.createdAt(), "staff:s-1", null));
+    audit.record(new org.electronicpayments.spi.AuditSink.Event(sample.createdAt(), "staff:s-1",
+        org.electronicpayments.security.Permission.VIEW_PAYMENTS, sample.clientId(), sample.id(), true, "allowed"));
+    assertThat(store.receiptEmails(sample.id())).hasSize(1);
+    assertThat(audit.events(org.electronicpayments.spi.AuditQuery.all().payment(sample.id()))).hasSize(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".receipt_emails")).isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".audit_events")).isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".\"electronic_payments_schema_history\""
+        + " WHERE \"version\" = '5' AND \"success\" = TRUE")).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   @DisplayName("building on a schema without the tables fails at build(), naming migrate(true)")
   void missingTablesFailAtBuild(TestDatabase db) throws SQLException {
     used = db;

@@ -57,13 +57,40 @@ class PaymentQueryTest {
         all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED)).unsaved(),
         all.statuses(EnumSet.of(PaymentStatus.FAILED)).unsaved(),
         all.statuses(Set.of(PaymentStatus.SUCCEEDED)).client(other).datePostedBetween(LocalDate.of(2026, 1, 5), null),
-        all.datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10)).updatedBefore(T0.plusSeconds(12))));
+        all.datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10)).updatedBefore(T0.plusSeconds(12)),
+        all.reference("CARD-5"), all.reference("CARD-"), all.referenceStartingWith("CARD-1"),
+        all.referenceStartingWith("CASH-").statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED)),
+        all.referenceStartingWith("CARD-2").client(client).unsaved()));
     for (PaymentQuery q : List.copyOf(queries)) {
       queries.add(q.page(1, 2));
       queries.add(q.page(3, 5));
     }
     for (PaymentQuery q : queries) {
       assertThat(store.query(agency, q)).as(q.toString()).isEqualTo(reference.query(agency, q));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  @DisplayName("a reference prefix matches letter for letter, also past the last letter of a code page and once prepared")
+  void referencePrefixMatchesLetterForLetter(TestDatabase db) {
+    JdbcPaymentStore store = db.store();
+    List<String> refs = List.of("Ref-\uFFFF", "Ref-\uFFFFx", "Ref-\uD800\uDC00", "Ref-\u00e9t\u00e9", "Ref-e",
+        "Ref-\u00e9", "Ref-f", "Ref-\u007f", "Ref-~~");
+    for (int i = 0; i < refs.size(); i++) {
+      store.insert(SamplePayments.cardPayment(agency, client, refs.get(i), T0.plusSeconds(i)));
+    }
+    for (int round = 0; round < 8; round++) {
+      assertThat(store.query(agency, PaymentQuery.all().referenceStartingWith("Ref-\uFFFF")))
+          .extracting(p -> p.request().reference()).containsExactly("Ref-\uFFFF", "Ref-\uFFFFx");
+      assertThat(store.query(agency, PaymentQuery.all().referenceStartingWith("Ref-\u00e9")))
+          .extracting(p -> p.request().reference()).containsExactly("Ref-\u00e9t\u00e9", "Ref-\u00e9");
+      assertThat(store.query(agency, PaymentQuery.all().referenceStartingWith("Ref-e")))
+          .extracting(p -> p.request().reference()).containsExactly("Ref-e");
+      assertThat(store.query(agency, PaymentQuery.all().referenceStartingWith("Ref-~")))
+          .extracting(p -> p.request().reference()).containsExactly("Ref-~~");
+      assertThat(store.query(agency, PaymentQuery.all().referenceStartingWith("Ref-")))
+          .extracting(p -> p.request().reference()).containsExactlyElementsOf(refs);
     }
   }
 }

@@ -50,7 +50,7 @@ final class ReceiptMessages {
     MimeBodyPart text = new MimeBodyPart();
     text.setText(receipt.toPlainText(), UTF_8, "plain");
     MimeBodyPart html = new MimeBodyPart();
-    html.setText(receipt.toHtml(), UTF_8, "html");
+    html.setText(receipt.toEmailHtml(), UTF_8, "html");
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);

@@ -67,6 +67,13 @@ class EmailReceiptThroughTheFacadeTest {
       assertThat(decoded(m)).contains("Visa •••• 4242", "$10.00", "Co-Pay", "1.1.2026 1000 CC", "Pat Doe");
       assertThat(raw).doesNotContain("90837").doesNotContain("medication").doesNotContain("appt-77");
       assertThat(decoded(m)).doesNotContain("90837").doesNotContain("medication").doesNotContain("appt-77");
+      assertThat(decoded(m)).doesNotContain("window.print").doesNotContain("<button");
+      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id())).singleElement().satisfies(e -> {
+        assertThat(e.sent()).isTrue();
+        assertThat(e.to()).isEqualTo("guardian@example.org");
+        assertThat(e.at()).isEqualTo(bed.clock().instant());
+        assertThat(e.by()).isEqualTo("staff:desk-1");
+      });
     }
   }
 
@@ -84,6 +91,11 @@ class EmailReceiptThroughTheFacadeTest {
             assertThat(e.paymentId()).isEqualTo(r.payment().id());
           });
       assertThat(server.connections()).isEqualTo(1);
+      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id())).singleElement().satisfies(e -> {
+        assertThat(e.sent()).isFalse();
+        assertThat(e.to()).isEqualTo("nobody@example.org");
+        assertThat(e.failure()).contains("550").doesNotContain("secret").doesNotContain("no such mailbox");
+      });
     }
   }
 

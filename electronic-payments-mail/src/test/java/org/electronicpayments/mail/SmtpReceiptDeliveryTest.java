@@ -69,7 +69,9 @@ class SmtpReceiptDeliveryTest {
     // Mail travels with CRLF line ends.
     assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(receipt.toPlainText())
         .contains("$10.00", "1.1.2026 1000 CC", "Visa •••• 4242", "Clínica");
-    assertThat(((String) html.getContent()).replace("\r\n", "\n")).isEqualTo(receipt.toHtml()).contains("<table>", "Visa •••• 4242");
+    assertThat(((String) html.getContent()).replace("\r\n", "\n")).isEqualTo(receipt.toEmailHtml())
+        .contains("<table>", "Visa •••• 4242")
+        .doesNotContain("window.print", "<button", "<script");
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -242,6 +243,18 @@ public final class CrashingPaymentStore implements PaymentStore {
   public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
     alive();
     return store.cardRemovals(agencyId, clientId);
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    alive();
+    store.recordReceiptEmail(email);
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    alive();
+    return store.receiptEmails(paymentId);
   }
 
   /** Whether the host dies just before or just after the chosen write. */

@@ -21,6 +21,7 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -44,6 +45,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   private final ConcurrentHashMap<PaymentMethodId, PaymentMethod> cards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CardSetupId, CardSetup> setups = new ConcurrentHashMap<>();
   private final List<CardRemoval> removals = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.CopyOnWriteArrayList<ReceiptEmail> receiptEmails =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private InMemoryPaymentStore() {}
 
@@ -197,6 +200,17 @@ public final class InMemoryPaymentStore implements PaymentStore {
         .sorted(Comparator.comparing(CardRemoval::removedAt)).toList();
   }
 
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    receiptEmails.add(java.util.Objects.requireNonNull(email, "email"));
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    return receiptEmails.stream().filter(e -> e.paymentId().equals(paymentId))
+        .sorted(Comparator.comparing(ReceiptEmail::at)).toList();
+  }
+
   /**
    * Returns every payment stored, oldest first, as a snapshot.
    *
@@ -214,6 +228,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
     cards.clear();
     setups.clear();
     removals.clear();
+    receiptEmails.clear();
   }
 
   private record ReferenceKey(AgencyId agency, String reference) {}

@@ -33,6 +33,7 @@ import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRefund;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.spi.PaymentStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +228,29 @@ public abstract class PaymentStoreCompatibilityKit {
     }
 
     @Test
+    @DisplayName("finds a payment by its exact reference and payments by the start of theirs, letter for letter")
+    void findsByReferenceExactAndPrefix() {
+      Payment a = insert("1.1.2026 1000 CC", T0);
+      Payment b = insert("1.1.2026 1000 CA", T0.plusSeconds(1));
+      Payment other = insert("1.1.2026 10001 CC", T0.plusSeconds(2));
+      Payment wild = insert("1.1.2026 10%_! CC", T0.plusSeconds(3));
+      PaymentQuery all = PaymentQuery.all();
+      assertThat(store().query(agency, all.reference("1.1.2026 1000 CC"))).containsExactly(a);
+      assertThat(store().query(agency, all.reference("1.1.2026 1000"))).isEmpty();
+      assertThat(store().query(agency, all.reference("1.1.2026 1000 cc"))).isEmpty();
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 "))).containsExactly(a, b);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000"))).containsExactly(a, b, other);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%"))).containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10_"))).isEmpty();
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%_!"))).containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 ").page(1, 1))).containsExactly(b);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026").client(ClientId.of("nobody"))))
+          .isEmpty();
+      assertThat(store().query(AgencyId.of(agency.value() + "-other"), all.reference("1.1.2026 1000 CC")))
+          .isEmpty();
+    }
+
+    @Test
     @DisplayName("unsaved lists succeeded payments nobody saved to the ledger")
     void unsavedListsSucceededNotSaved() {
       Payment cash = SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
@@ -236,6 +260,32 @@ public abstract class PaymentStoreCompatibilityKit {
       store().update(posted.change().status(PaymentStatus.POSTED).posted("staff:s-1", T0).at(T0.plusSeconds(2)));
       insert("REF-PENDING", T0.plusSeconds(3));
       assertThat(store().query(agency, PaymentQuery.all().unsaved())).containsExactly(cash);
+    }
+  }
+
+  @Nested
+  @DisplayName("Receipt emails")
+  class ReceiptEmails {
+
+    @Test
+    @DisplayName("records of receipts emailed or failed read back per payment, oldest first, field for field")
+    void receiptEmailsAreKeptPerPayment() {
+      Payment a = insert("REF-A", T0);
+      Payment b = insert("REF-B", T0);
+      ReceiptEmail failed = new ReceiptEmail(a.id(), "pat@example.org", T0.plusSeconds(5), "staff:s-1",
+          "the SMTP server refused the recipient (reply 550)");
+      ReceiptEmail sent = new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "client:c-1", null);
+      ReceiptEmail sameInstant = new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "staff:s-2", null);
+      store().recordReceiptEmail(failed);
+      store().recordReceiptEmail(sent);
+      store().recordReceiptEmail(sameInstant);
+      store().recordReceiptEmail(new ReceiptEmail(b.id(), "b@example.org", T0.plusNanos(1), "staff:s-1", null));
+      assertThat(store().receiptEmails(a.id())).containsExactly(failed, sent, sameInstant);
+      assertThat(store().receiptEmails(b.id())).singleElement().satisfies(e -> {
+        assertThat(e.sent()).isTrue();
+        assertThat(e.at()).isEqualTo(T0.plusNanos(1));
+      });
+      assertThat(store().receiptEmails(PaymentId.generate())).isEmpty();
     }
   }
 

@@ -2,6 +2,7 @@ package org.electronicpayments.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.electronicpayments.spi.AuditQuery;
 import org.electronicpayments.spi.AuditSink;
 
 /**
@@ -40,6 +41,16 @@ public final class RecordingAuditSink implements AuditSink {
    */
   public List<Event> events() {
     return List.copyOf(events);
+  }
+
+  /**
+   * Searches the decisions as a durable trail does (the JDBC module's {@code JdbcAuditSink}).
+   *
+   * @param query the filters and page
+   * @return the matching decisions, oldest first (as recorded)
+   */
+  public List<Event> events(AuditQuery query) {
+    return events.stream().filter(query::matches).skip(query.offset()).limit(query.limit()).toList();
   }
 
   /**

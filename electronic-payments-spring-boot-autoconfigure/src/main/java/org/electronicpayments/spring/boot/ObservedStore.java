@@ -1,5 +1,6 @@
 package org.electronicpayments.spring.boot;
 
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.CardSetupId;
 import org.electronicpayments.CardSetup;
@@ -146,5 +147,15 @@ final class ObservedStore implements PaymentStore {
   @Override
   public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
     return delegate.cardRemovals(agencyId, clientId);
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    delegate.recordReceiptEmail(email);
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    return delegate.receiptEmails(paymentId);
   }
 }

@@ -1,5 +1,6 @@
 package org.electronicpayments.spring.boot.app;
 
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.CardSetupId;
 import org.electronicpayments.CardSetup;
@@ -119,5 +120,15 @@ final class RacingStore implements PaymentStore {
   @Override
   public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
     return delegate.cardRemovals(agencyId, clientId);
+  }
+
+  @Override
+  public void recordReceiptEmail(ReceiptEmail email) {
+    delegate.recordReceiptEmail(email);
+  }
+
+  @Override
+  public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
+    return delegate.receiptEmails(paymentId);
   }
 }
