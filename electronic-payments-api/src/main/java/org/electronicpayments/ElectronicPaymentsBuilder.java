@@ -43,25 +43,45 @@ public final class ElectronicPaymentsBuilder {
 
   ElectronicPaymentsBuilder() {}
 
-  /** @param processor charges cards (required) @return this builder */
+  /**
+   * Sets the processor that charges cards (required).
+   *
+   * @param processor charges cards, such as {@code StripePaymentProcessor}
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder processor(PaymentProcessor processor) {
     this.processor = Objects.requireNonNull(processor, "processor");
     return this;
   }
 
-  /** @param store the payment journal (required) @return this builder */
+  /**
+   * Sets the payment journal (required).
+   *
+   * @param store the payment journal
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder store(PaymentStore store) {
     this.store = Objects.requireNonNull(store, "store");
     return this;
   }
 
-  /** @param agency the agency taking payments (required) @return this builder */
+  /**
+   * Sets the agency taking payments (required).
+   *
+   * @param agency the agency's id, name and time zone
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder agency(AgencyDetails agency) {
     this.agency = Objects.requireNonNull(agency, "agency");
     return this;
   }
 
-  /** @param policy who may do what (default {@link AccessPolicy#standard()}) @return this builder */
+  /**
+   * Sets who may do what (default {@link AccessPolicy#standard()}).
+   *
+   * @param policy the access policy
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder accessPolicy(AccessPolicy policy) {
     this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
     return this;
@@ -92,25 +112,46 @@ public final class ElectronicPaymentsBuilder {
     return this;
   }
 
-  /** @param sink the audit trail (default {@link AuditSink#logging()}: every decision at INFO on the logger {@code org.electronicpayments.audit}) @return this builder */
+  /**
+   * Sets where the audit trail goes (default {@link AuditSink#logging()}: every decision at INFO on
+   * the logger {@code org.electronicpayments.audit}).
+   *
+   * @param sink the audit trail
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder auditSink(AuditSink sink) {
     this.auditSink = Objects.requireNonNull(sink, "auditSink");
     return this;
   }
 
-  /** @param delivery sends emailed receipts (default: none; emailing then fails clearly) @return this builder */
+  /**
+   * Sets what sends emailed receipts (default: none; emailing a receipt then fails clearly).
+   *
+   * @param delivery sends emailed receipts
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder receiptDelivery(ReceiptDelivery delivery) {
     this.receiptDelivery = Objects.requireNonNull(delivery, "receiptDelivery");
     return this;
   }
 
-  /** @param directory the host's client files (default: knows nobody) @return this builder */
+  /**
+   * Sets the host's client files (default: a directory that knows nobody).
+   *
+   * @param directory the host's client files
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder clientDirectory(ClientDirectory directory) {
     this.clientDirectory = Objects.requireNonNull(directory, "clientDirectory");
     return this;
   }
 
-  /** @param clock the clock (default: system UTC) @return this builder */
+  /**
+   * Sets the clock that stamps payments and audit events (default: system UTC).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
