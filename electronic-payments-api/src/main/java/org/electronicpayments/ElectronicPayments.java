@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import org.electronicpayments.internal.Refunds;
 import org.electronicpayments.internal.SavedCards;
 import org.electronicpayments.internal.Submissions;
 import org.electronicpayments.security.Actor;
+import org.electronicpayments.spi.PaymentProcessor;
+import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,9 +64,13 @@ public final class ElectronicPayments implements AutoCloseable {
   private final ExecutorService waiting;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
+    // build() has checked the required settings; read each once so the facade keeps what was checked.
+    PaymentProcessor processor = Objects.requireNonNull(b.processor, "processor checked by build()");
+    PaymentStore store = Objects.requireNonNull(b.store, "store checked by build()");
+    AgencyDetails agency = Objects.requireNonNull(b.agency, "agency checked by build()");
     Duration lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.lease = lease;
-    this.agencyId = b.agency.id();
+    this.agencyId = agency.id();
     this.clock = b.clock;
     this.ownsExecutor = b.executor == null;
     this.portalPosting = b.portalPosting;
@@ -71,19 +78,14 @@ public final class ElectronicPayments implements AutoCloseable {
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
     this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
-    Journal journal = new Journal(b.store, b.clock, b.agency.id());
+    Journal journal = new Journal(store, b.clock);
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
-    this.ledger = new Ledger(journal, guard, b.agency);
-    Charges charges = new Charges(b.processor, journal, b.agency, b.deadline, bounded, b.consentWordingVersion,
-        b.processorSendsReceipts());
-    this.setups = new CardSetups(b.processor, journal, guard, b.agency, charges, bounded, b.deadline, lease,
-        b.consentWordingVersion);
-    this.cards = new SavedCards(b.processor, journal, guard, b.agency);
-    this.refunds = new Refunds(b.processor, journal, guard, bounded, b.deadline);
-    this.receipts = new Receipts(journal, guard, b.agency, b.clientDirectory, b.receiptDelivery);
-    this.outside = new OutsideChanges(b.processor, journal, guard, cards, b.agency, bounded);
-    this.deadline = b.deadline;
-    this.submissions = new Submissions(journal, guard, charges, cards, b.agency, b.clock, b.deadline, lease,
+    this.ledger = new Ledger(journal, guard, agency);
+    Charges charges = new Charges(processor, journal, agency, b.deadline, bounded);
+    this.cards = new SavedCards(processor, journal, guard, agency);
+    this.refunds = new Refunds(processor, journal, guard, bounded, b.deadline);
+    this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
+    this.submissions = new Submissions(journal, guard, charges, cards, agency, b.clock, b.deadline, lease,
         b.paymentIds);
   }
 

@@ -49,25 +49,45 @@ public final class ElectronicPaymentsBuilder {
 
   ElectronicPaymentsBuilder() {}
 
-  /** @param processor charges cards (required) @return this builder */
+  /**
+   * Sets the processor that charges cards (required).
+   *
+   * @param processor charges cards, such as {@code StripePaymentProcessor}
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder processor(PaymentProcessor processor) {
     this.processor = Objects.requireNonNull(processor, "processor");
     return this;
   }
 
-  /** @param store the payment journal (required) @return this builder */
+  /**
+   * Sets the payment journal (required).
+   *
+   * @param store the payment journal
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder store(PaymentStore store) {
     this.store = Objects.requireNonNull(store, "store");
     return this;
   }
 
-  /** @param agency the agency taking payments (required) @return this builder */
+  /**
+   * Sets the agency taking payments (required).
+   *
+   * @param agency the agency's id, name and time zone
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder agency(AgencyDetails agency) {
     this.agency = Objects.requireNonNull(agency, "agency");
     return this;
   }
 
-  /** @param policy who may do what (default {@link AccessPolicy#standard()}) @return this builder */
+  /**
+   * Sets who may do what (default {@link AccessPolicy#standard()}).
+   *
+   * @param policy the access policy
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder accessPolicy(AccessPolicy policy) {
     this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
     return this;
@@ -98,73 +118,46 @@ public final class ElectronicPaymentsBuilder {
     return this;
   }
 
-  /** @param sink the audit trail (default {@link AuditSink#logging()}: every decision at INFO on the logger {@code org.electronicpayments.audit}) @return this builder */
+  /**
+   * Sets where the audit trail goes (default {@link AuditSink#logging()}: every decision at INFO on
+   * the logger {@code org.electronicpayments.audit}).
+   *
+   * @param sink the audit trail
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder auditSink(AuditSink sink) {
     this.auditSink = Objects.requireNonNull(sink, "auditSink");
     return this;
   }
 
-  /** @param delivery sends emailed receipts (default: none; emailing then fails clearly) @return this builder */
+  /**
+   * Sets what sends emailed receipts (default: none; emailing a receipt then fails clearly).
+   *
+   * @param delivery sends emailed receipts
+   * @return this builder
+   */
   public ElectronicPaymentsBuilder receiptDelivery(ReceiptDelivery delivery) {
     this.receiptDelivery = Objects.requireNonNull(delivery, "receiptDelivery");
     return this;
   }
 
   /**
-   * Whether the processor emails its own receipt (Stripe's {@code receipt_email}) to the payment's
-   * Email Receipt To when it charges a card. Default: only when no {@link #receiptDelivery} is
-   * set, so that a client whose receipt the SDK emails does not get a second one from the processor.
+   * Sets the host's client files (default: a directory that knows nobody).
    *
-   * @param on true to have the processor send its receipt as well, false never
+   * @param directory the host's client files
    * @return this builder
    */
-  public ElectronicPaymentsBuilder processorReceipts(boolean on) {
-    this.processorReceipts = on;
-    return this;
-  }
-
-  /** Whether the processor emails its own receipts, with the default applied. */
-  boolean processorSendsReceipts() {
-    return processorReceipts != null ? processorReceipts : receiptDelivery == null;
-  }
-
-  /** @param directory the host's client files (default: knows nobody) @return this builder */
   public ElectronicPaymentsBuilder clientDirectory(ClientDirectory directory) {
     this.clientDirectory = Objects.requireNonNull(directory, "clientDirectory");
     return this;
   }
 
   /**
-   * Sets the version of the agency's consent wording: the text shown or read to a client before a
-   * card is kept on file. Every saved card records the version in force when consent was given
-   * ({@link CardConsent#wordingVersion()}); change it whenever the wording changes.
+   * Sets the clock that stamps payments and audit events (default: system UTC).
    *
-   * @param version the version, such as {@code 2026-01}; 1 to 64 characters
+   * @param clock the clock
    * @return this builder
    */
-  public ElectronicPaymentsBuilder consentWordingVersion(String version) {
-    Objects.requireNonNull(version, "version");
-    if (version.isBlank() || version.strip().length() > 64) {
-      throw new IllegalArgumentException("the consent wording version must be 1 to 64 characters");
-    }
-    this.consentWordingVersion = version.strip();
-    return this;
-  }
-
-  /**
-   * Sets whether payments clients and representatives make in the portal are saved to the ledger
-   * at once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
-   * the default).
-   *
-   * @param posting the agency's choice
-   * @return this builder
-   */
-  public ElectronicPaymentsBuilder portalPosting(PortalPosting posting) {
-    this.portalPosting = Objects.requireNonNull(posting, "posting");
-    return this;
-  }
-
-  /** @param clock the clock (default: system UTC) @return this builder */
   public ElectronicPaymentsBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;

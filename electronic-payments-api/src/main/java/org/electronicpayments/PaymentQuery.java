@@ -192,11 +192,12 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public boolean matches(AgencyId agencyId, Payment p) {
     Objects.requireNonNull(agencyId, "agencyId");
+    LocalDate posted = Objects.requireNonNull(p.request().datePosted(), "a payment's datePosted is always set");
     return p.agencyId().equals(agencyId)
         && (clientId == null || clientId.equals(p.clientId()))
         && (appointmentId == null || appointmentId.equals(p.request().appointmentId()))
-        && (datePostedFrom == null || !p.request().datePosted().isBefore(datePostedFrom))
-        && (datePostedTo == null || !p.request().datePosted().isAfter(datePostedTo))
+        && (datePostedFrom == null || !posted.isBefore(datePostedFrom))
+        && (datePostedTo == null || !posted.isAfter(datePostedTo))
         && (statuses.isEmpty() || statuses.contains(p.status()))
         && (!unsavedOnly || (p.status() == PaymentStatus.SUCCEEDED && !p.isPosted()))
         && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore))

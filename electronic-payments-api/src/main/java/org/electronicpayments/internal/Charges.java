@@ -3,6 +3,7 @@ package org.electronicpayments.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.electronicpayments.AgencyDetails;
@@ -82,7 +83,7 @@ public final class Charges {
   public PaymentResult run(Payment owned, boolean resolveFirst) {
     // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
     Instant deadlineAt = Instant.now().plus(deadline);
-    PaymentAttempt attempt = owned.currentAttempt();
+    PaymentAttempt attempt = attemptOf(owned);
     if (processor.returnsByDeadline() && !mayEnsureCustomer(owned, attempt)) {
       try {
         return attempt(owned, deadlineAt, resolveFirst).result();
@@ -100,7 +101,7 @@ public final class Charges {
       return PaymentResult.of(settle(owned.id(), attempt.number(),
           new ChargeOutcome.Unknown(null, "no answer within " + deadline)).payment());
     } catch (ExecutionException e) {
-      return unexpected(owned, attempt, e.getCause());
+      return unexpected(owned, attempt, causeOf(e));
     }
   }
 
@@ -120,7 +121,7 @@ public final class Charges {
     String outer = MDC.get("paymentId");
     MDC.put("paymentId", payment.id().value());
     try {
-      PaymentAttempt attempt = payment.currentAttempt();
+      PaymentAttempt attempt = attemptOf(payment);
       String reference = attempt.processorReference();
       String customer = null;
       if (!(attempt.card() instanceof CardChoice.OneTime)) {
@@ -159,7 +160,7 @@ public final class Charges {
         String ref = reference;
         journal.change(payment.id(), current -> sameAttempt(current, attempt.number())
             && RESUMABLE.contains(current.status())
-            ? current.change().replaceCurrentAttempt(current.currentAttempt().withProcessorReference(ref))
+            ? current.change().replaceCurrentAttempt(attemptOf(current).withProcessorReference(ref))
                 .status(current.status() == PaymentStatus.PENDING ? PaymentStatus.PROCESSING : current.status())
                 .at(journal.now())
             : null);
@@ -269,7 +270,7 @@ public final class Charges {
       if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
         return null;
       }
-      PaymentAttempt attempt = current.currentAttempt();
+      PaymentAttempt attempt = attemptOf(current); // sameAttempt found it
       String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
       PaymentChange change = current.change();
       if (outcome instanceof ChargeOutcome.Charged charged) {
@@ -305,7 +306,7 @@ public final class Charges {
     if (!sameAttempt(payment, attemptNumber) || !RESUMABLE.contains(payment.status())) {
       return null;
     }
-    if (!(payment.currentAttempt().card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
+    if (!(attemptOf(payment).card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
       return null;
     }
     PaymentMethodId id = charged.savedCard();
@@ -319,16 +320,34 @@ public final class Charges {
     return id;
   }
 
+  /** The current attempt of a payment that charges a card; cash and check never reach the processor. */
+  private static PaymentAttempt attemptOf(Payment p) {
+    return Objects.requireNonNull(p.currentAttempt(), "a payment charging a card has an attempt");
+  }
+
+  /** What an {@link ExecutionException} wraps; the exception itself if, unusually, it wraps nothing. */
+  static Throwable causeOf(ExecutionException e) {
+    Throwable cause = e.getCause();
+    return cause != null ? cause : e;
+  }
+
   private static boolean sameAttempt(Payment p, int number) {
     PaymentAttempt a = p.currentAttempt();
     return a != null && a.number() == number;
   }
 
+  /** The kind and code of a failure, as the outcome log shows them; the same words as before for a recorded one. */
+  private static String reasonOf(@Nullable PaymentFailure f) {
+    if (f == null) {
+      return "no failure recorded";
+    }
+    return f.kind() + " " + (f.declineCode() != null ? f.declineCode() : f.code());
+  }
+
   private static void logOutcome(Payment p, ChargeOutcome outcome) {
     switch (p.status()) {
       case SUCCEEDED -> LOG.info("Payment {}: charged {}, confirmation {}", p.id(), p.amount(), p.confirmationNumber());
-      case FAILED -> LOG.info("Payment {}: not charged ({} {})", p.id(), p.failure().kind(),
-          p.failure().declineCode() != null ? p.failure().declineCode() : p.failure().code());
+      case FAILED -> LOG.info("Payment {}: not charged ({})", p.id(), reasonOf(p.failure()));
       case REQUIRES_ACTION -> LOG.info("Payment {}: the client must authenticate the card", p.id());
       case IN_DOUBT -> LOG.info("Payment {}: outcome in doubt ({})", p.id(),
           outcome instanceof ChargeOutcome.Unknown u ? u.reason() : "unknown");

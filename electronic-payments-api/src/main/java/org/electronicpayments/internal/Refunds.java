@@ -94,7 +94,7 @@ public final class Refunds {
   public @Nullable PaymentRefund reconcile(Payment p, Instant staleBefore) {
     PaymentRefund last = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
     if (last == null || !unsettled(last) || !p.request().chargesCard()
-        || last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore)) {
+        || (last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore))) {
       return null;
     }
     try {
@@ -146,13 +146,14 @@ public final class Refunds {
   }
 
   private PaymentRefund send(Payment p, PaymentRefund refund) {
-    String reference = p.attempts().get(p.attempts().size() - 1).processorReference();
+    String reference = Objects.requireNonNull(p.attempts().get(p.attempts().size() - 1).processorReference(),
+        "a charged card payment's attempt has the processor's reference");
     RefundRequest request = new RefundRequest(p.id(), reference, refund.amount(), refund.idempotencyKey());
     RefundOutcome outcome;
     try {
       outcome = bounded.run(() -> processor.refund(request), deadline);
     } catch (ExecutionException e) {
-      outcome = new RefundOutcome.Unknown(e.getCause().getClass().getSimpleName());
+      outcome = new RefundOutcome.Unknown(Charges.causeOf(e).getClass().getSimpleName());
     } catch (RejectedExecutionException e) {
       outcome = new RefundOutcome.Unknown("the facade is closed"); // never sent
     }

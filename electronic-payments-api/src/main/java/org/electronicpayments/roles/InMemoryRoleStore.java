@@ -5,8 +5,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.electronicpayments.AgencyId;
@@ -30,11 +32,15 @@ public final class InMemoryRoleStore implements RoleStore {
   /** Per agency: role name → permissions. */
   private final Map<AgencyId, Map<String, EnumSet<Permission>>> roles = new HashMap<>();
   /** Per agency: staff → role names. */
-  private final Map<AgencyId, Map<StaffId, TreeSet<String>>> assignments = new HashMap<>();
+  private final Map<AgencyId, Map<StaffId, SortedSet<String>>> assignments = new HashMap<>();
 
   private InMemoryRoleStore() {}
 
-  /** @return an empty store */
+  /**
+   * Makes a store holding no roles.
+   *
+   * @return an empty store
+   */
   public static InMemoryRoleStore create() {
     return new InMemoryRoleStore();
   }
@@ -76,7 +82,7 @@ public final class InMemoryRoleStore implements RoleStore {
     if (!rolesIn(agency).containsKey(role)) {
       return Optional.empty();
     }
-    TreeSet<String> names = assignmentsOf(agency).computeIfAbsent(staff, s -> new TreeSet<>());
+    SortedSet<String> names = assignmentsOf(agency).computeIfAbsent(staff, s -> new TreeSet<>());
     List<String> before = List.copyOf(names);
     names.add(role);
     return Optional.of(new Edit(before, List.copyOf(names)));
@@ -87,7 +93,7 @@ public final class InMemoryRoleStore implements RoleStore {
     if (!rolesIn(agency).containsKey(role)) {
       return Optional.empty();
     }
-    TreeSet<String> names = assignmentsOf(agency).computeIfAbsent(staff, s -> new TreeSet<>());
+    SortedSet<String> names = assignmentsOf(agency).computeIfAbsent(staff, s -> new TreeSet<>());
     List<String> before = List.copyOf(names);
     names.remove(role);
     return Optional.of(new Edit(before, List.copyOf(names)));
@@ -110,7 +116,7 @@ public final class InMemoryRoleStore implements RoleStore {
   public synchronized List<Role> rolesOf(AgencyId agency, StaffId staff) {
     Map<String, EnumSet<Permission>> agencyRoles = rolesIn(agency);
     return assignmentsOf(agency).getOrDefault(staff, new TreeSet<>()).stream()
-        .map(name -> new Role(name, agencyRoles.get(name))).toList();
+        .map(name -> new Role(name, assigned(agencyRoles, name))).toList();
   }
 
   @Override
@@ -124,7 +130,12 @@ public final class InMemoryRoleStore implements RoleStore {
   public synchronized boolean anyStaffHolds(AgencyId agency, Permission permission) {
     Map<String, EnumSet<Permission>> agencyRoles = rolesIn(agency);
     return assignmentsOf(agency).values().stream().flatMap(Set::stream)
-        .anyMatch(name -> agencyRoles.get(name).contains(permission));
+        .anyMatch(name -> assigned(agencyRoles, name).contains(permission));
+  }
+
+  /** The permissions of an assigned role: only a defined role is assigned, and none is ever removed. */
+  private static EnumSet<Permission> assigned(Map<String, EnumSet<Permission>> agencyRoles, String name) {
+    return Objects.requireNonNull(agencyRoles.get(name), "an assigned role is defined");
   }
 
   /** Forgets every role and assignment. */
@@ -137,7 +148,7 @@ public final class InMemoryRoleStore implements RoleStore {
     return roles.computeIfAbsent(agency, a -> new HashMap<>());
   }
 
-  private Map<StaffId, TreeSet<String>> assignmentsOf(AgencyId agency) {
+  private Map<StaffId, SortedSet<String>> assignmentsOf(AgencyId agency) {
     return assignments.computeIfAbsent(agency, a -> new HashMap<>());
   }
 

@@ -192,7 +192,11 @@ public final class RoleDirectory implements StaffPermissions {
     return store.role(agency, Objects.requireNonNull(name, "name").strip());
   }
 
-  /** @return the agency's roles, by name */
+  /**
+   * Lists the agency's roles.
+   *
+   * @return the agency's roles, by name
+   */
   public List<Role> roles() {
     return store.roles(agency);
   }

@@ -28,25 +28,46 @@ public final class RoleDirectoryBuilder {
 
   RoleDirectoryBuilder() {}
 
-  /** @param agency whose roles these are (required) @return this builder */
+  /**
+   * Sets the agency whose roles these are (required).
+   *
+   * @param agency the agency
+   * @return this builder
+   */
   public RoleDirectoryBuilder agency(AgencyId agency) {
     this.agency = Objects.requireNonNull(agency, "agency");
     return this;
   }
 
-  /** @param store where the roles are kept (required): {@link InMemoryRoleStore} or {@code JdbcRoleStore} @return this builder */
+  /**
+   * Sets where the roles are kept (required): {@link InMemoryRoleStore} or the JDBC module's
+   * {@code JdbcRoleStore}.
+   *
+   * @param store the role store
+   * @return this builder
+   */
   public RoleDirectoryBuilder store(RoleStore store) {
     this.store = Objects.requireNonNull(store, "store");
     return this;
   }
 
-  /** @param audit where edits and refusals are recorded (default {@link AuditSink#logging()}) @return this builder */
+  /**
+   * Sets where edits and refusals are recorded (default {@link AuditSink#logging()}).
+   *
+   * @param audit the audit trail
+   * @return this builder
+   */
   public RoleDirectoryBuilder auditSink(AuditSink audit) {
     this.audit = Objects.requireNonNull(audit, "auditSink");
     return this;
   }
 
-  /** @param clock stamps audit events (default: system UTC) @return this builder */
+  /**
+   * Sets the clock that stamps audit events (default: system UTC).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public RoleDirectoryBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;

@@ -22,7 +22,11 @@ public final class RoleExistsException extends PaymentException {
     this.role = role;
   }
 
-  /** @return the role's name */
+  /**
+   * The name of the role that already exists.
+   *
+   * @return the role's name
+   */
   public String role() {
     return role;
   }

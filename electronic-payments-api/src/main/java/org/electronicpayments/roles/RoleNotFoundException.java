@@ -19,7 +19,11 @@ public final class RoleNotFoundException extends PaymentException {
     this.role = role;
   }
 
-  /** @return the role's name */
+  /**
+   * The name of the role that was not found.
+   *
+   * @return the role's name
+   */
   public String role() {
     return role;
   }

@@ -43,6 +43,7 @@ final class HttpConnection implements Closeable {
   }
 
   /** An HTTP answer: status, headers (names case-insensitive) and body, and whether the connection may be reused. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared; the body is handed on as is
   record Answer(int code, Map<String, List<String>> headers, byte[] body, boolean reusable) {}
 
   /** Sends the request's bytes (request line, headers, body), in one write. */
@@ -241,7 +242,7 @@ final class HttpConnection implements Closeable {
       return false;
     }
     for (String value : values) {
-      for (String part : value.split(",")) {
+      for (String part : value.split(",", -1)) {
         if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
           return true;
         }

@@ -2,6 +2,7 @@ package org.electronicpayments.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.CardDetails;
@@ -36,10 +37,11 @@ final class FakeCharges {
       return keys.run(key + "-create", "payment_intents", r, null,
           () -> scripted != null ? new ChargeOutcome.Declined(null, scripted) : create(r, null));
     }
+    String customer = customerOf(r);
     Object attached = scripted != null
-        ? keys.run(key + "-attach", "attach", r.paymentMethod(), r.customerReference(),
+        ? keys.run(key + "-attach", "attach", r.paymentMethod(), customer,
             () -> new ChargeOutcome.Declined(null, scripted))
-        : wallet.attach(key + "-attach", r.paymentMethod(), r.customerReference(), Step.forced(step));
+        : wallet.attach(key + "-attach", r.paymentMethod(), customer, Step.forced(step));
     if (attached instanceof ChargeOutcome.Declined declined) {
       return declined;
     }
@@ -125,6 +127,11 @@ final class FakeCharges {
     chargeIds.set(0);
   }
 
+  /** The customer of a request that saves or reuses a card: {@link ChargeRequest} requires one then. */
+  private static String customerOf(ChargeRequest r) {
+    return Objects.requireNonNull(r.customerReference(), "a request for a saved card names its customer");
+  }
+
   private ChargeOutcome create(ChargeRequest r, @Nullable PaymentMethodId attached) {
     StripeTestCard source;
     FakeCard saved = null;
@@ -132,7 +139,7 @@ final class FakeCharges {
       saved = wallet.card(attached.value());
     } else if (r.use() != CardUse.ONE_TIME) {
       saved = wallet.card(r.paymentMethod());
-      if (saved != null && !r.customerReference().equals(saved.customerReference())) {
+      if (saved != null && !customerOf(r).equals(saved.customerReference())) {
         return new ChargeOutcome.Declined(null, Failures.rejected("payment_method_invalid_parameter",
             saved.attached() ? "The provided PaymentMethod belongs to a different Customer than the one specified."
                 : "The provided PaymentMethod was previously used without being attached to a Customer or was"

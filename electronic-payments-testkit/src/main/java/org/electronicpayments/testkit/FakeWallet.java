@@ -3,6 +3,7 @@ package org.electronicpayments.testkit;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.AgencyId;
@@ -82,17 +83,17 @@ final class FakeWallet {
   PaymentMethodId keepOnce(PaymentMethodId charged) {
     setUp(charged);
     FakeCard card = cards.get(charged);
-    Customer customer = card == null || card.customerReference() == null ? null
-        : customers.get(card.customerReference());
-    if (customer == null) {
+    String customerReference = card == null ? null : card.customerReference();
+    Customer customer = customerReference == null ? null : customers.get(customerReference);
+    if (card == null || customer == null) {
       return charged;
     }
     synchronized (customer) {
       PaymentMethodId kept = null;
       for (PaymentMethodId id : customer.cards) { // newest first: the last match is the oldest
-        FakeCard other = cards.get(id);
+        FakeCard other = attached(id);
         if (!id.equals(charged) && other.setUpForFutureUse()
-            && card.card().fingerprint().equals(other.card().fingerprint())) {
+            && fingerprintOf(card).equals(fingerprintOf(other))) {
           kept = id;
         }
       }
@@ -120,7 +121,7 @@ final class FakeWallet {
     synchronized (customer) {
       List<ProcessorCard> list = new ArrayList<>(customer.cards.size());
       for (PaymentMethodId id : customer.cards) {
-        list.add(new ProcessorCard(id, cards.get(id).card()));
+        list.add(new ProcessorCard(id, attached(id).card()));
       }
       return list;
     }
@@ -187,6 +188,16 @@ final class FakeWallet {
       throw new ProcessorException("No such customer: '" + reference + "'", null, null, null);
     }
     return customer;
+  }
+
+  /** A card a customer holds: cards are never removed from the wallet, only detached. */
+  private FakeCard attached(PaymentMethodId id) {
+    return Objects.requireNonNull(cards.get(id), "a customer's card is in the wallet");
+  }
+
+  /** The fingerprint every fake card has: it comes from its test card's number. */
+  private static String fingerprintOf(FakeCard card) {
+    return Objects.requireNonNull(card.card().fingerprint(), "a fake card has its test card's fingerprint");
   }
 
   static long sequence(String id) {

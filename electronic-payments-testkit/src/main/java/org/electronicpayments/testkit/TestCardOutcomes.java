@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 /** What the fake makes of a {@link StripeTestCard}: its card details and its decline as a {@link PaymentFailure}. */
 final class TestCardOutcomes {
 
-  /** Far enough ahead that a test card never expires during a test run. */
-  static final YearMonth EXPIRY = YearMonth.now(ZoneOffset.UTC).plusYears(3).withMonth(12);
   static final String DECLINED_MESSAGE = StripeTestCard.Decline.GENERIC.message();
   static final PaymentFailure GENERIC_DECLINE = failure(StripeTestCard.Decline.GENERIC);
   static final PaymentFailure AUTHENTICATION_REQUIRED =
@@ -19,7 +17,12 @@ final class TestCardOutcomes {
   private TestCardOutcomes() {}
 
   static CardDetails details(StripeTestCard card) {
-    return new CardDetails(card.brand(), card.last4(), EXPIRY, card.fingerprint());
+    return new CardDetails(card.brand(), card.last4(), expiry(), card.fingerprint());
+  }
+
+  /** December three years ahead: far enough that a test card never expires during a test run. */
+  static YearMonth expiry() {
+    return YearMonth.now(ZoneOffset.UTC).plusYears(3).withMonth(12);
   }
 
   /** The decline of a card that declines; {@link #GENERIC_DECLINE} for one that does not. */

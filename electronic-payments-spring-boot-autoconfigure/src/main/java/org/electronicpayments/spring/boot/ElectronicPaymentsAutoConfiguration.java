@@ -194,11 +194,7 @@ public final class ElectronicPaymentsAutoConfiguration {
     @ConditionalOnMissingBean(PaymentProcessor.class)
     StripePaymentProcessor electronicPaymentsStripeProcessor(ElectronicPaymentsProperties properties) {
       ElectronicPaymentsProperties.Stripe stripe = properties.stripe();
-      if (stripe.secretKey() == null || stripe.secretKey().isBlank()) {
-        throw new IllegalStateException("Set electronic-payments.stripe.secret-key: the Stripe secret (sk_…) "
-            + "or restricted (rk_…) key");
-      }
-      StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(stripe.secretKey())
+      StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(secretKey(stripe))
           .deadline(properties.deadline());
       if (stripe.connectedAccount() != null) {
         b.stripeAccount(stripe.connectedAccount());
@@ -217,7 +213,7 @@ public final class ElectronicPaymentsAutoConfiguration {
           throw new IllegalStateException("Each of electronic-payments.agencies.* needs its connected-account");
         }
         ElectronicPaymentsProperties.Stripe stripe = properties.stripe();
-        StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(stripe.secretKey())
+        StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(secretKey(stripe))
             .deadline(properties.deadline()).stripeAccount(account);
         if (stripe.apiBase() != null) {
           b.apiBase(stripe.apiBase());
@@ -231,8 +227,32 @@ public final class ElectronicPaymentsAutoConfiguration {
     @ConditionalOnProperty(prefix = "electronic-payments.stripe", name = "webhook-secret")
     StripeWebhooks electronicPaymentsStripeWebhooks(ElectronicPaymentsProperties properties,
         ElectronicPayments payments) {
-      return StripeWebhooks.builder().secret(properties.stripe().webhookSecret()).payments(payments).build();
+      return StripeWebhooks.builder().secret(webhookSecret(properties.stripe())).payments(payments).build();
     }
+
+    /** The Stripe secret key, which every processor this configuration makes needs. */
+    private static String secretKey(ElectronicPaymentsProperties.Stripe stripe) {
+      String key = stripe.secretKey();
+      if (key == null || key.isBlank()) {
+        throw new IllegalStateException("Set electronic-payments.stripe.secret-key: the Stripe secret (sk_…) "
+            + "or restricted (rk_…) key");
+      }
+      return key;
+    }
+  }
+
+  /**
+   * The webhook signing secret, which every webhook receiver needs.
+   *
+   * @throws IllegalStateException naming the setting when it is missing
+   */
+  static String webhookSecret(ElectronicPaymentsProperties.Stripe stripe) {
+    String secret = stripe.webhookSecret();
+    if (secret == null) {
+      throw new IllegalStateException("Set electronic-payments.stripe.webhook-secret: the webhook signing secret "
+          + "(whsec_…)");
+    }
+    return secret;
   }
 
   /** The JDBC store over the application's DataSource. */

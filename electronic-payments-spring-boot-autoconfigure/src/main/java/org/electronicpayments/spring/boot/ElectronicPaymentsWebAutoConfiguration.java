@@ -58,7 +58,8 @@ public final class ElectronicPaymentsWebAutoConfiguration {
       byAgency.put(registry.defaultAgency(), webhooks);
       for (AgencyId agency : registry.agencies()) {
         if (!agency.equals(registry.defaultAgency())) {
-          byAgency.put(agency, StripeWebhooks.builder().secret(properties.stripe().webhookSecret())
+          byAgency.put(agency, StripeWebhooks.builder()
+              .secret(ElectronicPaymentsAutoConfiguration.webhookSecret(properties.stripe()))
               .payments(registry.get(agency)).build());
         }
       }

@@ -1,5 +1,6 @@
 package org.electronicpayments.spring.boot;
 
+import java.util.Objects;
 import org.electronicpayments.mail.SmtpReceiptDelivery;
 import org.electronicpayments.mail.SmtpReceiptDeliveryBuilder;
 import org.electronicpayments.mail.TlsMode;
@@ -27,7 +28,8 @@ class MailReceiptsConfiguration {
   @ConditionalOnMissingBean(ReceiptDelivery.class)
   SmtpReceiptDelivery electronicPaymentsSmtpReceipts(MailProperties mail, ElectronicPaymentsProperties properties) {
     ElectronicPaymentsProperties.Receipts receipts = properties.receipts();
-    SmtpReceiptDeliveryBuilder b = SmtpReceiptDelivery.builder().host(mail.getHost())
+    SmtpReceiptDeliveryBuilder b = SmtpReceiptDelivery.builder()
+        .host(Objects.requireNonNull(mail.getHost(), "spring.mail.host, which this configuration requires"))
         .tls(TlsMode.valueOf(receipts.tls().name()));
     if (mail.getPort() != null) {
       b.port(mail.getPort());

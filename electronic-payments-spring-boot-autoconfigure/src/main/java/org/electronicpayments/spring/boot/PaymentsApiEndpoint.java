@@ -77,7 +77,8 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     Actor actor = actor(http);
     PaymentRequest request = PaymentRequestJson.read(body(body));
     CompletableFuture<PaymentResult> result = payments(http).processAsync(actor, request);
-    result.thenAccept(this::remember);
+    // Nothing waits for this step: remember only keeps a client secret for the status call, and cannot fail.
+    CompletableFuture<Void> unused = result.thenAccept(this::remember);
     Payment journaled = journaled(http, actor, request, result);
     ObjectNode accepted = json.createObjectNode();
     accepted.put("paymentId", journaled.id().value());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.electronicpayments.ElectronicPayments;
@@ -111,7 +112,8 @@ public final class ReconcileSchedule implements SmartLifecycle {
   }
 
   private void schedule(ScheduledExecutorService on, long delayMillis) {
-    on.schedule(() -> {
+    // Nothing waits for a run: runOnce reports its own failures, and stop() cancels the pending one.
+    ScheduledFuture<?> unused = on.schedule(() -> {
       runOnce();
       synchronized (this) {
         if (executor == on) {

@@ -120,7 +120,7 @@ final class HttpConnections implements AutoCloseable {
     if (lines == null) {
       return null;
     }
-    String[] start = lines.get(0).split(" ");
+    String[] start = lines.get(0).split(" ", 0); // limit 0, as before: a trailing space is tolerated
     if (start.length != 3 || !start[2].startsWith("HTTP/1.")) {
       refuse(out, 400, "Bad Request");
       return null;
@@ -267,6 +267,7 @@ final class HttpConnections implements AutoCloseable {
   }
 
   /** One request as it arrived. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared; the body is read as is
   private record Request(String method, URI uri, String protocol, Headers headers, byte[] body) {
 
     boolean keepAlive() {

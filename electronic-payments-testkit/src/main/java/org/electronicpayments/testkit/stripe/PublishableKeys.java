@@ -26,7 +26,7 @@ final class PublishableKeys {
     if (method.equals("POST") && path.equals("/v1/payment_methods")) {
       return null;
     }
-    String[] segments = path.split("/");
+    String[] segments = path.split("/", 0); // limit 0, as before: a trailing slash adds no segment
     boolean intent = segments.length >= 4 && (segments[2].equals("payment_intents")
         || segments[2].equals("setup_intents"));
     boolean allowed = intent && ((method.equals("GET") && segments.length == 4)

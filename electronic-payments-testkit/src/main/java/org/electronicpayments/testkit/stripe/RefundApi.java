@@ -93,11 +93,12 @@ final class RefundApi {
   private static ObjectNode chargeToRefund(Call call) {
     String piId = call.params().text("payment_intent");
     String chargeId = call.params().text("charge");
-    if (piId == null && chargeId == null) {
-      throw ApiError.invalidRequest("One of the following params should be provided for this"
-          + " request: payment_intent or charge.", null, "parameter_missing");
-    }
-    if (piId != null) {
+    if (piId == null) {
+      if (chargeId == null) {
+        throw ApiError.invalidRequest("One of the following params should be provided for this"
+            + " request: payment_intent or charge.", null, "parameter_missing");
+      }
+    } else {
       ObjectNode pi = call.data().paymentIntents.get(piId);
       if (pi == null) {
         throw ApiError.noSuch("payment_intent", piId, "payment_intent");

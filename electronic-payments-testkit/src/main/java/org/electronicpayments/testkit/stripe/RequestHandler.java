@@ -111,13 +111,14 @@ final class RequestHandler implements HttpHandler {
           + ": " + path + "). Please see https://stripe.com/docs or we can help at"
           + " https://support.stripe.com/.", null, null, false);
     }
-    if (refused == null && apiKey != null && PublishableKeys.KEY.matcher(apiKey).matches()) {
+    // From here on, no refusal yet means a route matched (match != null restates it for the checker).
+    if (refused == null && match != null && apiKey != null && PublishableKeys.KEY.matcher(apiKey).matches()) {
       refused = PublishableKeys.check(method, path, params, engine.account(account),
           match.pathId());
     }
-    if (refused == null && params.text(PublishableKeys.CLIENT_SECRET) != null
+    if (refused == null && match != null && params.text(PublishableKeys.CLIENT_SECRET) != null
         && (path.startsWith("/v1/payment_intents/") || path.startsWith("/v1/setup_intents/"))) {
-      refused = PublishableKeys.clientSecretError(path.split("/")[2], engine.account(account),
+      refused = PublishableKeys.clientSecretError(path.split("/", -1)[2], engine.account(account),
           match.pathId(), params.text(PublishableKeys.CLIENT_SECRET));
       params = params.without(PublishableKeys.CLIENT_SECRET);
     }
@@ -125,7 +126,7 @@ final class RequestHandler implements HttpHandler {
       refused = ApiError.invalidRequest("Idempotency keys can be at most 255 characters long.",
           null, null);
     }
-    if (refused == null) {
+    if (refused == null && match != null) {
       try {
         match.params().check(params); // before the key is claimed: a refusal is not stored
       } catch (ApiError e) {

@@ -54,25 +54,26 @@ final class Router {
    * serves it and the parameters it accepts (anything else is refused before it runs).
    */
   private Router add(String method, String template, Endpoint endpoint, ParamSpec params) {
-    routes.add(new Route(method, template.substring(1).split("/"), endpoint, params));
+    routes.add(new Route(method, List.of(template.substring(1).split("/")), endpoint, params));
     return this;
   }
 
   /** The endpoint for a request, with the {@code {id}} of its path; null if none. */
   @Nullable Match match(String method, String path) {
-    String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/");
+    // Limit 0, as before: a trailing slash adds no segment.
+    String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", 0);
     for (Route route : routes) {
-      if (!route.method.equals(method) || route.segments.length != segments.length) {
+      if (!route.method.equals(method) || route.segments.size() != segments.length) {
         continue;
       }
       String id = "";
       boolean matches = true;
       for (int i = 0; i < segments.length && matches; i++) {
-        if (route.segments[i].equals("{id}")) {
+        if (route.segments.get(i).equals("{id}")) {
           id = segments[i];
           matches = !id.isEmpty();
         } else {
-          matches = route.segments[i].equals(segments[i]);
+          matches = route.segments.get(i).equals(segments[i]);
         }
       }
       if (matches) {
@@ -90,5 +91,5 @@ final class Router {
   /** A matched request: the endpoint, the id in its path and the parameters it accepts. */
   record Match(Endpoint endpoint, String pathId, ParamSpec params) {}
 
-  private record Route(String method, String[] segments, Endpoint endpoint, ParamSpec params) {}
+  private record Route(String method, List<String> segments, Endpoint endpoint, ParamSpec params) {}
 }
