@@ -78,13 +78,18 @@ public final class ElectronicPayments implements AutoCloseable {
     // A task on the host's executor that waited for another task of it could starve a fixed-size
     // pool; the host's executor runs processor calls only, and the waiting happens on our threads.
     this.waiting = ownsExecutor ? bounded.executor() : newPool("electronic-payments-async-");
-    Journal journal = new Journal(store, b.clock);
+    Journal journal = new Journal(store, b.clock, agency.id());
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, agency);
-    Charges charges = new Charges(processor, journal, agency, b.deadline, bounded);
+    Charges charges = new Charges(processor, journal, agency, b.deadline, bounded, b.consentWordingVersion,
+        b.processorSendsReceipts());
+    this.setups = new CardSetups(processor, journal, guard, agency, charges, bounded, b.deadline, lease,
+        b.consentWordingVersion);
     this.cards = new SavedCards(processor, journal, guard, agency);
     this.refunds = new Refunds(processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
+    this.outside = new OutsideChanges(processor, journal, guard, cards, agency, bounded);
+    this.deadline = b.deadline;
     this.submissions = new Submissions(journal, guard, charges, cards, agency, b.clock, b.deadline, lease,
         b.paymentIds);
   }

@@ -142,6 +142,24 @@ public final class ElectronicPaymentsBuilder {
   }
 
   /**
+   * Whether the processor emails its own receipt (Stripe's {@code receipt_email}) to the payment's
+   * Email Receipt To when it charges a card. Default: only when no {@link #receiptDelivery} is
+   * set, so that a client whose receipt the SDK emails does not get a second one from the processor.
+   *
+   * @param on true to have the processor send its receipt as well, false never
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder processorReceipts(boolean on) {
+    this.processorReceipts = on;
+    return this;
+  }
+
+  /** Whether the processor emails its own receipts, with the default applied. */
+  boolean processorSendsReceipts() {
+    return processorReceipts != null ? processorReceipts : receiptDelivery == null;
+  }
+
+  /**
    * Sets the host's client files (default: a directory that knows nobody).
    *
    * @param directory the host's client files
@@ -149,6 +167,36 @@ public final class ElectronicPaymentsBuilder {
    */
   public ElectronicPaymentsBuilder clientDirectory(ClientDirectory directory) {
     this.clientDirectory = Objects.requireNonNull(directory, "clientDirectory");
+    return this;
+  }
+
+  /**
+   * Sets the version of the agency's consent wording: the text shown or read to a client before a
+   * card is kept on file. Every saved card records the version in force when consent was given
+   * ({@link CardConsent#wordingVersion()}); change it whenever the wording changes.
+   *
+   * @param version the version, such as {@code 2026-01}; 1 to 64 characters
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder consentWordingVersion(String version) {
+    Objects.requireNonNull(version, "version");
+    if (version.isBlank() || version.strip().length() > 64) {
+      throw new IllegalArgumentException("the consent wording version must be 1 to 64 characters");
+    }
+    this.consentWordingVersion = version.strip();
+    return this;
+  }
+
+  /**
+   * Sets whether payments clients and representatives make in the portal are saved to the ledger
+   * at once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
+   * the default).
+   *
+   * @param posting the agency's choice
+   * @return this builder
+   */
+  public ElectronicPaymentsBuilder portalPosting(PortalPosting posting) {
+    this.portalPosting = Objects.requireNonNull(posting, "posting");
     return this;
   }
 

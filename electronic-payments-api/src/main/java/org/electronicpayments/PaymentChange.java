@@ -136,7 +136,12 @@ public final class PaymentChange {
     return this;
   }
 
-  /** @param d the dispute the processor reports, or {@code null} for none @return this */
+  /**
+   * Sets the dispute (chargeback) the processor reports for the payment.
+   *
+   * @param d the dispute, or {@code null} for none
+   * @return this
+   */
   public PaymentChange dispute(@Nullable PaymentDispute d) {
     this.dispute = d;
     return this;

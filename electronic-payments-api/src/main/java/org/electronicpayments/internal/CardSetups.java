@@ -175,7 +175,7 @@ public final class CardSetups {
           setup.id(), deadline);
       return settle(setup.id(), new SetupOutcome.Unknown(null, "no answer within " + deadline));
     } catch (ExecutionException e) {
-      return unexpected(setup, e.getCause());
+      return unexpected(setup, Charges.causeOf(e));
     }
   }
 

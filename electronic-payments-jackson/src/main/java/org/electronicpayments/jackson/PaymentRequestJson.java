@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AppointmentId;
@@ -173,7 +174,7 @@ public final class PaymentRequestJson {
       return Consent.of(enumValue(ConsentGiver.class, givenBy.textValue()),
           enumValue(ConsentChannel.class, channel.textValue()));
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("card.consent", e.getMessage()));
+      errors.add(new FieldError("card.consent", Objects.requireNonNullElse(e.getMessage(), "is not known")));
       return null;
     }
   }

@@ -57,7 +57,7 @@ final class SetupFlow {
     try {
       SetupIntent seti = calls.call(deadline, r.idempotencyKey() + "-confirm",
           (c, o) -> c.v1().setupIntents().confirm(reference, SetupIntentConfirmParams.builder().build(), o));
-      return log(r, settled(r, seti, deadline));
+      return log(r, settled(seti, deadline));
     } catch (StripeException e) {
       Failures.Kind kind = Failures.kind(e, null);
       if (kind == Failures.Kind.DECLINED) {
@@ -85,7 +85,7 @@ final class SetupFlow {
             SetupIntentCancelParams.builder().setCancellationReason(SetupIntentCancelParams.CancellationReason.ABANDONED)
                 .build(), o));
       }
-      return log(r, settled(r, seti, deadline));
+      return log(r, settled(seti, deadline));
     } catch (StripeException e) {
       Failures.Kind kind = Failures.kind(e, null);
       if (kind == Failures.Kind.REJECTED && reference == null) {
@@ -110,7 +110,7 @@ final class SetupFlow {
   }
 
   /** The outcome a SetupIntent shows. */
-  private SetupOutcome settled(SetupRequest r, SetupIntent seti, Deadline deadline) throws StripeException {
+  private SetupOutcome settled(SetupIntent seti, Deadline deadline) throws StripeException {
     String status = seti.getStatus();
     if ("succeeded".equals(status) && seti.getPaymentMethod() != null) {
       String pmId = seti.getPaymentMethod();

@@ -115,7 +115,7 @@ public abstract class PaymentProcessorCompatibilityKit {
       assertThat(processor().listCards(customer)).extracting(ProcessorCard::id).containsExactly(saved.card());
       ChargeOutcome.Charged charged = expect(ChargeOutcome.Charged.class,
           charge(request(saved.card().value(), CardUse.SAVED_OFF_SESSION, customer, TEN)));
-      assertThat(charged.card().last4()).isEqualTo("4242");
+      assertThat(Objects.requireNonNull(charged.card(), "a charged card payment names its card").last4()).isEqualTo("4242");
     }
 
     @Test
