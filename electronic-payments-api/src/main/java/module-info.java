@@ -15,5 +15,6 @@ module org.electronicpayments.api {
   exports org.electronicpayments.spi;
 
   // Hibernate Validator reads PaymentRequest's constraint annotations and values reflectively.
-  opens org.electronicpayments to org.hibernate.validator;
+  opens org.electronicpayments to
+      org.hibernate.validator;
 }

@@ -20,9 +20,17 @@ public final class AccessDeniedException extends PaymentException {
    * @param client whose payments or cards, if any
    * @param reason the policy's reason
    */
-  public AccessDeniedException(Actor actor, Permission permission, @Nullable ClientId client, String reason) {
-    super("Access denied: " + actor.auditName() + " may not " + permission
-        + (client == null ? "" : " for client " + client) + " (" + reason + ")");
+  public AccessDeniedException(
+      Actor actor, Permission permission, @Nullable ClientId client, String reason) {
+    super(
+        "Access denied: "
+            + actor.auditName()
+            + " may not "
+            + permission
+            + (client == null ? "" : " for client " + client)
+            + " ("
+            + reason
+            + ")");
     this.actor = actor.auditName();
     this.permission = permission;
   }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agency taking payments: its id, the name and address printed on receipts, and its time
- * zone (which decides what "today" is for the date posted).
+ * The agency taking payments: its id, the name and address printed on receipts, and its time zone
+ * (which decides what "today" is for the date posted).
  *
  * <pre>{@code
  * AgencyDetails agency = new AgencyDetails(AgencyId.of("agency-1"), "Riverside Counseling",
@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param phone the phone number printed on receipts, if any
  * @param zone the agency's time zone
  */
-public record AgencyDetails(AgencyId id, String name, List<String> addressLines, @Nullable String phone, ZoneId zone) {
+public record AgencyDetails(
+    AgencyId id, String name, List<String> addressLines, @Nullable String phone, ZoneId zone) {
 
   /** Checks the parts and copies the address. */
   public AgencyDetails {

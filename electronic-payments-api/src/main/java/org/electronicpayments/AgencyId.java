@@ -6,6 +6,7 @@ import org.electronicpayments.internal.Ids;
  * Identifies the agency (the practice) on whose behalf payments are taken.
  *
  * <p>Ids are opaque to the SDK: 1 to 64 characters of letters, digits, {@code _ - . :}.
+ *
  * <pre>{@code AgencyId id = AgencyId.of("agency-1");}</pre>
  *
  * @param value the id as the host knows it

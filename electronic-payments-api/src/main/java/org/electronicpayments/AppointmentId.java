@@ -6,6 +6,7 @@ import org.electronicpayments.internal.Ids;
  * Identifies an appointment in the host's scheduling module.
  *
  * <p>Ids are opaque to the SDK: 1 to 64 characters of letters, digits, {@code _ - . :}.
+ *
  * <pre>{@code AppointmentId id = AppointmentId.of("appt-2026-01-01-0900");}</pre>
  *
  * @param value the id as the host knows it

@@ -4,11 +4,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which card an electronic payment uses: a card entered for this payment only, a new card
- * saved for future use under a nickname, or a card the client saved before.
+ * Which card an electronic payment uses: a card entered for this payment only, a new card saved for
+ * future use under a nickname, or a card the client saved before.
  *
- * <p>Cards never arrive as numbers: a new card is a processor token or PaymentMethod id made
- * by the processor's own card form (Stripe Elements gives {@code pm_…}).
+ * <p>Cards never arrive as numbers: a new card is a processor token or PaymentMethod id made by the
+ * processor's own card form (Stripe Elements gives {@code pm_…}).
  *
  * <pre>{@code
  * CardChoice once = CardChoice.oneTime("pm_1Q…");
@@ -30,9 +30,9 @@ public sealed interface CardChoice {
   }
 
   /**
-   * A new card, saved for future use under a nickname once the charge succeeds, with the
-   * client's consent to keep it on file (required: a request without it is refused with a
-   * field error on {@code card.consent}).
+   * A new card, saved for future use under a nickname once the charge succeeds, with the client's
+   * consent to keep it on file (required: a request without it is refused with a field error on
+   * {@code card.consent}).
    *
    * @param token the processor's token or PaymentMethod id
    * @param nickname the name staff and client will see, such as {@code Visa 1000}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The record kept when a saved card is removed: which card, whose, who removed it and when.
- * The card itself is no longer listed or usable; this record stays.
+ * The record kept when a saved card is removed: which card, whose, who removed it and when. The
+ * card itself is no longer listed or usable; this record stays.
  *
  * @param cardId the removed card
  * @param agencyId the agency it was saved with
@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param removedBy the audit name of the person who removed it
  * @param removedAt when, on the facade's clock
  */
-public record CardRemoval(PaymentMethodId cardId, AgencyId agencyId, ClientId clientId, String display,
-    String removedBy, Instant removedAt) {
+public record CardRemoval(
+    PaymentMethodId cardId,
+    AgencyId agencyId,
+    ClientId clientId,
+    String display,
+    String removedBy,
+    Instant removedAt) {
 
   /** Requires every part. */
   public CardRemoval {

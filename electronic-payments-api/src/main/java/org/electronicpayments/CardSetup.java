@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The journal record of saving a card without a payment. It is stored, with its idempotency
- * key, before the processor is called, and after every change, so an unknown outcome can be
- * settled by {@code reconcile} and a card is never saved twice.
+ * The journal record of saving a card without a payment. It is stored, with its idempotency key,
+ * before the processor is called, and after every change, so an unknown outcome can be settled by
+ * {@code reconcile} and a card is never saved twice.
  *
  * @param id the setup
  * @param agencyId the agency
@@ -25,10 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it last changed
  * @param version the store's compare-and-set version, 0 when first stored
  */
-public record CardSetup(CardSetupId id, AgencyId agencyId, ClientId clientId, String token, String nickname,
-    CardConsent consent, String idempotencyKey, CardSetupStatus status, @Nullable String processorReference,
-    @Nullable PaymentMethodId savedCard, @Nullable PaymentFailure failure, String createdBy, Instant createdAt,
-    Instant updatedAt, long version) {
+public record CardSetup(
+    CardSetupId id,
+    AgencyId agencyId,
+    ClientId clientId,
+    String token,
+    String nickname,
+    CardConsent consent,
+    String idempotencyKey,
+    CardSetupStatus status,
+    @Nullable String processorReference,
+    @Nullable PaymentMethodId savedCard,
+    @Nullable PaymentFailure failure,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
 
   /** Requires the parts that are always present. */
   public CardSetup {
@@ -46,8 +58,8 @@ public record CardSetup(CardSetupId id, AgencyId agencyId, ClientId clientId, St
   }
 
   /**
-   * The same setup moved to another status at the given time, with the given processor
-   * reference, saved card and failure; the version is left for the store to move on.
+   * The same setup moved to another status at the given time, with the given processor reference,
+   * saved card and failure; the version is left for the store to move on.
    *
    * @param newStatus the status
    * @param reference the processor's reference, or {@code null} to keep the current one
@@ -56,10 +68,28 @@ public record CardSetup(CardSetupId id, AgencyId agencyId, ClientId clientId, St
    * @param at when
    * @return the changed setup
    */
-  public CardSetup moved(CardSetupStatus newStatus, @Nullable String reference, @Nullable PaymentMethodId card,
-      @Nullable PaymentFailure why, Instant at) {
-    return new CardSetup(id, agencyId, clientId, token, nickname, consent, idempotencyKey, newStatus,
-        reference != null ? reference : processorReference, card, why, createdBy, createdAt, at, version);
+  public CardSetup moved(
+      CardSetupStatus newStatus,
+      @Nullable String reference,
+      @Nullable PaymentMethodId card,
+      @Nullable PaymentFailure why,
+      Instant at) {
+    return new CardSetup(
+        id,
+        agencyId,
+        clientId,
+        token,
+        nickname,
+        consent,
+        idempotencyKey,
+        newStatus,
+        reference != null ? reference : processorReference,
+        card,
+        why,
+        createdBy,
+        createdAt,
+        at,
+        version);
   }
 
   /**
@@ -68,14 +98,39 @@ public record CardSetup(CardSetupId id, AgencyId agencyId, ClientId clientId, St
    * @return the setup with the version moved on by one
    */
   public CardSetup nextVersion() {
-    return new CardSetup(id, agencyId, clientId, token, nickname, consent, idempotencyKey, status,
-        processorReference, savedCard, failure, createdBy, createdAt, updatedAt, version + 1);
+    return new CardSetup(
+        id,
+        agencyId,
+        clientId,
+        token,
+        nickname,
+        consent,
+        idempotencyKey,
+        status,
+        processorReference,
+        savedCard,
+        failure,
+        createdBy,
+        createdAt,
+        updatedAt,
+        version + 1);
   }
 
   /** Leaves out the token. */
   @Override
   public String toString() {
-    return "CardSetup[id=" + id + ", client=" + clientId + ", status=" + status + ", reference="
-        + processorReference + ", savedCard=" + savedCard + ", version=" + version + "]";
+    return "CardSetup[id="
+        + id
+        + ", client="
+        + clientId
+        + ", status="
+        + status
+        + ", reference="
+        + processorReference
+        + ", savedCard="
+        + savedCard
+        + ", version="
+        + version
+        + "]";
   }
 }

@@ -51,8 +51,8 @@ public sealed interface CardSetupResult {
   record Saved(CardSetup setup, @Nullable PaymentMethod card) implements CardSetupResult {}
 
   /**
-   * The client must authenticate the card (3-D Secure) in their browser, for example with Stripe.js's
-   * {@code confirmCardSetup(clientSecret)}; then call {@code refreshCardSetup}.
+   * The client must authenticate the card (3-D Secure) in their browser, for example with
+   * Stripe.js's {@code confirmCardSetup(clientSecret)}; then call {@code refreshCardSetup}.
    *
    * @param setup the setup
    * @param clientSecret the secret for the processor's browser library, when known; never logged

@@ -6,6 +6,7 @@ import org.electronicpayments.internal.Ids;
  * Identifies a client (the person who receives services) in the host's records.
  *
  * <p>Ids are opaque to the SDK: 1 to 64 characters of letters, digits, {@code _ - . :}.
+ *
  * <pre>{@code ClientId id = ClientId.of("1000");}</pre>
  *
  * @param value the id as the host knows it

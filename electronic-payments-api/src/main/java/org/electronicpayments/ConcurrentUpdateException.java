@@ -1,8 +1,8 @@
 package org.electronicpayments;
 
 /**
- * A stored record changed between reading and writing it (optimistic versioning). Another
- * thread or node got there first; reread and decide again.
+ * A stored record changed between reading and writing it (optimistic versioning). Another thread or
+ * node got there first; reread and decide again.
  */
 public final class ConcurrentUpdateException extends PaymentException {
 
@@ -15,6 +15,10 @@ public final class ConcurrentUpdateException extends PaymentException {
    * @param expectedVersion the version the writer read
    */
   public ConcurrentUpdateException(PaymentId paymentId, long expectedVersion) {
-    super("Payment " + paymentId + " changed since version " + expectedVersion, paymentId, null, null);
+    super(
+        "Payment " + paymentId + " changed since version " + expectedVersion,
+        paymentId,
+        null,
+        null);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Consent to keep a card on file, as the host collects it: who agreed and through which channel.
  * Saving a card, with a payment ({@link CardChoice#saveNew}) or without ({@link CardSetupRequest}),
- * requires it. The facade completes it into a {@link CardConsent} with the time, the acting
- * person and the agency's consent wording version.
+ * requires it. The facade completes it into a {@link CardConsent} with the time, the acting person
+ * and the agency's consent wording version.
  *
  * <pre>{@code
  * Consent consent = Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK);

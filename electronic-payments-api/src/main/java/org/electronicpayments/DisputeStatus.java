@@ -2,7 +2,9 @@ package org.electronicpayments;
 
 /** Where a dispute (chargeback) of a payment stands at the processor. */
 public enum DisputeStatus {
-  /** Opened by the card holder's bank; the agency may answer with evidence until the bank decides. */
+  /**
+   * Opened by the card holder's bank; the agency may answer with evidence until the bank decides.
+   */
   OPEN,
   /** Decided for the agency: the money stays with it. */
   WON,

@@ -26,8 +26,8 @@ import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SDK's facade: everything a host's New Payment window, client portal and appointment
- * panel need. Every operation is checked against the access policy and audited.
+ * The SDK's facade: everything a host's New Payment window, client portal and appointment panel
+ * need. Every operation is checked against the access policy and audited.
  *
  * <pre>{@code
  * ElectronicPayments payments = ElectronicPayments.builder()
@@ -60,15 +60,21 @@ public final class ElectronicPayments implements AutoCloseable {
   private final Duration deadline;
   private final Bounded bounded;
   private final boolean ownsExecutor;
-  /** Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor. */
+
+  /**
+   * Where {@link #processAsync} waits for a payment: never a thread of a host-supplied executor.
+   */
   private final ExecutorService waiting;
 
   ElectronicPayments(ElectronicPaymentsBuilder b) {
-    // build() has checked the required settings; read each once so the facade keeps what was checked.
-    PaymentProcessor processor = Objects.requireNonNull(b.processor, "processor checked by build()");
+    // build() has checked the required settings; read each once so the facade keeps what was
+    // checked.
+    PaymentProcessor processor =
+        Objects.requireNonNull(b.processor, "processor checked by build()");
     PaymentStore store = Objects.requireNonNull(b.store, "store checked by build()");
     AgencyDetails agency = Objects.requireNonNull(b.agency, "agency checked by build()");
-    Duration lease = b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
+    Duration lease =
+        b.lease != null ? b.lease : b.deadline.plus(ElectronicPaymentsBuilder.DEFAULT_LEASE_MARGIN);
     this.lease = lease;
     this.agencyId = agency.id();
     this.clock = b.clock;
@@ -81,17 +87,34 @@ public final class ElectronicPayments implements AutoCloseable {
     Journal journal = new Journal(store, b.clock, agency.id());
     AccessGuard guard = new AccessGuard(b.effectiveAccessPolicy(), b.auditSink, b.clock);
     this.ledger = new Ledger(journal, guard, agency);
-    Charges charges = new Charges(processor, journal, agency, b.deadline, bounded, b.consentWordingVersion,
-        b.processorSendsReceipts());
-    this.setups = new CardSetups(processor, journal, guard, agency, charges, bounded, b.deadline, lease,
-        b.consentWordingVersion);
+    Charges charges =
+        new Charges(
+            processor,
+            journal,
+            agency,
+            b.deadline,
+            bounded,
+            b.consentWordingVersion,
+            b.processorSendsReceipts());
+    this.setups =
+        new CardSetups(
+            processor,
+            journal,
+            guard,
+            agency,
+            charges,
+            bounded,
+            b.deadline,
+            lease,
+            b.consentWordingVersion);
     this.cards = new SavedCards(processor, journal, guard, agency);
     this.refunds = new Refunds(processor, journal, guard, bounded, b.deadline);
     this.receipts = new Receipts(journal, guard, agency, b.clientDirectory, b.receiptDelivery);
     this.outside = new OutsideChanges(processor, journal, guard, cards, agency, bounded);
     this.deadline = b.deadline;
-    this.submissions = new Submissions(journal, guard, charges, cards, agency, b.clock, b.deadline, lease,
-        b.paymentIds);
+    this.submissions =
+        new Submissions(
+            journal, guard, charges, cards, agency, b.clock, b.deadline, lease, b.paymentIds);
   }
 
   /**
@@ -104,17 +127,16 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Processes a New Payment: validate, authorize, journal (PENDING, with its idempotency key),
-   * call the processor, store the outcome, return it. Cash and check are recorded without a
-   * processor call. Returns within the deadline.
+   * Processes a New Payment: validate, authorize, journal (PENDING, with its idempotency key), call
+   * the processor, store the outcome, return it. Cash and check are recorded without a processor
+   * call. Returns within the deadline.
    *
-   * <p>A payment a client or representative makes (the portal) is saved to the ledger at once
-   * when the agency chose {@link PortalPosting#AUTOMATIC}; by default it waits for staff.
+   * <p>A payment a client or representative makes (the portal) is saved to the ledger at once when
+   * the agency chose {@link PortalPosting#AUTOMATIC}; by default it waits for staff.
    *
-   * <p>A double submit (same reference, client, amount, type and card) returns the first
-   * payment's result instead of charging twice; if that payment's outcome was unknown, its
-   * attempt is retried with the same idempotency key. The same reference with other details is
-   * rejected.
+   * <p>A double submit (same reference, client, amount, type and card) returns the first payment's
+   * result instead of charging twice; if that payment's outcome was unknown, its attempt is retried
+   * with the same idempotency key. The same reference with other details is rejected.
    *
    * @param actor who is acting
    * @param request the filled-in window
@@ -127,9 +149,9 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Like {@link #process} but returns at once; validation and access errors are thrown here,
-   * not through the future. Use {@link #status} to show progress meanwhile. The waiting happens
-   * on the facade's own daemon threads, never on a host-supplied executor's.
+   * Like {@link #process} but returns at once; validation and access errors are thrown here, not
+   * through the future. Use {@link #status} to show progress meanwhile. The waiting happens on the
+   * facade's own daemon threads, never on a host-supplied executor's.
    *
    * @param actor who is acting
    * @param request the filled-in window
@@ -137,7 +159,8 @@ public final class ElectronicPayments implements AutoCloseable {
    */
   public CompletableFuture<PaymentResult> processAsync(Actor actor, PaymentRequest request) {
     Payment fresh = submissions.admit(actor, request);
-    return CompletableFuture.supplyAsync(() -> portal(actor, submissions.submit(actor, fresh)), waiting);
+    return CompletableFuture.supplyAsync(
+        () -> portal(actor, submissions.submit(actor, fresh)), waiting);
   }
 
   /**
@@ -158,9 +181,9 @@ public final class ElectronicPayments implements AutoCloseable {
    * Asks the processor for the current state of an unsettled payment and stores it: after the
    * client finished 3-D Secure, or when a webhook says something changed. For a charged card
    * payment it also records what was done to it outside the SDK: a refund made in the processor's
-   * dashboard becomes a {@link PaymentRefund} with the processor's id and amount (recorded once;
-   * a refund this SDK made is never recorded again), and a dispute (chargeback) sets
-   * {@link Payment#dispute()} with its reason, amount and status.
+   * dashboard becomes a {@link PaymentRefund} with the processor's id and amount (recorded once; a
+   * refund this SDK made is never recorded again), and a dispute (chargeback) sets {@link
+   * Payment#dispute()} with its reason, amount and status.
    *
    * @param actor who is acting
    * @param paymentId the payment
@@ -170,20 +193,21 @@ public final class ElectronicPayments implements AutoCloseable {
     long start = System.nanoTime();
     PaymentResult result = submissions.refresh(actor, paymentId);
     Payment after = outside.record(paymentId, deadline.minusNanos(System.nanoTime() - start));
-    return portal(actor, after.version() == result.payment().version() ? result : PaymentResult.of(after));
+    return portal(
+        actor, after.version() == result.payment().version() ? result : PaymentResult.of(after));
   }
 
   /**
    * Settles every payment whose outcome is unknown (G2, G3): in doubt, or waiting for
    * authentication or pending/processing for longer than the lease (a client who walked away, a
-   * host that died).
-   * Charged ones become SUCCEEDED; ones never confirmed are cancelled at the processor and
-   * become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are claimed
-   * from the store a batch at a time ({@link org.electronicpayments.spi.PaymentStore#claimUnsettled}),
-   * so several nodes may reconcile at once: each payment is settled by one of them. Refunds are
-   * settled too: one in doubt, or pending for longer than the lease, is sent again with its own
-   * key (a replay if it ran) and recorded as refunded or failed. Card setups ({@link #saveCard})
-   * in doubt or abandoned are settled the same way.
+   * host that died). Charged ones become SUCCEEDED; ones never confirmed are cancelled at the
+   * processor and become FAILED; ones still processing stay IN_DOUBT for the next run. Payments are
+   * claimed from the store a batch at a time ({@link
+   * org.electronicpayments.spi.PaymentStore#claimUnsettled}), so several nodes may reconcile at
+   * once: each payment is settled by one of them. Refunds are settled too: one in doubt, or pending
+   * for longer than the lease, is sent again with its own key (a replay if it ran) and recorded as
+   * refunded or failed. Card setups ({@link #saveCard}) in doubt or abandoned are settled the same
+   * way.
    *
    * @param actor who is acting (usually {@code Actor.system("reconciler")})
    * @return what was done
@@ -290,7 +314,8 @@ public final class ElectronicPayments implements AutoCloseable {
    * address, by whom, and why it failed. {@link #emailReceipt} records each try (a failure is
    * recorded and still thrown to its caller).
    *
-   * @param actor who is acting (needs {@link org.electronicpayments.security.Permission#VIEW_PAYMENTS})
+   * @param actor who is acting (needs {@link
+   *     org.electronicpayments.security.Permission#VIEW_PAYMENTS})
    * @param paymentId the payment
    * @return the records; empty when the receipt was never emailed
    */
@@ -299,11 +324,11 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * A client's saved cards with this agency. Cards another agency saved for a client of the same
-   * id in a shared store are not listed, nor can this facade rename, update, remove or charge them.
-   * Needs {@link org.electronicpayments.security.Permission#VIEW_SAVED_CARDS}, which
-   * {@code CHARGE_SAVED_CARD} and {@code MANAGE_SAVED_CARDS} include: staff who may charge a saved
-   * card may list the client's cards to choose one.
+   * A client's saved cards with this agency. Cards another agency saved for a client of the same id
+   * in a shared store are not listed, nor can this facade rename, update, remove or charge them.
+   * Needs {@link org.electronicpayments.security.Permission#VIEW_SAVED_CARDS}, which {@code
+   * CHARGE_SAVED_CARD} and {@code MANAGE_SAVED_CARDS} include: staff who may charge a saved card
+   * may list the client's cards to choose one.
    *
    * @param actor who is acting
    * @param clientId the client
@@ -314,11 +339,10 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Brings a client's saved cards in line with the processor, for a screen about to show them or
-   * a nightly job: a card no longer attached to the client at the processor (removed there, or by
-   * the card's bank) or expired by the processor's record is dropped; a renewed expiry the
-   * processor learned is copied. Cards attached at the processor but never saved here are not
-   * added.
+   * Brings a client's saved cards in line with the processor, for a screen about to show them or a
+   * nightly job: a card no longer attached to the client at the processor (removed there, or by the
+   * card's bank) or expired by the processor's record is dropped; a renewed expiry the processor
+   * learned is copied. Cards attached at the processor but never saved here are not added.
    *
    * <pre>{@code
    * List<PaymentMethod> cards = payments.syncSavedCards(actor, ClientId.of("1000"));
@@ -335,10 +359,10 @@ public final class ElectronicPayments implements AutoCloseable {
   /**
    * Saves a card for a client without charging it: the portal's "add a card", or staff saving a
    * card given by phone. Validated (every problem a field error; consent to keep the card on file
-   * is required), authorized ({@code SAVE_CARD}) and audited, journaled as a {@link CardSetup}
-   * with its idempotency key before the processor is called, and set up for later charges
-   * without the client present. A card the client already saved (same fingerprint) is not saved
-   * twice: the result names the card saved before. Returns within the deadline.
+   * is required), authorized ({@code SAVE_CARD}) and audited, journaled as a {@link CardSetup} with
+   * its idempotency key before the processor is called, and set up for later charges without the
+   * client present. A card the client already saved (same fingerprint) is not saved twice: the
+   * result names the card saved before. Returns within the deadline.
    *
    * <pre>{@code
    * CardSetupResult r = payments.saveCard(actor, new CardSetupRequest(ClientId.of("1000"), "pm_1Q…",
@@ -347,9 +371,9 @@ public final class ElectronicPayments implements AutoCloseable {
    *
    * @param actor who is acting
    * @param request the card, its nickname and the consent
-   * @return saved; requires action (with the client secret for Stripe.js's
-   *     {@code confirmCardSetup}, then {@link #refreshCardSetup}); failed (with the reason); or in
-   *     doubt (settled by {@link #reconcile})
+   * @return saved; requires action (with the client secret for Stripe.js's {@code
+   *     confirmCardSetup}, then {@link #refreshCardSetup}); failed (with the reason); or in doubt
+   *     (settled by {@link #reconcile})
    * @throws PaymentValidationException listing every field error; nothing is stored
    * @throws AccessDeniedException when the actor may not; nothing is stored
    */
@@ -394,14 +418,15 @@ public final class ElectronicPayments implements AutoCloseable {
   /**
    * Syncs the saved cards of the client a card belongs to, when the processor reports that card
    * detached or expired (Stripe's {@code payment_method.detached} webhook): the card leaves the
-   * saved-card list if the processor no longer holds it for the client. The processor's list is
-   * the authority, so a forged or stale notice removes nothing.
+   * saved-card list if the processor no longer holds it for the client. The processor's list is the
+   * authority, so a forged or stale notice removes nothing.
    *
-   * @param actor who is acting: a system job (the webhook receiver) needs
-   *     {@link org.electronicpayments.security.Permission#RECONCILE_PAYMENTS}, staff
-   *     {@link org.electronicpayments.security.Permission#MANAGE_SAVED_CARDS}
+   * @param actor who is acting: a system job (the webhook receiver) needs {@link
+   *     org.electronicpayments.security.Permission#RECONCILE_PAYMENTS}, staff {@link
+   *     org.electronicpayments.security.Permission#MANAGE_SAVED_CARDS}
    * @param id the card
-   * @return the client's saved cards after the sync, oldest first; empty when the card is not saved here
+   * @return the client's saved cards after the sync, oldest first; empty when the card is not saved
+   *     here
    */
   public List<PaymentMethod> syncSavedCard(Actor actor, PaymentMethodId id) {
     return outside.syncCard(actor, id);
@@ -432,8 +457,8 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Removes a saved card, at the processor and here, and records who removed it and when
-   * ({@link #removedCards}).
+   * Removes a saved card, at the processor and here, and records who removed it and when ({@link
+   * #removedCards}).
    *
    * @param actor who is acting
    * @param id the card
@@ -445,8 +470,8 @@ public final class ElectronicPayments implements AutoCloseable {
   /**
    * Refunds part or all of a charged payment. The refund is journaled with its idempotency key
    * first; if its outcome is unknown or it was left pending (a crash, a closed facade, a failed
-   * write), asking again for the same amount retries it with the same key, and
-   * {@link #reconcile} settles it too.
+   * write), asking again for the same amount retries it with the same key, and {@link #reconcile}
+   * settles it too.
    *
    * @param actor who is acting
    * @param paymentId the payment
@@ -458,12 +483,13 @@ public final class ElectronicPayments implements AutoCloseable {
   }
 
   /**
-   * Applies the agency's portal posting setting to a payment a client or representative made:
-   * with {@link PortalPosting#AUTOMATIC}, a succeeded one is saved to the ledger at once.
+   * Applies the agency's portal posting setting to a payment a client or representative made: with
+   * {@link PortalPosting#AUTOMATIC}, a succeeded one is saved to the ledger at once.
    */
   private PaymentResult portal(Actor actor, PaymentResult result) {
     boolean portalActor = actor instanceof Actor.Client || actor instanceof Actor.Representative;
-    if (portalPosting != PortalPosting.AUTOMATIC || !portalActor
+    if (portalPosting != PortalPosting.AUTOMATIC
+        || !portalActor
         || result.payment().status() != PaymentStatus.SUCCEEDED) {
       return result;
     }
@@ -481,10 +507,11 @@ public final class ElectronicPayments implements AutoCloseable {
 
   private static ExecutorService newPool(String prefix) {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, prefix + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

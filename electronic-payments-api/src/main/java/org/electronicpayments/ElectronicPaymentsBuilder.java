@@ -15,8 +15,8 @@ import org.electronicpayments.spi.StaffPermissions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures {@link ElectronicPayments}. Processor, store and agency are required; everything
- * else has a safe default. {@link #build()} checks the settings and copies them.
+ * Configures {@link ElectronicPayments}. Processor, store and agency are required; everything else
+ * has a safe default. {@link #build()} checks the settings and copies them.
  */
 public final class ElectronicPaymentsBuilder {
 
@@ -25,8 +25,12 @@ public final class ElectronicPaymentsBuilder {
 
   /** How long {@code process} waits for the processor by default. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(90);
-  /** How much longer than the deadline a payment may stay PROCESSING before reconcile takes it over. */
+
+  /**
+   * How much longer than the deadline a payment may stay PROCESSING before reconcile takes it over.
+   */
   public static final Duration DEFAULT_LEASE_MARGIN = Duration.ofSeconds(30);
+
   /** The longest deadline accepted. */
   public static final Duration MAX_DEADLINE = Duration.ofMinutes(10);
 
@@ -94,12 +98,12 @@ public final class ElectronicPaymentsBuilder {
   }
 
   /**
-   * Where staff members' permissions come from: a role directory
-   * ({@code org.electronicpayments.roles.InMemoryRoleDirectory}, the JDBC module's
-   * {@code JdbcRoleDirectory}) or the host's own role system. Asked on every operation a staff
-   * member attempts, so a revoked permission is refused from the very next one; the roles an
-   * {@code Actor.Staff} carries are then ignored. Default: none, staff are judged by the roles
-   * their {@code Actor} carries.
+   * Where staff members' permissions come from: a role directory ({@code
+   * org.electronicpayments.roles.InMemoryRoleDirectory}, the JDBC module's {@code
+   * JdbcRoleDirectory}) or the host's own role system. Asked on every operation a staff member
+   * attempts, so a revoked permission is refused from the very next one; the roles an {@code
+   * Actor.Staff} carries are then ignored. Default: none, staff are judged by the roles their
+   * {@code Actor} carries.
    *
    * <pre>{@code
    * InMemoryRoleDirectory roles = InMemoryRoleDirectory.builder().auditSink(audit).build();
@@ -143,8 +147,8 @@ public final class ElectronicPaymentsBuilder {
 
   /**
    * Whether the processor emails its own receipt (Stripe's {@code receipt_email}) to the payment's
-   * Email Receipt To when it charges a card. Default: only when no {@link #receiptDelivery} is
-   * set, so that a client whose receipt the SDK emails does not get a second one from the processor.
+   * Email Receipt To when it charges a card. Default: only when no {@link #receiptDelivery} is set,
+   * so that a client whose receipt the SDK emails does not get a second one from the processor.
    *
    * @param on true to have the processor send its receipt as well, false never
    * @return this builder
@@ -188,8 +192,8 @@ public final class ElectronicPaymentsBuilder {
   }
 
   /**
-   * Sets whether payments clients and representatives make in the portal are saved to the ledger
-   * at once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
+   * Sets whether payments clients and representatives make in the portal are saved to the ledger at
+   * once ({@link PortalPosting#AUTOMATIC}) or wait for staff ({@link PortalPosting#STAFF_SAVES},
    * the default).
    *
    * @param posting the agency's choice
@@ -220,7 +224,8 @@ public final class ElectronicPaymentsBuilder {
   public ElectronicPaymentsBuilder deadline(Duration deadline) {
     Objects.requireNonNull(deadline, "deadline");
     if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
-      throw new IllegalArgumentException("deadline must be more than 0 and at most " + MAX_DEADLINE);
+      throw new IllegalArgumentException(
+          "deadline must be more than 0 and at most " + MAX_DEADLINE);
     }
     this.deadline = deadline;
     return this;
@@ -239,10 +244,10 @@ public final class ElectronicPaymentsBuilder {
   }
 
   /**
-   * The threads processor calls run on (default: an internal pool of daemon threads, shut down
-   * by {@link ElectronicPayments#close()}). A given executor is not shut down by the facade. It
-   * runs processor calls only, never a task that waits for another of its tasks, so a pool of any
-   * size works: {@link ElectronicPayments#processAsync} waits on the facade's own daemon threads.
+   * The threads processor calls run on (default: an internal pool of daemon threads, shut down by
+   * {@link ElectronicPayments#close()}). A given executor is not shut down by the facade. It runs
+   * processor calls only, never a task that waits for another of its tasks, so a pool of any size
+   * works: {@link ElectronicPayments#processAsync} waits on the facade's own daemon threads.
    *
    * @param executor the executor
    * @return this builder
@@ -255,8 +260,8 @@ public final class ElectronicPaymentsBuilder {
   /**
    * How the id of each new payment is made (default {@link PaymentId#generate()}, random). A test
    * that replays a seeded schedule passes a seeded supplier, so that the same seed makes the same
-   * ids, keys and order of payments. Each id must be new: a supplier that repeats one makes
-   * {@code process} fail.
+   * ids, keys and order of payments. Each id must be new: a supplier that repeats one makes {@code
+   * process} fail.
    *
    * <pre>{@code
    * Random random = new Random(seed);
@@ -271,9 +276,14 @@ public final class ElectronicPaymentsBuilder {
     return this;
   }
 
-  /** The access policy the facade uses: the one set, resolving staff through the permission source if set. */
+  /**
+   * The access policy the facade uses: the one set, resolving staff through the permission source
+   * if set.
+   */
   AccessPolicy effectiveAccessPolicy() {
-    return staffPermissions == null ? accessPolicy : accessPolicy.resolvingStaffThrough(staffPermissions);
+    return staffPermissions == null
+        ? accessPolicy
+        : accessPolicy.resolvingStaffThrough(staffPermissions);
   }
 
   /**
@@ -284,16 +294,19 @@ public final class ElectronicPaymentsBuilder {
    */
   public ElectronicPayments build() {
     if (processor == null) {
-      throw new IllegalStateException("processor is required: a PaymentProcessor such as StripePaymentProcessor");
+      throw new IllegalStateException(
+          "processor is required: a PaymentProcessor such as StripePaymentProcessor");
     }
     if (store == null) {
       throw new IllegalStateException("store is required: a PaymentStore");
     }
     if (agency == null) {
-      throw new IllegalStateException("agency is required: AgencyDetails with the agency's id, name and zone");
+      throw new IllegalStateException(
+          "agency is required: AgencyDetails with the agency's id, name and zone");
     }
     if (lease != null && lease.compareTo(deadline) < 0) {
-      throw new IllegalStateException("lease (" + lease + ") must be at least the deadline (" + deadline + ")");
+      throw new IllegalStateException(
+          "lease (" + lease + ") must be at least the deadline (" + deadline + ")");
     }
     return new ElectronicPayments(this);
   }

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * An amount of money in the currency's minor units (cents for USD), never floating point.
  *
- * <p>Parsing demands the currency's exact fraction digits, as the New Payment window does:
- * {@code 10.00} is accepted; {@code 10}, {@code 10.5}, {@code 10.001}, {@code -1}, {@code 0},
- * {@code 1e3} and {@code 1,000.00} are rejected with a message showing the expected form.
+ * <p>Parsing demands the currency's exact fraction digits, as the New Payment window does: {@code
+ * 10.00} is accepted; {@code 10}, {@code 10.5}, {@code 10.001}, {@code -1}, {@code 0}, {@code 1e3}
+ * and {@code 1,000.00} are rejected with a message showing the expected form.
  *
  * <pre>{@code
  * Money copay = Money.of("25.00", Currency.getInstance("USD"));
@@ -38,8 +38,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   }
 
   /**
-   * Parses an amount typed by a person: digits, then a point and exactly the currency's
-   * fraction digits ({@code 10.00} for USD, {@code 1000} for JPY). The amount must be above zero.
+   * Parses an amount typed by a person: digits, then a point and exactly the currency's fraction
+   * digits ({@code 10.00} for USD, {@code 1000} for JPY). The amount must be above zero.
    *
    * @param text the amount as typed
    * @param currency the currency
@@ -56,9 +56,14 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     int point = text.indexOf('.');
     String whole = point < 0 ? text : text.substring(0, point);
     String fraction = point < 0 ? "" : text.substring(point + 1);
-    boolean wellFormed = allDigits(whole) && !whole.isEmpty() && whole.length() <= MAX_INTEGER_DIGITS
-        && (digits == 0 ? point < 0 : point >= 0 && fraction.length() == digits && allDigits(fraction))
-        && (whole.length() == 1 || whole.charAt(0) != '0');
+    boolean wellFormed =
+        allDigits(whole)
+            && !whole.isEmpty()
+            && whole.length() <= MAX_INTEGER_DIGITS
+            && (digits == 0
+                ? point < 0
+                : point >= 0 && fraction.length() == digits && allDigits(fraction))
+            && (whole.length() == 1 || whole.charAt(0) != '0');
     if (!wellFormed) {
       throw PaymentValidationException.of("amount", expected);
     }
@@ -145,7 +150,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
    * @return the displayed amount
    */
   public String toDisplayString() {
-    return currency.equals(USD) ? "$" + toPlainString() : currency.getCurrencyCode() + " " + toPlainString();
+    return currency.equals(USD)
+        ? "$" + toPlainString()
+        : currency.getCurrencyCode() + " " + toPlainString();
   }
 
   @Override

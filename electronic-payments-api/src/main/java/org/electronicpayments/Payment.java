@@ -6,15 +6,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment as stored: the request (with its date posted filled in), where it is in its
- * lifecycle, every attempt, and who did what when. Immutable; each change makes a new version.
+ * A payment as stored: the request (with its date posted filled in), where it is in its lifecycle,
+ * every attempt, and who did what when. Immutable; each change makes a new version.
  *
  * @param id the payment's id
  * @param agencyId the agency it belongs to
  * @param request what was asked, with {@code datePosted} always set
  * @param status where it is in its lifecycle
  * @param attempts the card attempts, oldest first; empty for cash and check
- * @param confirmationNumber the processor's charge id, or the payment id for cash and check, once succeeded
+ * @param confirmationNumber the processor's charge id, or the payment id for cash and check, once
+ *     succeeded
  * @param failure why it failed, when it did
  * @param card brand and last four of the card charged, once known
  * @param savedCard the card saved by this payment, if it saved one
@@ -27,10 +28,23 @@ import org.jspecify.annotations.Nullable;
  * @param version the optimistic-locking version, 0 when first stored
  * @param dispute the dispute (chargeback) the card holder's bank raised, if any
  */
-public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, PaymentStatus status,
-    List<PaymentAttempt> attempts, @Nullable String confirmationNumber, @Nullable PaymentFailure failure,
-    @Nullable CardDetails card, @Nullable PaymentMethodId savedCard, List<PaymentRefund> refunds, String createdBy,
-    Instant createdAt, Instant updatedAt, @Nullable String postedBy, @Nullable Instant postedAt, long version,
+public record Payment(
+    PaymentId id,
+    AgencyId agencyId,
+    PaymentRequest request,
+    PaymentStatus status,
+    List<PaymentAttempt> attempts,
+    @Nullable String confirmationNumber,
+    @Nullable PaymentFailure failure,
+    @Nullable CardDetails card,
+    @Nullable PaymentMethodId savedCard,
+    List<PaymentRefund> refunds,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    @Nullable String postedBy,
+    @Nullable Instant postedAt,
+    long version,
     @Nullable PaymentDispute dispute) {
 
   /** Checks the parts and copies the attempts. */
@@ -67,12 +81,41 @@ public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, P
    * @param postedAt when it was posted
    * @param version the optimistic-locking version
    */
-  public Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, PaymentStatus status,
-      List<PaymentAttempt> attempts, @Nullable String confirmationNumber, @Nullable PaymentFailure failure,
-      @Nullable CardDetails card, @Nullable PaymentMethodId savedCard, List<PaymentRefund> refunds, String createdBy,
-      Instant createdAt, Instant updatedAt, @Nullable String postedBy, @Nullable Instant postedAt, long version) {
-    this(id, agencyId, request, status, attempts, confirmationNumber, failure, card, savedCard, refunds, createdBy,
-        createdAt, updatedAt, postedBy, postedAt, version, null);
+  public Payment(
+      PaymentId id,
+      AgencyId agencyId,
+      PaymentRequest request,
+      PaymentStatus status,
+      List<PaymentAttempt> attempts,
+      @Nullable String confirmationNumber,
+      @Nullable PaymentFailure failure,
+      @Nullable CardDetails card,
+      @Nullable PaymentMethodId savedCard,
+      List<PaymentRefund> refunds,
+      String createdBy,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable String postedBy,
+      @Nullable Instant postedAt,
+      long version) {
+    this(
+        id,
+        agencyId,
+        request,
+        status,
+        attempts,
+        confirmationNumber,
+        failure,
+        card,
+        savedCard,
+        refunds,
+        createdBy,
+        createdAt,
+        updatedAt,
+        postedBy,
+        postedAt,
+        version,
+        null);
   }
 
   /**
@@ -142,8 +185,24 @@ public record Payment(PaymentId id, AgencyId agencyId, PaymentRequest request, P
    * @return the copy
    */
   public Payment withVersion(long newVersion) {
-    return new Payment(id, agencyId, request, status, attempts, confirmationNumber, failure, card, savedCard,
-        refunds, createdBy, createdAt, updatedAt, postedBy, postedAt, newVersion, dispute);
+    return new Payment(
+        id,
+        agencyId,
+        request,
+        status,
+        attempts,
+        confirmationNumber,
+        failure,
+        card,
+        savedCard,
+        refunds,
+        createdBy,
+        createdAt,
+        updatedAt,
+        postedBy,
+        postedAt,
+        newVersion,
+        dispute);
   }
 
   /**

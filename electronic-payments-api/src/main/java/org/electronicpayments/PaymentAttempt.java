@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One try at charging a payment's card. A payment gets a new attempt (and a new idempotency
- * key) only after a definite failure; a retry of an attempt whose outcome is unknown reuses it.
+ * One try at charging a payment's card. A payment gets a new attempt (and a new idempotency key)
+ * only after a definite failure; a retry of an attempt whose outcome is unknown reuses it.
  *
  * @param number 1 for the first attempt, then 2, 3…
  * @param idempotencyKey the key every processor call of this attempt derives from
@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when the attempt was journaled
  * @param endedAt when its outcome became known, if it has
  */
-public record PaymentAttempt(int number, String idempotencyKey, CardChoice card,
-    @Nullable String processorReference, PaymentStatus status, Instant startedAt, @Nullable Instant endedAt) {
+public record PaymentAttempt(
+    int number,
+    String idempotencyKey,
+    CardChoice card,
+    @Nullable String processorReference,
+    PaymentStatus status,
+    Instant startedAt,
+    @Nullable Instant endedAt) {
 
   /** Checks the parts. */
   public PaymentAttempt {
@@ -31,8 +37,8 @@ public record PaymentAttempt(int number, String idempotencyKey, CardChoice card,
   }
 
   /**
-   * The idempotency key of attempt {@code number} of a payment: derived, never random, so any
-   * retry by the host, the SDK or reconciliation reuses it.
+   * The idempotency key of attempt {@code number} of a payment: derived, never random, so any retry
+   * by the host, the SDK or reconciliation reuses it.
    *
    * @param paymentId the payment
    * @param number the attempt number
@@ -60,6 +66,7 @@ public record PaymentAttempt(int number, String idempotencyKey, CardChoice card,
    * @return the updated attempt
    */
   public PaymentAttempt withStatus(PaymentStatus newStatus, @Nullable Instant at) {
-    return new PaymentAttempt(number, idempotencyKey, card, processorReference, newStatus, startedAt, at);
+    return new PaymentAttempt(
+        number, idempotencyKey, card, processorReference, newStatus, startedAt, at);
   }
 }

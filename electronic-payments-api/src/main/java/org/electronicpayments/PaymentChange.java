@@ -167,8 +167,23 @@ public final class PaymentChange {
    * @return the payment, with the base's version
    */
   public Payment at(Instant now) {
-    return new Payment(base.id(), base.agencyId(), base.request(), status, attempts, confirmationNumber,
-        failure, card, savedCard, refunds, base.createdBy(), base.createdAt(), now, postedBy, postedAt,
-        base.version(), dispute);
+    return new Payment(
+        base.id(),
+        base.agencyId(),
+        base.request(),
+        status,
+        attempts,
+        confirmationNumber,
+        failure,
+        card,
+        savedCard,
+        refunds,
+        base.createdBy(),
+        base.createdAt(),
+        now,
+        postedBy,
+        postedAt,
+        base.version(),
+        dispute);
   }
 }

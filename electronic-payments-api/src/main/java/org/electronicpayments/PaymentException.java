@@ -3,8 +3,8 @@ package org.electronicpayments;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of the SDK's unchecked exceptions: misuse of the API and infrastructure failures.
- * Business outcomes such as a declined card are not exceptions; they are {@link PaymentResult}s.
+ * Root of the SDK's unchecked exceptions: misuse of the API and infrastructure failures. Business
+ * outcomes such as a declined card are not exceptions; they are {@link PaymentResult}s.
  *
  * <p>Messages never contain a secret, a card number or a note's text.
  */
@@ -23,8 +23,11 @@ public class PaymentException extends RuntimeException {
    * @param processorRequestId the processor's request id (Stripe's {@code req_…}), if any
    * @param cause the underlying failure, if any
    */
-  public PaymentException(String message, @Nullable PaymentId paymentId,
-      @Nullable String processorRequestId, @Nullable Throwable cause) {
+  public PaymentException(
+      String message,
+      @Nullable PaymentId paymentId,
+      @Nullable String processorRequestId,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.paymentId = paymentId;
     this.processorRequestId = processorRequestId;

@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param reason a plain-language reason and what to do next, for the person at the desk
  * @param processorResponse the processor's own message, if any
  */
-public record PaymentFailure(Kind kind, @Nullable String code, @Nullable String declineCode,
-    String reason, @Nullable String processorResponse) {
+public record PaymentFailure(
+    Kind kind,
+    @Nullable String code,
+    @Nullable String declineCode,
+    String reason,
+    @Nullable String processorResponse) {
 
   /** Checks the kind and reason are present. */
   public PaymentFailure {
@@ -30,10 +34,14 @@ public record PaymentFailure(Kind kind, @Nullable String code, @Nullable String 
    * @param processorResponse the processor's message
    * @return the failure
    */
-  public static PaymentFailure declined(@Nullable String code, @Nullable String declineCode,
-      @Nullable String processorResponse) {
-    return new PaymentFailure(Kind.DECLINED, code, declineCode,
-        DeclineReasons.reasonFor(code, declineCode), processorResponse);
+  public static PaymentFailure declined(
+      @Nullable String code, @Nullable String declineCode, @Nullable String processorResponse) {
+    return new PaymentFailure(
+        Kind.DECLINED,
+        code,
+        declineCode,
+        DeclineReasons.reasonFor(code, declineCode),
+        processorResponse);
   }
 
   /** What sort of failure. */

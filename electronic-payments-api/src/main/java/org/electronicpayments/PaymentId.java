@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.electronicpayments.internal.Ids;
 
 /**
- * Identifies one payment. The SDK assigns it before any processor call, and every idempotency
- * key of the payment derives from it.
+ * Identifies one payment. The SDK assigns it before any processor call, and every idempotency key
+ * of the payment derives from it.
  *
  * <pre>{@code PaymentId id = PaymentId.of("pay_01hx9c2m4k");}</pre>
  *

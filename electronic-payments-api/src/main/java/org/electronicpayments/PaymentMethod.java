@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A card a client saved for future use. Holds what may be shown of the card, never its number.
  *
  * @param id the saved card's id (the processor's reusable payment method id)
- * @param agencyId the agency the card was saved with; only that agency may list, manage or charge it
+ * @param agencyId the agency the card was saved with; only that agency may list, manage or charge
+ *     it
  * @param clientId the client who owns the card
  * @param nickname the name shown to staff and client, such as {@code Visa 1000}
  * @param card brand, last four, expiry and fingerprint
@@ -17,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param consent the consent to keep the card on file recorded when it was saved; {@code null} only
  *     for a card saved before consent was recorded
  */
-public record PaymentMethod(PaymentMethodId id, AgencyId agencyId, ClientId clientId, String nickname,
-    CardDetails card, String savedBy, Instant savedAt, @Nullable CardConsent consent) {
+public record PaymentMethod(
+    PaymentMethodId id,
+    AgencyId agencyId,
+    ClientId clientId,
+    String nickname,
+    CardDetails card,
+    String savedBy,
+    Instant savedAt,
+    @Nullable CardConsent consent) {
 
   /** Checks the parts are present. */
   public PaymentMethod {
@@ -42,8 +50,14 @@ public record PaymentMethod(PaymentMethodId id, AgencyId agencyId, ClientId clie
    * @param savedBy who saved it
    * @param savedAt when
    */
-  public PaymentMethod(PaymentMethodId id, AgencyId agencyId, ClientId clientId, String nickname,
-      CardDetails card, String savedBy, Instant savedAt) {
+  public PaymentMethod(
+      PaymentMethodId id,
+      AgencyId agencyId,
+      ClientId clientId,
+      String nickname,
+      CardDetails card,
+      String savedBy,
+      Instant savedAt) {
     this(id, agencyId, clientId, nickname, card, savedBy, savedAt, null);
   }
 

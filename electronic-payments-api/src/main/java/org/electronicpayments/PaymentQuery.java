@@ -8,13 +8,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which payments to list, for {@link ElectronicPayments#payments}: always the facade's own
- * agency. Every filter left {@code null} (or empty) matches everything; results come oldest first
- * (by creation time, then id), a page at a time.
+ * Which payments to list, for {@link ElectronicPayments#payments}: always the facade's own agency.
+ * Every filter left {@code null} (or empty) matches everything; results come oldest first (by
+ * creation time, then id), a page at a time.
  *
  * <p>Two words are kept apart: the <em>date posted</em> is the date the window gave the payment
- * ({@link PaymentRequest#datePosted()}); <em>saved</em> means staff pressed Save and the payment
- * is on the client's ledger ({@link Payment#isPosted()}).
+ * ({@link PaymentRequest#datePosted()}); <em>saved</em> means staff pressed Save and the payment is
+ * on the client's ledger ({@link Payment#isPosted()}).
  *
  * <pre>{@code
  * payments.payments(actor, PaymentQuery.all().client(ClientId.of("1000"))
@@ -32,15 +32,23 @@ import org.jspecify.annotations.Nullable;
  * @param updatedBefore only payments last changed before this instant
  * @param reference only the payment with exactly this reference (trimmed; case matters)
  * @param referencePrefix only payments whose reference starts with this text (leading blanks
- *     dropped, trailing ones kept; case matters), such as {@code "1.1.2026 1000"} for one client's payments posted that day; see
- *     {@link References}
+ *     dropped, trailing ones kept; case matters), such as {@code "1.1.2026 1000"} for one client's
+ *     payments posted that day; see {@link References}
  * @param offset how many matches to skip
  * @param limit how many to return at most
  */
-public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId appointmentId,
-    @Nullable LocalDate datePostedFrom, @Nullable LocalDate datePostedTo, Set<PaymentStatus> statuses,
-    boolean unsavedOnly, @Nullable Instant updatedBefore, @Nullable String reference,
-    @Nullable String referencePrefix, int offset, int limit) {
+public record PaymentQuery(
+    @Nullable ClientId clientId,
+    @Nullable AppointmentId appointmentId,
+    @Nullable LocalDate datePostedFrom,
+    @Nullable LocalDate datePostedTo,
+    Set<PaymentStatus> statuses,
+    boolean unsavedOnly,
+    @Nullable Instant updatedBefore,
+    @Nullable String reference,
+    @Nullable String referencePrefix,
+    int offset,
+    int limit) {
 
   /** The default page size. */
   public static final int DEFAULT_LIMIT = 100;
@@ -49,7 +57,10 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
   public PaymentQuery {
     statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
     reference = reference == null ? null : reference.strip();
-    referencePrefix = referencePrefix == null || referencePrefix.isBlank() ? null : referencePrefix.stripLeading();
+    referencePrefix =
+        referencePrefix == null || referencePrefix.isBlank()
+            ? null
+            : referencePrefix.stripLeading();
     if (reference != null && reference.isEmpty()) {
       throw new IllegalArgumentException("reference must not be blank");
     }
@@ -64,8 +75,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the query
    */
   public static PaymentQuery all() {
-    return new PaymentQuery(null, null, null, null, Set.of(), false, null, null, null, 0,
-        DEFAULT_LIMIT);
+    return new PaymentQuery(
+        null, null, null, null, Set.of(), false, null, null, null, 0, DEFAULT_LIMIT);
   }
 
   /**
@@ -75,8 +86,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery client(@Nullable ClientId c) {
-    return new PaymentQuery(c, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
-        reference, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        c,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -86,8 +107,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery appointment(@Nullable AppointmentId a) {
-    return new PaymentQuery(clientId, a, datePostedFrom, datePostedTo, statuses, unsavedOnly, updatedBefore,
-        reference, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        a,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -98,8 +129,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery datePostedBetween(@Nullable LocalDate from, @Nullable LocalDate to) {
-    return new PaymentQuery(clientId, appointmentId, from, to, statuses, unsavedOnly, updatedBefore, reference, referencePrefix,
-        offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        from,
+        to,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -109,8 +150,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery statuses(Set<PaymentStatus> s) {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, s, unsavedOnly, updatedBefore,
-        reference, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        s,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -119,8 +170,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery unsaved() {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, true, updatedBefore,
-        reference, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        true,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -130,8 +191,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery updatedBefore(@Nullable Instant t) {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly, t,
-        reference, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        t,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -143,8 +214,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @throws IllegalArgumentException when the reference is blank
    */
   public PaymentQuery reference(@Nullable String r) {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
-        updatedBefore, r, referencePrefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        r,
+        referencePrefix,
+        offset,
+        limit);
   }
 
   /**
@@ -156,8 +237,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the narrowed query
    */
   public PaymentQuery referenceStartingWith(@Nullable String prefix) {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
-        updatedBefore, reference, prefix, offset, limit);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        prefix,
+        offset,
+        limit);
   }
 
   /**
@@ -168,8 +259,18 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    * @return the query for that page
    */
   public PaymentQuery page(int o, int l) {
-    return new PaymentQuery(clientId, appointmentId, datePostedFrom, datePostedTo, statuses, unsavedOnly,
-        updatedBefore, reference, referencePrefix, o, l);
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        o,
+        l);
   }
 
   /**
@@ -183,8 +284,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
   }
 
   /**
-   * Whether a payment of an agency matches the filters (paging aside). Stores that filter in
-   * memory use it; others must match the same payments.
+   * Whether a payment of an agency matches the filters (paging aside). Stores that filter in memory
+   * use it; others must match the same payments.
    *
    * @param agencyId the agency whose payments are listed
    * @param p the payment
@@ -192,7 +293,8 @@ public record PaymentQuery(@Nullable ClientId clientId, @Nullable AppointmentId 
    */
   public boolean matches(AgencyId agencyId, Payment p) {
     Objects.requireNonNull(agencyId, "agencyId");
-    LocalDate posted = Objects.requireNonNull(p.request().datePosted(), "a payment's datePosted is always set");
+    LocalDate posted =
+        Objects.requireNonNull(p.request().datePosted(), "a payment's datePosted is always set");
     return p.agencyId().equals(agencyId)
         && (clientId == null || clientId.equals(p.clientId()))
         && (appointmentId == null || appointmentId.equals(p.request().appointmentId()))

@@ -12,12 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the refund's key, derived from the payment id and the number
  * @param processorReference the processor's id for the refund, once known
  * @param status pending, succeeded, failed or in doubt
- * @param requestedBy who asked (an actor's audit name), or {@link #OUTSIDE_SDK} for a refund made in the
- *     processor's own dashboard and recorded here afterwards
+ * @param requestedBy who asked (an actor's audit name), or {@link #OUTSIDE_SDK} for a refund made
+ *     in the processor's own dashboard and recorded here afterwards
  * @param requestedAt when
  */
-public record PaymentRefund(int number, Money amount, String idempotencyKey, @Nullable String processorReference,
-    PaymentStatus status, String requestedBy, Instant requestedAt) {
+public record PaymentRefund(
+    int number,
+    Money amount,
+    String idempotencyKey,
+    @Nullable String processorReference,
+    PaymentStatus status,
+    String requestedBy,
+    Instant requestedAt) {
 
   /** The {@link #requestedBy} of a refund made outside the SDK (in the processor's dashboard). */
   public static final String OUTSIDE_SDK = "outside-sdk";
@@ -60,6 +66,7 @@ public record PaymentRefund(int number, Money amount, String idempotencyKey, @Nu
    * @return the updated refund
    */
   public PaymentRefund settled(PaymentStatus newStatus, @Nullable String reference) {
-    return new PaymentRefund(number, amount, idempotencyKey, reference, newStatus, requestedBy, requestedAt);
+    return new PaymentRefund(
+        number, amount, idempotencyKey, reference, newStatus, requestedBy, requestedAt);
   }
 }

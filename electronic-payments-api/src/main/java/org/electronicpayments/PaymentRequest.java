@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The New Payment window: what staff, a client or a representative filled in.
  *
- * <p>Build it with {@link #builder()}; {@code build()} checks every field and throws one
- * {@link PaymentValidationException} listing all errors. The facade checks every request it is
- * given, so a request made with the constructor is never trusted either.
+ * <p>Build it with {@link #builder()}; {@code build()} checks every field and throws one {@link
+ * PaymentValidationException} listing all errors. The facade checks every request it is given, so a
+ * request made with the constructor is never trusted either.
  *
  * <pre>{@code
  * PaymentRequest request = PaymentRequest.builder()
@@ -50,10 +50,13 @@ public record PaymentRequest(
     @Nullable AppointmentId appointmentId,
     @NotNull(message = "is required") Origin origin,
     @Nullable LocalDate datePosted,
-    @Email(regexp = PaymentRequest.EMAIL_PATTERN, message = "must be an email address like name@example.org")
-    @Size(max = 254, message = "must be at most {max} characters") @Nullable String emailReceiptTo,
-    @NotBlank(message = "is required")
-    @Size(max = 64, message = "must be at most {max} characters") String reference,
+    @Email(
+            regexp = PaymentRequest.EMAIL_PATTERN,
+            message = "must be an email address like name@example.org")
+        @Size(max = 254, message = "must be at most {max} characters")
+        @Nullable String emailReceiptTo,
+    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most {max} characters")
+        String reference,
     @NotNull(message = "is required") PaymentType type,
     @NotNull(message = "is required") Payer payer,
     @NotNull(message = "is required") Money amountReceived,
@@ -63,11 +66,13 @@ public record PaymentRequest(
     boolean clientPresent) {
 
   /**
-   * What a receipt address must look like (a regular expression), on top of Hibernate Validator's own check: a plain
-   * local part and a host name of dotted labels (no IP literals, no underscores, no comments).
+   * What a receipt address must look like (a regular expression), on top of Hibernate Validator's
+   * own check: a plain local part and a host name of dotted labels (no IP literals, no underscores,
+   * no comments).
    */
-  public static final String EMAIL_PATTERN = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-      + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
+  public static final String EMAIL_PATTERN =
+      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}";
 
   /** Trims the reference and email; turns blank optional text into {@code null}. */
   public PaymentRequest {
@@ -92,21 +97,45 @@ public record PaymentRequest(
    * @return the completed request
    */
   public PaymentRequest withDatePosted(LocalDate date) {
-    return new PaymentRequest(clientId, appointmentId, origin, date, emailReceiptTo, reference, type, payer,
-        amountReceived, note, electronic, card, clientPresent);
+    return new PaymentRequest(
+        clientId,
+        appointmentId,
+        origin,
+        date,
+        emailReceiptTo,
+        reference,
+        type,
+        payer,
+        amountReceived,
+        note,
+        electronic,
+        card,
+        clientPresent);
   }
 
   /**
-   * This request with another card, for a new attempt after a decline. Nothing else changes;
-   * the facade validates the result like any request.
+   * This request with another card, for a new attempt after a decline. Nothing else changes; the
+   * facade validates the result like any request.
    *
    * @param newCard the card to charge
    * @return the request with that card
    */
   public PaymentRequest withCard(CardChoice newCard) {
     Objects.requireNonNull(newCard, "card");
-    return new PaymentRequest(clientId, appointmentId, origin, datePosted, emailReceiptTo, reference, type, payer,
-        amountReceived, note, electronic, newCard, clientPresent);
+    return new PaymentRequest(
+        clientId,
+        appointmentId,
+        origin,
+        datePosted,
+        emailReceiptTo,
+        reference,
+        type,
+        payer,
+        amountReceived,
+        note,
+        electronic,
+        newCard,
+        clientPresent);
   }
 
   /**
@@ -119,24 +148,41 @@ public record PaymentRequest(
   }
 
   /**
-   * Whether this request asks for the same payment as another: same client, reference, amount,
-   * type and card. Used to recognise a double submit.
+   * Whether this request asks for the same payment as another: same client, reference, amount, type
+   * and card. Used to recognise a double submit.
    *
    * @param other the other request
    * @return true when both describe the same payment
    */
   public boolean sameDetailsAs(PaymentRequest other) {
-    return clientId.equals(other.clientId) && reference.equals(other.reference)
-        && amountReceived.equals(other.amountReceived) && type == other.type
-        && electronic == other.electronic && Objects.equals(card, other.card);
+    return clientId.equals(other.clientId)
+        && reference.equals(other.reference)
+        && amountReceived.equals(other.amountReceived)
+        && type == other.type
+        && electronic == other.electronic
+        && Objects.equals(card, other.card);
   }
 
   /** Shows the fields a log may hold; the note and email stay out. */
   @Override
   public String toString() {
-    return "PaymentRequest[client=" + clientId + ", appointment=" + appointmentId + ", origin=" + origin
-        + ", type=" + type + ", payer=" + payer + ", amount=" + amountReceived + ", electronic="
-        + electronic + ", card=" + (card == null ? "none" : card.getClass().getSimpleName()) + "]";
+    return "PaymentRequest[client="
+        + clientId
+        + ", appointment="
+        + appointmentId
+        + ", origin="
+        + origin
+        + ", type="
+        + type
+        + ", payer="
+        + payer
+        + ", amount="
+        + amountReceived
+        + ", electronic="
+        + electronic
+        + ", card="
+        + (card == null ? "none" : card.getClass().getSimpleName())
+        + "]";
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

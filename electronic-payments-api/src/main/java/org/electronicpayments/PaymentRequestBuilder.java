@@ -188,8 +188,8 @@ public final class PaymentRequestBuilder {
   }
 
   /**
-   * Sets whether the client is present (default true), so that 3-D Secure can be completed; a saved card
-   * charged without them is charged off-session.
+   * Sets whether the client is present (default true), so that 3-D Secure can be completed; a saved
+   * card charged without them is charged off-session.
    *
    * @param clientPresent true when the client is present
    * @return this builder
@@ -205,7 +205,8 @@ public final class PaymentRequestBuilder {
    * @return the request
    * @throws PaymentValidationException listing every field error
    */
-  // The request is made with the missing fields still null so that the validator reports every missing field in
+  // The request is made with the missing fields still null so that the validator reports every
+  // missing field in
   // one exception; it throws before the request leaves this method.
   @SuppressWarnings("NullAway")
   public PaymentRequest build() {
@@ -218,8 +219,21 @@ public final class PaymentRequestBuilder {
         e.errors().forEach(err -> errors.add(new FieldError("amountReceived", err.message())));
       }
     }
-    PaymentRequest request = new PaymentRequest(clientId, appointmentId, origin, datePosted,
-        emailReceiptTo, reference, type, payer, parsed, note, electronic, card, clientPresent);
+    PaymentRequest request =
+        new PaymentRequest(
+            clientId,
+            appointmentId,
+            origin,
+            datePosted,
+            emailReceiptTo,
+            reference,
+            type,
+            payer,
+            parsed,
+            note,
+            electronic,
+            card,
+            clientPresent);
     RequestValidator.check(request, errors);
     return request;
   }

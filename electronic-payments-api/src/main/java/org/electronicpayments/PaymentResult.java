@@ -14,6 +14,7 @@ import java.util.Objects;
  *   case PaymentResult.InDoubt d -> show("Still confirming with the card processor…");
  * }
  * }</pre>
+ *
  * (Pattern matching in switch needs Java 21; on 17 use {@code instanceof}.)
  */
 public sealed interface PaymentResult {
@@ -108,7 +109,11 @@ public sealed interface PaymentResult {
 
     @Override
     public String toString() {
-      return "RequiresAction[payment=" + payment.id() + ", clientSecret=" + (clientSecret == null ? "none" : "[redacted]") + "]";
+      return "RequiresAction[payment="
+          + payment.id()
+          + ", clientSecret="
+          + (clientSecret == null ? "none" : "[redacted]")
+          + "]";
     }
   }
 

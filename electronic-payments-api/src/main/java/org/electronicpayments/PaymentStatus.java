@@ -43,8 +43,8 @@ public enum PaymentStatus {
   }
 
   /**
-   * Whether the outcome at the processor is still open: pending, processing, in doubt or
-   * waiting for the client's authentication.
+   * Whether the outcome at the processor is still open: pending, processing, in doubt or waiting
+   * for the client's authentication.
    *
    * @return true while unsettled
    */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A request was rejected before anything was stored or sent to the processor. Lists every
- * field error at once so a screen can mark all of them.
+ * A request was rejected before anything was stored or sent to the processor. Lists every field
+ * error at once so a screen can mark all of them.
  *
  * <pre>{@code
  * try {
@@ -65,7 +65,7 @@ public final class PaymentValidationException extends PaymentException {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a validation exception needs at least one error");
     }
-    return "Invalid request: " + errors.stream().map(FieldError::toString)
-        .collect(Collectors.joining("; "));
+    return "Invalid request: "
+        + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
   }
 }

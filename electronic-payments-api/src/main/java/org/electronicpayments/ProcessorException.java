@@ -19,8 +19,11 @@ public final class ProcessorException extends PaymentException {
    * @param processorRequestId the processor's request id, if any
    * @param cause the underlying failure, if any
    */
-  public ProcessorException(String message, @Nullable PaymentId paymentId,
-      @Nullable String processorRequestId, @Nullable Throwable cause) {
+  public ProcessorException(
+      String message,
+      @Nullable PaymentId paymentId,
+      @Nullable String processorRequestId,
+      @Nullable Throwable cause) {
     super(message, paymentId, processorRequestId, cause);
   }
 }

@@ -7,8 +7,8 @@ import org.electronicpayments.internal.ReceiptRendering;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A receipt for a payment: what the client may see. No note, no appointment details; the card
- * shows as brand and last four only.
+ * A receipt for a payment: what the client may see. No note, no appointment details; the card shows
+ * as brand and last four only.
  *
  * <pre>{@code
  * Receipt receipt = payments.receipt(actor, paymentId);
@@ -31,9 +31,20 @@ import org.jspecify.annotations.Nullable;
  * @param status the payment's status
  * @param issuedAt when the receipt was made
  */
-public record Receipt(AgencyDetails agency, PaymentId paymentId, String reference, String clientName,
-    LocalDate datePosted, Money amount, Money refunded, Payer payer, PaymentType type, @Nullable CardDetails card,
-    String confirmationNumber, PaymentStatus status, Instant issuedAt) {
+public record Receipt(
+    AgencyDetails agency,
+    PaymentId paymentId,
+    String reference,
+    String clientName,
+    LocalDate datePosted,
+    Money amount,
+    Money refunded,
+    Payer payer,
+    PaymentType type,
+    @Nullable CardDetails card,
+    String confirmationNumber,
+    PaymentStatus status,
+    Instant issuedAt) {
 
   /** Requires the parts. */
   public Receipt {
@@ -70,8 +81,8 @@ public record Receipt(AgencyDetails agency, PaymentId paymentId, String referenc
   }
 
   /**
-   * The receipt as HTML for an email body: the printable page without its Print button and
-   * script, which mail clients strip or flag.
+   * The receipt as HTML for an email body: the printable page without its Print button and script,
+   * which mail clients strip or flag.
    *
    * @return the page
    */

@@ -1,9 +1,9 @@
 package org.electronicpayments;
 
 /**
- * A receipt was to be emailed but the facade has no
- * {@link org.electronicpayments.spi.ReceiptDelivery}: set one with
- * {@link ElectronicPaymentsBuilder#receiptDelivery}. Printing a receipt needs none.
+ * A receipt was to be emailed but the facade has no {@link
+ * org.electronicpayments.spi.ReceiptDelivery}: set one with {@link
+ * ElectronicPaymentsBuilder#receiptDelivery}. Printing a receipt needs none.
  */
 public final class ReceiptDeliveryNotConfiguredException extends PaymentException {
 
@@ -15,6 +15,10 @@ public final class ReceiptDeliveryNotConfiguredException extends PaymentExceptio
    * @param paymentId the payment whose receipt was to be sent
    */
   public ReceiptDeliveryNotConfiguredException(PaymentId paymentId) {
-    super("No ReceiptDelivery is configured; set one on the ElectronicPayments builder", paymentId, null, null);
+    super(
+        "No ReceiptDelivery is configured; set one on the ElectronicPayments builder",
+        paymentId,
+        null,
+        null);
   }
 }

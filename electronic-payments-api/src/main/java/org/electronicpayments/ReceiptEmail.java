@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One time a payment's receipt was emailed, or failed to be: what
- * {@link ElectronicPayments#receiptEmails} lists, oldest first, so staff can see whether the
- * client got their receipt, when and at which address.
+ * One time a payment's receipt was emailed, or failed to be: what {@link
+ * ElectronicPayments#receiptEmails} lists, oldest first, so staff can see whether the client got
+ * their receipt, when and at which address.
  *
  * <p>The failure is the SDK's own description (such as the mail module's "the SMTP server refused
  * the recipient, reply 550"), or only the kind of error when a host's delivery failed with an
@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param by who asked for it (an actor's audit name)
  * @param failure why sending failed, or {@code null} when the receipt left
  */
-public record ReceiptEmail(PaymentId paymentId, String to, Instant at, String by, @Nullable String failure) {
+public record ReceiptEmail(
+    PaymentId paymentId, String to, Instant at, String by, @Nullable String failure) {
 
   /** The longest failure kept; longer descriptions are cut. */
   public static final int MAX_FAILURE = 500;

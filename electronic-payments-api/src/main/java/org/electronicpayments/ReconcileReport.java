@@ -12,8 +12,8 @@ package org.electronicpayments;
  * @param cardSetups card setups (cards saved without a payment) this run claimed and settled, or
  *     found still unsettled
  */
-public record ReconcileReport(int examined, int succeeded, int failed, int stillInDoubt, int awaitingAction,
-    int cardSetups) {
+public record ReconcileReport(
+    int examined, int succeeded, int failed, int stillInDoubt, int awaitingAction, int cardSetups) {
 
   /**
    * A report of payments only, no card setups.
@@ -24,7 +24,8 @@ public record ReconcileReport(int examined, int succeeded, int failed, int still
    * @param stillInDoubt still unknown
    * @param awaitingAction still waiting for the client's authentication
    */
-  public ReconcileReport(int examined, int succeeded, int failed, int stillInDoubt, int awaitingAction) {
+  public ReconcileReport(
+      int examined, int succeeded, int failed, int stillInDoubt, int awaitingAction) {
     this(examined, succeeded, failed, stillInDoubt, awaitingAction, 0);
   }
 

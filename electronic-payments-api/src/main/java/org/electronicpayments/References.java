@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reference convention of the help article, {@code 1.1.2026 1000 CC}: the date posted
- * ({@code day.month.year}, no leading zeros), the client number and the payment type, separated
- * by single spaces. Optional: a reference can be any unique text of up to 64 characters; agencies
- * that follow the convention build and read references here, and find payments by their start
- * with {@link PaymentQuery#referenceStartingWith}.
+ * The reference convention of the help article, {@code 1.1.2026 1000 CC}: the date posted ({@code
+ * day.month.year}, no leading zeros), the client number and the payment type, separated by single
+ * spaces. Optional: a reference can be any unique text of up to 64 characters; agencies that follow
+ * the convention build and read references here, and find payments by their start with {@link
+ * PaymentQuery#referenceStartingWith}.
  *
  * <pre>{@code
  * String ref = References.of(LocalDate.of(2026, 1, 1), ClientId.of("1000"), PaymentType.CREDIT_CARD);
@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * References.parse("1.1.2026 1000 CC").map(References.Parts::clientId); // 1000
  * }</pre>
  *
- * <p>Type codes: {@code CC} for a card, {@code CA} for cash, {@code CK} for a check; agencies
- * with codes of their own pass them as text to {@link #of(LocalDate, ClientId, String)}.
+ * <p>Type codes: {@code CC} for a card, {@code CA} for cash, {@code CK} for a check; agencies with
+ * codes of their own pass them as text to {@link #of(LocalDate, ClientId, String)}.
  */
 public final class References {
 
   private static final Pattern FORM =
-      Pattern.compile("([1-9][0-9]?)\\.([1-9][0-9]?)\\.([0-9]{4}) ([A-Za-z0-9_.:-]{1,64}) ([A-Za-z0-9]{1,8})");
+      Pattern.compile(
+          "([1-9][0-9]?)\\.([1-9][0-9]?)\\.([0-9]{4}) ([A-Za-z0-9_.:-]{1,64}) ([A-Za-z0-9]{1,8})");
   private static final Pattern TYPE_CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
 
   private References() {}
@@ -76,8 +77,8 @@ public final class References {
   }
 
   /**
-   * The start shared by the references of every payment posted on one day, with the trailing
-   * space (so 1.1.2026 does not match 1.1.20260).
+   * The start shared by the references of every payment posted on one day, with the trailing space
+   * (so 1.1.2026 does not match 1.1.20260).
    *
    * @param datePosted the date posted
    * @return the prefix, such as {@code "1.1.2026 "}
@@ -87,15 +88,20 @@ public final class References {
     if (datePosted.getYear() < 1000 || datePosted.getYear() > 9999) {
       throw new IllegalArgumentException("datePosted must have a four-digit year");
     }
-    return datePosted.getDayOfMonth() + "." + datePosted.getMonthValue() + "." + datePosted.getYear() + " ";
+    return datePosted.getDayOfMonth()
+        + "."
+        + datePosted.getMonthValue()
+        + "."
+        + datePosted.getYear()
+        + " ";
   }
 
   /**
    * Reads a reference written by the convention.
    *
    * @param reference the reference
-   * @return its parts; empty when it does not follow the convention (wrong form, a date that
-   *     does not exist, or a client number that is not a valid {@link ClientId})
+   * @return its parts; empty when it does not follow the convention (wrong form, a date that does
+   *     not exist, or a client number that is not a valid {@link ClientId})
    */
   public static Optional<Parts> parse(String reference) {
     Objects.requireNonNull(reference, "reference");
@@ -104,8 +110,11 @@ public final class References {
       return Optional.empty();
     }
     try {
-      LocalDate date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(1)));
+      LocalDate date =
+          LocalDate.of(
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(1)));
       return Optional.of(new Parts(date, ClientId.of(m.group(4)), m.group(5)));
     } catch (DateTimeException e) {
       return Optional.empty();

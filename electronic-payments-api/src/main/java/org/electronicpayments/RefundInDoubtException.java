@@ -2,8 +2,8 @@ package org.electronicpayments;
 
 /**
  * An earlier refund of the payment has no known outcome yet, so a refund of another amount could
- * refund twice. Ask again for the earlier refund's amount ({@link #amount()}) to retry it with
- * its own idempotency key.
+ * refund twice. Ask again for the earlier refund's amount ({@link #amount()}) to retry it with its
+ * own idempotency key.
  */
 public final class RefundInDoubtException extends PaymentStateException {
 
@@ -20,9 +20,16 @@ public final class RefundInDoubtException extends PaymentStateException {
    * @param refundNumber the refund in doubt
    * @param amount its amount
    */
-  public RefundInDoubtException(PaymentId paymentId, PaymentStatus status, int refundNumber, Money amount) {
-    super("Refund " + refundNumber + " of payment " + paymentId
-        + " is still in doubt; ask again for the same amount to retry it", paymentId, status);
+  public RefundInDoubtException(
+      PaymentId paymentId, PaymentStatus status, int refundNumber, Money amount) {
+    super(
+        "Refund "
+            + refundNumber
+            + " of payment "
+            + paymentId
+            + " is still in doubt; ask again for the same amount to retry it",
+        paymentId,
+        status);
     this.refundNumber = refundNumber;
     this.amount = amount;
   }

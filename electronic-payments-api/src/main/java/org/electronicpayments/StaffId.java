@@ -6,6 +6,7 @@ import org.electronicpayments.internal.Ids;
  * Identifies a staff member of the agency.
  *
  * <p>Ids are opaque to the SDK: 1 to 64 characters of letters, digits, {@code _ - . :}.
+ *
  * <pre>{@code StaffId id = StaffId.of("staff-17");}</pre>
  *
  * @param value the id as the host knows it

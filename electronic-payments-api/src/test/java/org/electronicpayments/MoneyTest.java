@@ -23,9 +23,30 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10", "10.5", "10.001", "-1", "-1.00", "1e3", "1,000.00", "$10.00", " 10.00",
-      "10.00 ", "+10.00", ".50", "10.", "010.00", "1O.00", "10,00", "NaN", "Infinity", "0x10", "١٠.٠٠",
-      "99999999999999.00"})
+  @ValueSource(
+      strings = {
+        "10",
+        "10.5",
+        "10.001",
+        "-1",
+        "-1.00",
+        "1e3",
+        "1,000.00",
+        "$10.00",
+        " 10.00",
+        "10.00 ",
+        "+10.00",
+        ".50",
+        "10.",
+        "010.00",
+        "1O.00",
+        "10,00",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "١٠.٠٠",
+        "99999999999999.00"
+      })
   void malformedAmountsAreRejectedShowingTheExpectedForm(String text) {
     assertThatThrownBy(() -> Money.usd(text))
         .isInstanceOf(PaymentValidationException.class)
@@ -50,13 +71,15 @@ class MoneyTest {
   @Test
   void zeroDecimalCurrenciesTakeNoFraction() {
     assertThat(Money.of("1000", JPY).minorUnits()).isEqualTo(1000);
-    assertThatThrownBy(() -> Money.of("1000.00", JPY)).hasMessageContaining("must be written like 1000");
+    assertThatThrownBy(() -> Money.of("1000.00", JPY))
+        .hasMessageContaining("must be written like 1000");
   }
 
   @Test
   void threeDecimalCurrenciesNeedThreeDigits() {
     assertThat(Money.of("1.250", BHD).minorUnits()).isEqualTo(1250);
-    assertThatThrownBy(() -> Money.of("1.25", BHD)).hasMessageContaining("must be written like 10.000");
+    assertThatThrownBy(() -> Money.of("1.25", BHD))
+        .hasMessageContaining("must be written like 10.000");
   }
 
   @Test
@@ -64,8 +87,10 @@ class MoneyTest {
     Money ten = Money.usd("10.00");
     assertThat(ten.plus(Money.usd("0.10"))).isEqualTo(Money.ofMinor(1010, Money.USD));
     assertThat(ten.minus(Money.usd("10.00")).isZero()).isTrue();
-    assertThatThrownBy(() -> Money.usd("1.00").minus(ten)).isInstanceOf(PaymentValidationException.class);
-    assertThatThrownBy(() -> ten.plus(Money.of("10", JPY))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.usd("1.00").minus(ten))
+        .isInstanceOf(PaymentValidationException.class);
+    assertThatThrownBy(() -> ten.plus(Money.of("10", JPY)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(ten.compareTo(Money.usd("9.99"))).isPositive();
   }
 

@@ -12,12 +12,15 @@ class ReferencesTest {
   private static final LocalDate NEW_YEAR = LocalDate.of(2026, 1, 1);
 
   @Test
-  @DisplayName("builds the article's reference: day.month.year without leading zeros, client, type code")
+  @DisplayName(
+      "builds the article's reference: day.month.year without leading zeros, client, type code")
   void buildsTheArticlesReference() {
-    assertThat(References.of(NEW_YEAR, ClientId.of("1000"), PaymentType.CREDIT_CARD)).isEqualTo("1.1.2026 1000 CC");
+    assertThat(References.of(NEW_YEAR, ClientId.of("1000"), PaymentType.CREDIT_CARD))
+        .isEqualTo("1.1.2026 1000 CC");
     assertThat(References.of(LocalDate.of(2026, 12, 31), ClientId.of("7"), PaymentType.CASH))
         .isEqualTo("31.12.2026 7 CA");
-    assertThat(References.of(NEW_YEAR, ClientId.of("1000"), PaymentType.CHECK)).isEqualTo("1.1.2026 1000 CK");
+    assertThat(References.of(NEW_YEAR, ClientId.of("1000"), PaymentType.CHECK))
+        .isEqualTo("1.1.2026 1000 CK");
     assertThat(References.of(NEW_YEAR, ClientId.of("1000"), "EFT")).isEqualTo("1.1.2026 1000 EFT");
     assertThat(References.prefix(NEW_YEAR, ClientId.of("1000"))).isEqualTo("1.1.2026 1000 ");
     assertThat(References.prefix(NEW_YEAR)).isEqualTo("1.1.2026 ");
@@ -53,18 +56,24 @@ class ReferencesTest {
   @DisplayName("a type code must be 1 to 8 letters or digits, so the reference stays readable")
   void typeCodeIsChecked() {
     assertThatThrownBy(() -> References.of(NEW_YEAR, ClientId.of("1000"), "C C"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typeCode");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("typeCode");
     assertThatThrownBy(() -> References.of(NEW_YEAR, ClientId.of("1000"), ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typeCode");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("typeCode");
   }
 
   @Test
-  @DisplayName("queries trim references; a blank exact reference is refused, a blank prefix means any")
+  @DisplayName(
+      "queries trim references; a blank exact reference is refused, a blank prefix means any")
   void queryTrimsReferences() {
-    assertThat(PaymentQuery.all().reference(" 1.1.2026 1000 CC ").reference()).isEqualTo("1.1.2026 1000 CC");
-    assertThat(PaymentQuery.all().referenceStartingWith(" 1.1.2026 ").referencePrefix()).isEqualTo("1.1.2026 ");
+    assertThat(PaymentQuery.all().reference(" 1.1.2026 1000 CC ").reference())
+        .isEqualTo("1.1.2026 1000 CC");
+    assertThat(PaymentQuery.all().referenceStartingWith(" 1.1.2026 ").referencePrefix())
+        .isEqualTo("1.1.2026 ");
     assertThat(PaymentQuery.all().referenceStartingWith("  ").referencePrefix()).isNull();
-    assertThatThrownBy(() -> PaymentQuery.all().reference(" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PaymentQuery.all().reference(" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reference");
   }
 }

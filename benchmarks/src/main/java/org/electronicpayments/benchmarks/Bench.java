@@ -1,11 +1,11 @@
 package org.electronicpayments.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.electronicpayments.testkit.stripe.StripeEmulator;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -14,7 +14,6 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 
 /**
  * Runs every benchmark through JMH's API and prints the comparison table. One emulator, started
@@ -48,8 +47,10 @@ public final class Bench {
    */
   public static void main(String[] args) throws RunnerException {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    Length length = List.of(args).contains("--long") ? Length.LONG
-        : List.of(args).contains("--quick") ? Length.QUICK : Length.DEFAULT;
+    Length length =
+        List.of(args).contains("--long")
+            ? Length.LONG
+            : List.of(args).contains("--quick") ? Length.QUICK : Length.DEFAULT;
     try (StripeEmulator emulator = StripeEmulator.builder().requestLogCapacity(1_000).start()) {
       Bench bench = new Bench(emulator, length);
       bench.run();
@@ -59,9 +60,14 @@ public final class Bench {
   }
 
   private void run() throws RunnerException {
-    String machine = String.format(Locale.ROOT, "JVM %s (%s), %d cores, %s run",
-        System.getProperty("java.vm.version"), System.getProperty("java.vm.name"),
-        Runtime.getRuntime().availableProcessors(), length.name().toLowerCase(Locale.ROOT));
+    String machine =
+        String.format(
+            Locale.ROOT,
+            "JVM %s (%s), %d cores, %s run",
+            System.getProperty("java.vm.version"),
+            System.getProperty("java.vm.name"),
+            Runtime.getRuntime().availableProcessors(),
+            length.name().toLowerCase(Locale.ROOT));
     line("# electronic-payments benchmarks — " + machine);
     line("");
 
@@ -72,16 +78,39 @@ public final class Bench {
     line("");
     line("| | median µs | p99 µs | alloc B/payment |");
     line("|---|---:|---:|---:|");
-    line(String.format(Locale.ROOT, "| ElectronicPayments.process | %.0f | %.0f | %s |",
-        pct(sdk, 50), pct(sdk, 99), alloc(sdk)));
-    line(String.format(Locale.ROOT, "| raw stripe-java (create + confirm) | %.0f | %.0f | %s |",
-        pct(raw, 50), pct(raw, 99), alloc(raw)));
-    line(String.format(Locale.ROOT, "| **ratio SDK / raw** | **%.3f×** | %.3f× | |",
-        pct(sdk, 50) / pct(raw, 50), pct(sdk, 99) / pct(raw, 99)));
-    line(String.format(Locale.ROOT, "| experiment: SDK with the worker handoff (before) | %.0f | %.0f | %s |",
-        pct(handoff, 50), pct(handoff, 99), alloc(handoff)));
-    line(String.format(Locale.ROOT, "| ratio experiment / raw | %.3f× | %.3f× | |",
-        pct(handoff, 50) / pct(raw, 50), pct(handoff, 99) / pct(raw, 99)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| ElectronicPayments.process | %.0f | %.0f | %s |",
+            pct(sdk, 50),
+            pct(sdk, 99),
+            alloc(sdk)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| raw stripe-java (create + confirm) | %.0f | %.0f | %s |",
+            pct(raw, 50),
+            pct(raw, 99),
+            alloc(raw)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| **ratio SDK / raw** | **%.3f×** | %.3f× | |",
+            pct(sdk, 50) / pct(raw, 50),
+            pct(sdk, 99) / pct(raw, 99)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| experiment: SDK with the worker handoff (before) | %.0f | %.0f | %s |",
+            pct(handoff, 50),
+            pct(handoff, 99),
+            alloc(handoff)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| ratio experiment / raw | %.3f× | %.3f× | |",
+            pct(handoff, 50) / pct(raw, 50),
+            pct(handoff, 99) / pct(raw, 99)));
     line("");
 
     line("## 2. Concurrency: threads sharing one facade vs one StripeClient, payments/s");
@@ -89,8 +118,12 @@ public final class Bench {
     line("| threads | SDK | raw stripe-java | ratio SDK / raw |");
     line("|---:|---:|---:|---:|");
     for (int threads : THREADS) {
-      double s = run("StripePathBench.sdk", Mode.Throughput, threads, false).getPrimaryResult().getScore();
-      double r = run("StripePathBench.rawStripeJava", Mode.Throughput, threads, false).getPrimaryResult().getScore();
+      double s =
+          run("StripePathBench.sdk", Mode.Throughput, threads, false).getPrimaryResult().getScore();
+      double r =
+          run("StripePathBench.rawStripeJava", Mode.Throughput, threads, false)
+              .getPrimaryResult()
+              .getScore();
       line(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.3f× |", threads, s, r, s / r));
     }
     line("");
@@ -98,40 +131,57 @@ public final class Bench {
     RunResult fake = run("FakePathBench.process", Mode.Throughput, 1, true);
     line("## 3. Fake path: facade + InMemoryPaymentStore + FakePaymentProcessor, one thread");
     line("");
-    line("| payments/s (wall) | payments per CPU-second of the thread | target | alloc B/payment |");
+    line(
+        "| payments/s (wall) | payments per CPU-second of the thread | target | alloc B/payment |");
     line("|---:|---:|---:|---:|");
-    line(String.format(Locale.ROOT, "| %.0f | %.0f | 100000 | %s |", fake.getPrimaryResult().getScore(),
-        perCpuSecond(fake), alloc(fake)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %.0f | %.0f | 100000 | %s |",
+            fake.getPrimaryResult().getScore(),
+            perCpuSecond(fake),
+            alloc(fake)));
     line("");
 
     RunResult latency = run("EmulatorBench.createPaymentIntent", Mode.SampleTime, 1, false);
-    double served = run("EmulatorBench.createPaymentIntent", Mode.Throughput, 4, false)
-        .getPrimaryResult().getScore();
+    double served =
+        run("EmulatorBench.createPaymentIntent", Mode.Throughput, 4, false)
+            .getPrimaryResult()
+            .getScore();
     line("## 4. Emulator: POST /v1/payment_intents from stripe-java");
     line("");
     line("| p50 µs (1 thread) | p99 µs (1 thread) | requests/s (4 threads) |");
     line("|---:|---:|---:|");
-    line(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f |", pct(latency, 50), pct(latency, 99), served));
+    line(
+        String.format(
+            Locale.ROOT, "| %.0f | %.0f | %.0f |", pct(latency, 50), pct(latency, 99), served));
   }
 
-  private RunResult run(String benchmark, Mode mode, int threads, boolean gc) throws RunnerException {
+  private RunResult run(String benchmark, Mode mode, int threads, boolean gc)
+      throws RunnerException {
     emulator.reset();
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include("\\." + benchmark.replace(".", "\\.") + "$")
-        .mode(mode)
-        .threads(threads)
-        .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MICROSECONDS)
-        .warmupIterations(length.warmups).warmupTime(length.time)
-        .measurementIterations(length.measurements).measurementTime(length.time)
-        .forks(length.forks)
-        .jvmArgsAppend(QUIET, "-D" + Fixtures.EMULATOR_PROPERTY + "=" + emulator.baseUrl(),
-            "-Dhttp.maxConnections=64");
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include("\\." + benchmark.replace(".", "\\.") + "$")
+            .mode(mode)
+            .threads(threads)
+            .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MICROSECONDS)
+            .warmupIterations(length.warmups)
+            .warmupTime(length.time)
+            .measurementIterations(length.measurements)
+            .measurementTime(length.time)
+            .forks(length.forks)
+            .jvmArgsAppend(
+                QUIET,
+                "-D" + Fixtures.EMULATOR_PROPERTY + "=" + emulator.baseUrl(),
+                "-Dhttp.maxConnections=64");
     if (gc) {
       options.addProfiler(GCProfiler.class);
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.size() != 1) {
-      throw new IllegalStateException("expected one result for " + benchmark + ", got " + results.size());
+      throw new IllegalStateException(
+          "expected one result for " + benchmark + ", got " + results.size());
     }
     return results.iterator().next();
   }
@@ -145,7 +195,9 @@ public final class Bench {
     Result payments = r.getSecondaryResults().get("payments");
     @SuppressWarnings("rawtypes")
     Result micros = r.getSecondaryResults().get("cpuMicros");
-    return payments == null || micros == null ? Double.NaN : payments.getScore() / micros.getScore() * 1e6;
+    return payments == null || micros == null
+        ? Double.NaN
+        : payments.getScore() / micros.getScore() * 1e6;
   }
 
   private static String alloc(RunResult r) {

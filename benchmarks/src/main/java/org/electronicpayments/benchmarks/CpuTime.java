@@ -22,8 +22,10 @@ public class CpuTime {
 
   /** Payments made this iteration. */
   public long payments;
+
   /** CPU time of this thread this iteration, µs. */
   public long cpuMicros;
+
   private long startNanos;
 
   /** Starts counting. */

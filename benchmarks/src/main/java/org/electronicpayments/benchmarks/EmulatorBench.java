@@ -22,15 +22,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a host's tests pay per emulator request (comparison 4): one {@code POST /v1/payment_intents}
- * (unconfirmed, with an idempotency key) from stripe-java. {@link Bench} runs it in
- * {@code SampleTime} on one thread (p50) and in {@code Throughput} on several (requests/s).
+ * (unconfirmed, with an idempotency key) from stripe-java. {@link Bench} runs it in {@code
+ * SampleTime} on one thread (p50) and in {@code Throughput} on several (requests/s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dhttp.maxConnections=64"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Dhttp.maxConnections=64"})
 public class EmulatorBench {
 
   private Fixtures.Server server;
@@ -42,8 +44,14 @@ public class EmulatorBench {
   public void setUp() {
     server = Fixtures.server();
     client = Fixtures.rawClient(server.baseUrl());
-    params = PaymentIntentCreateParams.builder().setAmount(Fixtures.AMOUNT_CENTS).setCurrency("usd")
-        .setPaymentMethod(Fixtures.CARD).addPaymentMethodType("card").setConfirm(false).build();
+    params =
+        PaymentIntentCreateParams.builder()
+            .setAmount(Fixtures.AMOUNT_CENTS)
+            .setCurrency("usd")
+            .setPaymentMethod(Fixtures.CARD)
+            .addPaymentMethodType("card")
+            .setConfirm(false)
+            .build();
   }
 
   /** Stops the emulator if this JVM started it. */
@@ -60,7 +68,13 @@ public class EmulatorBench {
    */
   @Benchmark
   public PaymentIntent createPaymentIntent() throws StripeException {
-    return client.v1().paymentIntents().create(params,
-        RequestOptions.builder().setIdempotencyKey(PaymentId.generate().value() + "-create").build());
+    return client
+        .v1()
+        .paymentIntents()
+        .create(
+            params,
+            RequestOptions.builder()
+                .setIdempotencyKey(PaymentId.generate().value() + "-create")
+                .build());
   }
 }

@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The speed a host's test suite sees: the facade with the testkit's in-memory store and fake
- * processor, one one-time card payment per call (comparison 3, target 100,000/s on one thread).
- * The store and the fake are emptied every {@value #RESET_EVERY} payments (counted in the
- * time), as a test suite's {@code reset()} between tests would, so memory stays flat.
+ * processor, one one-time card payment per call (comparison 3, target 100,000/s on one thread). The
+ * store and the fake are emptied every {@value #RESET_EVERY} payments (counted in the time), as a
+ * test suite's {@code reset()} between tests would, so memory stays flat.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +45,8 @@ public class FakePathBench {
   public void setUp() {
     store = InMemoryPaymentStore.create();
     fake = FakePaymentProcessor.create();
-    payments = ElectronicPayments.builder().processor(fake).store(store).agency(Fixtures.AGENCY).build();
+    payments =
+        ElectronicPayments.builder().processor(fake).store(store).agency(Fixtures.AGENCY).build();
   }
 
   /** Stops the facade. */

@@ -27,15 +27,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every benchmark shares: the agency, the front-desk actor, a New Payment request, the
  * emulator to talk to, and the raw stripe-java payment that makes the same two requests as the
- * Stripe module (create unconfirmed with {@code <id>-a1-create}, confirm with {@code <id>-a1-confirm}).
+ * Stripe module (create unconfirmed with {@code <id>-a1-create}, confirm with {@code
+ * <id>-a1-confirm}).
  */
 final class Fixtures {
 
-  /** System property naming a running emulator ({@code http://127.0.0.1:port}); {@link Bench} sets it. */
+  /**
+   * System property naming a running emulator ({@code http://127.0.0.1:port}); {@link Bench} sets
+   * it.
+   */
   static final String EMULATOR_PROPERTY = "bench.emulator";
+
   static final String SECRET_KEY = "sk_test_bench";
-  static final AgencyDetails AGENCY = new AgencyDetails(AgencyId.of("agency-bench"), "Riverside Counseling",
-      List.of("12 Main St", "Springfield, IL 62701"), null, ZoneId.of("America/Chicago"));
+  static final AgencyDetails AGENCY =
+      new AgencyDetails(
+          AgencyId.of("agency-bench"),
+          "Riverside Counseling",
+          List.of("12 Main St", "Springfield, IL 62701"),
+          null,
+          ZoneId.of("America/Chicago"));
   static final ClientId CLIENT = ClientId.of("1000");
   static final Actor DESK = Actor.staff(StaffId.of("s-1"), Set.of(Role.allPermissions("Champion")));
   static final long AMOUNT_CENTS = 1000;
@@ -43,7 +53,9 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** A one-time card payment of $10.00 with a fresh reference (references are unique per agency). */
+  /**
+   * A one-time card payment of $10.00 with a fresh reference (references are unique per agency).
+   */
   static PaymentRequest request(String reference) {
     return PaymentRequest.builder()
         .client(CLIENT)
@@ -58,7 +70,10 @@ final class Fixtures {
         .build();
   }
 
-  /** The emulator of this run: the one {@link Bench} started, or a new one in this JVM (then {@code owned}). */
+  /**
+   * The emulator of this run: the one {@link Bench} started, or a new one in this JVM (then {@code
+   * owned}).
+   */
   static Server server() {
     String url = System.getProperty(EMULATOR_PROPERTY);
     if (url != null && !url.isBlank()) {
@@ -80,24 +95,35 @@ final class Fixtures {
   static PaymentIntent rawPayment(StripeClient client) throws StripeException {
     String id = PaymentId.generate().value();
     String key = id + "-a1";
-    PaymentIntentCreateParams create = PaymentIntentCreateParams.builder()
-        .setAmount(AMOUNT_CENTS)
-        .setCurrency("usd")
-        .setPaymentMethod(CARD)
-        .addPaymentMethodType("card")
-        .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-        .setConfirm(false)
-        .setDescription("Payment " + id)
-        .putMetadata("payment_id", id)
-        .putMetadata("client_id", CLIENT.value())
-        .putMetadata("agency_id", AGENCY.id().value())
-        .putMetadata("attempt", "1")
-        .build();
-    PaymentIntent created = client.v1().paymentIntents().create(create,
-        RequestOptions.builder().setIdempotencyKey(key + "-create").build());
-    PaymentIntentConfirmParams confirm = PaymentIntentConfirmParams.builder().addExpand("payment_method").build();
-    PaymentIntent confirmed = client.v1().paymentIntents().confirm(created.getId(), confirm,
-        RequestOptions.builder().setIdempotencyKey(key + "-confirm").build());
+    PaymentIntentCreateParams create =
+        PaymentIntentCreateParams.builder()
+            .setAmount(AMOUNT_CENTS)
+            .setCurrency("usd")
+            .setPaymentMethod(CARD)
+            .addPaymentMethodType("card")
+            .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+            .setConfirm(false)
+            .setDescription("Payment " + id)
+            .putMetadata("payment_id", id)
+            .putMetadata("client_id", CLIENT.value())
+            .putMetadata("agency_id", AGENCY.id().value())
+            .putMetadata("attempt", "1")
+            .build();
+    PaymentIntent created =
+        client
+            .v1()
+            .paymentIntents()
+            .create(create, RequestOptions.builder().setIdempotencyKey(key + "-create").build());
+    PaymentIntentConfirmParams confirm =
+        PaymentIntentConfirmParams.builder().addExpand("payment_method").build();
+    PaymentIntent confirmed =
+        client
+            .v1()
+            .paymentIntents()
+            .confirm(
+                created.getId(),
+                confirm,
+                RequestOptions.builder().setIdempotencyKey(key + "-confirm").build());
     if (!"succeeded".equals(confirmed.getStatus())) {
       throw new IllegalStateException("raw payment " + id + " ended " + confirmed.getStatus());
     }

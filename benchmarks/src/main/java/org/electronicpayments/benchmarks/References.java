@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class References {
 
-  private final String prefix = "bench " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + " ";
+  private final String prefix =
+      "bench " + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + " ";
   private long next;
 
   /**

@@ -25,16 +25,18 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One one-time card payment on the emulator, two ways: through the SDK ({@code process}:
  * validation, access check and audit, write-ahead journal in the in-memory store, the Stripe
- * module) and through raw stripe-java making the same two requests. {@link Bench} runs it in
- * {@code SampleTime} on one thread (latency, comparison 1) and in {@code Throughput} on 1, 2, 8
- * and 32 threads sharing one facade and one {@code StripeClient} (comparison 2).
+ * module) and through raw stripe-java making the same two requests. {@link Bench} runs it in {@code
+ * SampleTime} on one thread (latency, comparison 1) and in {@code Throughput} on 1, 2, 8 and 32
+ * threads sharing one facade and one {@code StripeClient} (comparison 2).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dhttp.maxConnections=64"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Dhttp.maxConnections=64"})
 public class StripePathBench {
 
   private Fixtures.Server server;
@@ -46,12 +48,23 @@ public class StripePathBench {
   @Setup(Level.Trial)
   public void setUp() {
     server = Fixtures.server();
-    StripePaymentProcessor stripe = StripePaymentProcessor.builder()
-        .secretKey(Fixtures.SECRET_KEY).apiBase(server.baseUrl()).build();
-    payments = ElectronicPayments.builder().processor(stripe).store(InMemoryPaymentStore.create())
-        .agency(Fixtures.AGENCY).build();
-    withHandoff = ElectronicPayments.builder().processor(new WorkerHandoff(stripe))
-        .store(InMemoryPaymentStore.create()).agency(Fixtures.AGENCY).build();
+    StripePaymentProcessor stripe =
+        StripePaymentProcessor.builder()
+            .secretKey(Fixtures.SECRET_KEY)
+            .apiBase(server.baseUrl())
+            .build();
+    payments =
+        ElectronicPayments.builder()
+            .processor(stripe)
+            .store(InMemoryPaymentStore.create())
+            .agency(Fixtures.AGENCY)
+            .build();
+    withHandoff =
+        ElectronicPayments.builder()
+            .processor(new WorkerHandoff(stripe))
+            .store(InMemoryPaymentStore.create())
+            .agency(Fixtures.AGENCY)
+            .build();
     raw = Fixtures.rawClient(server.baseUrl());
   }
 

@@ -1,7 +1,5 @@
 package org.electronicpayments.benchmarks;
 
-import org.electronicpayments.spi.ProcessorDispute;
-import org.electronicpayments.spi.ProcessorRefund;
 import java.time.YearMonth;
 import java.util.List;
 import org.electronicpayments.CardDetails;
@@ -11,6 +9,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.electronicpayments.spi.SetupOutcome;
@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An experiment only: the Stripe processor hiding its {@link #returnsByDeadline()}, so the facade
- * hands each payment to a worker thread as it did before the Stripe module bounded its requests
- * by the deadline. It measures what that per-payment handoff costs; hosts do not get this path.
+ * hands each payment to a worker thread as it did before the Stripe module bounded its requests by
+ * the deadline. It measures what that per-payment handoff costs; hosts do not get this path.
  */
 record WorkerHandoff(PaymentProcessor delegate) implements PaymentProcessor {
 

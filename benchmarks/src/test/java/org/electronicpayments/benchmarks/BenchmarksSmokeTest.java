@@ -14,7 +14,8 @@ class BenchmarksSmokeTest {
     bench.setUp();
     try {
       assertThat(bench.sdk(new References()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
-      assertThat(bench.sdkWithWorkerHandoff(new References()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      assertThat(bench.sdkWithWorkerHandoff(new References()).status())
+          .isEqualTo(PaymentStatus.SUCCEEDED);
       assertThat(bench.rawStripeJava().getStatus()).isEqualTo("succeeded");
     } finally {
       bench.tearDown();

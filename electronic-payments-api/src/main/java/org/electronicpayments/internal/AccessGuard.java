@@ -24,7 +24,8 @@ public final class AccessGuard {
     this.clock = clock;
   }
 
-  public void check(Actor actor, Permission permission, @Nullable ClientId client, @Nullable PaymentId payment) {
+  public void check(
+      Actor actor, Permission permission, @Nullable ClientId client, @Nullable PaymentId payment) {
     AccessDecision decision;
     try {
       decision = policy.decide(actor, permission, client);
@@ -34,19 +35,32 @@ public final class AccessGuard {
     if (decision == null) {
       decision = AccessDecision.deny("the access policy gave no decision");
     }
-    audit.record(new AuditSink.Event(clock.instant(), actor.auditName(), permission, client, payment,
-        decision.allowed(), decision.reason()));
+    audit.record(
+        new AuditSink.Event(
+            clock.instant(),
+            actor.auditName(),
+            permission,
+            client,
+            payment,
+            decision.allowed(),
+            decision.reason()));
     if (!decision.allowed()) {
       throw new AccessDeniedException(actor, permission, client, decision.reason());
     }
   }
 
   /**
-   * Records in the audit trail an action the agency's own setting allows without asking the
-   * policy (a portal payment posted automatically).
+   * Records in the audit trail an action the agency's own setting allows without asking the policy
+   * (a portal payment posted automatically).
    */
-  public void recordAgencyRule(Actor actor, Permission permission, @Nullable ClientId client,
-      @Nullable PaymentId payment, String reason) {
-    audit.record(new AuditSink.Event(clock.instant(), actor.auditName(), permission, client, payment, true, reason));
+  public void recordAgencyRule(
+      Actor actor,
+      Permission permission,
+      @Nullable ClientId client,
+      @Nullable PaymentId payment,
+      String reason) {
+    audit.record(
+        new AuditSink.Event(
+            clock.instant(), actor.auditName(), permission, client, payment, true, reason));
   }
 }

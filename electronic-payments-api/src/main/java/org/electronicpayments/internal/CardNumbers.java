@@ -1,9 +1,9 @@
 package org.electronicpayments.internal;
 
 /**
- * Finds card numbers in free text (G5): a run of 13 to 19 digits, single spaces or dashes
- * allowed between them, that passes the Luhn check. Longer runs are checked at both ends, so a
- * card number followed by an expiry date is still found.
+ * Finds card numbers in free text (G5): a run of 13 to 19 digits, single spaces or dashes allowed
+ * between them, that passes the Luhn check. Longer runs are checked at both ends, so a card number
+ * followed by an expiry date is still found.
  */
 public final class CardNumbers {
 
@@ -31,13 +31,16 @@ public final class CardNumbers {
 
   /** Whether the character at {@code i} is a single space or dash between two digits. */
   private static boolean separatesDigits(String text, int i) {
-    return i > 0 && i + 1 < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')
-        && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i - 1));
+    return i > 0
+        && i + 1 < text.length()
+        && (text.charAt(i) == ' ' || text.charAt(i) == '-')
+        && Character.isDigit(text.charAt(i + 1))
+        && Character.isDigit(text.charAt(i - 1));
   }
 
   /**
-   * A run of 13 to 19 digits is checked whole. A longer run (a number written next to an expiry
-   * or a second number) is checked by its leading and trailing windows of 13 to 19 digits.
+   * A run of 13 to 19 digits is checked whole. A longer run (a number written next to an expiry or
+   * a second number) is checked by its leading and trailing windows of 13 to 19 digits.
    */
   private static boolean anyWindowPassesLuhn(int[] digits, int n) {
     if (n <= MAX) {

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saving a card without a payment, with a charge's discipline: validated, authorized and audited,
- * journaled with its idempotency key before any processor call, the processor's reference stored
- * as soon as known, the outcome stored before it is returned; an unknown outcome is IN_DOUBT and
+ * journaled with its idempotency key before any processor call, the processor's reference stored as
+ * soon as known, the outcome stored before it is returned; an unknown outcome is IN_DOUBT and
  * settled by {@link #reconcile}. A card whose fingerprint matches one the client already saved is
  * not saved twice: the new one is removed at the processor and the saved one kept.
  */
@@ -55,8 +55,16 @@ public final class CardSetups {
   private final Duration lease;
   private final String consentWording;
 
-  public CardSetups(PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency,
-      Charges charges, Bounded bounded, Duration deadline, Duration lease, String consentWording) {
+  public CardSetups(
+      PaymentProcessor processor,
+      Journal journal,
+      AccessGuard guard,
+      AgencyDetails agency,
+      Charges charges,
+      Bounded bounded,
+      Duration deadline,
+      Duration lease,
+      String consentWording) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -91,10 +99,24 @@ public final class CardSetups {
     guard.check(actor, Permission.SAVE_CARD, client, null);
     Instant now = journal.now();
     CardSetupId id = CardSetupId.of("setup_" + UUID.randomUUID().toString().replace("-", ""));
-    CardSetup setup = new CardSetup(id, agency.id(), client, Objects.requireNonNull(request.token()),
-        Objects.requireNonNull(request.nickname()).strip(),
-        new CardConsent(consent.givenBy(), actor.auditName(), consent.channel(), consentWording, now),
-        "setup-" + id.value(), CardSetupStatus.PENDING, null, null, null, actor.auditName(), now, now, 0);
+    CardSetup setup =
+        new CardSetup(
+            id,
+            agency.id(),
+            client,
+            Objects.requireNonNull(request.token()),
+            Objects.requireNonNull(request.nickname()).strip(),
+            new CardConsent(
+                consent.givenBy(), actor.auditName(), consent.channel(), consentWording, now),
+            "setup-" + id.value(),
+            CardSetupStatus.PENDING,
+            null,
+            null,
+            null,
+            actor.auditName(),
+            now,
+            now,
+            0);
     journal.insertSetup(setup);
     LOG.info("Card setup {} of client {}: journaled", id, client);
     return result(run(setup, false));
@@ -118,7 +140,8 @@ public final class CardSetups {
   }
 
   private boolean inFlight(CardSetup setup) {
-    return (setup.status() == CardSetupStatus.PENDING || setup.status() == CardSetupStatus.PROCESSING)
+    return (setup.status() == CardSetupStatus.PENDING
+            || setup.status() == CardSetupStatus.PROCESSING)
         && !setup.updatedAt().isBefore(journal.now().minus(lease));
   }
 
@@ -140,14 +163,29 @@ public final class CardSetups {
   public int reconcile() {
     Instant at = journal.now();
     int examined = 0;
-    List<CardSetup> candidates = new ArrayList<>(journal.setups(agency.id(),
-        EnumSet.of(CardSetupStatus.IN_DOUBT), at.plusNanos(1), RECONCILE_BATCH));
-    candidates.addAll(journal.setups(agency.id(), EnumSet.of(CardSetupStatus.PENDING, CardSetupStatus.PROCESSING,
-        CardSetupStatus.REQUIRES_ACTION), at.minus(lease), RECONCILE_BATCH));
+    List<CardSetup> candidates =
+        new ArrayList<>(
+            journal.setups(
+                agency.id(),
+                EnumSet.of(CardSetupStatus.IN_DOUBT),
+                at.plusNanos(1),
+                RECONCILE_BATCH));
+    candidates.addAll(
+        journal.setups(
+            agency.id(),
+            EnumSet.of(
+                CardSetupStatus.PENDING,
+                CardSetupStatus.PROCESSING,
+                CardSetupStatus.REQUIRES_ACTION),
+            at.minus(lease),
+            RECONCILE_BATCH));
     for (CardSetup candidate : candidates) {
-      CardSetupStatus next = candidate.status() == CardSetupStatus.REQUIRES_ACTION
-          ? CardSetupStatus.REQUIRES_ACTION : CardSetupStatus.PROCESSING;
-      Optional<CardSetup> claimed = journal.updateSetup(candidate.moved(next, null, null, null, at));
+      CardSetupStatus next =
+          candidate.status() == CardSetupStatus.REQUIRES_ACTION
+              ? CardSetupStatus.REQUIRES_ACTION
+              : CardSetupStatus.PROCESSING;
+      Optional<CardSetup> claimed =
+          journal.updateSetup(candidate.moved(next, null, null, null, at));
       if (claimed.isPresent()) {
         examined++;
         run(claimed.get(), true);
@@ -171,8 +209,10 @@ public final class CardSetups {
       if (outcome != null) {
         return outcome;
       }
-      LOG.warn("Card setup {}: no answer from the processor within {}; outcome in doubt until reconciled",
-          setup.id(), deadline);
+      LOG.warn(
+          "Card setup {}: no answer from the processor within {}; outcome in doubt until reconciled",
+          setup.id(),
+          deadline);
       return settle(setup.id(), new SetupOutcome.Unknown(null, "no answer within " + deadline));
     } catch (ExecutionException e) {
       return unexpected(setup, Charges.causeOf(e));
@@ -181,7 +221,9 @@ public final class CardSetups {
 
   private Outcome unexpected(CardSetup setup, Throwable cause) {
     LOG.error("Card setup {}: failed unexpectedly; outcome in doubt", setup.id(), cause);
-    return settle(setup.id(), new SetupOutcome.Unknown(null, "unexpected " + cause.getClass().getSimpleName()));
+    return settle(
+        setup.id(),
+        new SetupOutcome.Unknown(null, "unexpected " + cause.getClass().getSimpleName()));
   }
 
   private Outcome attempt(CardSetup setup, Instant deadlineAt, boolean resolveFirst) {
@@ -191,10 +233,19 @@ public final class CardSetups {
     } catch (ProcessorException e) {
       return settle(setup.id(), rejected(e));
     }
-    SetupRequest request = new SetupRequest(setup.id(), setup.agencyId(), setup.clientId(), setup.idempotencyKey(),
-        setup.token(), customer, deadlineAt);
+    SetupRequest request =
+        new SetupRequest(
+            setup.id(),
+            setup.agencyId(),
+            setup.clientId(),
+            setup.idempotencyKey(),
+            setup.token(),
+            customer,
+            deadlineAt);
     if (resolveFirst) {
-      return settle(setup.id(), call(setup, false, () -> processor.resolveSetup(request, setup.processorReference())));
+      return settle(
+          setup.id(),
+          call(setup, false, () -> processor.resolveSetup(request, setup.processorReference())));
     }
     String reference = setup.processorReference();
     if (reference == null) {
@@ -204,9 +255,13 @@ public final class CardSetups {
       }
       reference = p.processorReference();
       String ref = reference;
-      change(setup.id(), current -> current.status() == CardSetupStatus.PENDING
-          || current.status() == CardSetupStatus.PROCESSING
-          ? current.moved(CardSetupStatus.PROCESSING, ref, null, null, journal.now()) : null);
+      change(
+          setup.id(),
+          current ->
+              current.status() == CardSetupStatus.PENDING
+                      || current.status() == CardSetupStatus.PROCESSING
+                  ? current.moved(CardSetupStatus.PROCESSING, ref, null, null, journal.now())
+                  : null);
     }
     String ref = reference;
     return settle(setup.id(), call(setup, false, () -> processor.confirmSetup(request, ref)));
@@ -216,27 +271,37 @@ public final class CardSetups {
    * Makes one processor call. A refusal fails the setup only when the call cannot have saved
    * anything ({@code prepareSetup}); otherwise the outcome stays unknown for reconcile.
    */
-  private SetupOutcome call(CardSetup setup, boolean refusalIsDefinite, Supplier<SetupOutcome> call) {
+  private SetupOutcome call(
+      CardSetup setup, boolean refusalIsDefinite, Supplier<SetupOutcome> call) {
     try {
       return call.get();
     } catch (ProcessorException e) {
       if (!refusalIsDefinite) {
-        LOG.error("Card setup {}: the processor refused a confirm or resolve ({}); outcome in doubt", setup.id(),
+        LOG.error(
+            "Card setup {}: the processor refused a confirm or resolve ({}); outcome in doubt",
+            setup.id(),
             e.getMessage());
         return new SetupOutcome.Unknown(null, "processor refused: " + e.getMessage());
       }
       return rejected(e);
     } catch (RuntimeException e) {
-      LOG.warn("Card setup {}: processor call ended without an answer ({}); outcome in doubt", setup.id(),
+      LOG.warn(
+          "Card setup {}: processor call ended without an answer ({}); outcome in doubt",
+          setup.id(),
           e.getClass().getSimpleName());
       return new SetupOutcome.Unknown(null, e.getClass().getSimpleName());
     }
   }
 
   private static SetupOutcome rejected(ProcessorException e) {
-    return new SetupOutcome.Declined(null, new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null,
-        "The card processor refused the request. Nothing was saved; tell the system administrator.",
-        e.getMessage()));
+    return new SetupOutcome.Declined(
+        null,
+        new PaymentFailure(
+            PaymentFailure.Kind.REJECTED,
+            null,
+            null,
+            "The card processor refused the request. Nothing was saved; tell the system administrator.",
+            e.getMessage()));
   }
 
   /** Stores an outcome, unless the setup is settled already. */
@@ -246,29 +311,35 @@ public final class CardSetups {
       return new Outcome(before, null);
     }
     Instant now = journal.now();
-    // The card is recorded once, before the compare-and-set below, whose change may run several times.
-    PaymentMethodId saved = outcome instanceof SetupOutcome.Saved s ? keepOnce(before, s, now) : null;
-    CardSetup stored = change(id, current -> {
-      if (current.status().settled()) {
-        return null;
-      }
-      String ref = outcome.processorReference();
-      if (outcome instanceof SetupOutcome.Saved) {
-        return current.moved(CardSetupStatus.SUCCEEDED, ref, saved, null, now);
-      }
-      if (outcome instanceof SetupOutcome.Declined d) {
-        return current.moved(CardSetupStatus.FAILED, ref, null, d.failure(), now);
-      }
-      if (outcome instanceof SetupOutcome.ActionRequired) {
-        return current.moved(CardSetupStatus.REQUIRES_ACTION, ref, null, null, now);
-      }
-      if (current.status() == CardSetupStatus.REQUIRES_ACTION) {
-        return null;
-      }
-      return current.moved(CardSetupStatus.IN_DOUBT, ref, null, null, now);
-    });
+    // The card is recorded once, before the compare-and-set below, whose change may run several
+    // times.
+    PaymentMethodId saved =
+        outcome instanceof SetupOutcome.Saved s ? keepOnce(before, s, now) : null;
+    CardSetup stored =
+        change(
+            id,
+            current -> {
+              if (current.status().settled()) {
+                return null;
+              }
+              String ref = outcome.processorReference();
+              if (outcome instanceof SetupOutcome.Saved) {
+                return current.moved(CardSetupStatus.SUCCEEDED, ref, saved, null, now);
+              }
+              if (outcome instanceof SetupOutcome.Declined d) {
+                return current.moved(CardSetupStatus.FAILED, ref, null, d.failure(), now);
+              }
+              if (outcome instanceof SetupOutcome.ActionRequired) {
+                return current.moved(CardSetupStatus.REQUIRES_ACTION, ref, null, null, now);
+              }
+              if (current.status() == CardSetupStatus.REQUIRES_ACTION) {
+                return null;
+              }
+              return current.moved(CardSetupStatus.IN_DOUBT, ref, null, null, now);
+            });
     LOG.info("Card setup {} of client {}: {}", stored.id(), stored.clientId(), stored.status());
-    return new Outcome(stored, outcome instanceof SetupOutcome.ActionRequired a ? a.clientSecret() : null);
+    return new Outcome(
+        stored, outcome instanceof SetupOutcome.ActionRequired a ? a.clientSecret() : null);
   }
 
   /**
@@ -286,17 +357,30 @@ public final class CardSetups {
           try {
             processor.removeCard(saved.card());
           } catch (RuntimeException e) {
-            LOG.warn("Card setup {}: could not remove the duplicate card {} at the processor ({})", setup.id(),
-                saved.card(), e.getClass().getSimpleName());
+            LOG.warn(
+                "Card setup {}: could not remove the duplicate card {} at the processor ({})",
+                setup.id(),
+                saved.card(),
+                e.getClass().getSimpleName());
           }
-          LOG.info("Card setup {}: the card is already saved as {}; not saving it twice", setup.id(),
+          LOG.info(
+              "Card setup {}: the card is already saved as {}; not saving it twice",
+              setup.id(),
               existing.id());
           return existing.id();
         }
       }
     }
-    journal.saveCard(new PaymentMethod(saved.card(), setup.agencyId(), setup.clientId(), setup.nickname(),
-        saved.details(), setup.createdBy(), now, setup.consent()));
+    journal.saveCard(
+        new PaymentMethod(
+            saved.card(),
+            setup.agencyId(),
+            setup.clientId(),
+            setup.nickname(),
+            saved.details(),
+            setup.createdBy(),
+            now,
+            setup.consent()));
     return saved.card();
   }
 
@@ -321,12 +405,17 @@ public final class CardSetups {
     if (setup.status() == CardSetupStatus.REQUIRES_ACTION) {
       return new CardSetupResult.RequiresAction(setup, outcome.clientSecret());
     }
-    PaymentMethod card = setup.savedCard() == null ? null : journal.findCard(setup.savedCard()).orElse(null);
+    PaymentMethod card =
+        setup.savedCard() == null ? null : journal.findCard(setup.savedCard()).orElse(null);
     return CardSetupResult.of(setup, card);
   }
 
   private CardSetup ours(CardSetupId id) {
-    return journal.findSetup(id).filter(s -> s.agencyId().equals(agency.id()))
-        .orElseThrow(() -> PaymentValidationException.of("cardSetupId", "is not a card setup of this agency"));
+    return journal
+        .findSetup(id)
+        .filter(s -> s.agencyId().equals(agency.id()))
+        .orElseThrow(
+            () ->
+                PaymentValidationException.of("cardSetupId", "is not a card setup of this agency"));
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutionException;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.CardConsent;
-import org.electronicpayments.Consent;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.ConcurrentUpdateException;
+import org.electronicpayments.Consent;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
@@ -34,16 +34,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs a payment's current attempt against the processor, write-ahead: the attempt and its key
- * are stored before any call, the processor's reference is stored as soon as it is known, and
- * the outcome is stored before it is returned. Unknown outcomes become {@code IN_DOUBT}, never
- * {@code FAILED}.
+ * Runs a payment's current attempt against the processor, write-ahead: the attempt and its key are
+ * stored before any call, the processor's reference is stored as soon as it is known, and the
+ * outcome is stored before it is returned. Unknown outcomes become {@code IN_DOUBT}, never {@code
+ * FAILED}.
  */
 public final class Charges {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
-  static final Set<PaymentStatus> RESUMABLE = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
-      PaymentStatus.IN_DOUBT, PaymentStatus.REQUIRES_ACTION);
+  static final Set<PaymentStatus> RESUMABLE =
+      EnumSet.of(
+          PaymentStatus.PENDING,
+          PaymentStatus.PROCESSING,
+          PaymentStatus.IN_DOUBT,
+          PaymentStatus.REQUIRES_ACTION);
 
   private final PaymentProcessor processor;
   private final Journal journal;
@@ -51,11 +55,18 @@ public final class Charges {
   private final Duration deadline;
   private final Bounded bounded;
   private final String consentWording;
+
   /** Whether the processor emails its own receipt (off when the SDK emails receipts). */
   private final boolean processorReceipts;
 
-  public Charges(PaymentProcessor processor, Journal journal, AgencyDetails agency, Duration deadline, Bounded bounded,
-      String consentWording, boolean processorReceipts) {
+  public Charges(
+      PaymentProcessor processor,
+      Journal journal,
+      AgencyDetails agency,
+      Duration deadline,
+      Bounded bounded,
+      String consentWording,
+      boolean processorReceipts) {
     this.consentWording = consentWording;
     this.processor = processor;
     this.journal = journal;
@@ -65,7 +76,9 @@ public final class Charges {
     this.processorReceipts = processorReceipts;
   }
 
-  /** The outcome of running an attempt: the stored payment and, for 3-D Secure, the client secret. */
+  /**
+   * The outcome of running an attempt: the stored payment and, for 3-D Secure, the client secret.
+   */
   record Outcome(Payment payment, @Nullable String clientSecret) {
     PaymentResult result() {
       return payment.status() == PaymentStatus.REQUIRES_ACTION
@@ -81,7 +94,8 @@ public final class Charges {
    * other runs on a worker thread that this thread stops waiting for at the deadline (G4).
    */
   public PaymentResult run(Payment owned, boolean resolveFirst) {
-    // Deadlines are elapsed time on the system clock, never the host's business clock (which tests move).
+    // Deadlines are elapsed time on the system clock, never the host's business clock (which tests
+    // move).
     Instant deadlineAt = Instant.now().plus(deadline);
     PaymentAttempt attempt = attemptOf(owned);
     if (processor.returnsByDeadline() && !mayEnsureCustomer(owned, attempt)) {
@@ -96,19 +110,33 @@ public final class Charges {
       if (outcome != null) {
         return outcome.result();
       }
-      LOG.warn("Payment {}: no answer from the processor within {}; outcome in doubt until reconciled",
-          owned.id(), deadline);
-      return PaymentResult.of(settle(owned.id(), attempt.number(),
-          new ChargeOutcome.Unknown(null, "no answer within " + deadline)).payment());
+      LOG.warn(
+          "Payment {}: no answer from the processor within {}; outcome in doubt until reconciled",
+          owned.id(),
+          deadline);
+      return PaymentResult.of(
+          settle(
+                  owned.id(),
+                  attempt.number(),
+                  new ChargeOutcome.Unknown(null, "no answer within " + deadline))
+              .payment());
     } catch (ExecutionException e) {
       return unexpected(owned, attempt, causeOf(e));
     }
   }
 
   private PaymentResult unexpected(Payment owned, PaymentAttempt attempt, Throwable cause) {
-    LOG.error("Payment {}: attempt {} failed unexpectedly; outcome in doubt", owned.id(), attempt.number(), cause);
-    return PaymentResult.of(settle(owned.id(), attempt.number(),
-        new ChargeOutcome.Unknown(null, "unexpected " + cause.getClass().getSimpleName())).payment());
+    LOG.error(
+        "Payment {}: attempt {} failed unexpectedly; outcome in doubt",
+        owned.id(),
+        attempt.number(),
+        cause);
+    return PaymentResult.of(
+        settle(
+                owned.id(),
+                attempt.number(),
+                new ChargeOutcome.Unknown(null, "unexpected " + cause.getClass().getSimpleName()))
+            .payment());
   }
 
   /** Whether the attempt needs the client's customer and none is stored yet. */
@@ -127,28 +155,35 @@ public final class Charges {
       if (!(attempt.card() instanceof CardChoice.OneTime)) {
         customer = journal.customerReference(agency.id(), payment.clientId()).orElse(null);
         if (customer == null && resolveFirst && reference == null) {
-          // No customer, so this attempt never sent a create; the claim fences off a runner still making one.
+          // No customer, so this attempt never sent a create; the claim fences off a runner still
+          // making one.
           return failUnlessMoved(payment, attempt, noCustomer(null));
         }
         if (customer == null) {
           try {
             customer = customerOf(payment.clientId());
           } catch (RuntimeException e) {
-            LOG.warn("Payment {}: the client's customer could not be made at the processor ({}); not charged",
-                payment.id(), e.getMessage());
+            LOG.warn(
+                "Payment {}: the client's customer could not be made at the processor ({}); not charged",
+                payment.id(),
+                e.getMessage());
             return failUnlessMoved(payment, attempt, noCustomer(e.getMessage()));
           }
           try {
-            journal.write(payment.change()); // still this runner's: no one settled or claimed it meanwhile
+            journal.write(
+                payment.change()); // still this runner's: no one settled or claimed it meanwhile
           } catch (ConcurrentUpdateException e) {
-            LOG.info("Payment {}: taken over while its customer was made; this runner stops", payment.id());
+            LOG.info(
+                "Payment {}: taken over while its customer was made; this runner stops",
+                payment.id());
             return new Outcome(journal.read(payment.id()), null);
           }
         }
       }
       ChargeRequest request = request(payment, attempt, deadlineAt, customer);
       if (resolveFirst) {
-        ChargeOutcome found = call(payment, false, () -> processor.resolve(request, attempt.processorReference()));
+        ChargeOutcome found =
+            call(payment, false, () -> processor.resolve(request, attempt.processorReference()));
         return settle(payment.id(), attempt.number(), found);
       }
       if (reference == null) {
@@ -158,12 +193,19 @@ public final class Charges {
         }
         reference = p.processorReference();
         String ref = reference;
-        journal.change(payment.id(), current -> sameAttempt(current, attempt.number())
-            && RESUMABLE.contains(current.status())
-            ? current.change().replaceCurrentAttempt(attemptOf(current).withProcessorReference(ref))
-                .status(current.status() == PaymentStatus.PENDING ? PaymentStatus.PROCESSING : current.status())
-                .at(journal.now())
-            : null);
+        journal.change(
+            payment.id(),
+            current ->
+                sameAttempt(current, attempt.number()) && RESUMABLE.contains(current.status())
+                    ? current
+                        .change()
+                        .replaceCurrentAttempt(attemptOf(current).withProcessorReference(ref))
+                        .status(
+                            current.status() == PaymentStatus.PENDING
+                                ? PaymentStatus.PROCESSING
+                                : current.status())
+                        .at(journal.now())
+                    : null);
       }
       String ref = reference;
       ChargeOutcome confirmed = call(payment, false, () -> processor.confirm(request, ref));
@@ -177,8 +219,8 @@ public final class Charges {
     }
   }
 
-  private ChargeRequest request(Payment payment, PaymentAttempt attempt, Instant deadlineAt,
-      @Nullable String knownCustomer) {
+  private ChargeRequest request(
+      Payment payment, PaymentAttempt attempt, Instant deadlineAt, @Nullable String knownCustomer) {
     CardChoice card = attempt.card();
     String method;
     CardUse use;
@@ -190,31 +232,56 @@ public final class Charges {
       use = CardUse.SAVE_FOR_FUTURE;
     } else {
       method = ((CardChoice.Saved) card).paymentMethodId().value();
-      use = payment.request().clientPresent() ? CardUse.SAVED_ON_SESSION : CardUse.SAVED_OFF_SESSION;
+      use =
+          payment.request().clientPresent() ? CardUse.SAVED_ON_SESSION : CardUse.SAVED_OFF_SESSION;
     }
-    String customer = use == CardUse.ONE_TIME ? null
-        : knownCustomer != null ? knownCustomer : customerOf(payment.clientId());
-    return new ChargeRequest(payment.id(), payment.agencyId(), payment.clientId(), attempt.number(),
-        attempt.idempotencyKey(), payment.amount(), method, use, customer,
-        processorReceipts ? payment.request().emailReceiptTo() : null, deadlineAt);
+    String customer =
+        use == CardUse.ONE_TIME
+            ? null
+            : knownCustomer != null ? knownCustomer : customerOf(payment.clientId());
+    return new ChargeRequest(
+        payment.id(),
+        payment.agencyId(),
+        payment.clientId(),
+        attempt.number(),
+        attempt.idempotencyKey(),
+        payment.amount(),
+        method,
+        use,
+        customer,
+        processorReceipts ? payment.request().emailReceiptTo() : null,
+        deadlineAt);
   }
 
   String customerOf(ClientId client) {
-    return journal.customerReference(agency.id(), client).orElseGet(() -> {
-      String made = processor.ensureCustomer(new CustomerRequest(agency.id(), client,
-          "customer-" + agency.id().value() + "-" + client.value()));
-      return journal.putCustomerReference(agency.id(), client, made);
-    });
+    return journal
+        .customerReference(agency.id(), client)
+        .orElseGet(
+            () -> {
+              String made =
+                  processor.ensureCustomer(
+                      new CustomerRequest(
+                          agency.id(),
+                          client,
+                          "customer-" + agency.id().value() + "-" + client.value()));
+              return journal.putCustomerReference(agency.id(), client, made);
+            });
   }
 
   /**
    * Fails an attempt that never sent a create, in one write against the version this runner holds:
-   * if anyone claimed or settled the payment meanwhile (and may be charging it), nothing is written.
+   * if anyone claimed or settled the payment meanwhile (and may be charging it), nothing is
+   * written.
    */
   private Outcome failUnlessMoved(Payment payment, PaymentAttempt attempt, PaymentFailure failure) {
     try {
-      Payment failed = journal.write(payment.change().status(PaymentStatus.FAILED).failure(failure)
-          .replaceCurrentAttempt(attempt.withStatus(PaymentStatus.FAILED, journal.now())));
+      Payment failed =
+          journal.write(
+              payment
+                  .change()
+                  .status(PaymentStatus.FAILED)
+                  .failure(failure)
+                  .replaceCurrentAttempt(attempt.withStatus(PaymentStatus.FAILED, journal.now())));
       LOG.info("Payment {}: not charged ({})", payment.id(), failure.code());
       return new Outcome(failed, null);
     } catch (ConcurrentUpdateException e) {
@@ -228,7 +295,10 @@ public final class Charges {
    * customer no PaymentIntent was created, so nothing can have been charged.
    */
   private static PaymentFailure noCustomer(@Nullable String processorMessage) {
-    return new PaymentFailure(PaymentFailure.Kind.REJECTED, "customer_unavailable", null,
+    return new PaymentFailure(
+        PaymentFailure.Kind.REJECTED,
+        "customer_unavailable",
+        null,
         "Nothing was charged: the client's record could not be set up at the card processor, so the card"
             + " was never sent for payment. Try again; if it keeps failing, tell the system administrator.",
         processorMessage);
@@ -239,22 +309,31 @@ public final class Charges {
    * the call cannot have charged ({@code prepare}); refused confirms and resolves stay in doubt,
    * since an idempotency conflict there may hide a charge that happened (G3).
    */
-  private ChargeOutcome call(Payment payment, boolean refusalIsDefinite,
-      java.util.function.Supplier<ChargeOutcome> call) {
+  private ChargeOutcome call(
+      Payment payment, boolean refusalIsDefinite, java.util.function.Supplier<ChargeOutcome> call) {
     try {
       return call.get();
     } catch (ProcessorException e) {
       if (!refusalIsDefinite) {
-        LOG.error("Payment {}: the processor refused a confirm or resolve ({}); outcome in doubt", payment.id(),
+        LOG.error(
+            "Payment {}: the processor refused a confirm or resolve ({}); outcome in doubt",
+            payment.id(),
             e.getMessage());
         return new ChargeOutcome.Unknown(null, "processor refused: " + e.getMessage());
       }
       LOG.error("Payment {}: the processor refused the request: {}", payment.id(), e.getMessage());
-      return new ChargeOutcome.Declined(null, new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null,
-          "The card processor refused the request. Nothing was charged; tell the system administrator.",
-          e.getMessage()));
+      return new ChargeOutcome.Declined(
+          null,
+          new PaymentFailure(
+              PaymentFailure.Kind.REJECTED,
+              null,
+              null,
+              "The card processor refused the request. Nothing was charged; tell the system administrator.",
+              e.getMessage()));
     } catch (RuntimeException e) {
-      LOG.warn("Payment {}: processor call ended without an answer ({}); outcome in doubt", payment.id(),
+      LOG.warn(
+          "Payment {}: processor call ended without an answer ({}); outcome in doubt",
+          payment.id(),
           e.getClass().getSimpleName());
       return new ChargeOutcome.Unknown(null, e.getClass().getSimpleName());
     }
@@ -263,35 +342,62 @@ public final class Charges {
   /** Stores an outcome for the given attempt, unless the payment has moved past it. */
   Outcome settle(PaymentId id, int attemptNumber, ChargeOutcome outcome) {
     Instant now = journal.now();
-    // The card is recorded once, before the compare-and-set below, whose change may run several times.
-    PaymentMethodId saved = outcome instanceof ChargeOutcome.Charged charged
-        ? saveCard(journal.read(id), attemptNumber, charged, now) : null;
-    Payment stored = journal.change(id, current -> {
-      if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
-        return null;
-      }
-      PaymentAttempt attempt = attemptOf(current); // sameAttempt found it
-      String ref = outcome.processorReference() != null ? outcome.processorReference() : attempt.processorReference();
-      PaymentChange change = current.change();
-      if (outcome instanceof ChargeOutcome.Charged charged) {
-        change.status(PaymentStatus.SUCCEEDED).confirmationNumber(charged.chargeReference()).card(charged.card())
-            .failure(null).savedCard(saved)
-            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.SUCCEEDED, now));
-      } else if (outcome instanceof ChargeOutcome.Declined declined) {
-        change.status(PaymentStatus.FAILED).failure(declined.failure())
-            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.FAILED, now));
-      } else if (outcome instanceof ChargeOutcome.ActionRequired) {
-        change.status(PaymentStatus.REQUIRES_ACTION)
-            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.REQUIRES_ACTION, null));
-      } else {
-        if (current.status() == PaymentStatus.REQUIRES_ACTION) {
-          return null;
-        }
-        change.status(PaymentStatus.IN_DOUBT)
-            .replaceCurrentAttempt(attempt.withProcessorReference(ref).withStatus(PaymentStatus.IN_DOUBT, null));
-      }
-      return change.at(now);
-    });
+    // The card is recorded once, before the compare-and-set below, whose change may run several
+    // times.
+    PaymentMethodId saved =
+        outcome instanceof ChargeOutcome.Charged charged
+            ? saveCard(journal.read(id), attemptNumber, charged, now)
+            : null;
+    Payment stored =
+        journal.change(
+            id,
+            current -> {
+              if (!sameAttempt(current, attemptNumber) || !RESUMABLE.contains(current.status())) {
+                return null;
+              }
+              PaymentAttempt attempt = attemptOf(current); // sameAttempt found it
+              String ref =
+                  outcome.processorReference() != null
+                      ? outcome.processorReference()
+                      : attempt.processorReference();
+              PaymentChange change = current.change();
+              if (outcome instanceof ChargeOutcome.Charged charged) {
+                change
+                    .status(PaymentStatus.SUCCEEDED)
+                    .confirmationNumber(charged.chargeReference())
+                    .card(charged.card())
+                    .failure(null)
+                    .savedCard(saved)
+                    .replaceCurrentAttempt(
+                        attempt
+                            .withProcessorReference(ref)
+                            .withStatus(PaymentStatus.SUCCEEDED, now));
+              } else if (outcome instanceof ChargeOutcome.Declined declined) {
+                change
+                    .status(PaymentStatus.FAILED)
+                    .failure(declined.failure())
+                    .replaceCurrentAttempt(
+                        attempt.withProcessorReference(ref).withStatus(PaymentStatus.FAILED, now));
+              } else if (outcome instanceof ChargeOutcome.ActionRequired) {
+                change
+                    .status(PaymentStatus.REQUIRES_ACTION)
+                    .replaceCurrentAttempt(
+                        attempt
+                            .withProcessorReference(ref)
+                            .withStatus(PaymentStatus.REQUIRES_ACTION, null));
+              } else {
+                if (current.status() == PaymentStatus.REQUIRES_ACTION) {
+                  return null;
+                }
+                change
+                    .status(PaymentStatus.IN_DOUBT)
+                    .replaceCurrentAttempt(
+                        attempt
+                            .withProcessorReference(ref)
+                            .withStatus(PaymentStatus.IN_DOUBT, null));
+              }
+              return change.at(now);
+            });
     logOutcome(stored, outcome);
     String secret = outcome instanceof ChargeOutcome.ActionRequired a ? a.clientSecret() : null;
     return new Outcome(stored, secret);
@@ -301,31 +407,51 @@ public final class Charges {
    * Records the card a charge saved, if the attempt asked to save one and its outcome still
    * applies; the card's id, for the payment.
    */
-  private @Nullable PaymentMethodId saveCard(Payment payment, int attemptNumber, ChargeOutcome.Charged charged,
-      Instant now) {
+  private @Nullable PaymentMethodId saveCard(
+      Payment payment, int attemptNumber, ChargeOutcome.Charged charged, Instant now) {
     if (!sameAttempt(payment, attemptNumber) || !RESUMABLE.contains(payment.status())) {
       return null;
     }
-    if (!(attemptOf(payment).card() instanceof CardChoice.SaveNew save) || charged.savedCard() == null) {
+    if (!(attemptOf(payment).card() instanceof CardChoice.SaveNew save)
+        || charged.savedCard() == null) {
       return null;
     }
     PaymentMethodId id = charged.savedCard();
     if (journal.findCard(id).isEmpty() && charged.card() != null) {
       Consent consent = save.consent();
-      CardConsent recorded = consent == null ? null : new CardConsent(consent.givenBy(), payment.createdBy(),
-          consent.channel(), consentWording, payment.createdAt());
-      journal.saveCard(new PaymentMethod(id, payment.agencyId(), payment.clientId(),
-          save.nickname().strip(), charged.card(), payment.createdBy(), now, recorded));
+      CardConsent recorded =
+          consent == null
+              ? null
+              : new CardConsent(
+                  consent.givenBy(),
+                  payment.createdBy(),
+                  consent.channel(),
+                  consentWording,
+                  payment.createdAt());
+      journal.saveCard(
+          new PaymentMethod(
+              id,
+              payment.agencyId(),
+              payment.clientId(),
+              save.nickname().strip(),
+              charged.card(),
+              payment.createdBy(),
+              now,
+              recorded));
     }
     return id;
   }
 
-  /** The current attempt of a payment that charges a card; cash and check never reach the processor. */
+  /**
+   * The current attempt of a payment that charges a card; cash and check never reach the processor.
+   */
   private static PaymentAttempt attemptOf(Payment p) {
     return Objects.requireNonNull(p.currentAttempt(), "a payment charging a card has an attempt");
   }
 
-  /** What an {@link ExecutionException} wraps; the exception itself if, unusually, it wraps nothing. */
+  /**
+   * What an {@link ExecutionException} wraps; the exception itself if, unusually, it wraps nothing.
+   */
   static Throwable causeOf(ExecutionException e) {
     Throwable cause = e.getCause();
     return cause != null ? cause : e;
@@ -336,7 +462,10 @@ public final class Charges {
     return a != null && a.number() == number;
   }
 
-  /** The kind and code of a failure, as the outcome log shows them; the same words as before for a recorded one. */
+  /**
+   * The kind and code of a failure, as the outcome log shows them; the same words as before for a
+   * recorded one.
+   */
   private static String reasonOf(@Nullable PaymentFailure f) {
     if (f == null) {
       return "no failure recorded";
@@ -346,11 +475,19 @@ public final class Charges {
 
   private static void logOutcome(Payment p, ChargeOutcome outcome) {
     switch (p.status()) {
-      case SUCCEEDED -> LOG.info("Payment {}: charged {}, confirmation {}", p.id(), p.amount(), p.confirmationNumber());
+      case SUCCEEDED ->
+          LOG.info(
+              "Payment {}: charged {}, confirmation {}",
+              p.id(),
+              p.amount(),
+              p.confirmationNumber());
       case FAILED -> LOG.info("Payment {}: not charged ({})", p.id(), reasonOf(p.failure()));
       case REQUIRES_ACTION -> LOG.info("Payment {}: the client must authenticate the card", p.id());
-      case IN_DOUBT -> LOG.info("Payment {}: outcome in doubt ({})", p.id(),
-          outcome instanceof ChargeOutcome.Unknown u ? u.reason() : "unknown");
+      case IN_DOUBT ->
+          LOG.info(
+              "Payment {}: outcome in doubt ({})",
+              p.id(),
+              outcome instanceof ChargeOutcome.Unknown u ? u.reason() : "unknown");
       default -> LOG.debug("Payment {}: now {}", p.id(), p.status());
     }
   }

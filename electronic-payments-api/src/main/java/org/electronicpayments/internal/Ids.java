@@ -18,11 +18,20 @@ public final class Ids {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == '.' || c == ':';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || c == '.'
+              || c == ':';
       if (!ok) {
-        throw PaymentValidationException.of(field,
-            "may contain only letters, digits and _ - . : (found a character at position " + (i + 1) + ")");
+        throw PaymentValidationException.of(
+            field,
+            "may contain only letters, digits and _ - . : (found a character at position "
+                + (i + 1)
+                + ")");
       }
     }
   }

@@ -25,9 +25,9 @@ import org.electronicpayments.spi.PaymentStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The facade's only way to the store. Writes payment changes with compare-and-set on the
- * version, rereading and reapplying a change when another thread or node moved the payment on
- * first; reads and card records go through here too, so every store access is in one place.
+ * The facade's only way to the store. Writes payment changes with compare-and-set on the version,
+ * rereading and reapplying a change when another thread or node moved the payment on first; reads
+ * and card records go through here too, so every store access is in one place.
  */
 public final class Journal {
 
@@ -52,7 +52,10 @@ public final class Journal {
 
   /** The payment of this agency with that id; another agency's payment is not found (G6). */
   Payment read(PaymentId id) {
-    return store.find(id).filter(p -> p.agencyId().equals(agency)).orElseThrow(() -> new PaymentNotFoundException(id));
+    return store
+        .find(id)
+        .filter(p -> p.agencyId().equals(agency))
+        .orElseThrow(() -> new PaymentNotFoundException(id));
   }
 
   /** Stores a new payment; the payment already holding its reference, if any (nothing stored). */
@@ -62,8 +65,8 @@ public final class Journal {
 
   /**
    * Applies a change to the latest version of a payment. The change returns {@code null} when,
-   * seeing the latest version, it no longer applies; the latest version is then returned as is.
-   * The change may run several times: it must be free of side effects.
+   * seeing the latest version, it no longer applies; the latest version is then returned as is. The
+   * change may run several times: it must be free of side effects.
    */
   Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
     for (int i = 0; i < MAX_TRIES; i++) {
@@ -147,7 +150,8 @@ public final class Journal {
     return store.findSetup(id);
   }
 
-  List<CardSetup> setups(AgencyId agency, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  List<CardSetup> setups(
+      AgencyId agency, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     return store.setups(agency, statuses, updatedBefore, max);
   }
 

@@ -48,20 +48,22 @@ public final class Ledger {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.POST_PAYMENTS, p.clientId(), p.id());
-    return journal.change(paymentId, current -> {
-      if (current.isPosted()) {
-        return null;
-      }
-      if (!current.status().isCharged()) {
-        throw new PaymentNotSavableException(paymentId, current.status());
-      }
-      Instant now = journal.now();
-      PaymentChange change = current.change().posted(actor.auditName(), now);
-      if (current.status() == PaymentStatus.SUCCEEDED) {
-        change.status(PaymentStatus.POSTED);
-      }
-      return change.at(now);
-    });
+    return journal.change(
+        paymentId,
+        current -> {
+          if (current.isPosted()) {
+            return null;
+          }
+          if (!current.status().isCharged()) {
+            throw new PaymentNotSavableException(paymentId, current.status());
+          }
+          Instant now = journal.now();
+          PaymentChange change = current.change().posted(actor.auditName(), now);
+          if (current.status() == PaymentStatus.SUCCEEDED) {
+            change.status(PaymentStatus.POSTED);
+          }
+          return change.at(now);
+        });
   }
 
   /**
@@ -76,15 +78,25 @@ public final class Ledger {
   public Payment postByAgencyRule(Actor actor, PaymentId paymentId) {
     Objects.requireNonNull(actor, "actor");
     Payment p = journal.read(paymentId);
-    guard.recordAgencyRule(actor, Permission.POST_PAYMENTS, p.clientId(), p.id(),
+    guard.recordAgencyRule(
+        actor,
+        Permission.POST_PAYMENTS,
+        p.clientId(),
+        p.id(),
         "the agency posts portal payments automatically");
-    return journal.change(paymentId, current -> {
-      if (current.isPosted() || current.status() != PaymentStatus.SUCCEEDED) {
-        return null;
-      }
-      Instant now = journal.now();
-      return current.change().posted(actor.auditName(), now).status(PaymentStatus.POSTED).at(now);
-    });
+    return journal.change(
+        paymentId,
+        current -> {
+          if (current.isPosted() || current.status() != PaymentStatus.SUCCEEDED) {
+            return null;
+          }
+          Instant now = journal.now();
+          return current
+              .change()
+              .posted(actor.auditName(), now)
+              .status(PaymentStatus.POSTED)
+              .at(now);
+        });
   }
 
   /**

@@ -15,11 +15,25 @@ public final class LoggingAuditSink implements AuditSink {
   @Override
   public void record(Event e) {
     if (e.change() == null) {
-      LOG.info("{} {} {} client={} payment={}: {}", e.allowed() ? "allow" : "deny", e.actor(), e.permission(),
-          e.clientId(), e.paymentId(), e.reason());
+      LOG.info(
+          "{} {} {} client={} payment={}: {}",
+          e.allowed() ? "allow" : "deny",
+          e.actor(),
+          e.permission(),
+          e.clientId(),
+          e.paymentId(),
+          e.reason());
     } else {
-      LOG.info("{} {} {} client={} payment={}: {} {} before={} after={}", e.allowed() ? "allow" : "deny", e.actor(),
-          e.permission(), e.clientId(), e.paymentId(), e.reason(), e.change().subject(), e.change().before(),
+      LOG.info(
+          "{} {} {} client={} payment={}: {} {} before={} after={}",
+          e.allowed() ? "allow" : "deny",
+          e.actor(),
+          e.permission(),
+          e.clientId(),
+          e.paymentId(),
+          e.reason(),
+          e.change().subject(),
+          e.change().before(),
           e.change().after());
     }
   }

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class OutsideChanges {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
+
   /** Below this, asking the processor is not worth it: the next refresh asks. */
   private static final Duration MIN_BUDGET = Duration.ofMillis(10);
 
@@ -56,8 +57,13 @@ public final class OutsideChanges {
    * @param agency the facade's agency
    * @param bounded runs processor calls within the caller's deadline
    */
-  public OutsideChanges(PaymentProcessor processor, Journal journal, AccessGuard guard, SavedCards cards,
-      AgencyDetails agency, Bounded bounded) {
+  public OutsideChanges(
+      PaymentProcessor processor,
+      Journal journal,
+      AccessGuard guard,
+      SavedCards cards,
+      AgencyDetails agency,
+      Bounded bounded) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -83,19 +89,30 @@ public final class OutsideChanges {
     }
     AtProcessor found;
     try {
-      found = bounded.run(() -> new AtProcessor(processor.listRefunds(reference), processor.findDispute(reference)),
-          budget);
+      found =
+          bounded.run(
+              () ->
+                  new AtProcessor(
+                      processor.listRefunds(reference), processor.findDispute(reference)),
+              budget);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.warn("Payment {}: reading its refunds and dispute at the processor failed ({})", paymentId,
+      LOG.warn(
+          "Payment {}: reading its refunds and dispute at the processor failed ({})",
+          paymentId,
           cause.getClass().getSimpleName());
       return p;
     }
     if (found == null) {
-      LOG.warn("Payment {}: the processor did not list its refunds and dispute within {}", paymentId, budget);
+      LOG.warn(
+          "Payment {}: the processor did not list its refunds and dispute within {}",
+          paymentId,
+          budget);
       return p;
     }
-    return journal.change(paymentId, current -> current == null ? null : apply(current, found.refunds(), found.dispute()));
+    return journal.change(
+        paymentId,
+        current -> current == null ? null : apply(current, found.refunds(), found.dispute()));
   }
 
   /** What the processor holds for a charge. */
@@ -105,17 +122,21 @@ public final class OutsideChanges {
    * Drops a saved card from the client's list if the processor no longer holds it for the client
    * (detached or expired there), by syncing that client's cards.
    *
-   * @param actor who is acting: a system job (webhooks) needs {@link Permission#RECONCILE_PAYMENTS},
-   *     staff {@link Permission#MANAGE_SAVED_CARDS}
+   * @param actor who is acting: a system job (webhooks) needs {@link
+   *     Permission#RECONCILE_PAYMENTS}, staff {@link Permission#MANAGE_SAVED_CARDS}
    * @param id the card
-   * @return the client's saved cards after the sync, or an empty list when the card is not saved here
+   * @return the client's saved cards after the sync, or an empty list when the card is not saved
+   *     here
    */
   public List<PaymentMethod> syncCard(Actor actor, PaymentMethodId id) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
-    Optional<PaymentMethod> card = journal.findCard(id).filter(c -> c.agencyId().equals(agency.id()));
-    Permission needed = actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS
-        : Permission.MANAGE_SAVED_CARDS;
+    Optional<PaymentMethod> card =
+        journal.findCard(id).filter(c -> c.agencyId().equals(agency.id()));
+    Permission needed =
+        actor instanceof Actor.SystemJob
+            ? Permission.RECONCILE_PAYMENTS
+            : Permission.MANAGE_SAVED_CARDS;
     guard.check(actor, needed, card.map(PaymentMethod::clientId).orElse(null), null);
     return card.isEmpty() ? List.of() : cards.syncChecked(card.get().clientId());
   }
@@ -134,7 +155,8 @@ public final class OutsideChanges {
   }
 
   /** The payment with the outside refunds and the dispute recorded; null when nothing is new. */
-  private @Nullable Payment apply(Payment current, List<ProcessorRefund> refunds, @Nullable ProcessorDispute dispute) {
+  private @Nullable Payment apply(
+      Payment current, List<ProcessorRefund> refunds, @Nullable ProcessorDispute dispute) {
     Instant now = journal.now();
     PaymentChange change = current.change();
     boolean changed = false;
@@ -147,30 +169,58 @@ public final class OutsideChanges {
     int number = current.refunds().size();
     Money refunded = current.refunded();
     for (ProcessorRefund r : refunds) {
-      if (r.status() != PaymentStatus.SUCCEEDED || r.madeThroughSdk() || known.contains(r.reference())
+      if (r.status() != PaymentStatus.SUCCEEDED
+          || r.madeThroughSdk()
+          || known.contains(r.reference())
           || !r.amount().currency().equals(current.amount().currency())) {
         continue;
       }
       number++;
-      change.addRefund(new PaymentRefund(number, r.amount(), PaymentRefund.keyFor(current.id(), number),
-          r.reference(), PaymentStatus.SUCCEEDED, PaymentRefund.OUTSIDE_SDK, now));
+      change.addRefund(
+          new PaymentRefund(
+              number,
+              r.amount(),
+              PaymentRefund.keyFor(current.id(), number),
+              r.reference(),
+              PaymentStatus.SUCCEEDED,
+              PaymentRefund.OUTSIDE_SDK,
+              now));
       refunded = refunded.plus(r.amount());
       known.add(r.reference());
       changed = true;
-      LOG.info("Payment {}: refund {} of {} made outside the SDK recorded", current.id(), r.reference(), r.amount());
+      LOG.info(
+          "Payment {}: refund {} of {} made outside the SDK recorded",
+          current.id(),
+          r.reference(),
+          r.amount());
     }
     if (changed) {
-      change.status(refunded.compareTo(current.amount()) >= 0 ? PaymentStatus.REFUNDED
-          : PaymentStatus.PARTIALLY_REFUNDED);
+      change.status(
+          refunded.compareTo(current.amount()) >= 0
+              ? PaymentStatus.REFUNDED
+              : PaymentStatus.PARTIALLY_REFUNDED);
     }
     if (dispute != null) {
       PaymentDispute was = current.dispute();
-      if (was == null || !was.processorReference().equals(dispute.reference()) || was.status() != dispute.status()
-          || !was.amount().equals(dispute.amount()) || !was.reason().equals(dispute.reason())) {
-        change.dispute(new PaymentDispute(dispute.reference(), dispute.amount(), dispute.reason(), dispute.status(),
-            dispute.openedAt(), now));
+      if (was == null
+          || !was.processorReference().equals(dispute.reference())
+          || was.status() != dispute.status()
+          || !was.amount().equals(dispute.amount())
+          || !was.reason().equals(dispute.reason())) {
+        change.dispute(
+            new PaymentDispute(
+                dispute.reference(),
+                dispute.amount(),
+                dispute.reason(),
+                dispute.status(),
+                dispute.openedAt(),
+                now));
         changed = true;
-        LOG.info("Payment {}: dispute {} {} ({})", current.id(), dispute.reference(), dispute.status(),
+        LOG.info(
+            "Payment {}: dispute {} {} ({})",
+            current.id(),
+            dispute.reference(),
+            dispute.status(),
             dispute.reason());
       }
     }

@@ -12,20 +12,28 @@ import org.electronicpayments.Money;
 public final class ProcessorLimits {
 
   static final long MAX_MINOR_UNITS = 99_999_999L;
-  private static final Map<String, Long> MINIMUMS = Map.of(
-      "USD", 50L, "EUR", 50L, "CAD", 50L, "AUD", 50L, "GBP", 30L, "JPY", 50L);
+  private static final Map<String, Long> MINIMUMS =
+      Map.of("USD", 50L, "EUR", 50L, "CAD", 50L, "AUD", 50L, "GBP", 30L, "JPY", 50L);
 
   private ProcessorLimits() {}
 
   public static void check(String field, Money amount, List<FieldError> errors) {
     Long min = MINIMUMS.get(amount.currency().getCurrencyCode());
     if (min != null && amount.minorUnits() < min) {
-      errors.add(new FieldError(field, "must be at least "
-          + Money.ofMinor(min, amount.currency()).toPlainString() + " for a card payment"));
+      errors.add(
+          new FieldError(
+              field,
+              "must be at least "
+                  + Money.ofMinor(min, amount.currency()).toPlainString()
+                  + " for a card payment"));
     }
     if (amount.minorUnits() > MAX_MINOR_UNITS) {
-      errors.add(new FieldError(field, "must be at most "
-          + Money.ofMinor(MAX_MINOR_UNITS, amount.currency()).toPlainString() + " for a card payment"));
+      errors.add(
+          new FieldError(
+              field,
+              "must be at most "
+                  + Money.ofMinor(MAX_MINOR_UNITS, amount.currency()).toPlainString()
+                  + " for a card payment"));
     }
   }
 }

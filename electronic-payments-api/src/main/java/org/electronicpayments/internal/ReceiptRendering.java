@@ -2,14 +2,14 @@ package org.electronicpayments.internal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.electronicpayments.Payer;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.Receipt;
 
 /** Renders receipts as plain text and as a printable HTML page. */
 public final class ReceiptRendering {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
   private ReceiptRendering() {}
 
@@ -48,15 +48,25 @@ public final class ReceiptRendering {
   private static String html(Receipt r, boolean printable) {
     StringBuilder s = new StringBuilder(2048);
     s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>Receipt ").append(esc(r.reference())).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;color:#111}\n")
-        .append("h1{font-size:1.25rem;margin:0}h2{font-size:1rem;letter-spacing:.08em;margin-top:1.5rem}\n")
-        .append("table{width:100%;border-collapse:collapse}th{text-align:left;font-weight:normal;color:#555}\n")
+        .append("<title>Receipt ")
+        .append(esc(r.reference()))
+        .append("</title>\n<style>\n")
+        .append(
+            "body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;color:#111}\n")
+        .append(
+            "h1{font-size:1.25rem;margin:0}h2{font-size:1rem;letter-spacing:.08em;margin-top:1.5rem}\n")
+        .append(
+            "table{width:100%;border-collapse:collapse}th{text-align:left;font-weight:normal;color:#555}\n")
         .append("td{text-align:right}th,td{padding:.35rem 0;border-bottom:1px solid #ddd}\n")
         .append(".total td{font-weight:bold}.print{margin-top:1.5rem}\n")
-        .append("@media print{@page{size:auto;margin:12mm}body{margin:0;max-width:none}.print{display:none}}\n")
-        .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(r.agency().name())).append("</h1>\n");
-    r.agency().addressLines().forEach(line -> s.append("<div>").append(esc(line)).append("</div>\n"));
+        .append(
+            "@media print{@page{size:auto;margin:12mm}body{margin:0;max-width:none}.print{display:none}}\n")
+        .append("</style>\n</head>\n<body>\n<header>\n<h1>")
+        .append(esc(r.agency().name()))
+        .append("</h1>\n");
+    r.agency()
+        .addressLines()
+        .forEach(line -> s.append("<div>").append(esc(line)).append("</div>\n"));
     if (r.agency().phone() != null) {
       s.append("<div>").append(esc(r.agency().phone())).append("</div>\n");
     }
@@ -95,8 +105,12 @@ public final class ReceiptRendering {
   }
 
   private static void htmlRow(StringBuilder s, String label, String value, boolean total) {
-    s.append(total ? "<tr class=\"total\">" : "<tr>").append("<th>").append(esc(label)).append("</th><td>")
-        .append(esc(value)).append("</td></tr>\n");
+    s.append(total ? "<tr class=\"total\">" : "<tr>")
+        .append("<th>")
+        .append(esc(label))
+        .append("</th><td>")
+        .append(esc(value))
+        .append("</td></tr>\n");
   }
 
   static String esc(String v) {

@@ -10,8 +10,8 @@ import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentNotChargedException;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.Receipt;
-import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.ReceiptDeliveryNotConfiguredException;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.security.Actor;
 import org.electronicpayments.security.Permission;
 import org.electronicpayments.spi.ClientDirectory;
@@ -31,7 +31,11 @@ public final class Receipts {
   private final ClientDirectory directory;
   private final @Nullable ReceiptDelivery delivery;
 
-  public Receipts(Journal journal, AccessGuard guard, AgencyDetails agency, ClientDirectory directory,
+  public Receipts(
+      Journal journal,
+      AccessGuard guard,
+      AgencyDetails agency,
+      ClientDirectory directory,
       @Nullable ReceiptDelivery delivery) {
     this.journal = journal;
     this.guard = guard;
@@ -59,14 +63,16 @@ public final class Receipts {
       to = directory.find(p.clientId()).map(ClientDirectory.Contact::email).orElse(null);
     }
     if (to == null) {
-      throw PaymentValidationException.of("emailReceiptTo", "is empty and the client has no email on file");
+      throw PaymentValidationException.of(
+          "emailReceiptTo", "is empty and the client has no email on file");
     }
     Receipt receipt = build(p);
     try {
       delivery.send(receipt, to);
     } catch (RuntimeException e) {
       try {
-        journal.recordReceiptEmail(new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), failure(e)));
+        journal.recordReceiptEmail(
+            new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), failure(e)));
       } catch (RuntimeException recordFailed) {
         e.addSuppressed(recordFailed);
       }
@@ -74,7 +80,8 @@ public final class Receipts {
     }
     LOG.info("Payment {}: receipt emailed", paymentId);
     try {
-      journal.recordReceiptEmail(new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), null));
+      journal.recordReceiptEmail(
+          new ReceiptEmail(p.id(), to, journal.now(), actor.auditName(), null));
     } catch (RuntimeException e) {
       // The receipt left: failing now would invite a second email. The store's failure is logged.
       LOG.warn("Payment {}: receipt emailed, but the store did not record it", paymentId, e);
@@ -103,15 +110,30 @@ public final class Receipts {
 
   private Receipt build(Payment p) {
     if (!p.status().isCharged()) {
-      throw new PaymentNotChargedException("A receipt needs a succeeded payment; payment " + p.id() + " is "
-          + p.status(), p.id(), p.status());
+      throw new PaymentNotChargedException(
+          "A receipt needs a succeeded payment; payment " + p.id() + " is " + p.status(),
+          p.id(),
+          p.status());
     }
-    String name = directory.find(p.clientId()).map(ClientDirectory.Contact::displayName)
-        .orElse("Client " + p.clientId().value());
+    String name =
+        directory
+            .find(p.clientId())
+            .map(ClientDirectory.Contact::displayName)
+            .orElse("Client " + p.clientId().value());
     // A stored payment has its date posted; a charged one has its confirmation number.
-    return new Receipt(agency, p.id(), p.request().reference(), name,
-        Objects.requireNonNull(p.request().datePosted(), "datePosted"), p.amount(), p.refunded(),
-        p.request().payer(), p.request().type(), p.card(),
-        Objects.requireNonNull(p.confirmationNumber(), "confirmationNumber"), p.status(), journal.now());
+    return new Receipt(
+        agency,
+        p.id(),
+        p.request().reference(),
+        name,
+        Objects.requireNonNull(p.request().datePosted(), "datePosted"),
+        p.amount(),
+        p.refunded(),
+        p.request().payer(),
+        p.request().type(),
+        p.card(),
+        Objects.requireNonNull(p.confirmationNumber(), "confirmationNumber"),
+        p.status(),
+        journal.now());
   }
 }

@@ -1,11 +1,11 @@
 package org.electronicpayments.internal;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.electronicpayments.AgencyId;
@@ -44,7 +44,12 @@ public final class Refunds {
   private final Bounded bounded;
   private final Duration deadline;
 
-  public Refunds(PaymentProcessor processor, Journal journal, AccessGuard guard, Bounded bounded, Duration deadline) {
+  public Refunds(
+      PaymentProcessor processor,
+      Journal journal,
+      AccessGuard guard,
+      Bounded bounded,
+      Duration deadline) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -58,12 +63,18 @@ public final class Refunds {
     Payment p = journal.read(paymentId);
     guard.check(actor, Permission.REFUND, p.clientId(), p.id());
     if (!p.status().isCharged() || !p.request().chargesCard()) {
-      throw new PaymentNotChargedException("Only a charged card payment can be refunded; payment " + paymentId + " is "
-          + p.status() + (p.request().chargesCard() ? "" : " and was not charged through the processor"),
-          paymentId, p.status());
+      throw new PaymentNotChargedException(
+          "Only a charged card payment can be refunded; payment "
+              + paymentId
+              + " is "
+              + p.status()
+              + (p.request().chargesCard() ? "" : " and was not charged through the processor"),
+          paymentId,
+          p.status());
     }
     if (!amount.currency().equals(p.amount().currency()) || amount.isZero()) {
-      throw PaymentValidationException.of("amount", "must be more than zero, in " + p.amount().currency());
+      throw PaymentValidationException.of(
+          "amount", "must be more than zero, in " + p.amount().currency());
     }
     PaymentRefund pending = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
     PaymentRefund refund;
@@ -74,26 +85,36 @@ public final class Refunds {
     } else {
       Money left = p.amount().minus(p.refunded());
       if (amount.compareTo(left) > 0) {
-        throw PaymentValidationException.of("amount", "must be at most " + left.toPlainString() + ", what is left to refund");
+        throw PaymentValidationException.of(
+            "amount", "must be at most " + left.toPlainString() + ", what is left to refund");
       }
       int n = p.refunds().size() + 1;
-      refund = new PaymentRefund(n, amount, PaymentRefund.keyFor(paymentId, n), null, PaymentStatus.PENDING,
-          actor.auditName(), journal.now());
+      refund =
+          new PaymentRefund(
+              n,
+              amount,
+              PaymentRefund.keyFor(paymentId, n),
+              null,
+              PaymentStatus.PENDING,
+              actor.auditName(),
+              journal.now());
       p = journal.write(p.change().addRefund(refund));
     }
     return send(p, refund);
   }
 
   /**
-   * Settles the unsettled refund of a charged payment, if it has one, by sending it again with
-   * its own key (a replay if it ran): an in-doubt refund at once, a pending one once
-   * {@code staleBefore} has passed since the payment last changed (it may still be in flight).
+   * Settles the unsettled refund of a charged payment, if it has one, by sending it again with its
+   * own key (a replay if it ran): an in-doubt refund at once, a pending one once {@code
+   * staleBefore} has passed since the payment last changed (it may still be in flight).
    *
    * @return the refund as now recorded, or null when there was none to settle
    */
   public @Nullable PaymentRefund reconcile(Payment p, Instant staleBefore) {
     PaymentRefund last = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
-    if (last == null || !unsettled(last) || !p.request().chargesCard()
+    if (last == null
+        || !unsettled(last)
+        || !p.request().chargesCard()
         || (last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore))) {
       return null;
     }
@@ -105,16 +126,21 @@ public final class Refunds {
   }
 
   /**
-   * Settles every unsettled refund of the agency ({@link #reconcile(Payment, Instant)}); the
-   * caller has checked the permission to reconcile.
+   * Settles every unsettled refund of the agency ({@link #reconcile(Payment, Instant)}); the caller
+   * has checked the permission to reconcile.
    *
    * @return how many refunds were sent again
    */
   public int reconcileAll(AgencyId agency, Instant staleBefore) {
     // Every status a payment with an unsettled refund can be in: a saved payment (POSTED) is
     // refunded like any other. A fully refunded one has none left unsettled.
-    PaymentQuery charged = PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED,
-        PaymentStatus.PARTIALLY_REFUNDED));
+    PaymentQuery charged =
+        PaymentQuery.all()
+            .statuses(
+                EnumSet.of(
+                    PaymentStatus.SUCCEEDED,
+                    PaymentStatus.POSTED,
+                    PaymentStatus.PARTIALLY_REFUNDED));
     List<Payment> unsettled = new ArrayList<>();
     for (int offset = 0; ; ) {
       List<Payment> page = journal.query(agency, charged.page(offset, 500));
@@ -135,7 +161,10 @@ public final class Refunds {
           sent++;
         }
       } catch (RuntimeException e) {
-        LOG.warn("Payment {}: its refund could not be settled now ({})", p.id(), e.getClass().getSimpleName());
+        LOG.warn(
+            "Payment {}: its refund could not be settled now ({})",
+            p.id(),
+            e.getClass().getSimpleName());
       }
     }
     return sent;
@@ -146,9 +175,12 @@ public final class Refunds {
   }
 
   private PaymentRefund send(Payment p, PaymentRefund refund) {
-    String reference = Objects.requireNonNull(p.attempts().get(p.attempts().size() - 1).processorReference(),
-        "a charged card payment's attempt has the processor's reference");
-    RefundRequest request = new RefundRequest(p.id(), reference, refund.amount(), refund.idempotencyKey());
+    String reference =
+        Objects.requireNonNull(
+            p.attempts().get(p.attempts().size() - 1).processorReference(),
+            "a charged card payment's attempt has the processor's reference");
+    RefundRequest request =
+        new RefundRequest(p.id(), reference, refund.amount(), refund.idempotencyKey());
     RefundOutcome outcome;
     try {
       outcome = bounded.run(() -> processor.refund(request), deadline);
@@ -172,24 +204,37 @@ public final class Refunds {
     } else {
       settled = refund.settled(PaymentStatus.IN_DOUBT, null);
     }
-    Payment stored = journal.change(paymentId, current -> {
-      if (current.refunds().size() < refund.number() || !unsettled(current.refunds().get(refund.number() - 1))) {
-        return null; // settled meanwhile (another retry or reconcile): never undone
-      }
-      PaymentChange change = current.change().replaceRefund(settled);
-      Payment provisional = change.at(journal.now());
-      if (settled.status() == PaymentStatus.SUCCEEDED) {
-        boolean full = provisional.refunded().equals(current.amount());
-        change.status(full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
-      }
-      return change.at(journal.now());
-    });
+    Payment stored =
+        journal.change(
+            paymentId,
+            current -> {
+              if (current.refunds().size() < refund.number()
+                  || !unsettled(current.refunds().get(refund.number() - 1))) {
+                return null; // settled meanwhile (another retry or reconcile): never undone
+              }
+              PaymentChange change = current.change().replaceRefund(settled);
+              Payment provisional = change.at(journal.now());
+              if (settled.status() == PaymentStatus.SUCCEEDED) {
+                boolean full = provisional.refunded().equals(current.amount());
+                change.status(full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
+              }
+              return change.at(journal.now());
+            });
     if (outcome instanceof RefundOutcome.Rejected rejected) {
-      LOG.info("Payment {}: refund {} rejected ({})", paymentId, refund.number(), rejected.failure().code());
+      LOG.info(
+          "Payment {}: refund {} rejected ({})",
+          paymentId,
+          refund.number(),
+          rejected.failure().code());
       throw new RefundRejectedException(paymentId, rejected.failure());
     }
     PaymentRefund recorded = stored.refunds().get(refund.number() - 1);
-    LOG.info("Payment {}: refund {} of {} {}", paymentId, refund.number(), refund.amount(), recorded.status());
+    LOG.info(
+        "Payment {}: refund {} of {} {}",
+        paymentId,
+        refund.number(),
+        refund.amount(),
+        recorded.status());
     return recorded;
   }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.FieldError;
-import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentType;
 import org.electronicpayments.PaymentValidationException;
@@ -20,16 +19,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a {@link PaymentRequest}: Jakarta Validation (Hibernate Validator, parameter message
- * interpolation, no expression language) for single fields, then the rules that span fields
- * and the card-number guard.
+ * interpolation, no expression language) for single fields, then the rules that span fields and the
+ * card-number guard.
  */
 public final class RequestValidator {
 
   static final String CARD_NUMBER_MESSAGE =
       "must not contain a card number; cards are entered only in the processor's card form";
   static final int MAX_NICKNAME = 40;
+
   /** What a receipt address must look like: {@link PaymentRequest#EMAIL_PATTERN}. */
   public static final String EMAIL = PaymentRequest.EMAIL_PATTERN;
+
   private static final Pattern TOKEN = Pattern.compile("(pm|tok|card|src)_[A-Za-z0-9_]{1,200}");
 
   private RequestValidator() {}
@@ -52,7 +53,8 @@ public final class RequestValidator {
     }
     checkText("reference", request.reference(), false, errors);
     checkText("note", request.note(), true, errors);
-    if (request.emailReceiptTo() != null && CardNumbers.containsCardNumber(request.emailReceiptTo())) {
+    if (request.emailReceiptTo() != null
+        && CardNumbers.containsCardNumber(request.emailReceiptTo())) {
       errors.add(new FieldError("emailReceiptTo", CARD_NUMBER_MESSAGE));
     }
     checkCard(request, errors);
@@ -65,7 +67,8 @@ public final class RequestValidator {
     }
   }
 
-  static void checkText(String field, @Nullable String text, boolean multiLine, List<FieldError> errors) {
+  static void checkText(
+      String field, @Nullable String text, boolean multiLine, List<FieldError> errors) {
     if (text == null) {
       return;
     }
@@ -82,7 +85,8 @@ public final class RequestValidator {
     }
   }
 
-  public static void checkNickname(String field, @Nullable String nickname, List<FieldError> errors) {
+  public static void checkNickname(
+      String field, @Nullable String nickname, List<FieldError> errors) {
     if (nickname == null || nickname.isBlank()) {
       errors.add(new FieldError(field, "is required, such as Visa 1000"));
       return;
@@ -95,11 +99,18 @@ public final class RequestValidator {
 
   private static void checkCard(PaymentRequest request, List<FieldError> errors) {
     CardChoice card = request.card();
-    if (request.electronic() && request.type() != null && request.type() != PaymentType.CREDIT_CARD) {
-      errors.add(new FieldError("electronic", "is only for credit card payments; cash and checks are recorded"));
+    if (request.electronic()
+        && request.type() != null
+        && request.type() != PaymentType.CREDIT_CARD) {
+      errors.add(
+          new FieldError(
+              "electronic", "is only for credit card payments; cash and checks are recorded"));
     }
     if (request.electronic() && request.type() == PaymentType.CREDIT_CARD && card == null) {
-      errors.add(new FieldError("card", "is required for an electronic payment: a one-time card, a new card to save, or a saved card"));
+      errors.add(
+          new FieldError(
+              "card",
+              "is required for an electronic payment: a one-time card, a new card to save, or a saved card"));
     }
     if (!request.electronic() && card != null) {
       errors.add(new FieldError("card", "must be empty unless the payment is electronic"));
@@ -121,23 +132,29 @@ public final class RequestValidator {
 
   public static void checkToken(String field, @Nullable String token, List<FieldError> errors) {
     if (token == null || !TOKEN.matcher(token).matches()) {
-      errors.add(new FieldError(field,
-          "must be a processor token or PaymentMethod id such as pm_… from the card form"));
+      errors.add(
+          new FieldError(
+              field,
+              "must be a processor token or PaymentMethod id such as pm_… from the card form"));
     }
   }
 
   private static void checkToken(String token, List<FieldError> errors) {
     if (!TOKEN.matcher(token).matches()) {
-      errors.add(new FieldError("card.token",
-          "must be a processor token or PaymentMethod id such as pm_… from the card form"));
+      errors.add(
+          new FieldError(
+              "card.token",
+              "must be a processor token or PaymentMethod id such as pm_… from the card form"));
     }
   }
 
   /** Builds the validator once: it is expensive to make and safe to share. */
   private static final class Holder {
-    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+    static final Validator VALIDATOR =
+        Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
   }
 }

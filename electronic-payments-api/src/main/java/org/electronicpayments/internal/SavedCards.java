@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Saved-card operations: list, rename, update expiry, remove; and the checks before charging one. */
+/**
+ * Saved-card operations: list, rename, update expiry, remove; and the checks before charging one.
+ */
 public final class SavedCards {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElectronicPayments.class);
@@ -33,7 +35,8 @@ public final class SavedCards {
   private final AccessGuard guard;
   private final AgencyDetails agency;
 
-  public SavedCards(PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency) {
+  public SavedCards(
+      PaymentProcessor processor, Journal journal, AccessGuard guard, AgencyDetails agency) {
     this.processor = processor;
     this.journal = journal;
     this.guard = guard;
@@ -64,7 +67,8 @@ public final class SavedCards {
     PaymentMethod card = owned(actor, id);
     YearMonth now = YearMonth.from(journal.now().atZone(agency.zone()));
     if (expiry.isBefore(now) || expiry.isAfter(now.plusYears(20))) {
-      throw PaymentValidationException.of("expiry", "must be this month or later, and within 20 years");
+      throw PaymentValidationException.of(
+          "expiry", "must be this month or later, and within 20 years");
     }
     CardDetails updated = processor.updateCardExpiry(id, expiry);
     PaymentMethod changed = card.withCard(updated);
@@ -76,8 +80,14 @@ public final class SavedCards {
   public void remove(Actor actor, PaymentMethodId id) {
     PaymentMethod card = owned(actor, id);
     processor.removeCard(id);
-    journal.recordCardRemoval(new CardRemoval(id, card.agencyId(), card.clientId(), card.card().display(),
-        actor.auditName(), journal.now()));
+    journal.recordCardRemoval(
+        new CardRemoval(
+            id,
+            card.agencyId(),
+            card.clientId(),
+            card.card().display(),
+            actor.auditName(),
+            journal.now()));
     journal.removeCard(id);
     LOG.info("Saved card {} of client {}: removed", id, card.clientId());
   }
@@ -93,8 +103,8 @@ public final class SavedCards {
   /**
    * Brings a client's saved cards in line with the processor: a card no longer attached to the
    * client's customer there, or expired by the processor's record, is dropped here; a card whose
-   * details changed there (a renewed expiry) is updated. Cards attached at the processor that
-   * were never saved through this facade are not added.
+   * details changed there (a renewed expiry) is updated. Cards attached at the processor that were
+   * never saved through this facade are not added.
    *
    * @param actor who is acting
    * @param client the client
@@ -114,15 +124,20 @@ public final class SavedCards {
       return stored;
     }
     Map<PaymentMethodId, CardDetails> attached = new HashMap<>();
-    journal.customerReference(agency.id(), client).ifPresent(customer ->
-        processor.listCards(customer).forEach(c -> attached.put(c.id(), c.card())));
+    journal
+        .customerReference(agency.id(), client)
+        .ifPresent(
+            customer -> processor.listCards(customer).forEach(c -> attached.put(c.id(), c.card())));
     YearMonth month = YearMonth.from(journal.now().atZone(agency.zone()));
     List<PaymentMethod> kept = new ArrayList<>();
     for (PaymentMethod card : stored) {
       CardDetails there = attached.get(card.id());
       if (there == null || there.expiry().isBefore(month)) {
         journal.removeCard(card.id());
-        LOG.info("Saved card {} of client {}: dropped, {} at the processor", card.id(), client,
+        LOG.info(
+            "Saved card {} of client {}: dropped, {} at the processor",
+            card.id(),
+            client,
             there == null ? "no longer attached" : "expired");
         continue;
       }
@@ -130,7 +145,8 @@ public final class SavedCards {
       if (!there.equals(card.card())) {
         current = card.withCard(there);
         journal.saveCard(current);
-        LOG.info("Saved card {} of client {}: details updated from the processor", card.id(), client);
+        LOG.info(
+            "Saved card {} of client {}: details updated from the processor", card.id(), client);
       }
       kept.add(current);
     }
@@ -147,7 +163,8 @@ public final class SavedCards {
       throw PaymentValidationException.of("card", "is not a saved card of this client");
     }
     if (card.card().expiry().isBefore(YearMonth.from(today))) {
-      throw PaymentValidationException.of("card", "has expired; update its expiry or use another card");
+      throw PaymentValidationException.of(
+          "card", "has expired; update its expiry or use another card");
     }
   }
 
@@ -163,8 +180,8 @@ public final class SavedCards {
   }
 
   /**
-   * Reads a saved card of this agency. A card another agency saved in a shared store is treated
-   * as absent, so that its existence is not revealed either.
+   * Reads a saved card of this agency. A card another agency saved in a shared store is treated as
+   * absent, so that its existence is not revealed either.
    */
   private @Nullable PaymentMethod ours(PaymentMethodId id) {
     return journal.findCard(id).filter(c -> c.agencyId().equals(agency.id())).orElse(null);

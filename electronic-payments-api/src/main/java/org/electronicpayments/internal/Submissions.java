@@ -47,7 +47,8 @@ public final class Submissions {
   private final Duration deadline;
   private final Duration lease;
   private final Supplier<PaymentId> paymentIds;
-  private final ConcurrentHashMap<PaymentId, CompletableFuture<PaymentResult>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PaymentId, CompletableFuture<PaymentResult>> inFlight =
+      new ConcurrentHashMap<>();
 
   /**
    * Creates the lifecycle.
@@ -62,8 +63,16 @@ public final class Submissions {
    * @param lease how long an unsettled payment is left to its owner
    * @param paymentIds makes the id of each new payment
    */
-  public Submissions(Journal journal, AccessGuard guard, Charges charges, SavedCards cards, AgencyDetails agency,
-      Clock clock, Duration deadline, Duration lease, Supplier<PaymentId> paymentIds) {
+  public Submissions(
+      Journal journal,
+      AccessGuard guard,
+      Charges charges,
+      SavedCards cards,
+      AgencyDetails agency,
+      Clock clock,
+      Duration deadline,
+      Duration lease,
+      Supplier<PaymentId> paymentIds) {
     this.journal = journal;
     this.guard = guard;
     this.charges = charges;
@@ -80,9 +89,12 @@ public final class Submissions {
     Payment p = journal.read(paymentId);
     if (p.status() != PaymentStatus.FAILED || p.currentAttempt() == null) {
       guard.check(actor, Permission.VIEW_PAYMENTS, p.clientId(), p.id());
-      if (card != null && p.currentAttempt() != null && !card.equals(p.currentAttempt().card())
+      if (card != null
+          && p.currentAttempt() != null
+          && !card.equals(p.currentAttempt().card())
           && Charges.RESUMABLE.contains(p.status())) {
-        throw PaymentValidationException.of("card",
+        throw PaymentValidationException.of(
+            "card",
             "cannot change while the current attempt's outcome is unknown; reconcile first");
       }
       return resume(p);
@@ -92,16 +104,30 @@ public final class Submissions {
     RequestValidator.check(withCard, List.of());
     authorize(actor, withCard, p.id());
     int next = p.currentAttempt().number() + 1;
-    Payment retried = journal.write(p.change().status(PaymentStatus.PENDING).failure(null)
-        .addAttempt(new PaymentAttempt(next, PaymentAttempt.keyFor(p.id(), next), chosen, null,
-            PaymentStatus.PENDING, clock.instant(), null)));
+    Payment retried =
+        journal.write(
+            p.change()
+                .status(PaymentStatus.PENDING)
+                .failure(null)
+                .addAttempt(
+                    new PaymentAttempt(
+                        next,
+                        PaymentAttempt.keyFor(p.id(), next),
+                        chosen,
+                        null,
+                        PaymentStatus.PENDING,
+                        clock.instant(),
+                        null)));
     return charges.run(retried, false);
   }
 
   public PaymentResult refresh(Actor actor, PaymentId paymentId) {
     Payment p = journal.read(paymentId);
-    guard.check(actor, actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.VIEW_PAYMENTS,
-        p.clientId(), p.id());
+    guard.check(
+        actor,
+        actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.VIEW_PAYMENTS,
+        p.clientId(),
+        p.id());
     if (!Charges.RESUMABLE.contains(p.status()) || p.currentAttempt() == null || isFresh(p)) {
       return PaymentResult.of(p);
     }
@@ -111,9 +137,9 @@ public final class Submissions {
 
   /**
    * One reconcile pass: claims unsettled payments from the store a batch at a time (so that
-   * reconcilers on other threads or nodes take other payments) and settles each it claimed.
-   * Young pending, processing and awaiting-action payments are left alone: a client may be in
-   * the middle of 3-D Secure, another host in the middle of a charge.
+   * reconcilers on other threads or nodes take other payments) and settles each it claimed. Young
+   * pending, processing and awaiting-action payments are left alone: a client may be in the middle
+   * of 3-D Secure, another host in the middle of a charge.
    *
    * @param actor who is acting
    * @return what the pass did
@@ -155,20 +181,59 @@ public final class Submissions {
     Objects.requireNonNull(request, "request");
     RequestValidator.check(request, List.of());
     authorize(actor, request, null);
-    PaymentRequest completed = request.datePosted() != null ? request
-        : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));
-    PaymentId id = Objects.requireNonNull(paymentIds.get(), "the payment id supplier returned null");
+    PaymentRequest completed =
+        request.datePosted() != null
+            ? request
+            : request.withDatePosted(LocalDate.now(clock.withZone(agency.zone())));
+    PaymentId id =
+        Objects.requireNonNull(paymentIds.get(), "the payment id supplier returned null");
     Instant now = clock.instant();
     if (!completed.chargesCard()) {
-      return new Payment(id, agency.id(), completed, PaymentStatus.SUCCEEDED, List.of(), id.value(), null, null,
-          null, List.of(), actor.auditName(), now, now, null, null, 0);
+      return new Payment(
+          id,
+          agency.id(),
+          completed,
+          PaymentStatus.SUCCEEDED,
+          List.of(),
+          id.value(),
+          null,
+          null,
+          null,
+          List.of(),
+          actor.auditName(),
+          now,
+          now,
+          null,
+          null,
+          0);
     }
     // A request that charges a card has one: the validator checked it.
-    PaymentAttempt first = new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1),
-        Objects.requireNonNull(completed.card(), "card"), null,
-        PaymentStatus.PENDING, now, null);
-    return new Payment(id, agency.id(), completed, PaymentStatus.PENDING, List.of(first), null, null, null, null,
-        List.of(), actor.auditName(), now, now, null, null, 0);
+    PaymentAttempt first =
+        new PaymentAttempt(
+            1,
+            PaymentAttempt.keyFor(id, 1),
+            Objects.requireNonNull(completed.card(), "card"),
+            null,
+            PaymentStatus.PENDING,
+            now,
+            null);
+    return new Payment(
+        id,
+        agency.id(),
+        completed,
+        PaymentStatus.PENDING,
+        List.of(first),
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        actor.auditName(),
+        now,
+        now,
+        null,
+        null,
+        0);
   }
 
   public PaymentResult submit(Actor actor, Payment fresh) {
@@ -179,7 +244,8 @@ public final class Submissions {
       if (existing.isPresent()) {
         return duplicate(existing.get(), fresh.request());
       }
-      PaymentResult result = fresh.request().chargesCard() ? charges.run(fresh, false) : PaymentResult.of(fresh);
+      PaymentResult result =
+          fresh.request().chargesCard() ? charges.run(fresh, false) : PaymentResult.of(fresh);
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {
@@ -192,7 +258,8 @@ public final class Submissions {
 
   private PaymentResult duplicate(Payment existing, PaymentRequest request) {
     if (!existing.request().sameDetailsAs(request)) {
-      throw PaymentValidationException.of("reference", "is already used by another payment of this agency");
+      throw PaymentValidationException.of(
+          "reference", "is already used by another payment of this agency");
     }
     CompletableFuture<PaymentResult> running = inFlight.get(existing.id());
     if (running == null && isFresh(existing)) {
@@ -212,8 +279,8 @@ public final class Submissions {
   }
 
   /**
-   * Another host (or a thread of a host that shares this store) is charging the payment: watch
-   * the store until it settles or the deadline passes, then answer what is known.
+   * Another host (or a thread of a host that shares this store) is charging the payment: watch the
+   * store until it settles or the deadline passes, then answer what is known.
    */
   private PaymentResult awaitElsewhere(Payment existing) {
     long end = System.nanoTime() + deadline.toNanos();
@@ -252,9 +319,12 @@ public final class Submissions {
         && p.updatedAt().isAfter(clock.instant().minus(lease));
   }
 
-  /** Takes over an unsettled payment by moving its version; {@code null} if someone else did first. */
+  /**
+   * Takes over an unsettled payment by moving its version; {@code null} if someone else did first.
+   */
   private @Nullable Payment claim(Payment p) {
-    PaymentStatus status = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
+    PaymentStatus status =
+        p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
     try {
       return journal.update(p.change().status(status).at(clock.instant()));
     } catch (ConcurrentUpdateException e) {
@@ -269,7 +339,8 @@ public final class Submissions {
       guard.check(actor, Permission.RECORD_PAYMENTS, client, paymentId);
     } else if (card instanceof CardChoice.Saved saved) {
       guard.check(actor, Permission.CHARGE_SAVED_CARD, client, paymentId);
-      cards.requireUsable(saved.paymentMethodId(), client, LocalDate.now(clock.withZone(agency.zone())));
+      cards.requireUsable(
+          saved.paymentMethodId(), client, LocalDate.now(clock.withZone(agency.zone())));
     } else {
       guard.check(actor, Permission.PROCESS_ELECTRONIC_PAYMENTS, client, paymentId);
       if (card instanceof CardChoice.SaveNew) {

@@ -31,6 +31,7 @@ public final class InMemoryRoleStore implements RoleStore {
 
   /** Per agency: role name → permissions. */
   private final Map<AgencyId, Map<String, EnumSet<Permission>>> roles = new HashMap<>();
+
   /** Per agency: staff → role names. */
   private final Map<AgencyId, Map<StaffId, SortedSet<String>>> assignments = new HashMap<>();
 
@@ -116,7 +117,8 @@ public final class InMemoryRoleStore implements RoleStore {
   public synchronized List<Role> rolesOf(AgencyId agency, StaffId staff) {
     Map<String, EnumSet<Permission>> agencyRoles = rolesIn(agency);
     return assignmentsOf(agency).getOrDefault(staff, new TreeSet<>()).stream()
-        .map(name -> new Role(name, assigned(agencyRoles, name))).toList();
+        .map(name -> new Role(name, assigned(agencyRoles, name)))
+        .toList();
   }
 
   @Override
@@ -129,12 +131,16 @@ public final class InMemoryRoleStore implements RoleStore {
   @Override
   public synchronized boolean anyStaffHolds(AgencyId agency, Permission permission) {
     Map<String, EnumSet<Permission>> agencyRoles = rolesIn(agency);
-    return assignmentsOf(agency).values().stream().flatMap(Set::stream)
+    return assignmentsOf(agency).values().stream()
+        .flatMap(Set::stream)
         .anyMatch(name -> assigned(agencyRoles, name).contains(permission));
   }
 
-  /** The permissions of an assigned role: only a defined role is assigned, and none is ever removed. */
-  private static EnumSet<Permission> assigned(Map<String, EnumSet<Permission>> agencyRoles, String name) {
+  /**
+   * The permissions of an assigned role: only a defined role is assigned, and none is ever removed.
+   */
+  private static EnumSet<Permission> assigned(
+      Map<String, EnumSet<Permission>> agencyRoles, String name) {
     return Objects.requireNonNull(agencyRoles.get(name), "an assigned role is defined");
   }
 

@@ -22,14 +22,14 @@ import org.electronicpayments.spi.StaffPermissions;
 
 /**
  * An agency's roles, edited by its Champion: define roles, grant and revoke their permissions,
- * assign them to staff and take them back. Each edit is allowed only to staff holding
- * {@link Permission#ADMINISTER_ROLES} here; anyone else gets an {@link AccessDeniedException}.
- * Every edit and every refusal is recorded in the {@link AuditSink}, an edit with what it changed
- * ({@link AuditSink.Change}: the role's permissions or the staff member's roles, before and after).
- * Names are checked first: a blank or too long name is a {@link PaymentValidationException}.
+ * assign them to staff and take them back. Each edit is allowed only to staff holding {@link
+ * Permission#ADMINISTER_ROLES} here; anyone else gets an {@link AccessDeniedException}. Every edit
+ * and every refusal is recorded in the {@link AuditSink}, an edit with what it changed ({@link
+ * AuditSink.Change}: the role's permissions or the staff member's roles, before and after). Names
+ * are checked first: a blank or too long name is a {@link PaymentValidationException}.
  *
- * <p>As a {@link StaffPermissions}, given to {@code ElectronicPaymentsBuilder.staffPermissions},
- * it tells the facade what each staff member may do, read from the store on every operation.
+ * <p>As a {@link StaffPermissions}, given to {@code ElectronicPaymentsBuilder.staffPermissions}, it
+ * tells the facade what each staff member may do, read from the store on every operation.
  *
  * <pre>{@code
  * RoleDirectory roles = RoleDirectory.builder()
@@ -48,6 +48,7 @@ public final class RoleDirectory implements StaffPermissions {
 
   /** The longest role name accepted. */
   public static final int MAX_NAME_LENGTH = 64;
+
   /** The audit name of {@link #setUp}'s edits. */
   public static final String SET_UP_ACTOR = "system:role-setup";
 
@@ -74,11 +75,11 @@ public final class RoleDirectory implements StaffPermissions {
 
   /**
    * Makes the agency ready: defines the {@link StandardRoles standard roles} it lacks and, when no
-   * staff member can administer roles, assigns the Champion role to {@code champion} (granting
-   * that role {@link Permission#ADMINISTER_ROLES} again if it was revoked). Run it at start-up
-   * with the staff member the agency named; it changes nothing once roles are set up, and restores
-   * a Champion if every one was removed or lost the permission. Edits are audited as
-   * {@value #SET_UP_ACTOR}.
+   * staff member can administer roles, assigns the Champion role to {@code champion} (granting that
+   * role {@link Permission#ADMINISTER_ROLES} again if it was revoked). Run it at start-up with the
+   * staff member the agency named; it changes nothing once roles are set up, and restores a
+   * Champion if every one was removed or lost the permission. Edits are audited as {@value
+   * #SET_UP_ACTOR}.
    *
    * @param champion the staff member to make Champion if the agency has none
    * @return true when {@code champion} was made Champion
@@ -87,24 +88,32 @@ public final class RoleDirectory implements StaffPermissions {
     Objects.requireNonNull(champion, "champion");
     for (Role role : StandardRoles.all()) {
       if (store.define(agency, role)) {
-        recordChange(SET_UP_ACTOR, "defined role " + role.name(), new AuditSink.Change("role:" + role.name(),
-            List.of(), names(role.permissions())));
+        recordChange(
+            SET_UP_ACTOR,
+            "defined role " + role.name(),
+            new AuditSink.Change("role:" + role.name(), List.of(), names(role.permissions())));
       }
     }
     if (store.anyStaffHolds(agency, Permission.ADMINISTER_ROLES)) {
       return false;
     }
     String name = StandardRoles.CHAMPION.name();
-    RoleStore.Edit granted = store.grant(agency, name, Permission.ADMINISTER_ROLES)
-        .orElseThrow(() -> new RoleNotFoundException(name));
+    RoleStore.Edit granted =
+        store
+            .grant(agency, name, Permission.ADMINISTER_ROLES)
+            .orElseThrow(() -> new RoleNotFoundException(name));
     if (granted.changed()) {
-      recordChange(SET_UP_ACTOR, "granted ADMINISTER_ROLES to role " + name + " (the agency had no Champion)",
+      recordChange(
+          SET_UP_ACTOR,
+          "granted ADMINISTER_ROLES to role " + name + " (the agency had no Champion)",
           new AuditSink.Change("role:" + name, granted.before(), granted.after()));
     }
-    RoleStore.Edit edit = store.assign(agency, champion, name).orElseThrow(() -> new RoleNotFoundException(name));
-    recordChange(SET_UP_ACTOR, "assigned role " + name + " to staff " + champion.value()
-        + " (the agency had no Champion)", new AuditSink.Change("staff:" + champion.value(), edit.before(),
-        edit.after()));
+    RoleStore.Edit edit =
+        store.assign(agency, champion, name).orElseThrow(() -> new RoleNotFoundException(name));
+    recordChange(
+        SET_UP_ACTOR,
+        "assigned role " + name + " to staff " + champion.value() + " (the agency had no Champion)",
+        new AuditSink.Change("staff:" + champion.value(), edit.before(), edit.after()));
     return true;
   }
 
@@ -125,7 +134,9 @@ public final class RoleDirectory implements StaffPermissions {
     if (!store.define(agency, role)) {
       throw new RoleExistsException(role.name());
     }
-    recordChange(actor.auditName(), "defined role " + role.name(),
+    recordChange(
+        actor.auditName(),
+        "defined role " + role.name(),
         new AuditSink.Change("role:" + role.name(), List.of(), names(role.permissions())));
     return role;
   }
@@ -217,28 +228,46 @@ public final class RoleDirectory implements StaffPermissions {
     return store.permissionsOf(agency, Objects.requireNonNull(staff, "staff"));
   }
 
-  private RoleStore.Edit editRole(Actor actor, String role, Permission permission, String verb,
+  private RoleStore.Edit editRole(
+      Actor actor,
+      String role,
+      Permission permission,
+      String verb,
       Function<String, Optional<RoleStore.Edit>> edit) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(permission, "permission");
     String name = checkName("role", role);
-    String what = verb + " " + permission + (verb.equals("granted") ? " to" : " from") + " role " + name;
+    String what =
+        verb + " " + permission + (verb.equals("granted") ? " to" : " from") + " role " + name;
     authorize(actor, what);
     RoleStore.Edit done = edit.apply(name).orElseThrow(() -> new RoleNotFoundException(name));
-    recordChange(actor.auditName(), what, new AuditSink.Change("role:" + name, done.before(), done.after()));
+    recordChange(
+        actor.auditName(), what, new AuditSink.Change("role:" + name, done.before(), done.after()));
     return done;
   }
 
-  private RoleStore.Edit editStaff(Actor actor, StaffId staff, String role, String verb,
+  private RoleStore.Edit editStaff(
+      Actor actor,
+      StaffId staff,
+      String role,
+      String verb,
       Function<String, Optional<RoleStore.Edit>> edit) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(staff, "staff");
     String name = checkName("role", role);
-    String what = verb + " role " + name + (verb.equals("assigned") ? " to" : " from") + " staff " + staff.value();
+    String what =
+        verb
+            + " role "
+            + name
+            + (verb.equals("assigned") ? " to" : " from")
+            + " staff "
+            + staff.value();
     authorize(actor, what);
     RoleStore.Edit done = edit.apply(name).orElseThrow(() -> new RoleNotFoundException(name));
-    recordChange(actor.auditName(), what, new AuditSink.Change("staff:" + staff.value(), done.before(),
-        done.after()));
+    recordChange(
+        actor.auditName(),
+        what,
+        new AuditSink.Change("staff:" + staff.value(), done.before(), done.after()));
     return done;
   }
 
@@ -246,21 +275,30 @@ public final class RoleDirectory implements StaffPermissions {
   private void authorize(Actor actor, String what) {
     String refusal;
     if (actor instanceof Actor.Staff staff) {
-      if (new Role("held", store.permissionsOf(agency, staff.id())).allows(Permission.ADMINISTER_ROLES)) {
+      if (new Role("held", store.permissionsOf(agency, staff.id()))
+          .allows(Permission.ADMINISTER_ROLES)) {
         return;
       }
       refusal = "no role grants ADMINISTER_ROLES; only the agency's Champion may have " + what;
     } else {
       refusal = "only agency staff holding ADMINISTER_ROLES (the Champion) may have " + what;
     }
-    audit.record(new AuditSink.Event(clock.instant(), actor.auditName(), Permission.ADMINISTER_ROLES, null, null,
-        false, refusal));
+    audit.record(
+        new AuditSink.Event(
+            clock.instant(),
+            actor.auditName(),
+            Permission.ADMINISTER_ROLES,
+            null,
+            null,
+            false,
+            refusal));
     throw new AccessDeniedException(actor, Permission.ADMINISTER_ROLES, null, refusal);
   }
 
   private void recordChange(String actor, String what, AuditSink.Change change) {
-    audit.record(new AuditSink.Event(clock.instant(), actor, Permission.ADMINISTER_ROLES, null, null, true, what,
-        change));
+    audit.record(
+        new AuditSink.Event(
+            clock.instant(), actor, Permission.ADMINISTER_ROLES, null, null, true, what, change));
   }
 
   private static String checkName(String field, String name) {
@@ -268,7 +306,8 @@ public final class RoleDirectory implements StaffPermissions {
     if (name == null || name.isBlank()) {
       errors.add(new FieldError(field, "A role needs a name"));
     } else if (name.strip().length() > MAX_NAME_LENGTH) {
-      errors.add(new FieldError(field, "A role's name has at most " + MAX_NAME_LENGTH + " characters"));
+      errors.add(
+          new FieldError(field, "A role's name has at most " + MAX_NAME_LENGTH + " characters"));
     } else if (name.chars().anyMatch(Character::isISOControl)) {
       errors.add(new FieldError(field, "A role's name has no control characters"));
     }

@@ -40,8 +40,8 @@ public final class RoleDirectoryBuilder {
   }
 
   /**
-   * Sets where the roles are kept (required): {@link InMemoryRoleStore} or the JDBC module's
-   * {@code JdbcRoleStore}.
+   * Sets where the roles are kept (required): {@link InMemoryRoleStore} or the JDBC module's {@code
+   * JdbcRoleStore}.
    *
    * @param store the role store
    * @return this builder
@@ -84,7 +84,8 @@ public final class RoleDirectoryBuilder {
       throw new IllegalStateException("agency is required: the AgencyId whose roles these are");
     }
     if (store == null) {
-      throw new IllegalStateException("store is required: InMemoryRoleStore.create() or a JdbcRoleStore");
+      throw new IllegalStateException(
+          "store is required: InMemoryRoleStore.create() or a JdbcRoleStore");
     }
     return new RoleDirectory(agency, store, audit, clock);
   }

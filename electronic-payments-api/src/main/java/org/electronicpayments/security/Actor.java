@@ -7,8 +7,8 @@ import org.electronicpayments.RepresentativeId;
 import org.electronicpayments.StaffId;
 
 /**
- * Who is acting: agency staff with roles, a client in the portal, a client's representative,
- * or the host's own background job (reconciliation, webhooks).
+ * Who is acting: agency staff with roles, a client in the portal, a client's representative, or the
+ * host's own background job (reconciliation, webhooks).
  *
  * <pre>{@code
  * Actor desk = Actor.staff(StaffId.of("s-17"), Set.of(frontDesk));
@@ -38,9 +38,9 @@ public sealed interface Actor {
   }
 
   /**
-   * A staff member whose permissions come from the facade's
-   * {@link org.electronicpayments.spi.StaffPermissions} (a role directory or the host's own
-   * role system), not from roles the actor carries.
+   * A staff member whose permissions come from the facade's {@link
+   * org.electronicpayments.spi.StaffPermissions} (a role directory or the host's own role system),
+   * not from roles the actor carries.
    *
    * @param id the staff member
    * @return the actor

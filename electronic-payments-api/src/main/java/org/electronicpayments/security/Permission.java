@@ -19,7 +19,9 @@ public enum Permission {
   CHARGE_SAVED_CARD,
   /** List a client's saved cards. */
   VIEW_SAVED_CARDS,
-  /** List, rename, update and remove a client's saved cards (includes {@link #VIEW_SAVED_CARDS}). */
+  /**
+   * List, rename, update and remove a client's saved cards (includes {@link #VIEW_SAVED_CARDS}).
+   */
   MANAGE_SAVED_CARDS,
   /** Refund a payment. */
   REFUND,
@@ -32,14 +34,14 @@ public enum Permission {
   /** Settle payments whose outcome is unknown. */
   RECONCILE_PAYMENTS,
   /**
-   * Edit the agency's roles: define roles, grant and revoke permissions, assign roles to staff.
-   * The agency's Champion holds it ({@link StandardRoles#CHAMPION}).
+   * Edit the agency's roles: define roles, grant and revoke permissions, assign roles to staff. The
+   * agency's Champion holds it ({@link StandardRoles#CHAMPION}).
    */
   ADMINISTER_ROLES;
 
   /**
-   * Whether holding this permission also allows {@code other}: itself, and
-   * {@link #VIEW_SAVED_CARDS} for {@link #CHARGE_SAVED_CARD} and {@link #MANAGE_SAVED_CARDS}.
+   * Whether holding this permission also allows {@code other}: itself, and {@link
+   * #VIEW_SAVED_CARDS} for {@link #CHARGE_SAVED_CARD} and {@link #MANAGE_SAVED_CARDS}.
    *
    * @param other the permission asked for
    * @return true when this permission allows it

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * A named set of permissions that the agency's Champion grants to staff. {@link StandardRoles}
- * holds the two every agency starts with; the {@code org.electronicpayments.roles} directory
- * stores an agency's roles and who holds them.
+ * holds the two every agency starts with; the {@code org.electronicpayments.roles} directory stores
+ * an agency's roles and who holds them.
  *
  * <pre>{@code
  * Role frontDesk = Role.of("Front desk", Permission.PROCESS_ELECTRONIC_PAYMENTS,
@@ -36,7 +36,8 @@ public record Role(String name, Set<Permission> permissions) {
    * @return the role
    */
   public static Role of(String name, Permission... permissions) {
-    return new Role(name, permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions));
+    return new Role(
+        name, permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions));
   }
 
   /**
@@ -50,7 +51,8 @@ public record Role(String name, Set<Permission> permissions) {
   }
 
   /**
-   * Whether the role allows something: one of its permissions {@link Permission#includes includes} it.
+   * Whether the role allows something: one of its permissions {@link Permission#includes includes}
+   * it.
    *
    * @param permission the permission
    * @return true when granted

@@ -27,7 +27,8 @@ final class StaffResolvingPolicy implements AccessPolicy {
   public AccessDecision decide(Actor actor, Permission permission, @Nullable ClientId client) {
     if (actor instanceof Actor.Staff staff) {
       Set<Permission> held = source.permissionsOf(staff.id());
-      Actor resolved = Actor.staff(staff.id(), Set.of(new Role(RESOLVED_ROLE, held == null ? Set.of() : held)));
+      Actor resolved =
+          Actor.staff(staff.id(), Set.of(new Role(RESOLVED_ROLE, held == null ? Set.of() : held)));
       return policy.decide(resolved, permission, client);
     }
     return policy.decide(actor, permission, client);

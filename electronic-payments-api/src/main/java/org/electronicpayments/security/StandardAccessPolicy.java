@@ -11,12 +11,19 @@ final class StandardAccessPolicy implements AccessPolicy {
   static final StandardAccessPolicy INSTANCE = new StandardAccessPolicy();
 
   /** What a client may do for themself, and a representative for the clients they represent. */
-  static final Set<Permission> SELF_SERVICE = EnumSet.of(
-      Permission.PROCESS_ELECTRONIC_PAYMENTS, Permission.SAVE_CARD, Permission.CHARGE_SAVED_CARD,
-      Permission.VIEW_SAVED_CARDS, Permission.MANAGE_SAVED_CARDS, Permission.SEND_RECEIPTS, Permission.VIEW_PAYMENTS);
+  static final Set<Permission> SELF_SERVICE =
+      EnumSet.of(
+          Permission.PROCESS_ELECTRONIC_PAYMENTS,
+          Permission.SAVE_CARD,
+          Permission.CHARGE_SAVED_CARD,
+          Permission.VIEW_SAVED_CARDS,
+          Permission.MANAGE_SAVED_CARDS,
+          Permission.SEND_RECEIPTS,
+          Permission.VIEW_PAYMENTS);
 
   /** What the host's background job may do. */
-  static final Set<Permission> SYSTEM = EnumSet.of(Permission.RECONCILE_PAYMENTS, Permission.VIEW_PAYMENTS);
+  static final Set<Permission> SYSTEM =
+      EnumSet.of(Permission.RECONCILE_PAYMENTS, Permission.VIEW_PAYMENTS);
 
   private StandardAccessPolicy() {}
 

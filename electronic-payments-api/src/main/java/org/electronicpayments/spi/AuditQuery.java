@@ -7,10 +7,10 @@ import org.electronicpayments.security.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which audit events to read from an audit trail that can be searched (such as the JDBC
- * module's {@code JdbcAuditSink}): always one agency's. Every filter left {@code null} matches
- * everything; results come oldest first, a page at a time. The question an agency must be able to
- * answer, "who looked at or charged this client's card, and when":
+ * Which audit events to read from an audit trail that can be searched (such as the JDBC module's
+ * {@code JdbcAuditSink}): always one agency's. Every filter left {@code null} matches everything;
+ * results come oldest first, a page at a time. The question an agency must be able to answer, "who
+ * looked at or charged this client's card, and when":
  *
  * <pre>{@code
  * List<AuditSink.Event> events = audit.events(AuditQuery.all()
@@ -20,14 +20,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clientId only decisions about this client's payments or cards
  * @param paymentId only decisions about this payment
- * @param actor only decisions about this actor (an {@link Actor#auditName()}, such as {@code staff:s-1})
+ * @param actor only decisions about this actor (an {@link Actor#auditName()}, such as {@code
+ *     staff:s-1})
  * @param from only decisions made at or after this instant
  * @param to only decisions made before this instant
  * @param offset how many matches to skip
  * @param limit how many to return at most
  */
-public record AuditQuery(@Nullable ClientId clientId, @Nullable PaymentId paymentId, @Nullable String actor,
-    @Nullable Instant from, @Nullable Instant to, int offset, int limit) {
+public record AuditQuery(
+    @Nullable ClientId clientId,
+    @Nullable PaymentId paymentId,
+    @Nullable String actor,
+    @Nullable Instant from,
+    @Nullable Instant to,
+    int offset,
+    int limit) {
 
   /** The default page size. */
   public static final int DEFAULT_LIMIT = 100;
@@ -81,7 +88,8 @@ public record AuditQuery(@Nullable ClientId clientId, @Nullable PaymentId paymen
    * @return the narrowed query
    */
   public AuditQuery actor(@Nullable Actor a) {
-    return new AuditQuery(clientId, paymentId, a == null ? null : a.auditName(), from, to, offset, limit);
+    return new AuditQuery(
+        clientId, paymentId, a == null ? null : a.auditName(), from, to, offset, limit);
   }
 
   /**

@@ -10,11 +10,12 @@ import org.electronicpayments.security.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives every access decision, allowed or denied, for the agency's audit trail, and every
- * change to the agency's roles, with what they were before and after ({@link Event#change()}).
+ * Receives every access decision, allowed or denied, for the agency's audit trail, and every change
+ * to the agency's roles, with what they were before and after ({@link Event#change()}).
  *
- * <p>Sinks that can be searched take an {@link AuditQuery}. The default, {@link #logging()}, writes one INFO line per decision to the SLF4J logger
- * {@value #LOGGER_NAME}; a host routes that logger to its audit log (or sets its own sink).
+ * <p>Sinks that can be searched take an {@link AuditQuery}. The default, {@link #logging()}, writes
+ * one INFO line per decision to the SLF4J logger {@value #LOGGER_NAME}; a host routes that logger
+ * to its audit log (or sets its own sink).
  */
 @FunctionalInterface
 public interface AuditSink {
@@ -24,8 +25,8 @@ public interface AuditSink {
 
   /**
    * The default sink: one INFO line per decision, allowed and denied, on {@value #LOGGER_NAME}:
-   * {@code allow|deny <actor> <permission> client=<id> payment=<id>: <reason>}, followed for a
-   * role change by {@code <subject> before=[…] after=[…]}.
+   * {@code allow|deny <actor> <permission> client=<id> payment=<id>: <reason>}, followed for a role
+   * change by {@code <subject> before=[…] after=[…]}.
    *
    * @return the logging sink
    */
@@ -34,11 +35,11 @@ public interface AuditSink {
   }
 
   /**
-   * Records one decision. The facade records before it acts on the decision, so a sink that
-   * throws stops the operation before it reads, changes or charges anything: a durable trail
-   * (such as the JDBC module's {@code JdbcAuditSink}) does so on purpose, so that no access goes
-   * unrecorded. A sink that would rather lose a record than an operation must not throw, and
-   * should report its failures through its own monitoring.
+   * Records one decision. The facade records before it acts on the decision, so a sink that throws
+   * stops the operation before it reads, changes or charges anything: a durable trail (such as the
+   * JDBC module's {@code JdbcAuditSink}) does so on purpose, so that no access goes unrecorded. A
+   * sink that would rather lose a record than an operation must not throw, and should report its
+   * failures through its own monitoring.
    *
    * @param event the decision
    */
@@ -56,8 +57,15 @@ public interface AuditSink {
    * @param reason the policy's reason
    * @param change for an allowed edit of the roles, what it changed; {@code null} otherwise
    */
-  record Event(Instant at, String actor, Permission permission, @Nullable ClientId clientId,
-      @Nullable PaymentId paymentId, boolean allowed, String reason, @Nullable Change change) {
+  record Event(
+      Instant at,
+      String actor,
+      Permission permission,
+      @Nullable ClientId clientId,
+      @Nullable PaymentId paymentId,
+      boolean allowed,
+      String reason,
+      @Nullable Change change) {
     /** Requires the parts. */
     public Event {
       Objects.requireNonNull(at, "at");
@@ -77,8 +85,14 @@ public interface AuditSink {
      * @param allowed the answer
      * @param reason the policy's reason
      */
-    public Event(Instant at, String actor, Permission permission, @Nullable ClientId clientId,
-        @Nullable PaymentId paymentId, boolean allowed, String reason) {
+    public Event(
+        Instant at,
+        String actor,
+        Permission permission,
+        @Nullable ClientId clientId,
+        @Nullable PaymentId paymentId,
+        boolean allowed,
+        String reason) {
       this(at, actor, permission, clientId, paymentId, allowed, reason, null);
     }
   }
@@ -86,8 +100,8 @@ public interface AuditSink {
   /**
    * What an edit of the agency's roles changed.
    *
-   * @param subject what was edited: {@code role:<name>} (its permissions) or
-   *     {@code staff:<id>} (the roles assigned to a staff member)
+   * @param subject what was edited: {@code role:<name>} (its permissions) or {@code staff:<id>}
+   *     (the roles assigned to a staff member)
    * @param before the permission or role names before, sorted; empty when the role was new
    * @param after the permission or role names after, sorted
    */

@@ -33,14 +33,18 @@ public sealed interface ChargeOutcome {
    * Charged.
    *
    * @param processorReference the processor's id for the charge (Stripe's {@code pi_…})
-   * @param chargeReference the processor's id for the money movement (Stripe's {@code ch_…}),
-   *     used as the confirmation number
+   * @param chargeReference the processor's id for the money movement (Stripe's {@code ch_…}), used
+   *     as the confirmation number
    * @param card the card charged, if known
    * @param savedCard the reusable card saved for the client, for {@link CardUse#SAVE_FOR_FUTURE}:
    *     the card already saved when its fingerprint matched one
    */
-  record Charged(String processorReference, String chargeReference, @Nullable CardDetails card,
-      @Nullable PaymentMethodId savedCard) implements ChargeOutcome {
+  record Charged(
+      String processorReference,
+      String chargeReference,
+      @Nullable CardDetails card,
+      @Nullable PaymentMethodId savedCard)
+      implements ChargeOutcome {
     /** Requires the references. */
     public Charged {
       Objects.requireNonNull(processorReference, "processorReference");
@@ -54,7 +58,8 @@ public sealed interface ChargeOutcome {
    * @param processorReference the processor's id, if one was made
    * @param failure why
    */
-  record Declined(@Nullable String processorReference, PaymentFailure failure) implements ChargeOutcome {
+  record Declined(@Nullable String processorReference, PaymentFailure failure)
+      implements ChargeOutcome {
     /** Requires the failure. */
     public Declined {
       Objects.requireNonNull(failure, "failure");
@@ -67,7 +72,8 @@ public sealed interface ChargeOutcome {
    * @param processorReference the processor's id
    * @param clientSecret the secret for the processor's browser library; never logged
    */
-  record ActionRequired(String processorReference, @Nullable String clientSecret) implements ChargeOutcome {
+  record ActionRequired(String processorReference, @Nullable String clientSecret)
+      implements ChargeOutcome {
     /** Requires the reference. */
     public ActionRequired {
       Objects.requireNonNull(processorReference, "processorReference");
@@ -75,7 +81,9 @@ public sealed interface ChargeOutcome {
 
     @Override
     public String toString() {
-      return "ActionRequired[processorReference=" + processorReference + ", clientSecret=[redacted]]";
+      return "ActionRequired[processorReference="
+          + processorReference
+          + ", clientSecret=[redacted]]";
     }
   }
 

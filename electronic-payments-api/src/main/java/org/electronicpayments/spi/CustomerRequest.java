@@ -5,8 +5,8 @@ import org.electronicpayments.AgencyId;
 import org.electronicpayments.ClientId;
 
 /**
- * Asks the processor for the client's customer, the owner of their saved cards. The processor
- * sees opaque ids only.
+ * Asks the processor for the client's customer, the owner of their saved cards. The processor sees
+ * opaque ids only.
  *
  * @param agencyId the agency
  * @param clientId the client

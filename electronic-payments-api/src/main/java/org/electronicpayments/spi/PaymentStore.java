@@ -28,9 +28,9 @@ import org.electronicpayments.ReceiptEmail;
  * every change, so nothing the processor did is lost with the host process. The testkit has an
  * in-memory store and a {@code PaymentStoreCompatibilityKit}; durable stores pass the same kit.
  *
- * <p>Every implementation must make {@link #insert} atomic per (agency, reference) and
- * {@link #update} a compare-and-set on the version, also across several host processes sharing
- * one database.
+ * <p>Every implementation must make {@link #insert} atomic per (agency, reference) and {@link
+ * #update} a compare-and-set on the version, also across several host processes sharing one
+ * database.
  */
 public interface PaymentStore {
 
@@ -79,36 +79,53 @@ public interface PaymentStore {
   List<Payment> query(AgencyId agencyId, PaymentQuery query);
 
   /**
-   * Claims a batch of unsettled payments for one reconcile pass, oldest first: those IN_DOUBT
-   * and last changed at or before {@code at}, and those PENDING, PROCESSING or REQUIRES_ACTION
-   * and last changed before {@code staleBefore} (their owner presumably gone, or the client
-   * walked away from 3-D Secure). Payments without an attempt (cash, checks) are never claimed.
+   * Claims a batch of unsettled payments for one reconcile pass, oldest first: those IN_DOUBT and
+   * last changed at or before {@code at}, and those PENDING, PROCESSING or REQUIRES_ACTION and last
+   * changed before {@code staleBefore} (their owner presumably gone, or the client walked away from
+   * 3-D Secure). Payments without an attempt (cash, checks) are never claimed.
    *
    * <p>A claim is a compare-and-set that moves the payment on by one version, to PROCESSING
-   * (REQUIRES_ACTION stays), last changed at {@code at}. A payment another reconciler claimed
-   * first is left out, so reconcilers sharing the store, on any node, claim disjoint payments
-   * and never settle one twice. Since {@code at} is the pass's start, a pass that asks again
-   * does not get back what it claimed and settled (unless its clock stands still).
+   * (REQUIRES_ACTION stays), last changed at {@code at}. A payment another reconciler claimed first
+   * is left out, so reconcilers sharing the store, on any node, claim disjoint payments and never
+   * settle one twice. Since {@code at} is the pass's start, a pass that asks again does not get
+   * back what it claimed and settled (unless its clock stands still).
    *
-   * <p>The default reads candidates with {@link #query} and claims each with {@link #update};
-   * a store that can lock rows (PostgreSQL's {@code FOR UPDATE SKIP LOCKED}) should override it
-   * so that reconcilers do not contend for the same candidates.
+   * <p>The default reads candidates with {@link #query} and claims each with {@link #update}; a
+   * store that can lock rows (PostgreSQL's {@code FOR UPDATE SKIP LOCKED}) should override it so
+   * that reconcilers do not contend for the same candidates.
    *
    * @param agencyId the agency
    * @param at the start of the reconcile pass, on the facade's clock
-   * @param staleBefore pending, processing or awaiting-action payments last changed before this are claimed
+   * @param staleBefore pending, processing or awaiting-action payments last changed before this are
+   *     claimed
    * @param max how many to claim at most, 1 or more
    * @return the claimed payments as stored after the claim, oldest first
    */
-  default List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+  default List<Payment> claimUnsettled(
+      AgencyId agencyId, Instant at, Instant staleBefore, int max) {
     Objects.requireNonNull(agencyId, "agencyId");
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
-    List<Payment> candidates = new ArrayList<>(query(agencyId, PaymentQuery.all()
-        .statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).updatedBefore(at.plusNanos(1)).limit(max)));
-    candidates.addAll(query(agencyId, PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.PENDING,
-        PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION)).updatedBefore(staleBefore).limit(max)));
+    List<Payment> candidates =
+        new ArrayList<>(
+            query(
+                agencyId,
+                PaymentQuery.all()
+                    .statuses(EnumSet.of(PaymentStatus.IN_DOUBT))
+                    .updatedBefore(at.plusNanos(1))
+                    .limit(max)));
+    candidates.addAll(
+        query(
+            agencyId,
+            PaymentQuery.all()
+                .statuses(
+                    EnumSet.of(
+                        PaymentStatus.PENDING,
+                        PaymentStatus.PROCESSING,
+                        PaymentStatus.REQUIRES_ACTION))
+                .updatedBefore(staleBefore)
+                .limit(max)));
     candidates.sort(Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value()));
     List<Payment> claimed = new ArrayList<>();
     for (Payment p : candidates) {
@@ -118,7 +135,8 @@ public interface PaymentStore {
       if (p.currentAttempt() == null) {
         continue;
       }
-      PaymentStatus next = p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
+      PaymentStatus next =
+          p.status() == PaymentStatus.REQUIRES_ACTION ? p.status() : PaymentStatus.PROCESSING;
       try {
         claimed.add(update(p.change().status(next).at(at)));
       } catch (ConcurrentUpdateException e) {
@@ -156,9 +174,9 @@ public interface PaymentStore {
   void saveCard(PaymentMethod card);
 
   /**
-   * Reads a saved card by its id, whatever its agency. Ids are the processor's and globally
-   * unique; the caller must check {@link PaymentMethod#agencyId()} before it shows, changes or
-   * charges the card (the facade treats a card of another agency as not found).
+   * Reads a saved card by its id, whatever its agency. Ids are the processor's and globally unique;
+   * the caller must check {@link PaymentMethod#agencyId()} before it shows, changes or charges the
+   * card (the facade treats a card of another agency as not found).
    *
    * @param id the card
    * @return the card, if stored
@@ -194,8 +212,8 @@ public interface PaymentStore {
   void insertSetup(CardSetup setup);
 
   /**
-   * Replaces a card setup if nobody changed it since it was read: a compare-and-set on the
-   * version, also across host processes sharing one database.
+   * Replaces a card setup if nobody changed it since it was read: a compare-and-set on the version,
+   * also across host processes sharing one database.
    *
    * @param setup the new value, carrying the version that was read
    * @return the stored value with the version moved on by one; empty when the stored version
@@ -221,7 +239,8 @@ public interface PaymentStore {
    * @param max how many at most, 1 or more
    * @return the setups, oldest first (by creation time, then id)
    */
-  List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max);
+  List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max);
 
   /**
    * Records that a saved card was removed, and by whom. Kept after the card itself is forgotten.

@@ -14,8 +14,8 @@ import org.electronicpayments.Money;
  * @param status open, won or lost
  * @param openedAt when the processor opened it
  */
-public record ProcessorDispute(String reference, Money amount, String reason, DisputeStatus status,
-    Instant openedAt) {
+public record ProcessorDispute(
+    String reference, Money amount, String reason, DisputeStatus status, Instant openedAt) {
 
   /** Requires every part. */
   public ProcessorDispute {

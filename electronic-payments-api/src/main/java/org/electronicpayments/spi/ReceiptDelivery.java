@@ -9,7 +9,8 @@ public interface ReceiptDelivery {
   /**
    * Sends a receipt.
    *
-   * @param receipt the receipt; {@link Receipt#toPlainText()} and {@link Receipt#toEmailHtml()} render it for an email
+   * @param receipt the receipt; {@link Receipt#toPlainText()} and {@link Receipt#toEmailHtml()}
+   *     render it for an email
    * @param emailAddress where to send it
    */
   void send(Receipt receipt, String emailAddress);

@@ -12,7 +12,8 @@ import org.electronicpayments.PaymentId;
  * @param amount how much to refund
  * @param idempotencyKey the refund's key, derived from the payment and the refund's number
  */
-public record RefundRequest(PaymentId paymentId, String processorReference, Money amount, String idempotencyKey) {
+public record RefundRequest(
+    PaymentId paymentId, String processorReference, Money amount, String idempotencyKey) {
 
   /** Requires every part. */
   public RefundRequest {

@@ -10,16 +10,16 @@ import org.electronicpayments.security.Permission;
 import org.electronicpayments.security.Role;
 
 /**
- * Where an {@link org.electronicpayments.roles.RoleDirectory} keeps an agency's roles and who
- * holds them: {@link org.electronicpayments.roles.InMemoryRoleStore}, or the JDBC module's
- * {@code JdbcRoleStore}. The directory checks the Champion, validates and audits; a store only
- * stores, and makes each edit atomic.
+ * Where an {@link org.electronicpayments.roles.RoleDirectory} keeps an agency's roles and who holds
+ * them: {@link org.electronicpayments.roles.InMemoryRoleStore}, or the JDBC module's {@code
+ * JdbcRoleStore}. The directory checks the Champion, validates and audits; a store only stores, and
+ * makes each edit atomic.
  *
  * <p>Every edit reads what it changes and changes it as one step: two edits of the same role (or of
  * the same staff member's roles) at once are applied one after the other, neither lost, and the
  * {@link Edit} each returns is what that step really saw before and left after. Reads see every
- * completed edit (no cache that outlives an edit). Implementations are thread-safe and, when
- * shared by several host nodes, safe across them. Role names are compared exactly.
+ * completed edit (no cache that outlives an edit). Implementations are thread-safe and, when shared
+ * by several host nodes, safe across them. Role names are compared exactly.
  *
  * <p>{@code RoleDirectoryCompatibilityKit} in the testkit is the contract.
  */

@@ -17,8 +17,8 @@ public sealed interface SetupOutcome {
   @Nullable String processorReference();
 
   /**
-   * The setup exists at the processor, not yet confirmed (Stripe: a SetupIntent in
-   * {@code requires_confirmation}).
+   * The setup exists at the processor, not yet confirmed (Stripe: a SetupIntent in {@code
+   * requires_confirmation}).
    *
    * @param processorReference the processor's id
    */
@@ -36,7 +36,8 @@ public sealed interface SetupOutcome {
    * @param card the reusable card's id
    * @param details what may be shown of the card, fingerprint included
    */
-  record Saved(String processorReference, PaymentMethodId card, CardDetails details) implements SetupOutcome {
+  record Saved(String processorReference, PaymentMethodId card, CardDetails details)
+      implements SetupOutcome {
     /** Requires every part. */
     public Saved {
       Objects.requireNonNull(processorReference, "processorReference");
@@ -51,7 +52,8 @@ public sealed interface SetupOutcome {
    * @param processorReference the processor's id
    * @param clientSecret the secret for the processor's browser library; never logged
    */
-  record ActionRequired(String processorReference, @Nullable String clientSecret) implements SetupOutcome {
+  record ActionRequired(String processorReference, @Nullable String clientSecret)
+      implements SetupOutcome {
     /** Requires the reference. */
     public ActionRequired {
       Objects.requireNonNull(processorReference, "processorReference");
@@ -59,7 +61,9 @@ public sealed interface SetupOutcome {
 
     @Override
     public String toString() {
-      return "ActionRequired[processorReference=" + processorReference + ", clientSecret=[redacted]]";
+      return "ActionRequired[processorReference="
+          + processorReference
+          + ", clientSecret=[redacted]]";
     }
   }
 
@@ -69,7 +73,8 @@ public sealed interface SetupOutcome {
    * @param processorReference the processor's id, if one was made
    * @param failure why
    */
-  record Declined(@Nullable String processorReference, PaymentFailure failure) implements SetupOutcome {
+  record Declined(@Nullable String processorReference, PaymentFailure failure)
+      implements SetupOutcome {
     /** Requires the failure. */
     public Declined {
       Objects.requireNonNull(failure, "failure");

@@ -13,14 +13,20 @@ import org.electronicpayments.ClientId;
  * @param setupId the setup
  * @param agencyId the agency
  * @param clientId the client
- * @param idempotencyKey the setup's key; every processor call derives its own from it
- *     ({@code key + "-create"}, {@code key + "-confirm"}…)
+ * @param idempotencyKey the setup's key; every processor call derives its own from it ({@code key +
+ *     "-create"}, {@code key + "-confirm"}…)
  * @param paymentMethod the processor's token or PaymentMethod id of the card
  * @param customerReference the client's customer at the processor, who will own the card
  * @param deadline when the caller stops waiting, on the system clock; never sent to the processor
  */
-public record SetupRequest(CardSetupId setupId, AgencyId agencyId, ClientId clientId, String idempotencyKey,
-    String paymentMethod, String customerReference, Instant deadline) {
+public record SetupRequest(
+    CardSetupId setupId,
+    AgencyId agencyId,
+    ClientId clientId,
+    String idempotencyKey,
+    String paymentMethod,
+    String customerReference,
+    Instant deadline) {
 
   /** Requires every part. */
   public SetupRequest {

@@ -6,14 +6,14 @@ import org.electronicpayments.security.Permission;
 
 /**
  * Where a staff member's permissions come from, for a host that keeps its own staff and roles.
- * Given to the facade with {@code ElectronicPaymentsBuilder.staffPermissions(...)}, it is asked
- * on every operation a staff member attempts, so a permission the host revokes is refused from
- * the very next operation. The roles an {@link org.electronicpayments.security.Actor.Staff}
- * carries are then ignored: this source is the authority.
+ * Given to the facade with {@code ElectronicPaymentsBuilder.staffPermissions(...)}, it is asked on
+ * every operation a staff member attempts, so a permission the host revokes is refused from the
+ * very next operation. The roles an {@link org.electronicpayments.security.Actor.Staff} carries are
+ * then ignored: this source is the authority.
  *
- * <p>Hosts without a role system of their own use the ready directories,
- * {@code org.electronicpayments.roles.InMemoryRoleDirectory} and the JDBC module's
- * {@code JdbcRoleDirectory}, which implement this interface.
+ * <p>Hosts without a role system of their own use the ready directories, {@code
+ * org.electronicpayments.roles.InMemoryRoleDirectory} and the JDBC module's {@code
+ * JdbcRoleDirectory}, which implement this interface.
  *
  * <pre>{@code
  * StaffPermissions fromEhr = staff -> ehr.permissionsOf(staff.value()).stream()
@@ -21,9 +21,9 @@ import org.electronicpayments.security.Permission;
  * ElectronicPayments payments = ElectronicPayments.builder()...staffPermissions(fromEhr).build();
  * }</pre>
  *
- * <p>Implementations must be thread-safe and answer quickly (the facade asks once per operation);
- * a cache must be invalidated when permissions change. An exception thrown here denies the
- * operation (and the denial is audited); it never allows it.
+ * <p>Implementations must be thread-safe and answer quickly (the facade asks once per operation); a
+ * cache must be invalidated when permissions change. An exception thrown here denies the operation
+ * (and the denial is audited); it never allows it.
  */
 @FunctionalInterface
 public interface StaffPermissions {

@@ -10,8 +10,14 @@ class PermissionIncludesTest {
 
   @Test
   void aRoleThatMayChargeASavedCardMayListTheClientsCardsToChooseOne() {
-    assertThat(Role.of("Charges only", Permission.CHARGE_SAVED_CARD).allows(Permission.VIEW_SAVED_CARDS)).isTrue();
-    assertThat(Role.of("Manages only", Permission.MANAGE_SAVED_CARDS).allows(Permission.VIEW_SAVED_CARDS)).isTrue();
+    assertThat(
+            Role.of("Charges only", Permission.CHARGE_SAVED_CARD)
+                .allows(Permission.VIEW_SAVED_CARDS))
+        .isTrue();
+    assertThat(
+            Role.of("Manages only", Permission.MANAGE_SAVED_CARDS)
+                .allows(Permission.VIEW_SAVED_CARDS))
+        .isTrue();
   }
 
   @Test
@@ -24,8 +30,9 @@ class PermissionIncludesTest {
 
   @Test
   void everyOtherPermissionIncludesOnlyItself() {
-    for (Permission held : EnumSet.complementOf(EnumSet.of(Permission.CHARGE_SAVED_CARD,
-        Permission.MANAGE_SAVED_CARDS))) {
+    for (Permission held :
+        EnumSet.complementOf(
+            EnumSet.of(Permission.CHARGE_SAVED_CARD, Permission.MANAGE_SAVED_CARDS))) {
       for (Permission asked : Permission.values()) {
         assertThat(held.includes(asked)).as(held + " includes " + asked).isEqualTo(held == asked);
       }
@@ -33,16 +40,28 @@ class PermissionIncludesTest {
   }
 
   @Test
-  void frontDeskTakesSavesListsAndChargesCardsPostsAndSendsReceiptsButNeitherRefundsNorEditsRoles() {
+  void
+      frontDeskTakesSavesListsAndChargesCardsPostsAndSendsReceiptsButNeitherRefundsNorEditsRoles() {
     Role desk = StandardRoles.FRONT_DESK;
     assertThat(desk.name()).isEqualTo("Front desk");
-    for (Permission p : EnumSet.of(Permission.PROCESS_ELECTRONIC_PAYMENTS, Permission.SAVE_CARD,
-        Permission.VIEW_SAVED_CARDS, Permission.CHARGE_SAVED_CARD, Permission.POST_PAYMENTS,
-        Permission.SEND_RECEIPTS, Permission.RECORD_PAYMENTS, Permission.VIEW_PAYMENTS)) {
+    for (Permission p :
+        EnumSet.of(
+            Permission.PROCESS_ELECTRONIC_PAYMENTS,
+            Permission.SAVE_CARD,
+            Permission.VIEW_SAVED_CARDS,
+            Permission.CHARGE_SAVED_CARD,
+            Permission.POST_PAYMENTS,
+            Permission.SEND_RECEIPTS,
+            Permission.RECORD_PAYMENTS,
+            Permission.VIEW_PAYMENTS)) {
       assertThat(desk.allows(p)).as(p.name()).isTrue();
     }
-    for (Permission p : EnumSet.of(Permission.REFUND, Permission.MANAGE_SAVED_CARDS, Permission.ADMINISTER_ROLES,
-        Permission.RECONCILE_PAYMENTS)) {
+    for (Permission p :
+        EnumSet.of(
+            Permission.REFUND,
+            Permission.MANAGE_SAVED_CARDS,
+            Permission.ADMINISTER_ROLES,
+            Permission.RECONCILE_PAYMENTS)) {
       assertThat(desk.allows(p)).as(p.name()).isFalse();
     }
   }

@@ -18,16 +18,25 @@ class StaffResolvingPolicyTest {
   static final ClientId CLIENT = ClientId.of("1000");
 
   final Map<StaffId, Set<Permission>> hostRoles = new ConcurrentHashMap<>();
-  final AccessPolicy policy = AccessPolicy.standard().resolvingStaffThrough(staff -> hostRoles.getOrDefault(staff,
-      Set.of()));
+  final AccessPolicy policy =
+      AccessPolicy.standard()
+          .resolvingStaffThrough(staff -> hostRoles.getOrDefault(staff, Set.of()));
 
   @Test
   void aPermissionTheHostGrantsIsAllowedAndOneItRevokesIsDeniedFromTheNextDecision() {
     hostRoles.put(DESK, EnumSet.of(Permission.PROCESS_ELECTRONIC_PAYMENTS));
-    assertThat(policy.decide(Actor.staff(DESK), Permission.PROCESS_ELECTRONIC_PAYMENTS, CLIENT).allowed()).isTrue();
+    assertThat(
+            policy
+                .decide(Actor.staff(DESK), Permission.PROCESS_ELECTRONIC_PAYMENTS, CLIENT)
+                .allowed())
+        .isTrue();
 
     hostRoles.put(DESK, EnumSet.noneOf(Permission.class));
-    assertThat(policy.decide(Actor.staff(DESK), Permission.PROCESS_ELECTRONIC_PAYMENTS, CLIENT).allowed()).isFalse();
+    assertThat(
+            policy
+                .decide(Actor.staff(DESK), Permission.PROCESS_ELECTRONIC_PAYMENTS, CLIENT)
+                .allowed())
+        .isFalse();
   }
 
   @Test
@@ -39,14 +48,23 @@ class StaffResolvingPolicyTest {
   @Test
   void permissionsTheSourceGrantsIncludeWhatTheyInclude() {
     hostRoles.put(DESK, EnumSet.of(Permission.CHARGE_SAVED_CARD));
-    assertThat(policy.decide(Actor.staff(DESK), Permission.VIEW_SAVED_CARDS, CLIENT).allowed()).isTrue();
+    assertThat(policy.decide(Actor.staff(DESK), Permission.VIEW_SAVED_CARDS, CLIENT).allowed())
+        .isTrue();
   }
 
   @Test
   void clientsAndBackgroundJobsAreJudgedAsBefore() {
-    assertThat(policy.decide(Actor.client(CLIENT), Permission.VIEW_PAYMENTS, CLIENT).allowed()).isTrue();
-    assertThat(policy.decide(Actor.client(CLIENT), Permission.VIEW_PAYMENTS, ClientId.of("2000")).allowed())
+    assertThat(policy.decide(Actor.client(CLIENT), Permission.VIEW_PAYMENTS, CLIENT).allowed())
+        .isTrue();
+    assertThat(
+            policy
+                .decide(Actor.client(CLIENT), Permission.VIEW_PAYMENTS, ClientId.of("2000"))
+                .allowed())
         .isFalse();
-    assertThat(policy.decide(Actor.system("reconciler"), Permission.RECONCILE_PAYMENTS, null).allowed()).isTrue();
+    assertThat(
+            policy
+                .decide(Actor.system("reconciler"), Permission.RECONCILE_PAYMENTS, null)
+                .allowed())
+        .isTrue();
   }
 }

@@ -29,11 +29,11 @@ import org.electronicpayments.Receipt;
  *
  * <p>What is written: {@link Money} as {@code {"amount": "10.00", "currency": "USD"}}; every id as
  * its string; a {@link PaymentResult} as an object whose {@code status} is {@code SUCCEEDED},
- * {@code FAILED}, {@code REQUIRES_ACTION} or {@code IN_DOUBT}, with the payment, and the
- * {@code clientSecret} only on {@code REQUIRES_ACTION} (the browser needs it for 3-D Secure);
- * a {@link Payment} without its note, its e-mail address or processor keys. Reading a
- * {@link PaymentRequest} throws {@link org.electronicpayments.PaymentValidationException} listing
- * every field error (Jackson may wrap it; {@link PaymentRequestJson#read} does not).
+ * {@code FAILED}, {@code REQUIRES_ACTION} or {@code IN_DOUBT}, with the payment, and the {@code
+ * clientSecret} only on {@code REQUIRES_ACTION} (the browser needs it for 3-D Secure); a {@link
+ * Payment} without its note, its e-mail address or processor keys. Reading a {@link PaymentRequest}
+ * throws {@link org.electronicpayments.PaymentValidationException} listing every field error
+ * (Jackson may wrap it; {@link PaymentRequestJson#read} does not).
  */
 public final class ElectronicPaymentsModule extends SimpleModule {
 
@@ -46,8 +46,10 @@ public final class ElectronicPaymentsModule extends SimpleModule {
     addSerializer(PaymentId.class, DomainSerializers.id(PaymentId.class, PaymentId::value));
     addSerializer(ClientId.class, DomainSerializers.id(ClientId.class, ClientId::value));
     addSerializer(AgencyId.class, DomainSerializers.id(AgencyId.class, AgencyId::value));
-    addSerializer(AppointmentId.class, DomainSerializers.id(AppointmentId.class, AppointmentId::value));
-    addSerializer(PaymentMethodId.class, DomainSerializers.id(PaymentMethodId.class, PaymentMethodId::value));
+    addSerializer(
+        AppointmentId.class, DomainSerializers.id(AppointmentId.class, AppointmentId::value));
+    addSerializer(
+        PaymentMethodId.class, DomainSerializers.id(PaymentMethodId.class, PaymentMethodId::value));
     addSerializer(CardDetails.class, DomainSerializers.CARD);
     addSerializer(PaymentFailure.class, DomainSerializers.FAILURE);
     addSerializer(PaymentRefund.class, DomainSerializers.REFUND);

@@ -7,7 +7,9 @@ import java.util.function.Function;
 import org.electronicpayments.FieldError;
 import org.electronicpayments.PaymentValidationException;
 
-/** Reads typed fields of a JSON object, recording an error per malformed field instead of stopping. */
+/**
+ * Reads typed fields of a JSON object, recording an error per malformed field instead of stopping.
+ */
 final class Fields {
 
   private final JsonNode json;
@@ -33,7 +35,9 @@ final class Fields {
       e.errors().forEach(err -> errors.add(new FieldError(field, err.message())));
     } catch (RuntimeException e) {
       String message = e.getMessage();
-      errors.add(new FieldError(field, message != null && message.startsWith("must ") ? message : "is not valid"));
+      errors.add(
+          new FieldError(
+              field, message != null && message.startsWith("must ") ? message : "is not valid"));
     }
     return Optional.empty();
   }

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.CardChoice;
+import org.electronicpayments.ClientId;
 import org.electronicpayments.Consent;
 import org.electronicpayments.ConsentChannel;
 import org.electronicpayments.ConsentGiver;
-import org.electronicpayments.ClientId;
 import org.electronicpayments.FieldError;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
@@ -28,14 +28,14 @@ import org.electronicpayments.PaymentValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the New Payment window's JSON into a {@link PaymentRequest}, reporting every field error
- * at once: malformed values (a number where text is expected, an unknown payer, a date that is not
- * {@code 2026-01-31}) together with the request's own validation. Field names are the
- * request's: {@code clientId}, {@code appointmentId}, {@code origin}, {@code datePosted},
- * {@code emailReceiptTo}, {@code reference}, {@code type}, {@code payer}, {@code amountReceived}
- * (text, {@code "10.00"}), {@code currency} (default {@code USD}), {@code note},
- * {@code electronic}, {@code card}, {@code clientPresent}. A card is
- * {@code {"oneTime": "pm_…"}}, {@code {"saveNew": "pm_…", "nickname": "Visa 1000", "consent": {"givenBy": "client", "channel": "front_desk"}}} or
+ * Reads the New Payment window's JSON into a {@link PaymentRequest}, reporting every field error at
+ * once: malformed values (a number where text is expected, an unknown payer, a date that is not
+ * {@code 2026-01-31}) together with the request's own validation. Field names are the request's:
+ * {@code clientId}, {@code appointmentId}, {@code origin}, {@code datePosted}, {@code
+ * emailReceiptTo}, {@code reference}, {@code type}, {@code payer}, {@code amountReceived} (text,
+ * {@code "10.00"}), {@code currency} (default {@code USD}), {@code note}, {@code electronic},
+ * {@code card}, {@code clientPresent}. A card is {@code {"oneTime": "pm_…"}}, {@code {"saveNew":
+ * "pm_…", "nickname": "Visa 1000", "consent": {"givenBy": "client", "channel": "front_desk"}}} or
  * {@code {"saved": "pm_…"}}. No error message repeats a rejected value.
  *
  * <pre>{@code
@@ -51,7 +51,8 @@ public final class PaymentRequestJson {
    *
    * @param json the request object
    * @return the request
-   * @throws PaymentValidationException listing every field error; nothing else is thrown for bad input
+   * @throws PaymentValidationException listing every field error; nothing else is thrown for bad
+   *     input
    */
   public static PaymentRequest read(JsonNode json) {
     if (json == null || !json.isObject()) {
@@ -68,7 +69,8 @@ public final class PaymentRequestJson {
     f.text("reference", Function.identity()).ifPresent(b::reference);
     f.text("type", s -> enumValue(PaymentType.class, s)).ifPresent(b::type);
     f.text("payer", s -> enumValue(Payer.class, s)).ifPresent(b::payer);
-    f.text("currency", s -> Currency.getInstance(s.toUpperCase(Locale.ROOT))).ifPresent(b::currency);
+    f.text("currency", s -> Currency.getInstance(s.toUpperCase(Locale.ROOT)))
+        .ifPresent(b::currency);
     f.text("amountReceived", Function.identity()).ifPresent(b::amountReceived);
     f.text("note", Function.identity()).ifPresent(b::note);
     f.bool("electronic").ifPresent(b::electronic);
@@ -128,7 +130,8 @@ public final class PaymentRequestJson {
   }
 
   private static @Nullable CardChoice card(JsonNode card, List<FieldError> errors) {
-    String message = "must be {\"oneTime\": \"pm_…\"}, {\"saveNew\": \"pm_…\", \"nickname\": \"…\"} or {\"saved\": \"pm_…\"}";
+    String message =
+        "must be {\"oneTime\": \"pm_…\"}, {\"saveNew\": \"pm_…\", \"nickname\": \"…\"} or {\"saved\": \"pm_…\"}";
     if (!card.isObject()) {
       errors.add(new FieldError("card", message));
       return null;
@@ -140,8 +143,10 @@ public final class PaymentRequestJson {
       if (card.hasNonNull("saveNew")) {
         JsonNode nickname = card.get("nickname");
         // A missing consent is left null here so validation reports it as card.consent.
-        return new CardChoice.SaveNew(card.get("saveNew").textValue(),
-            nickname == null || !nickname.isTextual() ? "" : nickname.textValue(), consent(card.get("consent"), errors));
+        return new CardChoice.SaveNew(
+            card.get("saveNew").textValue(),
+            nickname == null || !nickname.isTextual() ? "" : nickname.textValue(),
+            consent(card.get("consent"), errors));
       }
       if (card.hasNonNull("saved")) {
         return CardChoice.saved(PaymentMethodId.of(card.get("saved").textValue()));
@@ -166,15 +171,24 @@ public final class PaymentRequestJson {
     }
     JsonNode givenBy = consent.get("givenBy");
     JsonNode channel = consent.get("channel");
-    if (!consent.isObject() || givenBy == null || !givenBy.isTextual() || channel == null || !channel.isTextual()) {
-      errors.add(new FieldError("card.consent", "must be {\"givenBy\": \"client\", \"channel\": \"front_desk\"}"));
+    if (!consent.isObject()
+        || givenBy == null
+        || !givenBy.isTextual()
+        || channel == null
+        || !channel.isTextual()) {
+      errors.add(
+          new FieldError(
+              "card.consent", "must be {\"givenBy\": \"client\", \"channel\": \"front_desk\"}"));
       return null;
     }
     try {
-      return Consent.of(enumValue(ConsentGiver.class, givenBy.textValue()),
+      return Consent.of(
+          enumValue(ConsentGiver.class, givenBy.textValue()),
           enumValue(ConsentChannel.class, channel.textValue()));
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("card.consent", Objects.requireNonNullElse(e.getMessage(), "is not known")));
+      errors.add(
+          new FieldError(
+              "card.consent", Objects.requireNonNullElse(e.getMessage(), "is not known")));
       return null;
     }
   }

@@ -23,7 +23,7 @@ final class CardRows {
 
   private static final String CARD_COLUMNS =
       "id, agency_id, client_id, nickname, brand, last4, exp_year, exp_month, fingerprint, saved_by, saved_at_ns,"
-      + " consent_giver, consent_recorded_by, consent_channel, consent_wording_version, consent_given_at_ns";
+          + " consent_giver, consent_recorded_by, consent_channel, consent_wording_version, consent_given_at_ns";
 
   private final String selectCard;
   private final String selectClientCards;
@@ -35,17 +35,34 @@ final class CardRows {
 
   CardRows(Tables t) {
     selectCard = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE id = ?";
-    selectClientCards = "SELECT " + CARD_COLUMNS + " FROM " + t.cards() + " WHERE agency_id = ? AND client_id = ?"
-        + " ORDER BY saved_at_ns, id";
-    updateCard = "UPDATE " + t.cards() + " SET agency_id = ?, client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
-        + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ?, consent_giver = ?, consent_recorded_by = ?,"
-        + " consent_channel = ?, consent_wording_version = ?, consent_given_at_ns = ? WHERE id = ?";
-    insertCard = "INSERT INTO " + t.cards() + " (agency_id, client_id, nickname, brand, last4, exp_year, exp_month,"
-        + " fingerprint, saved_by, saved_at_ns, consent_giver, consent_recorded_by, consent_channel,"
-        + " consent_wording_version, consent_given_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    selectClientCards =
+        "SELECT "
+            + CARD_COLUMNS
+            + " FROM "
+            + t.cards()
+            + " WHERE agency_id = ? AND client_id = ?"
+            + " ORDER BY saved_at_ns, id";
+    updateCard =
+        "UPDATE "
+            + t.cards()
+            + " SET agency_id = ?, client_id = ?, nickname = ?, brand = ?, last4 = ?, exp_year = ?,"
+            + " exp_month = ?, fingerprint = ?, saved_by = ?, saved_at_ns = ?, consent_giver = ?, consent_recorded_by = ?,"
+            + " consent_channel = ?, consent_wording_version = ?, consent_given_at_ns = ? WHERE id = ?";
+    insertCard =
+        "INSERT INTO "
+            + t.cards()
+            + " (agency_id, client_id, nickname, brand, last4, exp_year, exp_month,"
+            + " fingerprint, saved_by, saved_at_ns, consent_giver, consent_recorded_by, consent_channel,"
+            + " consent_wording_version, consent_given_at_ns, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     deleteCard = "DELETE FROM " + t.cards() + " WHERE id = ?";
-    selectCustomer = "SELECT customer_reference FROM " + t.customers() + " WHERE agency_id = ? AND client_id = ?";
-    insertCustomer = "INSERT INTO " + t.customers() + " (agency_id, client_id, customer_reference) VALUES (?, ?, ?)";
+    selectCustomer =
+        "SELECT customer_reference FROM "
+            + t.customers()
+            + " WHERE agency_id = ? AND client_id = ?";
+    insertCustomer =
+        "INSERT INTO "
+            + t.customers()
+            + " (agency_id, client_id, customer_reference) VALUES (?, ?, ?)";
   }
 
   Optional<PaymentMethod> find(Connection c, PaymentMethodId id) throws SQLException {
@@ -83,7 +100,8 @@ final class CardRows {
     }
   }
 
-  void insertCustomer(Connection c, String agency, String client, String reference) throws SQLException {
+  void insertCustomer(Connection c, String agency, String client, String reference)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insertCustomer)) {
       ps.setString(1, agency);
       ps.setString(2, client);
@@ -121,12 +139,16 @@ final class CardRows {
     if (giver == null) {
       return null;
     }
-    return new CardConsent(ConsentGiver.valueOf(giver), rs.getString("consent_recorded_by"),
-        ConsentChannel.valueOf(rs.getString("consent_channel")), rs.getString("consent_wording_version"),
+    return new CardConsent(
+        ConsentGiver.valueOf(giver),
+        rs.getString("consent_recorded_by"),
+        ConsentChannel.valueOf(rs.getString("consent_channel")),
+        rs.getString("consent_wording_version"),
         Rows.instant(rs.getLong("consent_given_at_ns")));
   }
 
-  private static List<PaymentMethod> select(Connection c, String sql, String... keys) throws SQLException {
+  private static List<PaymentMethod> select(Connection c, String sql, String... keys)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < keys.length; i++) {
         ps.setString(i + 1, keys[i]);
@@ -134,10 +156,20 @@ final class CardRows {
       try (ResultSet rs = ps.executeQuery()) {
         List<PaymentMethod> cards = new ArrayList<>();
         while (rs.next()) {
-          cards.add(new PaymentMethod(PaymentMethodId.of(rs.getString("id")), AgencyId.of(rs.getString("agency_id")),
-              ClientId.of(rs.getString("client_id")), rs.getString("nickname"), new CardDetails(rs.getString("brand"), rs.getString("last4"),
-                  YearMonth.of(rs.getInt("exp_year"), rs.getInt("exp_month")), rs.getString("fingerprint")),
-              rs.getString("saved_by"), Rows.instant(rs.getLong("saved_at_ns")), consent(rs)));
+          cards.add(
+              new PaymentMethod(
+                  PaymentMethodId.of(rs.getString("id")),
+                  AgencyId.of(rs.getString("agency_id")),
+                  ClientId.of(rs.getString("client_id")),
+                  rs.getString("nickname"),
+                  new CardDetails(
+                      rs.getString("brand"),
+                      rs.getString("last4"),
+                      YearMonth.of(rs.getInt("exp_year"), rs.getInt("exp_month")),
+                      rs.getString("fingerprint")),
+                  rs.getString("saved_by"),
+                  Rows.instant(rs.getLong("saved_at_ns")),
+                  consent(rs)));
         }
         return cards;
       }

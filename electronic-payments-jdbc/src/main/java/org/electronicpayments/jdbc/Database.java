@@ -9,20 +9,21 @@ import org.electronicpayments.PaymentId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Borrows a connection from the host's {@link DataSource} for one unit of work: a single read,
- * or a transaction that commits on success and rolls back on any failure. The connection's
- * auto-commit setting is put back before it is returned, so pooled connections stay clean.
- * {@link SQLException}s pass through; the store translates them, knowing what it was doing.
+ * Borrows a connection from the host's {@link DataSource} for one unit of work: a single read, or a
+ * transaction that commits on success and rolls back on any failure. The connection's auto-commit
+ * setting is put back before it is returned, so pooled connections stay clean. {@link
+ * SQLException}s pass through; the store translates them, knowing what it was doing.
  */
 final class Database {
 
   /** SQL states meaning "another transaction got there first"; the writer should reread. */
-  private static final Set<String> CONFLICT_STATES = Set.of(
-      "40001", // serialization failure (PostgreSQL, standard)
-      "40P01", // deadlock detected (PostgreSQL)
-      "55P03", // lock not available (PostgreSQL lock_timeout)
-      "HYT00", // lock timeout (H2)
-      "90131"); // concurrent update (H2)
+  private static final Set<String> CONFLICT_STATES =
+      Set.of(
+          "40001", // serialization failure (PostgreSQL, standard)
+          "40P01", // deadlock detected (PostgreSQL)
+          "55P03", // lock not available (PostgreSQL lock_timeout)
+          "HYT00", // lock timeout (H2)
+          "90131"); // concurrent update (H2)
 
   private final DataSource dataSource;
 
@@ -83,7 +84,9 @@ final class Database {
   private static boolean hasState(SQLException e, Set<String> states) {
     for (SQLException s = e; s != null; s = s.getNextException()) {
       for (Throwable t = s; t != null; t = t.getCause()) {
-        if (t instanceof SQLException sql && sql.getSQLState() != null && states.contains(sql.getSQLState())) {
+        if (t instanceof SQLException sql
+            && sql.getSQLState() != null
+            && states.contains(sql.getSQLState())) {
           return true;
         }
       }
@@ -96,8 +99,17 @@ final class Database {
    * values (a note), which the SDK keeps out of its own messages.
    */
   static PaymentException failure(String what, @Nullable PaymentId paymentId, SQLException e) {
-    return new PaymentException("The payment store could not " + what + " (SQL state " + e.getSQLState()
-        + ", error " + e.getErrorCode() + ")", paymentId, null, e);
+    return new PaymentException(
+        "The payment store could not "
+            + what
+            + " (SQL state "
+            + e.getSQLState()
+            + ", error "
+            + e.getErrorCode()
+            + ")",
+        paymentId,
+        null,
+        e);
   }
 
   private static void rollbackQuietly(Connection c, Throwable failure) {

@@ -9,8 +9,8 @@ enum Dialect {
   /** PostgreSQL: claims unsettled payments with {@code FOR UPDATE SKIP LOCKED}. */
   POSTGRESQL(true),
   /**
-   * H2, and any other database: claims by versioned update only. (H2 parses {@code SKIP LOCKED}
-   * but applies {@code FETCH FIRST} before skipping, so a limited claim would find nothing.)
+   * H2, and any other database: claims by versioned update only. (H2 parses {@code SKIP LOCKED} but
+   * applies {@code FETCH FIRST} before skipping, so a limited claim would find nothing.)
    */
   OTHER(false);
 

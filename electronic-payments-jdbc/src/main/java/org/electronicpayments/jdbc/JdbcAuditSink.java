@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Fails closed: when a decision cannot be written, {@link #record} throws a
- * {@link PaymentException}, and the facade's operation stops before it reads, changes or charges
- * anything, so no access goes unrecorded. Thread-safe; each event is one insert.
+ * <p>Fails closed: when a decision cannot be written, {@link #record} throws a {@link
+ * PaymentException}, and the facade's operation stops before it reads, changes or charges anything,
+ * so no access goes unrecorded. Thread-safe; each event is one insert.
  */
 public final class JdbcAuditSink implements AuditSink {
 
@@ -68,25 +68,30 @@ public final class JdbcAuditSink implements AuditSink {
   public void record(Event event) {
     Objects.requireNonNull(event, "event");
     try {
-      database.transaction(c -> {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (agency_id, at_ns, actor,"
-            + " permission, client_id, payment_id, allowed, reason, change_subject, change_before, change_after)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setString(1, agencyId.value());
-          ps.setLong(2, Rows.nanos(event.at()));
-          ps.setString(3, event.actor());
-          ps.setString(4, event.permission().name());
-          Rows.setString(ps, 5, event.clientId() == null ? null : event.clientId().value());
-          Rows.setString(ps, 6, event.paymentId() == null ? null : event.paymentId().value());
-          ps.setBoolean(7, event.allowed());
-          ps.setString(8, event.reason());
-          Change change = event.change();
-          Rows.setString(ps, 9, change == null ? null : change.subject());
-          Rows.setString(ps, 10, change == null ? null : String.join("\n", change.before()));
-          Rows.setString(ps, 11, change == null ? null : String.join("\n", change.after()));
-          return ps.executeUpdate();
-        }
-      });
+      database.transaction(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO "
+                        + table
+                        + " (agency_id, at_ns, actor,"
+                        + " permission, client_id, payment_id, allowed, reason, change_subject, change_before, change_after)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              ps.setString(1, agencyId.value());
+              ps.setLong(2, Rows.nanos(event.at()));
+              ps.setString(3, event.actor());
+              ps.setString(4, event.permission().name());
+              Rows.setString(ps, 5, event.clientId() == null ? null : event.clientId().value());
+              Rows.setString(ps, 6, event.paymentId() == null ? null : event.paymentId().value());
+              ps.setBoolean(7, event.allowed());
+              ps.setString(8, event.reason());
+              Change change = event.change();
+              Rows.setString(ps, 9, change == null ? null : change.subject());
+              Rows.setString(ps, 10, change == null ? null : String.join("\n", change.before()));
+              Rows.setString(ps, 11, change == null ? null : String.join("\n", change.after()));
+              return ps.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw Database.failure("record an access decision in the audit trail", event.paymentId(), e);
     }
@@ -101,7 +106,8 @@ public final class JdbcAuditSink implements AuditSink {
    */
   public List<Event> events(AuditQuery query) {
     Objects.requireNonNull(query, "query");
-    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table).append(" WHERE agency_id = ?");
+    StringBuilder sql =
+        new StringBuilder("SELECT * FROM ").append(table).append(" WHERE agency_id = ?");
     List<Object> params = new ArrayList<>();
     params.add(agencyId.value());
     if (query.clientId() != null) {
@@ -128,20 +134,21 @@ public final class JdbcAuditSink implements AuditSink {
     params.add(query.offset());
     params.add(query.limit());
     try {
-      return database.read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-          for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-          }
-          List<Event> events = new ArrayList<>();
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              events.add(event(rs));
+      return database.read(
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+              for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+              }
+              List<Event> events = new ArrayList<>();
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  events.add(event(rs));
+                }
+              }
+              return events;
             }
-          }
-          return events;
-        }
-      });
+          });
     } catch (SQLException e) {
       throw Database.failure("read the audit trail", query.paymentId(), e);
     }
@@ -151,11 +158,20 @@ public final class JdbcAuditSink implements AuditSink {
     String client = rs.getString("client_id");
     String payment = rs.getString("payment_id");
     String subject = rs.getString("change_subject");
-    Change change = subject == null ? null
-        : new Change(subject, names(rs.getString("change_before")), names(rs.getString("change_after")));
-    return new Event(Rows.instant(rs.getLong("at_ns")), rs.getString("actor"),
-        Permission.valueOf(rs.getString("permission")), client == null ? null : ClientId.of(client),
-        payment == null ? null : PaymentId.of(payment), rs.getBoolean("allowed"), rs.getString("reason"), change);
+    Change change =
+        subject == null
+            ? null
+            : new Change(
+                subject, names(rs.getString("change_before")), names(rs.getString("change_after")));
+    return new Event(
+        Rows.instant(rs.getLong("at_ns")),
+        rs.getString("actor"),
+        Permission.valueOf(rs.getString("permission")),
+        client == null ? null : ClientId.of(client),
+        payment == null ? null : PaymentId.of(payment),
+        rs.getBoolean("allowed"),
+        rs.getString("reason"),
+        change);
   }
 
   private static List<String> names(@Nullable String lines) {

@@ -10,9 +10,8 @@ import org.electronicpayments.AgencyId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link JdbcAuditSink}. The data source and the agency are required;
- * {@link #build()} applies the migrations when asked and checks that the {@code audit_events}
- * table is there.
+ * Configures a {@link JdbcAuditSink}. The data source and the agency are required; {@link #build()}
+ * applies the migrations when asked and checks that the {@code audit_events} table is there.
  *
  * <pre>{@code
  * JdbcAuditSink audit = JdbcAuditSink.builder()
@@ -46,8 +45,8 @@ public final class JdbcAuditSinkBuilder {
   }
 
   /**
-   * The agency whose facade writes to this sink (required): several agencies may share the
-   * table, and each reads back only its own decisions.
+   * The agency whose facade writes to this sink (required): several agencies may share the table,
+   * and each reads back only its own decisions.
    *
    * @param agencyId the agency
    * @return this builder
@@ -66,16 +65,17 @@ public final class JdbcAuditSinkBuilder {
   public JdbcAuditSinkBuilder schema(String schema) {
     Objects.requireNonNull(schema, "schema");
     if (!SCHEMA_NAME.matcher(schema).matches()) {
-      throw new IllegalArgumentException("schema must be 1 to 63 lower-case letters, digits and _, not starting"
-          + " with a digit");
+      throw new IllegalArgumentException(
+          "schema must be 1 to 63 lower-case letters, digits and _, not starting"
+              + " with a digit");
     }
     this.schema = schema;
     return this;
   }
 
   /**
-   * Whether {@link #build()} applies the shipped migrations, as
-   * {@link JdbcPaymentStoreBuilder#migrate(boolean)} does.
+   * Whether {@link #build()} applies the shipped migrations, as {@link
+   * JdbcPaymentStoreBuilder#migrate(boolean)} does.
    *
    * @param migrate true to migrate at build time (default false)
    * @return this builder
@@ -89,25 +89,33 @@ public final class JdbcAuditSinkBuilder {
    * Applies the migrations if asked, checks the table exists, and builds the sink.
    *
    * @return the sink
-   * @throws IllegalStateException when the data source or agency is missing, or the table is not there
-   * @throws org.electronicpayments.PaymentException when the database cannot be reached or the migration fails
+   * @throws IllegalStateException when the data source or agency is missing, or the table is not
+   *     there
+   * @throws org.electronicpayments.PaymentException when the database cannot be reached or the
+   *     migration fails
    */
   public JdbcAuditSink build() {
     if (dataSource == null) {
       throw new IllegalStateException("dataSource is required: the host's javax.sql.DataSource");
     }
     if (agencyId == null) {
-      throw new IllegalStateException("agency is required: the agency whose decisions this sink records");
+      throw new IllegalStateException(
+          "agency is required: the agency whose decisions this sink records");
     }
     if (migrate) {
       Migrations.apply(dataSource, schema);
     }
     String table = (schema == null ? "" : "\"" + schema + "\".") + "audit_events";
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
     } catch (SQLException e) {
-      throw new IllegalStateException("table " + table + " is missing: call migrate(true), or apply the"
-          + " schema up to version 5 first", e);
+      throw new IllegalStateException(
+          "table "
+              + table
+              + " is missing: call migrate(true), or apply the"
+              + " schema up to version 5 first",
+          e);
     }
     return new JdbcAuditSink(new Database(dataSource), table, agencyId);
   }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A durable {@link PaymentStore} on PostgreSQL or H2 over plain JDBC, safe with several host
- * processes sharing one database: the reference is unique per agency in the database, and an
- * update is a compare-and-set on the payment row's version, so two nodes never both win.
+ * processes sharing one database: the reference is unique per agency in the database, and an update
+ * is a compare-and-set on the payment row's version, so two nodes never both win.
  *
  * <pre>{@code
  * JdbcPaymentStore store = JdbcPaymentStore.builder()
@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Thread-safe; every call borrows a connection from the data source for its duration only.
- * Database failures surface as {@link org.electronicpayments.PaymentException}s whose cause is
- * the driver's {@link SQLException}; their messages never quote row values.
+ * Database failures surface as {@link org.electronicpayments.PaymentException}s whose cause is the
+ * driver's {@link SQLException}; their messages never quote row values.
  */
 public final class JdbcPaymentStore implements PaymentStore {
 
@@ -80,23 +80,26 @@ public final class JdbcPaymentStore implements PaymentStore {
       throw new IllegalArgumentException("a new payment has version 0");
     }
     try {
-      db.transaction(c -> {
-        writer.insert(c, payment);
-        return true;
-      });
+      db.transaction(
+          c -> {
+            writer.insert(c, payment);
+            return true;
+          });
       return Optional.empty();
     } catch (SQLException e) {
       if (!Database.isUniqueViolation(e)) {
         throw Database.failure("store payment " + payment.id(), payment.id(), e);
       }
-      Optional<Payment> existing = findByReference(payment.agencyId(), payment.request().reference());
+      Optional<Payment> existing =
+          findByReference(payment.agencyId(), payment.request().reference());
       if (existing.isPresent()) {
         return existing;
       }
       if (find(payment.id()).isPresent()) {
         throw new IllegalArgumentException("payment " + payment.id() + " is already stored");
       }
-      throw Database.failure("store payment " + payment.id() + ": an idempotency key is taken", payment.id(), e);
+      throw Database.failure(
+          "store payment " + payment.id() + ": an idempotency key is taken", payment.id(), e);
     }
   }
 
@@ -104,15 +107,16 @@ public final class JdbcPaymentStore implements PaymentStore {
   public Payment update(Payment payment) {
     Objects.requireNonNull(payment, "payment");
     try {
-      return db.transaction(c -> {
-        if (!writer.update(c, payment)) {
-          if (writer.exists(c, payment.id())) {
-            throw new ConcurrentUpdateException(payment.id(), payment.version());
-          }
-          throw new PaymentNotFoundException(payment.id());
-        }
-        return payment.withVersion(payment.version() + 1);
-      });
+      return db.transaction(
+          c -> {
+            if (!writer.update(c, payment)) {
+              if (writer.exists(c, payment.id())) {
+                throw new ConcurrentUpdateException(payment.id(), payment.version());
+              }
+              throw new PaymentNotFoundException(payment.id());
+            }
+            return payment.withVersion(payment.version() + 1);
+          });
     } catch (SQLException e) {
       if (Database.isConflict(e)) {
         throw new ConcurrentUpdateException(payment.id(), payment.version());
@@ -125,12 +129,14 @@ public final class JdbcPaymentStore implements PaymentStore {
   public void recordReceiptEmail(ReceiptEmail email) {
     Objects.requireNonNull(email, "email");
     try {
-      db.transaction(c -> {
-        receiptEmails.insert(c, email);
-        return true;
-      });
+      db.transaction(
+          c -> {
+            receiptEmails.insert(c, email);
+            return true;
+          });
     } catch (SQLException e) {
-      throw Database.failure("record the receipt email of payment " + email.paymentId(), email.paymentId(), e);
+      throw Database.failure(
+          "record the receipt email of payment " + email.paymentId(), email.paymentId(), e);
     }
   }
 
@@ -190,21 +196,25 @@ public final class JdbcPaymentStore implements PaymentStore {
   public Optional<String> customerReference(AgencyId agencyId, ClientId clientId) {
     Objects.requireNonNull(agencyId, "agencyId");
     Objects.requireNonNull(clientId, "clientId");
-    return read("read a customer", null, c -> cards.customer(c, agencyId.value(), clientId.value()));
+    return read(
+        "read a customer", null, c -> cards.customer(c, agencyId.value(), clientId.value()));
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     Objects.requireNonNull(customerReference, "customerReference");
     try {
-      db.transaction(c -> {
-        cards.insertCustomer(c, agencyId.value(), clientId.value(), customerReference);
-        return true;
-      });
+      db.transaction(
+          c -> {
+            cards.insertCustomer(c, agencyId.value(), clientId.value(), customerReference);
+            return true;
+          });
       return customerReference;
     } catch (SQLException e) {
       if (Database.isUniqueViolation(e)) {
-        return customerReference(agencyId, clientId).orElseThrow(() -> Database.failure("store a customer", null, e));
+        return customerReference(agencyId, clientId)
+            .orElseThrow(() -> Database.failure("store a customer", null, e));
       }
       throw Database.failure("store a customer", null, e);
     }
@@ -215,12 +225,13 @@ public final class JdbcPaymentStore implements PaymentStore {
     Objects.requireNonNull(card, "card");
     for (int i = 1; ; i++) {
       try {
-        db.transaction(c -> {
-          if (!cards.update(c, card)) {
-            cards.insert(c, card);
-          }
-          return true;
-        });
+        db.transaction(
+            c -> {
+              if (!cards.update(c, card)) {
+                cards.insert(c, card);
+              }
+              return true;
+            });
         return;
       } catch (SQLException e) {
         if (!Database.isUniqueViolation(e) || i == SAVE_CARD_TRIES) {
@@ -257,10 +268,11 @@ public final class JdbcPaymentStore implements PaymentStore {
   public void insertSetup(CardSetup setup) {
     Objects.requireNonNull(setup, "setup");
     try {
-      db.transaction(c -> {
-        setupRows.insert(c, setup);
-        return true;
-      });
+      db.transaction(
+          c -> {
+            setupRows.insert(c, setup);
+            return true;
+          });
     } catch (SQLException e) {
       if (Database.isUniqueViolation(e)) {
         throw new IllegalStateException("card setup " + setup.id() + " is stored already");
@@ -290,24 +302,29 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     Objects.requireNonNull(agencyId, "agencyId");
     Objects.requireNonNull(statuses, "statuses");
     Objects.requireNonNull(updatedBefore, "updatedBefore");
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
-    return read("read card setups", null, c -> setupRows.inStatuses(c, agencyId, statuses, updatedBefore, max));
+    return read(
+        "read card setups",
+        null,
+        c -> setupRows.inStatuses(c, agencyId, statuses, updatedBefore, max));
   }
 
   @Override
   public void recordCardRemoval(CardRemoval removal) {
     Objects.requireNonNull(removal, "removal");
     try {
-      db.transaction(c -> {
-        setupRows.insertRemoval(c, removal);
-        return true;
-      });
+      db.transaction(
+          c -> {
+            setupRows.insertRemoval(c, removal);
+            return true;
+          });
     } catch (SQLException e) {
       throw Database.failure("record the removal of card " + removal.cardId(), null, e);
     }
@@ -321,7 +338,8 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   private Optional<Payment> one(PaymentQueries.Select select, @Nullable PaymentId id) {
-    List<Payment> found = read("read a payment", id, c -> reader.read(c, select.sql(), select.params()));
+    List<Payment> found =
+        read("read a payment", id, c -> reader.read(c, select.sql(), select.params()));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 

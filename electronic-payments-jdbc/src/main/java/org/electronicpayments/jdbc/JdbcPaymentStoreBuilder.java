@@ -10,8 +10,8 @@ import org.electronicpayments.PaymentException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link JdbcPaymentStore}. The data source is required; {@link #build()} applies
- * the migrations when asked, checks that the tables are there, and copies the settings.
+ * Configures a {@link JdbcPaymentStore}. The data source is required; {@link #build()} applies the
+ * migrations when asked, checks that the tables are there, and copies the settings.
  *
  * <pre>{@code
  * JdbcPaymentStore store = JdbcPaymentStore.builder()
@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcPaymentStoreBuilder {
 
-  /** Whether {@link #build()} applies the migrations unless told otherwise: no, the host decides. */
+  /**
+   * Whether {@link #build()} applies the migrations unless told otherwise: no, the host decides.
+   */
   public static final boolean DEFAULT_MIGRATE = false;
 
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -55,8 +57,9 @@ public final class JdbcPaymentStoreBuilder {
   public JdbcPaymentStoreBuilder schema(String schema) {
     Objects.requireNonNull(schema, "schema");
     if (!SCHEMA_NAME.matcher(schema).matches()) {
-      throw new IllegalArgumentException("schema must be 1 to 63 lower-case letters, digits and _, not starting"
-          + " with a digit");
+      throw new IllegalArgumentException(
+          "schema must be 1 to 63 lower-case letters, digits and _, not starting"
+              + " with a digit");
     }
     this.schema = schema;
     return this;
@@ -64,8 +67,8 @@ public final class JdbcPaymentStoreBuilder {
 
   /**
    * Whether {@link #build()} applies the migrations shipped in the jar with Flyway (history table
-   * {@code electronic_payments_schema_history}). Leave it off when the host applies
-   * {@code db/migration/electronic_payments/V*.sql} with its own tooling.
+   * {@code electronic_payments_schema_history}). Leave it off when the host applies {@code
+   * db/migration/electronic_payments/V*.sql} with its own tooling.
    *
    * @param migrate true to migrate at build time (default false)
    * @return this builder
@@ -100,16 +103,23 @@ public final class JdbcPaymentStoreBuilder {
   }
 
   private void requireTables(Connection c, Tables tables) throws SQLException {
-    for (String table : new String[] {tables.payments(), tables.attempts(), tables.refunds(), tables.cards(),
-        tables.customers()}) {
+    for (String table :
+        new String[] {
+          tables.payments(), tables.attempts(), tables.refunds(), tables.cards(), tables.customers()
+        }) {
       try (Statement s = c.createStatement()) {
         s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
       } catch (SQLException e) {
         if (!c.getAutoCommit()) {
           c.rollback();
         }
-        throw new IllegalStateException("table " + table + " is missing: call migrate(true), or apply "
-            + Migrations.LOCATION.substring("classpath:".length()) + "/V1__payments.sql first", e);
+        throw new IllegalStateException(
+            "table "
+                + table
+                + " is missing: call migrate(true), or apply "
+                + Migrations.LOCATION.substring("classpath:".length())
+                + "/V1__payments.sql first",
+            e);
       }
     }
   }

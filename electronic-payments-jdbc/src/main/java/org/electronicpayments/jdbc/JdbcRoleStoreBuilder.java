@@ -53,8 +53,9 @@ public final class JdbcRoleStoreBuilder {
   public JdbcRoleStoreBuilder schema(String schema) {
     Objects.requireNonNull(schema, "schema");
     if (!SCHEMA_NAME.matcher(schema).matches()) {
-      throw new IllegalArgumentException("schema must be 1 to 63 lower-case letters, digits and _, not starting"
-          + " with a digit");
+      throw new IllegalArgumentException(
+          "schema must be 1 to 63 lower-case letters, digits and _, not starting"
+              + " with a digit");
     }
     this.schema = schema;
     return this;
@@ -95,13 +96,21 @@ public final class JdbcRoleStoreBuilder {
           if (!c.getAutoCommit()) {
             c.rollback();
           }
-          throw new IllegalStateException("table " + table + " is missing: call migrate(true), or apply "
-              + Migrations.LOCATION.substring("classpath:".length()) + "/V2__roles.sql first", e);
+          throw new IllegalStateException(
+              "table "
+                  + table
+                  + " is missing: call migrate(true), or apply "
+                  + Migrations.LOCATION.substring("classpath:".length())
+                  + "/V2__roles.sql first",
+              e);
         }
       }
     } catch (SQLException e) {
-      throw new PaymentException("The role store could not connect to its database (SQL state " + e.getSQLState()
-          + ")", null, null, e);
+      throw new PaymentException(
+          "The role store could not connect to its database (SQL state " + e.getSQLState() + ")",
+          null,
+          null,
+          e);
     }
     return new JdbcRoleStore(new Database(dataSource), tables);
   }

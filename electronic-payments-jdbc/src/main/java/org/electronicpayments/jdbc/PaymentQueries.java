@@ -11,10 +11,10 @@ import org.electronicpayments.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link PaymentQuery} into SQL over the {@code payments} table with exactly the
- * semantics of {@link PaymentQuery#matches}: every filter that is set narrows, the page is taken
- * oldest first by creation time, then id. Each filter is served by an index starting with the
- * agency (see the migration).
+ * Turns a {@link PaymentQuery} into SQL over the {@code payments} table with exactly the semantics
+ * of {@link PaymentQuery#matches}: every filter that is set narrows, the page is taken oldest first
+ * by creation time, then id. Each filter is served by an index starting with the agency (see the
+ * migration).
  */
 final class PaymentQueries {
 
@@ -34,23 +34,26 @@ final class PaymentQueries {
   }
 
   Select byReference(String agencyId, String reference) {
-    return new Select("SELECT * FROM " + payments + " WHERE agency_id = ? AND reference = ?",
+    return new Select(
+        "SELECT * FROM " + payments + " WHERE agency_id = ? AND reference = ?",
         List.of(agencyId, reference));
   }
 
   /**
-   * One page of a query. With a status filter (reconcile, unsaved, "in doubt"), each status is
-   * its own branch of a {@code UNION ALL} that reads the {@code (agency_id, status, created_at_ns,
-   * id)} index in order and stops after the page: its cost follows the payments in that status,
-   * whatever the planner guesses. (One {@code status IN (…)} with {@code ORDER BY … LIMIT} lets
-   * PostgreSQL's generic plan, used once pgjdbc prepares on the server, walk all of an agency's
-   * payments in creation order looking for rare ones.) Statuses are literals for the same reason.
+   * One page of a query. With a status filter (reconcile, unsaved, "in doubt"), each status is its
+   * own branch of a {@code UNION ALL} that reads the {@code (agency_id, status, created_at_ns, id)}
+   * index in order and stops after the page: its cost follows the payments in that status, whatever
+   * the planner guesses. (One {@code status IN (…)} with {@code ORDER BY … LIMIT} lets PostgreSQL's
+   * generic plan, used once pgjdbc prepares on the server, walk all of an agency's payments in
+   * creation order looking for rare ones.) Statuses are literals for the same reason.
    */
   Select page(AgencyId agency, PaymentQuery q) {
     Set<PaymentStatus> statuses = q.statuses();
     if (q.unsavedOnly()) {
-      statuses = statuses.isEmpty() || statuses.contains(PaymentStatus.SUCCEEDED)
-          ? Set.of(PaymentStatus.SUCCEEDED) : Set.of();
+      statuses =
+          statuses.isEmpty() || statuses.contains(PaymentStatus.SUCCEEDED)
+              ? Set.of(PaymentStatus.SUCCEEDED)
+              : Set.of();
       if (statuses.isEmpty()) {
         return new Select("SELECT * FROM " + payments + " WHERE 1 = 0", List.of());
       }
@@ -72,12 +75,15 @@ final class PaymentQueries {
     }
     params.add(q.offset());
     params.add(q.limit());
-    return new Select("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u" + order + page, params);
+    return new Select(
+        "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u" + order + page, params);
   }
 
   /** The query's filters on {@code payments}, with {@code status} (a literal) when given. */
-  private String filtered(AgencyId agency, PaymentQuery q, @Nullable String status, List<Object> params) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
+  private String filtered(
+      AgencyId agency, PaymentQuery q, @Nullable String status, List<Object> params) {
+    StringBuilder sql =
+        new StringBuilder("SELECT * FROM ").append(payments).append(" WHERE agency_id = ?");
     params.add(agency.value());
     if (status != null) {
       sql.append(" AND status = ").append(status);
@@ -149,10 +155,12 @@ final class PaymentQueries {
   static @Nullable String above(String prefix) {
     int last = prefix.codePointBefore(prefix.length());
     int next = last + 1;
-    if (next > Character.MAX_CODE_POINT || (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE)) {
+    if (next > Character.MAX_CODE_POINT
+        || (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE)) {
       return null;
     }
-    return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
+    return prefix.substring(0, prefix.length() - Character.charCount(last))
+        + Character.toString(next);
   }
 
   static String placeholders(int n) {

@@ -18,22 +18,60 @@ import org.electronicpayments.PaymentRefund;
 import org.electronicpayments.PaymentRequest;
 
 /**
- * Writes a payment as rows: one in {@code payments}, one per attempt and per refund. An update is
- * a compare-and-set on the payment row's version, after which the attempts and refunds are
- * rewritten in the same transaction; the row lock the update takes serializes writers.
+ * Writes a payment as rows: one in {@code payments}, one per attempt and per refund. An update is a
+ * compare-and-set on the payment row's version, after which the attempts and refunds are rewritten
+ * in the same transaction; the row lock the update takes serializes writers.
  */
 final class PaymentWriter {
 
   /** The payment row's columns, in the order {@link #bind} sets them (id and version aside). */
-  static final List<String> COLUMNS = List.of("agency_id", "reference", "client_id", "appointment_id", "origin",
-      "date_posted", "email_receipt_to", "payment_type", "payer", "amount_minor", "currency", "note", "electronic",
-      "client_present", "card_kind", "card_token", "card_nickname", "card_method_id", "card_consent_giver",
-      "card_consent_channel", "status",
-      "confirmation_number", "failure_kind", "failure_code", "failure_decline_code", "failure_reason",
-      "failure_response", "charged_brand", "charged_last4", "charged_exp_year", "charged_exp_month",
-      "charged_fingerprint", "saved_card_id", "created_by", "created_at_ns", "updated_at_ns", "posted_by",
-      "posted_at_ns", "dispute_reference", "dispute_amount_minor", "dispute_currency", "dispute_reason",
-      "dispute_status", "dispute_opened_at_ns", "dispute_updated_at_ns");
+  static final List<String> COLUMNS =
+      List.of(
+          "agency_id",
+          "reference",
+          "client_id",
+          "appointment_id",
+          "origin",
+          "date_posted",
+          "email_receipt_to",
+          "payment_type",
+          "payer",
+          "amount_minor",
+          "currency",
+          "note",
+          "electronic",
+          "client_present",
+          "card_kind",
+          "card_token",
+          "card_nickname",
+          "card_method_id",
+          "card_consent_giver",
+          "card_consent_channel",
+          "status",
+          "confirmation_number",
+          "failure_kind",
+          "failure_code",
+          "failure_decline_code",
+          "failure_reason",
+          "failure_response",
+          "charged_brand",
+          "charged_last4",
+          "charged_exp_year",
+          "charged_exp_month",
+          "charged_fingerprint",
+          "saved_card_id",
+          "created_by",
+          "created_at_ns",
+          "updated_at_ns",
+          "posted_by",
+          "posted_at_ns",
+          "dispute_reference",
+          "dispute_amount_minor",
+          "dispute_currency",
+          "dispute_reason",
+          "dispute_status",
+          "dispute_opened_at_ns",
+          "dispute_updated_at_ns");
 
   private final String insertPayment;
   private final String updatePayment;
@@ -44,17 +82,32 @@ final class PaymentWriter {
   private final String deleteRefunds;
 
   PaymentWriter(Tables t) {
-    insertPayment = "INSERT INTO " + t.payments() + " (id, " + String.join(", ", COLUMNS) + ", version) VALUES ("
-        + "?, ".repeat(COLUMNS.size() + 1) + "?)";
-    updatePayment = "UPDATE " + t.payments() + " SET "
-        + COLUMNS.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-        + ", version = version + 1 WHERE id = ? AND version = ?";
+    insertPayment =
+        "INSERT INTO "
+            + t.payments()
+            + " (id, "
+            + String.join(", ", COLUMNS)
+            + ", version) VALUES ("
+            + "?, ".repeat(COLUMNS.size() + 1)
+            + "?)";
+    updatePayment =
+        "UPDATE "
+            + t.payments()
+            + " SET "
+            + COLUMNS.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE id = ? AND version = ?";
     exists = "SELECT 1 FROM " + t.payments() + " WHERE id = ?";
-    insertAttempt = "INSERT INTO " + t.attempts() + " (payment_id, attempt_no, idempotency_key, card_kind, card_token,"
-        + " card_nickname, card_method_id, card_consent_giver, card_consent_channel, processor_reference, status,"
-        + " started_at_ns, ended_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    insertRefund = "INSERT INTO " + t.refunds() + " (payment_id, refund_no, amount_minor, currency, idempotency_key,"
-        + " processor_reference, status, requested_by, requested_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    insertAttempt =
+        "INSERT INTO "
+            + t.attempts()
+            + " (payment_id, attempt_no, idempotency_key, card_kind, card_token,"
+            + " card_nickname, card_method_id, card_consent_giver, card_consent_channel, processor_reference, status,"
+            + " started_at_ns, ended_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    insertRefund =
+        "INSERT INTO "
+            + t.refunds()
+            + " (payment_id, refund_no, amount_minor, currency, idempotency_key,"
+            + " processor_reference, status, requested_by, requested_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     deleteAttempts = "DELETE FROM " + t.attempts() + " WHERE payment_id = ?";
     deleteRefunds = "DELETE FROM " + t.refunds() + " WHERE payment_id = ?";
   }
@@ -69,7 +122,10 @@ final class PaymentWriter {
     writeChildren(c, p);
   }
 
-  /** Writes {@code p} over the row at {@code p.version()}; false when no row has that id and version. */
+  /**
+   * Writes {@code p} over the row at {@code p.version()}; false when no row has that id and
+   * version.
+   */
   boolean update(Connection c, Payment p) throws SQLException {
     if (!updateRow(c, p)) {
       return false;
@@ -85,8 +141,8 @@ final class PaymentWriter {
   }
 
   /**
-   * Writes only the payment row, for a change known to leave the attempts and refunds as stored
-   * (a claim, made under the row lock on what was just read).
+   * Writes only the payment row, for a change known to leave the attempts and refunds as stored (a
+   * claim, made under the row lock on what was just read).
    */
   boolean updateRow(Connection c, Payment p) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(updatePayment)) {

@@ -20,8 +20,11 @@ final class ReceiptEmailRows {
   }
 
   void insert(Connection c, ReceiptEmail e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-        + " (payment_id, sent_to, at_ns, sent_by, failure) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (payment_id, sent_to, at_ns, sent_by, failure) VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, e.paymentId().value());
       ps.setString(2, e.to());
       ps.setLong(3, Rows.nanos(e.at()));
@@ -32,14 +35,22 @@ final class ReceiptEmailRows {
   }
 
   List<ReceiptEmail> of(Connection c, PaymentId id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT sent_to, at_ns, sent_by, failure FROM " + table
-        + " WHERE payment_id = ? ORDER BY at_ns, id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sent_to, at_ns, sent_by, failure FROM "
+                + table
+                + " WHERE payment_id = ? ORDER BY at_ns, id")) {
       ps.setString(1, id.value());
       List<ReceiptEmail> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new ReceiptEmail(id, rs.getString("sent_to"), Rows.instant(rs.getLong("at_ns")),
-              rs.getString("sent_by"), rs.getString("failure")));
+          out.add(
+              new ReceiptEmail(
+                  id,
+                  rs.getString("sent_to"),
+                  Rows.instant(rs.getLong("at_ns")),
+                  rs.getString("sent_by"),
+                  rs.getString("failure")));
         }
       }
       return out;

@@ -18,8 +18,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * Schema version 5 ("records"): the audit trail's table for every database, and on PostgreSQL an
  * index with pattern operators so that finding payments by the start of their reference reads an
  * index under any collation. Plain SQL cannot say "PostgreSQL only", so this version runs two SQL
- * files from the jar ({@code org/electronicpayments/jdbc/V5__records.sql}, then
- * {@code V5__records_postgresql.sql} on PostgreSQL); a host applying the schema itself runs the same.
+ * files from the jar ({@code org/electronicpayments/jdbc/V5__records.sql}, then {@code
+ * V5__records_postgresql.sql} on PostgreSQL); a host applying the schema itself runs the same.
  */
 final class RecordsMigration implements JavaMigration {
 

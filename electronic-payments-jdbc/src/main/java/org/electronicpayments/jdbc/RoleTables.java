@@ -7,7 +7,10 @@ record RoleTables(String roles, String rolePermissions, String staff, String sta
 
   static RoleTables in(@Nullable String schema) {
     String prefix = schema == null ? "" : "\"" + schema + "\".";
-    return new RoleTables(prefix + "agency_roles", prefix + "agency_role_permissions", prefix + "agency_staff",
+    return new RoleTables(
+        prefix + "agency_roles",
+        prefix + "agency_role_permissions",
+        prefix + "agency_staff",
         prefix + "agency_staff_roles");
   }
 

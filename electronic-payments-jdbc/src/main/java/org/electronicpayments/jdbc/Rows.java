@@ -14,8 +14,8 @@ import org.electronicpayments.PaymentMethodId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Column conversions shared by the row mappers: nullable values, instants as nanoseconds since
- * the epoch (exact for every {@link Instant} from 1677 to 2262), card choices as a kind plus parts.
+ * Column conversions shared by the row mappers: nullable values, instants as nanoseconds since the
+ * epoch (exact for every {@link Instant} from 1677 to 2262), card choices as a kind plus parts.
  */
 final class Rows {
 
@@ -27,7 +27,8 @@ final class Rows {
     try {
       return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS), instant.getNano());
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("instant " + instant + " is outside what the store can hold (1677-2262)");
+      throw new IllegalArgumentException(
+          "instant " + instant + " is outside what the store can hold (1677-2262)");
     }
   }
 
@@ -118,16 +119,21 @@ final class Rows {
     }
     return switch (kind) {
       case "ONE_TIME" -> CardChoice.oneTime(rs.getString(prefix + "card_token"));
-      case "SAVE_NEW" -> new CardChoice.SaveNew(rs.getString(prefix + "card_token"),
-          rs.getString(prefix + "card_nickname"), consent(rs.getString(prefix + "card_consent_giver"),
-              rs.getString(prefix + "card_consent_channel")));
+      case "SAVE_NEW" ->
+          new CardChoice.SaveNew(
+              rs.getString(prefix + "card_token"),
+              rs.getString(prefix + "card_nickname"),
+              consent(
+                  rs.getString(prefix + "card_consent_giver"),
+                  rs.getString(prefix + "card_consent_channel")));
       case "SAVED" -> CardChoice.saved(PaymentMethodId.of(rs.getString(prefix + "card_method_id")));
       default -> throw new IllegalStateException("unknown card kind " + kind);
     };
   }
 
   static @Nullable Consent consent(@Nullable String giver, @Nullable String channel) {
-    return giver == null || channel == null ? null
+    return giver == null || channel == null
+        ? null
         : Consent.of(ConsentGiver.valueOf(giver), ConsentChannel.valueOf(channel));
   }
 }

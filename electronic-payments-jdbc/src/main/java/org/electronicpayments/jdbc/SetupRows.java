@@ -26,10 +26,29 @@ import org.electronicpayments.PaymentMethodId;
 final class SetupRows {
 
   /** The setup row's columns, in the order {@link #bind} sets them (id and version aside). */
-  private static final List<String> COLUMNS = List.of("agency_id", "client_id", "card_token", "nickname",
-      "consent_giver", "consent_recorded_by", "consent_channel", "consent_wording_version", "consent_given_at_ns",
-      "idempotency_key", "status", "processor_reference", "saved_card_id", "failure_kind", "failure_code",
-      "failure_decline_code", "failure_reason", "failure_response", "created_by", "created_at_ns", "updated_at_ns");
+  private static final List<String> COLUMNS =
+      List.of(
+          "agency_id",
+          "client_id",
+          "card_token",
+          "nickname",
+          "consent_giver",
+          "consent_recorded_by",
+          "consent_channel",
+          "consent_wording_version",
+          "consent_given_at_ns",
+          "idempotency_key",
+          "status",
+          "processor_reference",
+          "saved_card_id",
+          "failure_kind",
+          "failure_code",
+          "failure_decline_code",
+          "failure_reason",
+          "failure_response",
+          "created_by",
+          "created_at_ns",
+          "updated_at_ns");
 
   private final String setups;
   private final String insert;
@@ -40,15 +59,31 @@ final class SetupRows {
 
   SetupRows(Tables t) {
     setups = t.setups();
-    insert = "INSERT INTO " + t.setups() + " (id, " + String.join(", ", COLUMNS) + ", version) VALUES ("
-        + "?, ".repeat(COLUMNS.size() + 1) + "?)";
-    update = "UPDATE " + t.setups() + " SET " + COLUMNS.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-        + ", version = version + 1 WHERE id = ? AND version = ?";
+    insert =
+        "INSERT INTO "
+            + t.setups()
+            + " (id, "
+            + String.join(", ", COLUMNS)
+            + ", version) VALUES ("
+            + "?, ".repeat(COLUMNS.size() + 1)
+            + "?)";
+    update =
+        "UPDATE "
+            + t.setups()
+            + " SET "
+            + COLUMNS.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE id = ? AND version = ?";
     select = "SELECT * FROM " + t.setups() + " WHERE id = ?";
-    insertRemoval = "INSERT INTO " + t.removals() + " (card_id, agency_id, client_id, display, removed_by,"
-        + " removed_at_ns) VALUES (?, ?, ?, ?, ?, ?)";
-    selectRemovals = "SELECT * FROM " + t.removals() + " WHERE agency_id = ? AND client_id = ?"
-        + " ORDER BY removed_at_ns, card_id";
+    insertRemoval =
+        "INSERT INTO "
+            + t.removals()
+            + " (card_id, agency_id, client_id, display, removed_by,"
+            + " removed_at_ns) VALUES (?, ?, ?, ?, ?, ?)";
+    selectRemovals =
+        "SELECT * FROM "
+            + t.removals()
+            + " WHERE agency_id = ? AND client_id = ?"
+            + " ORDER BY removed_at_ns, card_id";
   }
 
   void insert(Connection c, CardSetup s) throws SQLException {
@@ -60,7 +95,10 @@ final class SetupRows {
     }
   }
 
-  /** Writes {@code s} over the row at {@code s.version()}; false when no row has that id and version. */
+  /**
+   * Writes {@code s} over the row at {@code s.version()}; false when no row has that id and
+   * version.
+   */
   boolean update(Connection c, CardSetup s) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(update)) {
       int next = bind(ps, 1, s);
@@ -79,14 +117,21 @@ final class SetupRows {
     }
   }
 
-  List<CardSetup> inStatuses(Connection c, AgencyId agency, Set<CardSetupStatus> statuses, Instant updatedBefore,
-      int max) throws SQLException {
+  List<CardSetup> inStatuses(
+      Connection c, AgencyId agency, Set<CardSetupStatus> statuses, Instant updatedBefore, int max)
+      throws SQLException {
     if (statuses.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT * FROM " + setups + " WHERE agency_id = ? AND status IN ("
-        + statuses.stream().map(x -> "?").collect(Collectors.joining(", ")) + ") AND updated_at_ns < ?"
-        + " ORDER BY created_at_ns, id FETCH FIRST " + max + " ROWS ONLY";
+    String sql =
+        "SELECT * FROM "
+            + setups
+            + " WHERE agency_id = ? AND status IN ("
+            + statuses.stream().map(x -> "?").collect(Collectors.joining(", "))
+            + ") AND updated_at_ns < ?"
+            + " ORDER BY created_at_ns, id FETCH FIRST "
+            + max
+            + " ROWS ONLY";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setString(i++, agency.value());
@@ -123,9 +168,14 @@ final class SetupRows {
       try (ResultSet rs = ps.executeQuery()) {
         List<CardRemoval> found = new ArrayList<>();
         while (rs.next()) {
-          found.add(new CardRemoval(PaymentMethodId.of(rs.getString("card_id")), AgencyId.of(rs.getString("agency_id")),
-              ClientId.of(rs.getString("client_id")), rs.getString("display"), rs.getString("removed_by"),
-              Rows.instant(rs.getLong("removed_at_ns"))));
+          found.add(
+              new CardRemoval(
+                  PaymentMethodId.of(rs.getString("card_id")),
+                  AgencyId.of(rs.getString("agency_id")),
+                  ClientId.of(rs.getString("client_id")),
+                  rs.getString("display"),
+                  rs.getString("removed_by"),
+                  Rows.instant(rs.getLong("removed_at_ns"))));
         }
         return found;
       }
@@ -162,18 +212,36 @@ final class SetupRows {
 
   private static CardSetup read(ResultSet rs) throws SQLException {
     String kind = rs.getString("failure_kind");
-    PaymentFailure failure = kind == null ? null : new PaymentFailure(PaymentFailure.Kind.valueOf(kind),
-        rs.getString("failure_code"), rs.getString("failure_decline_code"), rs.getString("failure_reason"),
-        rs.getString("failure_response"));
+    PaymentFailure failure =
+        kind == null
+            ? null
+            : new PaymentFailure(
+                PaymentFailure.Kind.valueOf(kind),
+                rs.getString("failure_code"),
+                rs.getString("failure_decline_code"),
+                rs.getString("failure_reason"),
+                rs.getString("failure_response"));
     String saved = rs.getString("saved_card_id");
-    return new CardSetup(CardSetupId.of(rs.getString("id")), AgencyId.of(rs.getString("agency_id")),
-        ClientId.of(rs.getString("client_id")), rs.getString("card_token"), rs.getString("nickname"),
-        new CardConsent(ConsentGiver.valueOf(rs.getString("consent_giver")), rs.getString("consent_recorded_by"),
-            ConsentChannel.valueOf(rs.getString("consent_channel")), rs.getString("consent_wording_version"),
+    return new CardSetup(
+        CardSetupId.of(rs.getString("id")),
+        AgencyId.of(rs.getString("agency_id")),
+        ClientId.of(rs.getString("client_id")),
+        rs.getString("card_token"),
+        rs.getString("nickname"),
+        new CardConsent(
+            ConsentGiver.valueOf(rs.getString("consent_giver")),
+            rs.getString("consent_recorded_by"),
+            ConsentChannel.valueOf(rs.getString("consent_channel")),
+            rs.getString("consent_wording_version"),
             Rows.instant(rs.getLong("consent_given_at_ns"))),
-        rs.getString("idempotency_key"), CardSetupStatus.valueOf(rs.getString("status")),
-        rs.getString("processor_reference"), saved == null ? null : PaymentMethodId.of(saved), failure,
-        rs.getString("created_by"), Rows.instant(rs.getLong("created_at_ns")),
-        Rows.instant(rs.getLong("updated_at_ns")), rs.getLong("version"));
+        rs.getString("idempotency_key"),
+        CardSetupStatus.valueOf(rs.getString("status")),
+        rs.getString("processor_reference"),
+        saved == null ? null : PaymentMethodId.of(saved),
+        failure,
+        rs.getString("created_by"),
+        Rows.instant(rs.getLong("created_at_ns")),
+        Rows.instant(rs.getLong("updated_at_ns")),
+        rs.getLong("version"));
   }
 }

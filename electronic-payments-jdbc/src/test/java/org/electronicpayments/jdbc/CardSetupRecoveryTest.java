@@ -38,12 +38,17 @@ class CardSetupRecoveryTest {
   private final ClientId client = ClientId.of("client-" + n);
   private final FakePaymentProcessor stripe = FakePaymentProcessor.create();
   private final TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
-  private final CardSetupRequest request = new CardSetupRequest(client, StripeTestCards.VISA, "Visa 4242",
-      Consent.of(ConsentGiver.CLIENT, ConsentChannel.PHONE));
+  private final CardSetupRequest request =
+      new CardSetupRequest(
+          client,
+          StripeTestCards.VISA,
+          "Visa 4242",
+          Consent.of(ConsentGiver.CLIENT, ConsentChannel.PHONE));
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("died before the processor's reference was stored: cancelled by reconcile, no card saved")
+  @DisplayName(
+      "died before the processor's reference was stored: cancelled by reconcile, no card saved")
   void crashBeforeTheReferenceIsStored(TestDatabase db) {
     CardSetup recovered = crashThenRecover(db, 1);
     assertThat(recovered.status()).isEqualTo(CardSetupStatus.FAILED);
@@ -54,7 +59,8 @@ class CardSetupRecoveryTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("died after the processor saved the card, before the outcome was stored: saved once, consent kept")
+  @DisplayName(
+      "died after the processor saved the card, before the outcome was stored: saved once, consent kept")
   void crashAfterTheCardWasSaved(TestDatabase db) {
     CardSetup recovered = crashThenRecover(db, 2);
     assertThat(recovered.status()).isEqualTo(CardSetupStatus.SUCCEEDED);
@@ -69,21 +75,30 @@ class CardSetupRecoveryTest {
 
     try (ElectronicPayments next = Node.facade(agency, db.store(), stripe, clock)) {
       next.removeCard(Node.STAFF, card.id());
-      assertThat(next.removedCards(Node.STAFF, client)).singleElement()
+      assertThat(next.removedCards(Node.STAFF, client))
+          .singleElement()
           .satisfies(r -> assertThat(r.removedBy()).isEqualTo(Node.STAFF.auditName()));
     }
   }
 
   private CardSetup crashThenRecover(TestDatabase db, int crashAtUpdate) {
-    CrashingPaymentStore dying = CrashingPaymentStore.over(db.store()).crashOnUpdate(crashAtUpdate, When.BEFORE);
+    CrashingPaymentStore dying =
+        CrashingPaymentStore.over(db.store()).crashOnUpdate(crashAtUpdate, When.BEFORE);
     try (ElectronicPayments first = Node.facade(agency, dying, stripe, clock)) {
-      assertThatThrownBy(() -> first.saveCard(Node.STAFF, request)).isInstanceOf(SimulatedCrash.class);
+      assertThatThrownBy(() -> first.saveCard(Node.STAFF, request))
+          .isInstanceOf(SimulatedCrash.class);
     }
     clock.advance(Duration.ofMinutes(10));
     try (ElectronicPayments next = Node.facade(agency, db.store(), stripe, clock)) {
       assertThat(next.reconcile(Node.RECONCILER).cardSetups()).isEqualTo(1);
       assertThat(next.reconcile(Node.RECONCILER).cardSetups()).isZero();
-      var left = db.store().setups(agency, java.util.EnumSet.allOf(CardSetupStatus.class), clock.instant().plusSeconds(1), 10);
+      var left =
+          db.store()
+              .setups(
+                  agency,
+                  java.util.EnumSet.allOf(CardSetupStatus.class),
+                  clock.instant().plusSeconds(1),
+                  10);
       assertThat(left).hasSize(1);
       return left.get(0);
     }

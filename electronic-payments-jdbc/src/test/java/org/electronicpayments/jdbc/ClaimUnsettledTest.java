@@ -21,7 +21,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link JdbcPaymentStore#claimUnsettled}: what it takes, and that two nodes never take the same payment. */
+/**
+ * {@link JdbcPaymentStore#claimUnsettled}: what it takes, and that two nodes never take the same
+ * payment.
+ */
 class ClaimUnsettledTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T15:00:00Z");
@@ -33,7 +36,8 @@ class ClaimUnsettledTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("claims in-doubt payments and stale awaiting-action and pending ones, moving each on by a version")
+  @DisplayName(
+      "claims in-doubt payments and stale awaiting-action and pending ones, moving each on by a version")
   void claimsWhatReconcileWouldSettle(TestDatabase db) {
     JdbcPaymentStore store = db.store();
     Payment inDoubt = stored(store, "REF-DOUBT", PaymentStatus.IN_DOUBT, T0);
@@ -42,16 +46,23 @@ class ClaimUnsettledTest {
     stored(store, "REF-FRESH", PaymentStatus.PROCESSING, clock.instant());
     stored(store, "REF-DONE", PaymentStatus.SUCCEEDED, T0);
     Instant staleBefore = clock.instant().minus(Duration.ofMinutes(2));
-    stored(store, "REF-YOUNG-ACTION", PaymentStatus.REQUIRES_ACTION, clock.instant().minusSeconds(5));
+    stored(
+        store, "REF-YOUNG-ACTION", PaymentStatus.REQUIRES_ACTION, clock.instant().minusSeconds(5));
     List<Payment> claimed = store.claimUnsettled(agency, clock.instant(), staleBefore, 10);
-    assertThat(claimed).extracting(Payment::id).containsExactly(inDoubt.id(), action.id(), stale.id());
-    assertThat(claimed).extracting(Payment::status)
-        .containsExactly(PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION, PaymentStatus.PROCESSING);
-    assertThat(claimed).allSatisfy(p -> {
-      assertThat(p.version()).isEqualTo(1);
-      assertThat(p.updatedAt()).isEqualTo(clock.instant());
-      assertThat(store.find(p.id())).contains(p);
-    });
+    assertThat(claimed)
+        .extracting(Payment::id)
+        .containsExactly(inDoubt.id(), action.id(), stale.id());
+    assertThat(claimed)
+        .extracting(Payment::status)
+        .containsExactly(
+            PaymentStatus.PROCESSING, PaymentStatus.REQUIRES_ACTION, PaymentStatus.PROCESSING);
+    assertThat(claimed)
+        .allSatisfy(
+            p -> {
+              assertThat(p.version()).isEqualTo(1);
+              assertThat(p.updatedAt()).isEqualTo(clock.instant());
+              assertThat(store.find(p.id())).contains(p);
+            });
     assertThat(store.claimUnsettled(agency, clock.instant(), staleBefore, 10)).isEmpty();
   }
 
@@ -67,14 +78,16 @@ class ClaimUnsettledTest {
     }
     List<Callable<List<Payment>>> nodes = new ArrayList<>();
     for (JdbcPaymentStore node : List.of(nodeA, nodeB, nodeA, nodeB)) {
-      nodes.add(() -> {
-        List<Payment> mine = new ArrayList<>();
-        for (List<Payment> batch = node.claimUnsettled(agency, clock.instant(), T0, 5); !batch.isEmpty();
-            batch = node.claimUnsettled(agency, clock.instant(), T0, 5)) {
-          mine.addAll(batch);
-        }
-        return mine;
-      });
+      nodes.add(
+          () -> {
+            List<Payment> mine = new ArrayList<>();
+            for (List<Payment> batch = node.claimUnsettled(agency, clock.instant(), T0, 5);
+                !batch.isEmpty();
+                batch = node.claimUnsettled(agency, clock.instant(), T0, 5)) {
+              mine.addAll(batch);
+            }
+            return mine;
+          });
     }
     List<PaymentId> claimed = new ArrayList<>();
     Race.run(nodes).forEach(mine -> mine.forEach(p -> claimed.add(p.id())));
@@ -82,7 +95,8 @@ class ClaimUnsettledTest {
     assertThat(new HashSet<>(claimed)).isEqualTo(all);
   }
 
-  private Payment stored(JdbcPaymentStore store, String reference, PaymentStatus status, Instant at) {
+  private Payment stored(
+      JdbcPaymentStore store, String reference, PaymentStatus status, Instant at) {
     Payment p = SamplePayments.cardPayment(agency, client, reference, at);
     Payment s = p.change().status(status).at(at);
     store.insert(s);

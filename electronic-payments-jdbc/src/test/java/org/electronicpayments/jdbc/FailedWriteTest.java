@@ -47,7 +47,8 @@ class FailedWriteTest {
     JdbcPaymentStore failing = storeFailingAt(db, "INSERT INTO payment_attempts", 1);
     Payment p = SamplePayments.cardPayment(agency, client, "REF-1", T0);
 
-    assertThatThrownBy(() -> failing.insert(p)).isInstanceOf(PaymentException.class)
+    assertThatThrownBy(() -> failing.insert(p))
+        .isInstanceOf(PaymentException.class)
         .hasMessageContaining("SQL state 58030");
 
     JdbcPaymentStore healthy = db.store();
@@ -59,15 +60,26 @@ class FailedWriteTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("an update that fails after replacing the payment row and deleting its attempts changes nothing")
+  @DisplayName(
+      "an update that fails after replacing the payment row and deleting its attempts changes nothing")
   void failedUpdateChangesNothing(TestDatabase db) {
     JdbcPaymentStore healthy = db.store();
     Payment stored = SamplePayments.cardPayment(agency, client, "REF-2", T0);
     healthy.insert(stored);
-    Payment retried = stored.change().status(PaymentStatus.PENDING)
-        .addAttempt(new PaymentAttempt(2, PaymentAttempt.keyFor(stored.id(), 2), CardChoice.oneTime("pm_card_visa"),
-            null, PaymentStatus.PENDING, T0.plusSeconds(5), null))
-        .at(T0.plusSeconds(5));
+    Payment retried =
+        stored
+            .change()
+            .status(PaymentStatus.PENDING)
+            .addAttempt(
+                new PaymentAttempt(
+                    2,
+                    PaymentAttempt.keyFor(stored.id(), 2),
+                    CardChoice.oneTime("pm_card_visa"),
+                    null,
+                    PaymentStatus.PENDING,
+                    T0.plusSeconds(5),
+                    null))
+            .at(T0.plusSeconds(5));
     JdbcPaymentStore failing = storeFailingAt(db, "INSERT INTO payment_attempts", 1);
 
     assertThatThrownBy(() -> failing.update(retried)).isInstanceOf(PaymentException.class);
@@ -81,11 +93,13 @@ class FailedWriteTest {
   @DisplayName("a batch claim that fails part-way leaves each payment claimed whole or not at all")
   void failedClaimIsWholePerPayment(TestDatabase db) {
     JdbcPaymentStore healthy = db.store();
-    List<Payment> inDoubt = List.of(stored(healthy, "REF-A"), stored(healthy, "REF-B"), stored(healthy, "REF-C"));
+    List<Payment> inDoubt =
+        List.of(stored(healthy, "REF-A"), stored(healthy, "REF-B"), stored(healthy, "REF-C"));
     JdbcPaymentStore failing = storeFailingAt(db, "UPDATE payments SET", 2);
     Instant at = T0.plus(Duration.ofMinutes(5));
 
-    assertThatThrownBy(() -> failing.claimUnsettled(agency, at, T0, 10)).isInstanceOf(PaymentException.class);
+    assertThatThrownBy(() -> failing.claimUnsettled(agency, at, T0, 10))
+        .isInstanceOf(PaymentException.class);
 
     int claimed = 0;
     for (Payment before : inDoubt) {
@@ -100,7 +114,11 @@ class FailedWriteTest {
   }
 
   private Payment stored(JdbcPaymentStore store, String reference) {
-    Payment p = SamplePayments.cardPayment(agency, client, reference, T0).change().status(PaymentStatus.IN_DOUBT).at(T0);
+    Payment p =
+        SamplePayments.cardPayment(agency, client, reference, T0)
+            .change()
+            .status(PaymentStatus.IN_DOUBT)
+            .at(T0);
     store.insert(p);
     return p;
   }
@@ -115,18 +133,23 @@ class FailedWriteTest {
     AtomicInteger seen = new AtomicInteger();
     DataSource failing = mock(DataSource.class);
     try {
-      when(failing.getConnection()).thenAnswer(call -> {
-        Connection delegate = real.getConnection();
-        Connection connection = mock(Connection.class, delegatesTo(delegate));
-        doAnswer(prepare -> {
-          String sql = prepare.getArgument(0);
-          if (sql.startsWith(prefix) && seen.incrementAndGet() == nth) {
-            throw new SQLException("simulated I/O error", "58030");
-          }
-          return delegate.prepareStatement(sql);
-        }).when(connection).prepareStatement(anyString());
-        return connection;
-      });
+      when(failing.getConnection())
+          .thenAnswer(
+              call -> {
+                Connection delegate = real.getConnection();
+                Connection connection = mock(Connection.class, delegatesTo(delegate));
+                doAnswer(
+                        prepare -> {
+                          String sql = prepare.getArgument(0);
+                          if (sql.startsWith(prefix) && seen.incrementAndGet() == nth) {
+                            throw new SQLException("simulated I/O error", "58030");
+                          }
+                          return delegate.prepareStatement(sql);
+                        })
+                    .when(connection)
+                    .prepareStatement(anyString());
+                return connection;
+              });
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

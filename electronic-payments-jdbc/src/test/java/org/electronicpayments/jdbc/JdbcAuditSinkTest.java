@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The audit trail in the database answers "who looked at or charged this client's card, and when". */
+/**
+ * The audit trail in the database answers "who looked at or charged this client's card, and when".
+ */
 class JdbcAuditSinkTest {
 
   private static final String NOTE = "discussed anxiety treatment plan";
@@ -49,15 +51,17 @@ class JdbcAuditSinkTest {
   private final AgencyId agency = AgencyId.of("agency-" + n);
   private final ClientId client = ClientId.of("client-" + n);
   private final ClientId otherClient = ClientId.of("other-" + n);
-  private final Actor desk = Actor.staff(StaffId.of("desk-" + n), Set.of(Role.allPermissions("front desk")));
-  private final Actor viewer = Actor.staff(StaffId.of("viewer-" + n), Set.of(Role.of("billing",
-      Permission.VIEW_PAYMENTS)));
+  private final Actor desk =
+      Actor.staff(StaffId.of("desk-" + n), Set.of(Role.allPermissions("front desk")));
+  private final Actor viewer =
+      Actor.staff(StaffId.of("viewer-" + n), Set.of(Role.of("billing", Permission.VIEW_PAYMENTS)));
   private final FakePaymentProcessor processor = FakePaymentProcessor.create();
   private final TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("every decision of the facade is stored and found by client, payment, actor and time, oldest first")
+  @DisplayName(
+      "every decision of the facade is stored and found by client, payment, actor and time, oldest first")
   void decisionsAreFoundByClientPaymentActorAndTime(TestDatabase db) {
     JdbcAuditSink audit = sink(db.dataSource(), agency);
     Payment charged;
@@ -73,27 +77,43 @@ class JdbcAuditSinkTest {
     }
 
     List<Event> forClient = audit.events(AuditQuery.all().client(client));
-    assertThat(forClient).extracting(Event::actor).containsExactly(desk.auditName(), viewer.auditName(),
-        viewer.auditName());
+    assertThat(forClient)
+        .extracting(Event::actor)
+        .containsExactly(desk.auditName(), viewer.auditName(), viewer.auditName());
     assertThat(forClient.get(0).permission()).isEqualTo(Permission.PROCESS_ELECTRONIC_PAYMENTS);
     assertThat(forClient.get(0).allowed()).isTrue();
     assertThat(forClient.get(0).at()).isEqualTo(Instant.parse("2026-01-01T15:00:00Z"));
-    assertThat(forClient.get(1)).isEqualTo(new Event(afterCharge, viewer.auditName(), Permission.VIEW_PAYMENTS,
-        client, charged.id(), true, forClient.get(1).reason()));
+    assertThat(forClient.get(1))
+        .isEqualTo(
+            new Event(
+                afterCharge,
+                viewer.auditName(),
+                Permission.VIEW_PAYMENTS,
+                client,
+                charged.id(),
+                true,
+                forClient.get(1).reason()));
     assertThat(forClient.get(2).allowed()).isFalse();
     assertThat(forClient.get(2).permission()).isEqualTo(Permission.PROCESS_ELECTRONIC_PAYMENTS);
 
-    assertThat(audit.events(AuditQuery.all().payment(charged.id()))).containsExactly(forClient.get(1));
-    assertThat(audit.events(AuditQuery.all().actor(viewer))).containsExactly(forClient.get(1), forClient.get(2));
+    assertThat(audit.events(AuditQuery.all().payment(charged.id())))
+        .containsExactly(forClient.get(1));
+    assertThat(audit.events(AuditQuery.all().actor(viewer)))
+        .containsExactly(forClient.get(1), forClient.get(2));
     assertThat(audit.events(AuditQuery.all().actor(desk)).stream().map(Event::clientId))
         .containsExactly(client, otherClient);
     assertThat(audit.events(AuditQuery.all().client(client).between(null, afterCharge)))
         .containsExactly(forClient.get(0));
     assertThat(audit.events(AuditQuery.all().client(client).between(afterCharge, null)))
         .containsExactly(forClient.get(1), forClient.get(2));
-    assertThat(audit.events(AuditQuery.all().client(client).page(1, 1))).containsExactly(forClient.get(1));
-    assertThat(audit.events(AuditQuery.all())).hasSize(4).allMatch(AuditQuery.all().client(null)::matches);
-    assertThat(sink(db.dataSource(), AgencyId.of("elsewhere-" + n)).events(AuditQuery.all().client(client)))
+    assertThat(audit.events(AuditQuery.all().client(client).page(1, 1)))
+        .containsExactly(forClient.get(1));
+    assertThat(audit.events(AuditQuery.all()))
+        .hasSize(4)
+        .allMatch(AuditQuery.all().client(null)::matches);
+    assertThat(
+            sink(db.dataSource(), AgencyId.of("elsewhere-" + n))
+                .events(AuditQuery.all().client(client)))
         .isEmpty();
   }
 
@@ -103,11 +123,20 @@ class JdbcAuditSinkTest {
   void noCardNumberSecretOrNoteIsStored(TestDatabase db) throws SQLException {
     JdbcAuditSink audit = sink(db.dataSource(), agency);
     try (ElectronicPayments payments = facade(audit)) {
-      PaymentRequest request = PaymentRequest.builder().client(client)
-          .origin(org.electronicpayments.Origin.APPOINTMENTS).reference("REF-NOTE")
-          .type(org.electronicpayments.PaymentType.CREDIT_CARD).payer(org.electronicpayments.Payer.CO_PAY)
-          .amountReceived("10.00").electronic(true).note(NOTE)
-          .card(org.electronicpayments.CardChoice.oneTime(StripeTestCards.AUTHENTICATION_REQUIRED)).build();
+      PaymentRequest request =
+          PaymentRequest.builder()
+              .client(client)
+              .origin(org.electronicpayments.Origin.APPOINTMENTS)
+              .reference("REF-NOTE")
+              .type(org.electronicpayments.PaymentType.CREDIT_CARD)
+              .payer(org.electronicpayments.Payer.CO_PAY)
+              .amountReceived("10.00")
+              .electronic(true)
+              .note(NOTE)
+              .card(
+                  org.electronicpayments.CardChoice.oneTime(
+                      StripeTestCards.AUTHENTICATION_REQUIRED))
+              .build();
       var result = payments.process(desk, request);
       payments.payment(desk, result.payment().id());
       payments.payments(desk, PaymentQuery.all().client(client));
@@ -115,8 +144,14 @@ class JdbcAuditSinkTest {
     }
     List<String> stored = rows(db.dataSource());
     assertThat(stored).hasSizeGreaterThanOrEqualTo(4 * 7);
-    assertThat(String.join("|", stored)).doesNotContain(NOTE, StripeTestCards.VISA,
-        StripeTestCards.AUTHENTICATION_REQUIRED, "4242424242424242", "secret", "pi_");
+    assertThat(String.join("|", stored))
+        .doesNotContain(
+            NOTE,
+            StripeTestCards.VISA,
+            StripeTestCards.AUTHENTICATION_REQUIRED,
+            "4242424242424242",
+            "secret",
+            "pi_");
   }
 
   @ParameterizedTest
@@ -124,13 +159,36 @@ class JdbcAuditSinkTest {
   @DisplayName("an edit of the roles keeps what it changed, before and after, and reads back equal")
   void roleEditsKeepBeforeAndAfter(TestDatabase db) {
     JdbcAuditSink audit = sink(db.dataSource(), agency);
-    Event granted = new Event(clock.instant(), "staff:champion-" + n, Permission.ADMINISTER_ROLES, null, null, true,
-        "allowed", new AuditSink.Change("role:Front desk", List.of(), List.of("CHARGE_SAVED_CARD",
-        "VIEW_PAYMENTS")));
-    Event assigned = new Event(clock.instant().plusSeconds(1), "staff:champion-" + n, Permission.ADMINISTER_ROLES,
-        null, null, true, "allowed", new AuditSink.Change("staff:desk-" + n, List.of("Front desk"), List.of()));
-    Event denied = new Event(clock.instant().plusSeconds(2), desk.auditName(), Permission.ADMINISTER_ROLES, null,
-        null, false, "no permission");
+    Event granted =
+        new Event(
+            clock.instant(),
+            "staff:champion-" + n,
+            Permission.ADMINISTER_ROLES,
+            null,
+            null,
+            true,
+            "allowed",
+            new AuditSink.Change(
+                "role:Front desk", List.of(), List.of("CHARGE_SAVED_CARD", "VIEW_PAYMENTS")));
+    Event assigned =
+        new Event(
+            clock.instant().plusSeconds(1),
+            "staff:champion-" + n,
+            Permission.ADMINISTER_ROLES,
+            null,
+            null,
+            true,
+            "allowed",
+            new AuditSink.Change("staff:desk-" + n, List.of("Front desk"), List.of()));
+    Event denied =
+        new Event(
+            clock.instant().plusSeconds(2),
+            desk.auditName(),
+            Permission.ADMINISTER_ROLES,
+            null,
+            null,
+            false,
+            "no permission");
     audit.record(granted);
     audit.record(assigned);
     audit.record(denied);
@@ -138,7 +196,8 @@ class JdbcAuditSinkTest {
   }
 
   @Test
-  @DisplayName("a decision that cannot be written stops the operation before the processor is called")
+  @DisplayName(
+      "a decision that cannot be written stops the operation before the processor is called")
   void anUnwritableDecisionStopsTheOperation() {
     DataSource ds = TestDatabase.H2.dataSource();
     JdbcAuditSink broken = new JdbcAuditSink(new Database(ds), "no_such_table", agency);
@@ -154,19 +213,24 @@ class JdbcAuditSinkTest {
   @DisplayName("the builder names the missing setting, and refuses a database without the table")
   void builderChecksItsSettings() {
     assertThatThrownBy(() -> JdbcAuditSink.builder().agency(agency).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dataSource");
-    assertThatThrownBy(() -> JdbcAuditSink.builder().dataSource(TestDatabase.H2.dataSource()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("agency");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dataSource");
+    assertThatThrownBy(
+            () -> JdbcAuditSink.builder().dataSource(TestDatabase.H2.dataSource()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("agency");
     org.h2.jdbcx.JdbcDataSource empty = new org.h2.jdbcx.JdbcDataSource();
     empty.setURL("jdbc:h2:mem:empty-" + n);
     assertThatThrownBy(() -> JdbcAuditSink.builder().dataSource(empty).agency(agency).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("audit_events");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("audit_events");
   }
 
   private List<String> rows(DataSource ds) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_events WHERE agency_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT * FROM audit_events WHERE agency_id = ?")) {
       ps.setString(1, agency.value());
       try (ResultSet rs = ps.executeQuery()) {
         int columns = rs.getMetaData().getColumnCount();
@@ -186,7 +250,9 @@ class JdbcAuditSinkTest {
 
   private ElectronicPayments facade(AuditSink audit) {
     return ElectronicPayments.builder()
-        .agency(new AgencyDetails(agency, "Riverside Counseling", List.of("1 Main St"), null, ZoneOffset.UTC))
+        .agency(
+            new AgencyDetails(
+                agency, "Riverside Counseling", List.of("1 Main St"), null, ZoneOffset.UTC))
         .store(InMemoryPaymentStore.create())
         .processor(processor)
         .auditSink(audit)

@@ -37,23 +37,31 @@ class JdbcRoleStoreTest {
   @DisplayName("migrating creates the role tables beside the payment tables, in the named schema")
   void migrationCreatesTheRoleTables(TestDatabase db) {
     used = db;
-    JdbcRoleStore store = JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcRoleStore store =
+        JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
     assertThat(store.define(agency, StandardRoles.FRONT_DESK)).isTrue();
     assertThat(store.assign(agency, StaffId.of("s-17"), "Front desk")).isPresent();
-    assertThat(store.permissionsOf(agency, StaffId.of("s-17"))).isEqualTo(StandardRoles.FRONT_DESK.permissions());
-    assertThat(JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build()).isNotNull();
+    assertThat(store.permissionsOf(agency, StaffId.of("s-17")))
+        .isEqualTo(StandardRoles.FRONT_DESK.permissions());
+    assertThat(JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build())
+        .isNotNull();
     JdbcRoleStore defaultSchema = JdbcRoleStore.builder().dataSource(db.dataSource()).build();
-    assertThat(defaultSchema.roles(agency)).as("the default schema's store does not see them").isEmpty();
+    assertThat(defaultSchema.roles(agency))
+        .as("the default schema's store does not see them")
+        .isEmpty();
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("building on a schema without the role tables fails at build(), naming migrate(true)")
+  @DisplayName(
+      "building on a schema without the role tables fails at build(), naming migrate(true)")
   void missingTablesFailAtBuild(TestDatabase db) throws SQLException {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
-    assertThatThrownBy(() -> JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("migrate(true)")
+    assertThatThrownBy(
+            () -> JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("migrate(true)")
         .hasMessageContaining("agency_roles");
   }
 
@@ -62,22 +70,33 @@ class JdbcRoleStoreTest {
   @DisplayName("a stored permission this SDK does not know grants nothing")
   void unknownPermissionGrantsNothing(TestDatabase db) throws SQLException {
     used = db;
-    JdbcRoleStore store = JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcRoleStore store =
+        JdbcRoleStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
     store.define(agency, Role.of("Billing", Permission.VIEW_PAYMENTS));
     store.assign(agency, StaffId.of("s-2"), "Billing");
-    sql(db, "INSERT INTO \"" + schema + "\".agency_role_permissions (agency_id, role_name, permission)"
-        + " VALUES ('" + agency.value() + "', 'Billing', 'LAUNCH_ROCKETS')");
+    sql(
+        db,
+        "INSERT INTO \""
+            + schema
+            + "\".agency_role_permissions (agency_id, role_name, permission)"
+            + " VALUES ('"
+            + agency.value()
+            + "', 'Billing', 'LAUNCH_ROCKETS')");
 
-    assertThat(store.permissionsOf(agency, StaffId.of("s-2"))).containsExactly(Permission.VIEW_PAYMENTS);
-    assertThat(store.role(agency, "Billing").orElseThrow().permissions()).containsExactly(Permission.VIEW_PAYMENTS);
-    assertThat(store.rolesOf(agency, StaffId.of("s-2"))).containsExactly(Role.of("Billing", Permission.VIEW_PAYMENTS));
+    assertThat(store.permissionsOf(agency, StaffId.of("s-2")))
+        .containsExactly(Permission.VIEW_PAYMENTS);
+    assertThat(store.role(agency, "Billing").orElseThrow().permissions())
+        .containsExactly(Permission.VIEW_PAYMENTS);
+    assertThat(store.rolesOf(agency, StaffId.of("s-2")))
+        .containsExactly(Role.of("Billing", Permission.VIEW_PAYMENTS));
     assertThat(store.revoke(agency, "Billing", Permission.VIEW_PAYMENTS).orElseThrow().after())
         .containsExactly("LAUNCH_ROCKETS");
     assertThat(store.permissionsOf(agency, StaffId.of("s-2"))).isEqualTo(Set.of());
   }
 
   private static void sql(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -28,14 +28,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The shipped schema: applied by Flyway or by the host, in the connection's schema or a named one. */
+/**
+ * The shipped schema: applied by Flyway or by the host, in the connection's schema or a named one.
+ */
 class MigrationsTest {
 
   private static final String SCRIPTS = "/db/migration/electronic_payments/";
 
   private final String schema = "ep_" + UUID.randomUUID().toString().substring(0, 8);
-  private final Payment sample = SamplePayments.cardPayment(AgencyId.of("agency-" + schema),
-      ClientId.of("client-1"), "REF-1", Instant.parse("2026-01-01T15:00:00Z"));
+  private final Payment sample =
+      SamplePayments.cardPayment(
+          AgencyId.of("agency-" + schema),
+          ClientId.of("client-1"),
+          "REF-1",
+          Instant.parse("2026-01-01T15:00:00Z"));
   private TestDatabase used;
 
   @AfterEach
@@ -51,32 +57,60 @@ class MigrationsTest {
   void migratingTwiceAppliesOnce(TestDatabase db) throws SQLException {
     used = db;
     JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
-    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcPaymentStore store =
+        JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
     assertThat(store.insert(sample)).isEmpty();
     assertThat(store.find(sample.id())).contains(sample);
-    assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".\"electronic_payments_schema_history\""
-        + " WHERE \"version\" = '1' AND \"success\" = TRUE")).isEqualTo(1);
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM \""
+                    + schema
+                    + "\".\"electronic_payments_schema_history\""
+                    + " WHERE \"version\" = '1' AND \"success\" = TRUE"))
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("version 5 lands in the named schema: the audit trail and receipt emails are kept there")
+  @DisplayName(
+      "version 5 lands in the named schema: the audit trail and receipt emails are kept there")
   void versionFiveLandsInTheNamedSchema(TestDatabase db) throws SQLException {
     used = db;
-    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
-    JdbcAuditSink audit = JdbcAuditSink.builder().dataSource(db.dataSource()).schema(schema)
-        .agency(sample.agencyId()).build();
+    JdbcPaymentStore store =
+        JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcAuditSink audit =
+        JdbcAuditSink.builder()
+            .dataSource(db.dataSource())
+            .schema(schema)
+            .agency(sample.agencyId())
+            .build();
     store.insert(sample);
-    store.recordReceiptEmail(new org.electronicpayments.ReceiptEmail(sample.id(), "pat@example.org",
-        sample.createdAt(), "staff:s-1", null));
-    audit.record(new org.electronicpayments.spi.AuditSink.Event(sample.createdAt(), "staff:s-1",
-        org.electronicpayments.security.Permission.VIEW_PAYMENTS, sample.clientId(), sample.id(), true, "allowed"));
+    store.recordReceiptEmail(
+        new org.electronicpayments.ReceiptEmail(
+            sample.id(), "pat@example.org", sample.createdAt(), "staff:s-1", null));
+    audit.record(
+        new org.electronicpayments.spi.AuditSink.Event(
+            sample.createdAt(),
+            "staff:s-1",
+            org.electronicpayments.security.Permission.VIEW_PAYMENTS,
+            sample.clientId(),
+            sample.id(),
+            true,
+            "allowed"));
     assertThat(store.receiptEmails(sample.id())).hasSize(1);
-    assertThat(audit.events(org.electronicpayments.spi.AuditQuery.all().payment(sample.id()))).hasSize(1);
+    assertThat(audit.events(org.electronicpayments.spi.AuditQuery.all().payment(sample.id())))
+        .hasSize(1);
     assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".receipt_emails")).isEqualTo(1);
     assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".audit_events")).isEqualTo(1);
-    assertThat(count(db, "SELECT COUNT(*) FROM \"" + schema + "\".\"electronic_payments_schema_history\""
-        + " WHERE \"version\" = '5' AND \"success\" = TRUE")).isEqualTo(1);
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM \""
+                    + schema
+                    + "\".\"electronic_payments_schema_history\""
+                    + " WHERE \"version\" = '5' AND \"success\" = TRUE"))
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -85,8 +119,10 @@ class MigrationsTest {
   void missingTablesFailAtBuild(TestDatabase db) throws SQLException {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
-    assertThatThrownBy(() -> JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("migrate(true)");
+    assertThatThrownBy(
+            () -> JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("migrate(true)");
   }
 
   @ParameterizedTest
@@ -96,14 +132,24 @@ class MigrationsTest {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
     StringBuilder script = new StringBuilder();
-    for (String name : scripts()) { // every version, in order, as a host without Flyway would run them
+    for (String name :
+        scripts()) { // every version, in order, as a host without Flyway would run them
       try (InputStream in = MigrationsTest.class.getResourceAsStream(SCRIPTS + name)) {
-        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-            .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"))).append(";\n");
+        script
+            .append(
+                new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n")))
+            .append(";\n");
       }
     }
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute(db == TestDatabase.H2 ? "SET SCHEMA \"" + schema + "\"" : "SET search_path TO \"" + schema + "\"");
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          db == TestDatabase.H2
+              ? "SET SCHEMA \"" + schema + "\""
+              : "SET search_path TO \"" + schema + "\"");
       try {
         for (String statement : script.toString().split(";")) {
           if (!statement.isBlank()) {
@@ -114,7 +160,8 @@ class MigrationsTest {
         s.execute(db == TestDatabase.H2 ? "SET SCHEMA PUBLIC" : "RESET search_path");
       }
     }
-    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build();
+    JdbcPaymentStore store =
+        JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).build();
     assertThat(store.insert(sample)).isEmpty();
     assertThat(store.find(sample.id())).contains(sample);
   }
@@ -126,9 +173,12 @@ class MigrationsTest {
     used = db;
     sql(db, "CREATE SCHEMA \"" + schema + "\"");
     sql(db, "CREATE TABLE \"" + schema + "\".host_appointments (id INTEGER PRIMARY KEY)");
-    JdbcPaymentStore store = JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
+    JdbcPaymentStore store =
+        JdbcPaymentStore.builder().dataSource(db.dataSource()).schema(schema).migrate(true).build();
     assertThat(store.insert(sample)).isEmpty();
-    assertThat(db.store().find(sample.id())).as("the default schema's store does not see it").isEmpty();
+    assertThat(db.store().find(sample.id()))
+        .as("the default schema's store does not see it")
+        .isEmpty();
   }
 
   /** The migration scripts' file names, by version number. */
@@ -136,9 +186,18 @@ class MigrationsTest {
     try {
       Path dir = Path.of(MigrationsTest.class.getResource(SCRIPTS).toURI());
       try (Stream<Path> files = Files.list(dir)) {
-        List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-            .sorted(Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
-        assertThat(names).as("migration scripts").isNotEmpty().first().isEqualTo("V1__payments.sql");
+        List<String> names =
+            files
+                .map(f -> f.getFileName().toString())
+                .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                .sorted(
+                    Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+                .toList();
+        assertThat(names)
+            .as("migration scripts")
+            .isNotEmpty()
+            .first()
+            .isEqualTo("V1__payments.sql");
         return names;
       }
     } catch (URISyntaxException e) {
@@ -147,13 +206,15 @@ class MigrationsTest {
   }
 
   private static void sql(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private static long count(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

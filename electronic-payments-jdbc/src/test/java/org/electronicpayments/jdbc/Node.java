@@ -23,14 +23,18 @@ import org.electronicpayments.testkit.TestClock;
 /** One host node: a facade on its own store instance, as a host process would build it. */
 final class Node {
 
-  static final Actor STAFF = Actor.staff(StaffId.of("s-1"), Set.of(Role.allPermissions("front desk")));
+  static final Actor STAFF =
+      Actor.staff(StaffId.of("s-1"), Set.of(Role.allPermissions("front desk")));
   static final Actor RECONCILER = Actor.system("reconciler");
 
   private Node() {}
 
-  static ElectronicPayments facade(AgencyId agency, PaymentStore store, PaymentProcessor processor, TestClock clock) {
+  static ElectronicPayments facade(
+      AgencyId agency, PaymentStore store, PaymentProcessor processor, TestClock clock) {
     return ElectronicPayments.builder()
-        .agency(new AgencyDetails(agency, "Riverside Counseling", List.of("1 Main St"), null, ZoneOffset.UTC))
+        .agency(
+            new AgencyDetails(
+                agency, "Riverside Counseling", List.of("1 Main St"), null, ZoneOffset.UTC))
         .store(store)
         .processor(processor)
         .clock(clock)

@@ -49,36 +49,89 @@ class PaymentRoundTripTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("another currency, a large amount, unicode text and a long processor message read back exactly")
+  @DisplayName(
+      "another currency, a large amount, unicode text and a long processor message read back exactly")
   void unusualValuesReadBack(TestDatabase db) {
     Instant at = Instant.parse("1999-12-31T23:59:59.999999999Z");
     PaymentId id = PaymentId.generate();
-    PaymentRequest request = new PaymentRequest(client, null, Origin.CLIENTS, LocalDate.of(2099, 12, 31), null,
-        "Réf ü 1.1.2026 1000 CC", PaymentType.CREDIT_CARD, Payer.CO_INSURANCE,
-        Money.ofMinor(999_999_999_999L, Currency.getInstance("JPY")), "Notiz: ünïcödé ✓ 日本", true,
-        CardChoice.saved(PaymentMethodId.of("pm_saved_" + n)), false);
-    List<PaymentAttempt> attempts = List.of(
-        new PaymentAttempt(1, PaymentAttempt.keyFor(id, 1), CardChoice.oneTime("tok_" + n), "pi_1",
-            PaymentStatus.FAILED, at, at),
-        new PaymentAttempt(2, PaymentAttempt.keyFor(id, 2), CardChoice.saved(PaymentMethodId.of("pm_saved_" + n)),
-            null, PaymentStatus.IN_DOUBT, at, null));
-    PaymentFailure failure = new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null, "x".repeat(10_000), "");
-    Payment p = new Payment(id, agency, request, PaymentStatus.IN_DOUBT, attempts, null, failure, null, null,
-        List.of(), "client:" + client, at, at, null, null, 0);
+    PaymentRequest request =
+        new PaymentRequest(
+            client,
+            null,
+            Origin.CLIENTS,
+            LocalDate.of(2099, 12, 31),
+            null,
+            "Réf ü 1.1.2026 1000 CC",
+            PaymentType.CREDIT_CARD,
+            Payer.CO_INSURANCE,
+            Money.ofMinor(999_999_999_999L, Currency.getInstance("JPY")),
+            "Notiz: ünïcödé ✓ 日本",
+            true,
+            CardChoice.saved(PaymentMethodId.of("pm_saved_" + n)),
+            false);
+    List<PaymentAttempt> attempts =
+        List.of(
+            new PaymentAttempt(
+                1,
+                PaymentAttempt.keyFor(id, 1),
+                CardChoice.oneTime("tok_" + n),
+                "pi_1",
+                PaymentStatus.FAILED,
+                at,
+                at),
+            new PaymentAttempt(
+                2,
+                PaymentAttempt.keyFor(id, 2),
+                CardChoice.saved(PaymentMethodId.of("pm_saved_" + n)),
+                null,
+                PaymentStatus.IN_DOUBT,
+                at,
+                null));
+    PaymentFailure failure =
+        new PaymentFailure(PaymentFailure.Kind.REJECTED, null, null, "x".repeat(10_000), "");
+    Payment p =
+        new Payment(
+            id,
+            agency,
+            request,
+            PaymentStatus.IN_DOUBT,
+            attempts,
+            null,
+            failure,
+            null,
+            null,
+            List.of(),
+            "client:" + client,
+            at,
+            at,
+            null,
+            null,
+            0);
     db.store().insert(p);
     assertThat(db.store().find(id)).contains(p);
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("a cash payment with no attempts, card or refunds reads back with empty lists and nulls")
+  @DisplayName(
+      "a cash payment with no attempts, card or refunds reads back with empty lists and nulls")
   void sparsePaymentReadsBack(TestDatabase db) {
-    Payment cash = SamplePayments.cashPayment(agency, client, "REF-CASH", LocalDate.of(2026, 1, 1),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    Payment cash =
+        SamplePayments.cashPayment(
+            agency,
+            client,
+            "REF-CASH",
+            LocalDate.of(2026, 1, 1),
+            Instant.parse("2026-01-01T00:00:00Z"));
     db.store().insert(cash);
     assertThat(db.store().findByReference(agency, "REF-CASH")).contains(cash);
-    assertThat(db.store().query(agency, PaymentQuery.all().datePostedBetween(LocalDate.of(2026, 1, 1),
-        LocalDate.of(2026, 1, 1)))).containsExactly(cash);
+    assertThat(
+            db.store()
+                .query(
+                    agency,
+                    PaymentQuery.all()
+                        .datePostedBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1))))
+        .containsExactly(cash);
   }
 
   @ParameterizedTest

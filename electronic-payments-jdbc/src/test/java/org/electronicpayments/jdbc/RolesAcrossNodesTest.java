@@ -24,7 +24,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Champion edits roles on one node; a facade on another node follows from its next operation. */
+/**
+ * The Champion edits roles on one node; a facade on another node follows from its next operation.
+ */
 class RolesAcrossNodesTest {
 
   private static final StaffId CHAMPION = StaffId.of("s-1");
@@ -32,21 +34,32 @@ class RolesAcrossNodesTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("a role granted on one node is honoured, and revoked is refused, by the next operation on another")
+  @DisplayName(
+      "a role granted on one node is honoured, and revoked is refused, by the next operation on another")
   void revocationReachesEveryNode(TestDatabase db) {
     AgencyId agency = AgencyId.of("agency-" + UUID.randomUUID().toString().substring(0, 8));
     RecordingAuditSink audit = RecordingAuditSink.create();
-    RoleDirectory championsNode = RoleDirectory.builder().agency(agency)
-        .store(JdbcRoleStore.builder().dataSource(db.dataSource()).build()).auditSink(audit).build();
-    RoleDirectory frontDeskNode = RoleDirectory.builder().agency(agency)
-        .store(JdbcRoleStore.builder().dataSource(db.dataSource()).build()).auditSink(audit).build();
+    RoleDirectory championsNode =
+        RoleDirectory.builder()
+            .agency(agency)
+            .store(JdbcRoleStore.builder().dataSource(db.dataSource()).build())
+            .auditSink(audit)
+            .build();
+    RoleDirectory frontDeskNode =
+        RoleDirectory.builder()
+            .agency(agency)
+            .store(JdbcRoleStore.builder().dataSource(db.dataSource()).build())
+            .auditSink(audit)
+            .build();
     championsNode.setUp(CHAMPION);
     Actor champion = Actor.staff(CHAMPION);
     Actor desk = Actor.staff(DESK);
 
-    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(),
-        b -> b.staffPermissions(frontDeskNode))) {
-      assertThatThrownBy(() -> bed.payments().process(desk, request())).isInstanceOf(AccessDeniedException.class);
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.create(
+            FakePaymentProcessor.create(), b -> b.staffPermissions(frontDeskNode))) {
+      assertThatThrownBy(() -> bed.payments().process(desk, request()))
+          .isInstanceOf(AccessDeniedException.class);
 
       championsNode.assign(champion, DESK, StandardRoles.FRONT_DESK.name());
       PaymentResult paid = bed.payments().process(desk, request());
@@ -54,15 +67,23 @@ class RolesAcrossNodesTest {
 
       championsNode.revoke(champion, StandardRoles.FRONT_DESK.name(), Permission.POST_PAYMENTS);
       assertThatThrownBy(() -> bed.payments().save(desk, paid.payment().id()))
-          .isInstanceOfSatisfying(AccessDeniedException.class,
+          .isInstanceOfSatisfying(
+              AccessDeniedException.class,
               e -> assertThat(e.permission()).isEqualTo(Permission.POST_PAYMENTS));
       assertThat(bed.processor().chargeCount()).isEqualTo(1);
     }
   }
 
   private static PaymentRequest request() {
-    return PaymentRequest.builder().client(PaymentsTestbed.CLIENT).origin(Origin.PAYMENTS)
-        .reference("1.1.2026 1000 CC " + UUID.randomUUID().toString().substring(0, 8)).type(PaymentType.CREDIT_CARD)
-        .payer(Payer.CO_PAY).amountReceived("10.00").electronic(true).card(CardChoice.oneTime("pm_card_visa")).build();
+    return PaymentRequest.builder()
+        .client(PaymentsTestbed.CLIENT)
+        .origin(Origin.PAYMENTS)
+        .reference("1.1.2026 1000 CC " + UUID.randomUUID().toString().substring(0, 8))
+        .type(PaymentType.CREDIT_CARD)
+        .payer(Payer.CO_PAY)
+        .amountReceived("10.00")
+        .electronic(true)
+        .card(CardChoice.oneTime("pm_card_visa"))
+        .build();
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The database itself refuses what the SDK never writes: a host's own SQL, a bug, or a second
- * node cannot break the journal's rules behind the store's back.
+ * The database itself refuses what the SDK never writes: a host's own SQL, a bug, or a second node
+ * cannot break the journal's rules behind the store's back.
  */
 class SchemaIntegrityTest {
 
@@ -35,8 +35,16 @@ class SchemaIntegrityTest {
   void duplicateReferenceIsRejectedBySql(TestDatabase db) {
     Payment p = stored(db);
     String columns = String.join(", ", PaymentWriter.COLUMNS);
-    assertRejected(db, "INSERT INTO payments (id, " + columns + ", version) SELECT 'pay_copy_" + n + "', " + columns
-        + ", version FROM payments WHERE id = ?", p.id().value());
+    assertRejected(
+        db,
+        "INSERT INTO payments (id, "
+            + columns
+            + ", version) SELECT 'pay_copy_"
+            + n
+            + "', "
+            + columns
+            + ", version FROM payments WHERE id = ?",
+        p.id().value());
   }
 
   @ParameterizedTest
@@ -45,7 +53,8 @@ class SchemaIntegrityTest {
   void unknownStatusIsRejectedBySql(TestDatabase db) {
     Payment p = stored(db);
     assertRejected(db, "UPDATE payments SET status = 'LOST' WHERE id = ?", p.id().value());
-    assertRejected(db, "UPDATE payment_attempts SET status = 'MAYBE' WHERE payment_id = ?", p.id().value());
+    assertRejected(
+        db, "UPDATE payment_attempts SET status = 'MAYBE' WHERE payment_id = ?", p.id().value());
   }
 
   @ParameterizedTest
@@ -60,8 +69,13 @@ class SchemaIntegrityTest {
   @EnumSource(TestDatabase.class)
   @DisplayName("an attempt of a payment that does not exist is rejected by the database")
   void attemptWithoutPaymentIsRejectedBySql(TestDatabase db) {
-    assertRejected(db, "INSERT INTO payment_attempts (payment_id, attempt_no, idempotency_key, card_kind, status,"
-        + " started_at_ns) VALUES (?, 1, 'k-" + n + "', 'ONE_TIME', 'PENDING', 0)", "pay_missing_" + n);
+    assertRejected(
+        db,
+        "INSERT INTO payment_attempts (payment_id, attempt_no, idempotency_key, card_kind, status,"
+            + " started_at_ns) VALUES (?, 1, 'k-"
+            + n
+            + "', 'ONE_TIME', 'PENDING', 0)",
+        "pay_missing_" + n);
   }
 
   @ParameterizedTest
@@ -69,18 +83,28 @@ class SchemaIntegrityTest {
   @DisplayName("an idempotency key used by two attempts is rejected by the database")
   void reusedIdempotencyKeyIsRejectedBySql(TestDatabase db) {
     Payment p = stored(db);
-    assertRejected(db, "INSERT INTO payment_attempts (payment_id, attempt_no, idempotency_key, card_kind, status,"
-        + " started_at_ns) VALUES (?, 2, '" + p.currentAttempt().idempotencyKey() + "', 'ONE_TIME', 'PENDING', 0)",
+    assertRejected(
+        db,
+        "INSERT INTO payment_attempts (payment_id, attempt_no, idempotency_key, card_kind, status,"
+            + " started_at_ns) VALUES (?, 2, '"
+            + p.currentAttempt().idempotencyKey()
+            + "', 'ONE_TIME', 'PENDING', 0)",
         p.id().value());
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("a second processor customer for one client of an agency is rejected by the database")
+  @DisplayName(
+      "a second processor customer for one client of an agency is rejected by the database")
   void secondCustomerIsRejectedBySql(TestDatabase db) {
     db.store().putCustomerReference(agency, client, "cus_1");
-    assertRejected(db, "INSERT INTO processor_customers (agency_id, client_id, customer_reference)"
-        + " VALUES ('" + agency + "', ?, 'cus_2')", client.value());
+    assertRejected(
+        db,
+        "INSERT INTO processor_customers (agency_id, client_id, customer_reference)"
+            + " VALUES ('"
+            + agency
+            + "', ?, 'cus_2')",
+        client.value());
     assertThat(db.store().customerReference(agency, client)).contains("cus_1");
   }
 
@@ -92,12 +116,19 @@ class SchemaIntegrityTest {
 
   private static void assertRejected(TestDatabase db, String sql, String param) {
     DataSource ds = db.dataSource();
-    assertThatThrownBy(() -> {
-      try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setString(1, param);
-        ps.executeUpdate();
-      }
-    }).isInstanceOf(SQLException.class)
-        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as("an integrity violation").startsWith("23"));
+    assertThatThrownBy(
+            () -> {
+              try (Connection c = ds.getConnection();
+                  PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, param);
+                ps.executeUpdate();
+              }
+            })
+        .isInstanceOf(SQLException.class)
+        .satisfies(
+            e ->
+                assertThat(((SQLException) e).getSQLState())
+                    .as("an integrity violation")
+                    .startsWith("23"));
   }
 }

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * A minimal connection pool for tests and the benchmark, as a host's pool (HikariCP, the
- * application server's) would be: closing a borrowed connection rolls back what is open and
- * returns it for reuse, so PostgreSQL's per-connection start-up is paid once per thread.
+ * application server's) would be: closing a borrowed connection rolls back what is open and returns
+ * it for reuse, so PostgreSQL's per-connection start-up is paid once per thread.
  */
 final class SimplePool implements DataSource {
 
@@ -30,31 +30,34 @@ final class SimplePool implements DataSource {
     Connection pooled = idle.poll();
     Connection real = pooled != null ? pooled : target.getConnection();
     AtomicBoolean closed = new AtomicBoolean();
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "close" -> {
-              if (closed.compareAndSet(false, true)) {
-                if (!real.getAutoCommit()) {
-                  real.rollback();
-                  real.setAutoCommit(true);
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "close" -> {
+                  if (closed.compareAndSet(false, true)) {
+                    if (!real.getAutoCommit()) {
+                      real.rollback();
+                      real.setAutoCommit(true);
+                    }
+                    idle.offer(real);
+                  }
+                  return null;
                 }
-                idle.offer(real);
+                case "isClosed" -> {
+                  return closed.get();
+                }
+                default -> {
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                }
               }
-              return null;
-            }
-            case "isClosed" -> {
-              return closed.get();
-            }
-            default -> {
-              try {
-                return method.invoke(real, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            }
-          }
-        });
+            });
   }
 
   @Override

@@ -8,12 +8,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The databases the tests run on: H2 in memory, always; PostgreSQL when {@code EP_POSTGRES_URL}
- * (with {@code EP_POSTGRES_USER} and {@code EP_POSTGRES_PASSWORD}) names one, as
- * {@code .ci/postgres.sh start} prints. Without it PostgreSQL tests are skipped with a message,
- * except in CI (environment variable {@code CI} set), where they fail.
+ * (with {@code EP_POSTGRES_USER} and {@code EP_POSTGRES_PASSWORD}) names one, as {@code
+ * .ci/postgres.sh start} prints. Without it PostgreSQL tests are skipped with a message, except in
+ * CI (environment variable {@code CI} set), where they fail.
  */
 enum TestDatabase {
-
   H2 {
     @Override
     DataSource create() {
@@ -28,8 +27,9 @@ enum TestDatabase {
     DataSource create() {
       String url = System.getenv("EP_POSTGRES_URL");
       if (url == null || url.isBlank()) {
-        String why = "EP_POSTGRES_URL is not set: PostgreSQL tests need a server. Start one with"
-            + " `bash .ci/postgres.sh start` and source the lines it prints (/tmp/ep-postgres/env.sh).";
+        String why =
+            "EP_POSTGRES_URL is not set: PostgreSQL tests need a server. Start one with"
+                + " `bash .ci/postgres.sh start` and source the lines it prints (/tmp/ep-postgres/env.sh).";
         if (System.getenv("CI") != null) {
           throw new IllegalStateException(why + " CI is set, so this is a failure, not a skip.");
         }
@@ -44,7 +44,8 @@ enum TestDatabase {
     }
   };
 
-  private static final ConcurrentHashMap<TestDatabase, DataSource> SOURCES = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<TestDatabase, DataSource> SOURCES =
+      new ConcurrentHashMap<>();
 
   abstract DataSource create();
 
@@ -55,11 +56,13 @@ enum TestDatabase {
       return existing;
     }
     synchronized (SOURCES) {
-      return SOURCES.computeIfAbsent(this, db -> {
-        DataSource ds = db.create();
-        JdbcPaymentStore.builder().dataSource(ds).migrate(true).build();
-        return ds;
-      });
+      return SOURCES.computeIfAbsent(
+          this,
+          db -> {
+            DataSource ds = db.create();
+            JdbcPaymentStore.builder().dataSource(ds).migrate(true).build();
+            return ds;
+          });
     }
   }
 

@@ -18,8 +18,8 @@ import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.ReconcileReport;
-import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.electronicpayments.testkit.FakePaymentProcessor;
+import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.electronicpayments.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -49,15 +49,25 @@ class TwoNodesTest {
     ElectronicPayments b = node(db);
     for (int i = 0; i < 10; i++) {
       var request = Node.visaPayment(client, "REF-" + i);
-      List<PaymentResult> results = Race.run(List.<Callable<PaymentResult>>of(
-          () -> a.process(Node.STAFF, request), () -> b.process(Node.STAFF, request)));
+      List<PaymentResult> results =
+          Race.run(
+              List.<Callable<PaymentResult>>of(
+                  () -> a.process(Node.STAFF, request), () -> b.process(Node.STAFF, request)));
       assertThat(results.get(0).payment().id()).isEqualTo(results.get(1).payment().id());
-      assertThat(results).allSatisfy(r -> assertThat(r.status()).isIn(PaymentStatus.SUCCEEDED,
-          PaymentStatus.PENDING, PaymentStatus.PROCESSING));
+      assertThat(results)
+          .allSatisfy(
+              r ->
+                  assertThat(r.status())
+                      .isIn(
+                          PaymentStatus.SUCCEEDED,
+                          PaymentStatus.PENDING,
+                          PaymentStatus.PROCESSING));
       assertThat(stripe.succeededChargesFor(results.get(0).payment().id())).hasSize(1);
     }
     List<Payment> stored = db.store().query(agency, PaymentQuery.all());
-    assertThat(stored).hasSize(10).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
+    assertThat(stored)
+        .hasSize(10)
+        .allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
     assertThat(stripe.chargeCount()).isEqualTo(10);
   }
 
@@ -78,26 +88,40 @@ class TwoNodesTest {
           .isEqualTo(PaymentStatus.IN_DOUBT);
     }
     clock.advance(Duration.ofMinutes(1));
-    List<ReconcileReport> reports = Race.run(List.<Callable<ReconcileReport>>of(
-        () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
+    List<ReconcileReport> reports =
+        Race.run(
+            List.<Callable<ReconcileReport>>of(
+                () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
 
     assertThat(reports.stream().mapToInt(ReconcileReport::succeeded).sum()).isEqualTo(6);
     assertThat(reports.stream().mapToInt(ReconcileReport::failed).sum()).isEqualTo(6);
-    Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
-        .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
-    assertThat(resolvesPerKey).hasSize(12).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
-    Map<String, Payment> byReference = db.store().query(agency, PaymentQuery.all()).stream()
-        .collect(Collectors.toMap(p -> p.request().reference(), Function.identity()));
-    byReference.forEach((reference, p) -> {
-      assertThat(p.status()).as(reference)
-          .isEqualTo(reference.startsWith("CHARGED") ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED);
-      assertThat(stripe.succeededChargesFor(p.id())).hasSize(reference.startsWith("CHARGED") ? 1 : 0);
-    });
+    Map<String, Long> resolvesPerKey =
+        stripe.calls().stream()
+            .filter(c -> c.operation() == Operation.RESOLVE)
+            .collect(
+                Collectors.groupingBy(
+                    c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
+    assertThat(resolvesPerKey)
+        .hasSize(12)
+        .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+    Map<String, Payment> byReference =
+        db.store().query(agency, PaymentQuery.all()).stream()
+            .collect(Collectors.toMap(p -> p.request().reference(), Function.identity()));
+    byReference.forEach(
+        (reference, p) -> {
+          assertThat(p.status())
+              .as(reference)
+              .isEqualTo(
+                  reference.startsWith("CHARGED") ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED);
+          assertThat(stripe.succeededChargesFor(p.id()))
+              .hasSize(reference.startsWith("CHARGED") ? 1 : 0);
+        });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  @DisplayName("two nodes reconciling more in-doubt payments than one claim batch settle each exactly once")
+  @DisplayName(
+      "two nodes reconciling more in-doubt payments than one claim batch settle each exactly once")
   void concurrentReconcilesClaimDisjointBatches(TestDatabase db) throws Exception {
     ElectronicPayments a = node(db);
     ElectronicPayments b = node(db);
@@ -109,16 +133,25 @@ class TwoNodesTest {
     }
     clock.advance(Duration.ofSeconds(1));
 
-    List<ReconcileReport> reports = Race.run(List.<Callable<ReconcileReport>>of(
-        () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
+    List<ReconcileReport> reports =
+        Race.run(
+            List.<Callable<ReconcileReport>>of(
+                () -> a.reconcile(Node.RECONCILER), () -> b.reconcile(Node.RECONCILER)));
 
     assertThat(reports.stream().mapToInt(ReconcileReport::examined).sum()).isEqualTo(count);
     assertThat(reports.stream().mapToInt(ReconcileReport::succeeded).sum()).isEqualTo(count);
-    Map<String, Long> resolvesPerKey = stripe.calls().stream().filter(c -> c.operation() == Operation.RESOLVE)
-        .collect(Collectors.groupingBy(c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
-    assertThat(resolvesPerKey).hasSize(count).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    Map<String, Long> resolvesPerKey =
+        stripe.calls().stream()
+            .filter(c -> c.operation() == Operation.RESOLVE)
+            .collect(
+                Collectors.groupingBy(
+                    c -> String.valueOf(c.idempotencyKey()), Collectors.counting()));
+    assertThat(resolvesPerKey)
+        .hasSize(count)
+        .allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
     assertThat(db.store().query(agency, PaymentQuery.all().limit(1000)))
-        .hasSize(count).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
+        .hasSize(count)
+        .allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
     assertThat(stripe.chargeCount()).isEqualTo(count);
   }
 

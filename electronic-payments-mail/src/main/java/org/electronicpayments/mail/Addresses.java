@@ -18,7 +18,8 @@ final class Addresses {
   static InternetAddress single(String address, String setting) {
     InternetAddress parsed = parse(address);
     if (parsed == null) {
-      throw new IllegalArgumentException(setting + " must be one email address such as receipts@example.org");
+      throw new IllegalArgumentException(
+          setting + " must be one email address such as receipts@example.org");
     }
     return parsed;
   }
@@ -26,12 +27,14 @@ final class Addresses {
   /**
    * Parses the recipient of a receipt.
    *
-   * @throws PaymentValidationException on the field {@code emailAddress} when it is not one plain address
+   * @throws PaymentValidationException on the field {@code emailAddress} when it is not one plain
+   *     address
    */
   static InternetAddress recipient(String address) {
     InternetAddress parsed = parse(address);
     if (parsed == null) {
-      throw PaymentValidationException.of("emailAddress", "must be one email address such as pat@example.org");
+      throw PaymentValidationException.of(
+          "emailAddress", "must be one email address such as pat@example.org");
     }
     return parsed;
   }
@@ -51,7 +54,10 @@ final class Addresses {
       String mailbox = one.getAddress();
       int at = mailbox.lastIndexOf('@');
       // Only a bare mailbox: a display name or a group would let the caller rewrite the To line.
-      if (one.getPersonal() != null || one.isGroup() || at < 1 || at == mailbox.length() - 1
+      if (one.getPersonal() != null
+          || one.isGroup()
+          || at < 1
+          || at == mailbox.length() - 1
           || !mailbox.equals(a)) {
         return null;
       }

@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
  * facade's {@code emailReceipt}) once the failure is permanent or the retries are spent; the
  * payment itself is unaffected.
  *
- * <p>{@link #permanent()} tells the host what to do next: a permanent failure (the server
- * answered 5xx: recipient refused, authentication failed, message rejected; or the TLS set-up
- * failed) will fail again until someone fixes the address or the configuration; a transient one
- * (4xx, connection refused or timed out) may succeed if sent again later.
+ * <p>{@link #permanent()} tells the host what to do next: a permanent failure (the server answered
+ * 5xx: recipient refused, authentication failed, message rejected; or the TLS set-up failed) will
+ * fail again until someone fixes the address or the configuration; a transient one (4xx, connection
+ * refused or timed out) may succeed if sent again later.
  *
- * <p>The message names the payment, the server and the SMTP reply code; never the password or
- * the receipt's content.
+ * <p>The message names the payment, the server and the SMTP reply code; never the password or the
+ * receipt's content.
  */
 public final class ReceiptDeliveryException extends PaymentException {
 
@@ -35,8 +35,13 @@ public final class ReceiptDeliveryException extends PaymentException {
    * @param replyCode the mail server's last SMTP reply code, or {@code -1} when it gave none
    * @param cause the underlying failure, if any
    */
-  public ReceiptDeliveryException(String message, PaymentId paymentId, boolean permanent, int attempts,
-      int replyCode, @Nullable Throwable cause) {
+  public ReceiptDeliveryException(
+      String message,
+      PaymentId paymentId,
+      boolean permanent,
+      int attempts,
+      int replyCode,
+      @Nullable Throwable cause) {
     super(message, paymentId, null, cause);
     this.permanent = permanent;
     this.attempts = attempts;
@@ -44,8 +49,8 @@ public final class ReceiptDeliveryException extends PaymentException {
   }
 
   /**
-   * Whether the failure is permanent: sending the same receipt again, unchanged, would fail
-   * again (a 5xx reply, or the TLS set-up failed).
+   * Whether the failure is permanent: sending the same receipt again, unchanged, would fail again
+   * (a 5xx reply, or the TLS set-up failed).
    *
    * @return {@code true} when permanent, {@code false} when a later try may succeed
    */

@@ -13,24 +13,32 @@ import java.util.Date;
 import java.util.Locale;
 import org.electronicpayments.Receipt;
 
-/** Turns a receipt into the email: multipart/alternative, plain text first, then the printable HTML. */
+/**
+ * Turns a receipt into the email: multipart/alternative, plain text first, then the printable HTML.
+ */
 final class ReceiptMessages {
 
   static final String UTF_8 = "UTF-8";
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
   private ReceiptMessages() {}
 
   /**
-   * The subject: the agency, the date posted and the agency's reference, such as
-   * {@code Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC}.
+   * The subject: the agency, the date posted and the agency's reference, such as {@code Riverside
+   * Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC}.
    */
   static String subject(Receipt receipt) {
-    return oneLine(receipt.agency().name() + ": payment receipt, " + DATE.format(receipt.datePosted())
-        + ", ref. " + receipt.reference());
+    return oneLine(
+        receipt.agency().name()
+            + ": payment receipt, "
+            + DATE.format(receipt.datePosted())
+            + ", ref. "
+            + receipt.reference());
   }
 
-  static MimeMessage build(Session session, SmtpSettings settings, Receipt receipt, InternetAddress to)
+  static MimeMessage build(
+      Session session, SmtpSettings settings, Receipt receipt, InternetAddress to)
       throws MessagingException {
     MimeMessage m = new MimeMessage(session);
     try {

@@ -12,7 +12,9 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
 
-/** Sorts a failed attempt into transient (worth another try) or permanent, by its SMTP reply code. */
+/**
+ * Sorts a failed attempt into transient (worth another try) or permanent, by its SMTP reply code.
+ */
 final class SmtpFailures {
 
   private SmtpFailures() {}
@@ -59,7 +61,10 @@ final class SmtpFailures {
     return true;
   }
 
-  /** What went wrong, in words an administrator acts on; never the server's text, which may echo the address. */
+  /**
+   * What went wrong, in words an administrator acts on; never the server's text, which may echo the
+   * address.
+   */
   static String describe(MessagingException e, int replyCode) {
     if (e instanceof AuthenticationFailedException) {
       return "the server refused the login" + (replyCode > 0 ? " (SMTP " + replyCode + ")" : "");
@@ -92,8 +97,10 @@ final class SmtpFailures {
   }
 
   private static @Nullable Throwable next(Throwable t) {
-    Throwable n = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
-        : t.getCause();
+    Throwable n =
+        t instanceof MessagingException m && m.getNextException() != null
+            ? m.getNextException()
+            : t.getCause();
     return n == t ? null : n;
   }
 }

@@ -14,19 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emails receipts over SMTP. Each receipt is one message from the agency (its name, the
- * configured from address) to one recipient: {@code multipart/alternative} with the receipt as
- * plain text and as the printable HTML page, in UTF-8, with the agency, the date posted and the
- * reference in the subject. The receipt carries no note and no appointment, and shows the card as
- * brand and last four only, so neither does the email.
+ * Emails receipts over SMTP. Each receipt is one message from the agency (its name, the configured
+ * from address) to one recipient: {@code multipart/alternative} with the receipt as plain text and
+ * as the printable HTML page, in UTF-8, with the agency, the date posted and the reference in the
+ * subject. The receipt carries no note and no appointment, and shows the card as brand and last
+ * four only, so neither does the email.
  *
- * <p>{@link #send} returns once the server accepted the message. A transient failure (a 4xx
- * reply, a connection refused, reset or timed out) is retried with a doubling back-off up to the
+ * <p>{@link #send} returns once the server accepted the message. A transient failure (a 4xx reply,
+ * a connection refused, reset or timed out) is retried with a doubling back-off up to the
  * configured attempts; a permanent one (a 5xx reply, a failed TLS handshake) is not. Either way the
  * caller gets a {@link ReceiptDeliveryException} saying which it was; nothing is swallowed. The
- * call takes at most about {@code maxAttempts × (connect + a few reads)} plus the back-offs.
- * A reply lost after the server took the message looks like a timeout and is retried, so a
- * client may rarely get the same receipt twice, never none without the caller knowing.
+ * call takes at most about {@code maxAttempts × (connect + a few reads)} plus the back-offs. A
+ * reply lost after the server took the message looks like a timeout and is retried, so a client may
+ * rarely get the same receipt twice, never none without the caller knowing.
  *
  * <p>Thread-safe: each send opens its own connection.
  *
@@ -83,27 +83,52 @@ public final class SmtpReceiptDelivery implements ReceiptDelivery {
     try {
       message = ReceiptMessages.build(session, settings, receipt, to);
     } catch (MessagingException e) {
-      throw new ReceiptDeliveryException("Receipt for payment " + id + " could not be composed", id, true, 0, -1, e);
+      throw new ReceiptDeliveryException(
+          "Receipt for payment " + id + " could not be composed", id, true, 0, -1, e);
     }
     long wait = settings.backoff().toMillis();
     for (int attempt = 1; ; attempt++) {
       Failure failure = attempt(message);
       if (failure == null) {
-        LOG.debug("Payment {}: receipt accepted by {}:{} (attempt {})", id, settings.host(), settings.port(), attempt);
+        LOG.debug(
+            "Payment {}: receipt accepted by {}:{} (attempt {})",
+            id,
+            settings.host(),
+            settings.port(),
+            attempt);
         return;
       }
       boolean last = failure.permanent || attempt >= settings.maxAttempts();
-      String what = "Receipt for payment " + id + " not sent through " + settings.host() + ":" + settings.port()
-          + ": " + failure.description + " (attempt " + attempt + " of " + settings.maxAttempts() + ", "
-          + (failure.permanent ? "permanent" : "transient") + ")";
+      String what =
+          "Receipt for payment "
+              + id
+              + " not sent through "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + failure.description
+              + " (attempt "
+              + attempt
+              + " of "
+              + settings.maxAttempts()
+              + ", "
+              + (failure.permanent ? "permanent" : "transient")
+              + ")";
       if (last) {
         LOG.warn("{}", what);
-        throw new ReceiptDeliveryException(what, id, failure.permanent, attempt, failure.replyCode, failure.cause);
+        throw new ReceiptDeliveryException(
+            what, id, failure.permanent, attempt, failure.replyCode, failure.cause);
       }
       LOG.warn("{}; retrying in {} ms", what, wait);
       if (!pause(wait)) {
-        throw new ReceiptDeliveryException(what + "; interrupted before the next attempt", id, false, attempt,
-            failure.replyCode, failure.cause);
+        throw new ReceiptDeliveryException(
+            what + "; interrupted before the next attempt",
+            id,
+            false,
+            attempt,
+            failure.replyCode,
+            failure.cause);
       }
       wait = Math.min(wait * 2, SmtpReceiptDeliveryBuilder.MAX_BACKOFF_MILLIS);
     }
@@ -116,9 +141,21 @@ public final class SmtpReceiptDelivery implements ReceiptDelivery {
   /** The settings, the password shown only as set or not. */
   @Override
   public String toString() {
-    return "SmtpReceiptDelivery[host=" + settings.host() + ", port=" + settings.port() + ", tls=" + settings.tls()
-        + ", username=" + settings.username() + ", password=" + (settings.password() == null ? "none" : "****")
-        + ", from=" + settings.from() + ", maxAttempts=" + settings.maxAttempts() + "]";
+    return "SmtpReceiptDelivery[host="
+        + settings.host()
+        + ", port="
+        + settings.port()
+        + ", tls="
+        + settings.tls()
+        + ", username="
+        + settings.username()
+        + ", password="
+        + (settings.password() == null ? "none" : "****")
+        + ", from="
+        + settings.from()
+        + ", maxAttempts="
+        + settings.maxAttempts()
+        + "]";
   }
 
   /** One connection: connect, log in, send, quit. Returns null when the server took the message. */
@@ -156,5 +193,6 @@ public final class SmtpReceiptDelivery implements ReceiptDelivery {
     }
   }
 
-  private record Failure(boolean permanent, int replyCode, String description, MessagingException cause) { }
+  private record Failure(
+      boolean permanent, int replyCode, String description, MessagingException cause) {}
 }

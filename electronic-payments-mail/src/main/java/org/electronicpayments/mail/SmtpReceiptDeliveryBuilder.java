@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Configures a {@link SmtpReceiptDelivery}. The host and the agency's from address are required;
  * everything else has a safe default (STARTTLS required, 10-second timeouts, 3 attempts). Each
  * setter checks its own argument and {@link #build()} checks the settings together, so a
- * misconfiguration fails at start-up with a message naming the setting. The password never
- * appears in a message or in {@link #toString()}.
+ * misconfiguration fails at start-up with a message naming the setting. The password never appears
+ * in a message or in {@link #toString()}.
  *
  * <pre>{@code
  * SmtpReceiptDelivery mail = SmtpReceiptDelivery.builder()
@@ -25,12 +25,16 @@ public final class SmtpReceiptDeliveryBuilder {
 
   /** How long to wait for the connection (and the TLS handshake) by default. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** How long to wait for each reply of the server by default. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
   /** How long one write to the server may block by default. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Attempts per receipt by default: the first and two retries. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
   /** The wait before the first retry by default; it doubles before each further retry. */
   public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
 
@@ -62,8 +66,11 @@ public final class SmtpReceiptDeliveryBuilder {
    */
   public SmtpReceiptDeliveryBuilder host(String host) {
     Objects.requireNonNull(host, "host");
-    if (host.isBlank() || !host.equals(host.strip()) || host.chars().anyMatch(c -> c <= ' ' || c == '/')) {
-      throw new IllegalArgumentException("host must be a host name or address, without spaces or a scheme");
+    if (host.isBlank()
+        || !host.equals(host.strip())
+        || host.chars().anyMatch(c -> c <= ' ' || c == '/')) {
+      throw new IllegalArgumentException(
+          "host must be a host name or address, without spaces or a scheme");
     }
     this.host = host;
     return this;
@@ -116,8 +123,8 @@ public final class SmtpReceiptDeliveryBuilder {
   }
 
   /**
-   * The agency's address receipts come from (required); the display name is the agency's name
-   * from the receipt.
+   * The agency's address receipts come from (required); the display name is the agency's name from
+   * the receipt.
    *
    * @param address such as {@code receipts@riverside.example}
    * @return this builder
@@ -134,14 +141,15 @@ public final class SmtpReceiptDeliveryBuilder {
    * @return this builder
    */
   public SmtpReceiptDeliveryBuilder replyTo(String address) {
-    this.replyTo = Addresses.single(Objects.requireNonNull(address, "replyTo"), "replyTo").getAddress();
+    this.replyTo =
+        Addresses.single(Objects.requireNonNull(address, "replyTo"), "replyTo").getAddress();
     return this;
   }
 
   /**
-   * The TLS context whose trust decides which server certificates are accepted (default: the
-   * JVM's, which trusts the public certificate authorities). Set it for a server whose certificate
-   * comes from a private authority. The host name is checked either way.
+   * The TLS context whose trust decides which server certificates are accepted (default: the JVM's,
+   * which trusts the public certificate authorities). Set it for a server whose certificate comes
+   * from a private authority. The host name is checked either way.
    *
    * @param sslContext an initialised context
    * @return this builder
@@ -185,9 +193,9 @@ public final class SmtpReceiptDeliveryBuilder {
   }
 
   /**
-   * Retries of transient failures (a 4xx reply, a connection refused, reset or timed out):
-   * {@code maxAttempts} tries in all, waiting {@code backoff} before the first retry and twice as
-   * long before each next one. Permanent failures (5xx, TLS) are never retried.
+   * Retries of transient failures (a 4xx reply, a connection refused, reset or timed out): {@code
+   * maxAttempts} tries in all, waiting {@code backoff} before the first retry and twice as long
+   * before each next one. Permanent failures (5xx, TLS) are never retried.
    *
    * @param maxAttempts 1 (no retry) to 10 (default 3)
    * @param backoff the first wait, zero to 5 minutes (default 1 s)
@@ -214,13 +222,27 @@ public final class SmtpReceiptDeliveryBuilder {
    */
   public SmtpReceiptDelivery build() {
     if (host == null) {
-      throw new IllegalStateException("host is required: the mail server, such as smtp.example.org");
+      throw new IllegalStateException(
+          "host is required: the mail server, such as smtp.example.org");
     }
     if (from == null) {
       throw new IllegalStateException("from is required: the agency's address receipts come from");
     }
-    return new SmtpReceiptDelivery(new SmtpSettings(host, port == -1 ? tls.defaultPort() : port, tls, username,
-        password, from, replyTo, sslContext, connectTimeout, readTimeout, writeTimeout, maxAttempts, backoff));
+    return new SmtpReceiptDelivery(
+        new SmtpSettings(
+            host,
+            port == -1 ? tls.defaultPort() : port,
+            tls,
+            username,
+            password,
+            from,
+            replyTo,
+            sslContext,
+            connectTimeout,
+            readTimeout,
+            writeTimeout,
+            maxAttempts,
+            backoff));
   }
 
   /**
@@ -230,9 +252,19 @@ public final class SmtpReceiptDeliveryBuilder {
    */
   @Override
   public String toString() {
-    return "SmtpReceiptDeliveryBuilder[host=" + host + ", port=" + (port == -1 ? tls.defaultPort() : port)
-        + ", tls=" + tls + ", username=" + username + ", password=" + (password == null ? "none" : "****")
-        + ", from=" + from + "]";
+    return "SmtpReceiptDeliveryBuilder[host="
+        + host
+        + ", port="
+        + (port == -1 ? tls.defaultPort() : port)
+        + ", tls="
+        + tls
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? "none" : "****")
+        + ", from="
+        + from
+        + "]";
   }
 
   private static Duration checked(Duration d, String name) {

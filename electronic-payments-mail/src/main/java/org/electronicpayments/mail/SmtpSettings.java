@@ -6,13 +6,24 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /** What the builder checked, frozen; turns itself into Jakarta Mail's session properties. */
-record SmtpSettings(String host, int port, TlsMode tls, @Nullable String username, @Nullable String password,
-    String from, @Nullable String replyTo, @Nullable SSLContext sslContext, Duration connectTimeout,
-    Duration readTimeout, Duration writeTimeout, int maxAttempts, Duration backoff) {
+record SmtpSettings(
+    String host,
+    int port,
+    TlsMode tls,
+    @Nullable String username,
+    @Nullable String password,
+    String from,
+    @Nullable String replyTo,
+    @Nullable SSLContext sslContext,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration writeTimeout,
+    int maxAttempts,
+    Duration backoff) {
 
   /**
-   * The session's properties. The password is not among them: it is handed to
-   * {@code Transport.connect} only, so a dump of the properties shows no secret.
+   * The session's properties. The password is not among them: it is handed to {@code
+   * Transport.connect} only, so a dump of the properties shows no secret.
    */
   Properties sessionProperties() {
     Properties p = new Properties();
@@ -31,7 +42,7 @@ record SmtpSettings(String host, int port, TlsMode tls, @Nullable String usernam
     p.put("mail.debug", "false");
     p.put("mail.debug.auth", "false");
     switch (tls) {
-      case NONE -> { }
+      case NONE -> {}
       case STARTTLS -> {
         p.put("mail.smtp.starttls.enable", "true");
         p.put("mail.smtp.starttls.required", "true");
@@ -56,9 +67,30 @@ record SmtpSettings(String host, int port, TlsMode tls, @Nullable String usernam
   /** Says the password is set, never what it is. */
   @Override
   public String toString() {
-    return "SmtpSettings[host=" + host + ", port=" + port + ", tls=" + tls + ", username=" + username
-        + ", password=" + (password == null ? "none" : "****") + ", from=" + from + ", replyTo=" + replyTo
-        + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout
-        + ", maxAttempts=" + maxAttempts + ", backoff=" + backoff + "]";
+    return "SmtpSettings[host="
+        + host
+        + ", port="
+        + port
+        + ", tls="
+        + tls
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? "none" : "****")
+        + ", from="
+        + from
+        + ", replyTo="
+        + replyTo
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", writeTimeout="
+        + writeTimeout
+        + ", maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + backoff
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package org.electronicpayments.mail;
 /**
  * How the connection to the mail server is protected.
  *
- * <p>{@link #STARTTLS} and {@link #IMPLICIT} verify the server's certificate and that it names
- * the configured host; the password and the receipt never cross the network in the clear.
+ * <p>{@link #STARTTLS} and {@link #IMPLICIT} verify the server's certificate and that it names the
+ * configured host; the password and the receipt never cross the network in the clear.
  */
 public enum TlsMode {
 

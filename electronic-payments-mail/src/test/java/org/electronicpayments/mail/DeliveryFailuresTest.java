@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class DeliveryFailuresTest {
 
   private static SmtpReceiptDeliveryBuilder to(int port) {
-    return SmtpReceiptDelivery.builder().host("127.0.0.1").port(port).tls(TlsMode.NONE)
-        .from("receipts@riverside.example").retries(3, Duration.ofMillis(20));
+    return SmtpReceiptDelivery.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .tls(TlsMode.NONE)
+        .from("receipts@riverside.example")
+        .retries(3, Duration.ofMillis(20));
   }
 
   private static ReceiptDeliveryException failure(SmtpReceiptDelivery delivery) {
@@ -30,13 +34,16 @@ class DeliveryFailuresTest {
 
     @Test
     void recipientRefusedWith550() throws Exception {
-      try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("RCPT", "550 5.1.1 mailbox unavailable")) {
+      try (ScriptedSmtpServer server =
+          ScriptedSmtpServer.start().reply("RCPT", "550 5.1.1 mailbox unavailable")) {
         ReceiptDeliveryException e = failure(to(server.port()).build());
 
         assertThat(e.permanent()).isTrue();
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(e.replyCode()).isEqualTo(550);
-        assertThat(e).hasMessageContaining("SMTP 550").hasMessageContaining("permanent")
+        assertThat(e)
+            .hasMessageContaining("SMTP 550")
+            .hasMessageContaining("permanent")
             .hasMessageContaining(e.paymentId().toString());
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.received()).isEmpty();
@@ -45,7 +52,8 @@ class DeliveryFailuresTest {
 
     @Test
     void messageRejectedAfterDataWith554() throws Exception {
-      try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("DATA", "554 5.7.1 rejected as spam")) {
+      try (ScriptedSmtpServer server =
+          ScriptedSmtpServer.start().reply("DATA", "554 5.7.1 rejected as spam")) {
         ReceiptDeliveryException e = failure(to(server.port()).build());
 
         assertThat(e.permanent()).isTrue();
@@ -56,10 +64,14 @@ class DeliveryFailuresTest {
 
     @Test
     void theMessageNeverCarriesTheReceipt() throws Exception {
-      try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("DATA", "554 5.7.1 rejected")) {
+      try (ScriptedSmtpServer server =
+          ScriptedSmtpServer.start().reply("DATA", "554 5.7.1 rejected")) {
         ReceiptDeliveryException e = failure(to(server.port()).build());
 
-        assertThat(e.getMessage()).doesNotContain("Pat Doe").doesNotContain("$10.00").doesNotContain("4242")
+        assertThat(e.getMessage())
+            .doesNotContain("Pat Doe")
+            .doesNotContain("$10.00")
+            .doesNotContain("4242")
             .doesNotContain("pat@example.org");
       }
     }
@@ -71,7 +83,8 @@ class DeliveryFailuresTest {
 
     @Test
     void temporaryRefusalIsRetriedUpToTheAttemptsThenReported() throws Exception {
-      try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("MAIL", "451 4.3.0 try again later")) {
+      try (ScriptedSmtpServer server =
+          ScriptedSmtpServer.start().reply("MAIL", "451 4.3.0 try again later")) {
         ReceiptDeliveryException e = failure(to(server.port()).build());
 
         assertThat(e.permanent()).isFalse();
@@ -109,7 +122,8 @@ class DeliveryFailuresTest {
 
     @Test
     void theSameDeliverySendsOnceTheServerTakesMailAgain() throws Exception {
-      try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("MAIL", "451 4.3.0 try again later")) {
+      try (ScriptedSmtpServer server =
+          ScriptedSmtpServer.start().reply("MAIL", "451 4.3.0 try again later")) {
         SmtpReceiptDelivery delivery = to(server.port()).retries(1, Duration.ZERO).build();
         assertThat(failure(delivery).attempts()).isEqualTo(1);
 
@@ -129,8 +143,12 @@ class DeliveryFailuresTest {
     @Test
     void aServerThatAcceptsAndNeverSpeaksTimesOutAtEachAttempt() throws Exception {
       try (ScriptedSmtpServer server = ScriptedSmtpServer.start().silent()) {
-        SmtpReceiptDelivery delivery = to(server.port()).readTimeout(Duration.ofMillis(300))
-            .connectTimeout(Duration.ofMillis(300)).retries(2, Duration.ofMillis(10)).build();
+        SmtpReceiptDelivery delivery =
+            to(server.port())
+                .readTimeout(Duration.ofMillis(300))
+                .connectTimeout(Duration.ofMillis(300))
+                .retries(2, Duration.ofMillis(10))
+                .build();
 
         long start = System.nanoTime();
         ReceiptDeliveryException e = failure(delivery);
@@ -140,7 +158,8 @@ class DeliveryFailuresTest {
         assertThat(e.attempts()).isEqualTo(2);
         assertThat(e).hasMessageContaining("did not answer in time");
         assertThat(server.connections()).isEqualTo(2);
-        // Two attempts of one 300 ms read each; the bound is loose on purpose (a busy machine), yet far
+        // Two attempts of one 300 ms read each; the bound is loose on purpose (a busy machine), yet
+        // far
         // below what an unbounded wait would take.
         assertThat(took).isLessThan(Duration.ofSeconds(10));
       }
@@ -149,8 +168,8 @@ class DeliveryFailuresTest {
     @Test
     void aServerThatHangsAfterTheMessageTimesOutToo() throws Exception {
       try (ScriptedSmtpServer server = ScriptedSmtpServer.start().withholdReplyAfterData()) {
-        SmtpReceiptDelivery delivery = to(server.port()).readTimeout(Duration.ofMillis(300))
-            .retries(1, Duration.ZERO).build();
+        SmtpReceiptDelivery delivery =
+            to(server.port()).readTimeout(Duration.ofMillis(300)).retries(1, Duration.ZERO).build();
 
         long start = System.nanoTime();
         ReceiptDeliveryException e = failure(delivery);

@@ -27,27 +27,43 @@ class EmailReceiptThroughTheFacadeTest {
   private static final String NOTE = "1/1/2026 DOS 90837 family session, discussed medication";
 
   @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(
-      GreenMailSetups.smtp());
+  static final GreenMailExtension SMTP = new GreenMailExtension(GreenMailSetups.smtp());
 
   private static SmtpReceiptDelivery smtp(int port) {
-    return SmtpReceiptDelivery.builder().host("127.0.0.1").port(port).tls(TlsMode.NONE)
-        .from("receipts@riverside.example").replyTo("frontdesk@riverside.example")
-        .retries(2, Duration.ofMillis(10)).build();
+    return SmtpReceiptDelivery.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .tls(TlsMode.NONE)
+        .from("receipts@riverside.example")
+        .replyTo("frontdesk@riverside.example")
+        .retries(2, Duration.ofMillis(10))
+        .build();
   }
 
   private static PaymentRequest visaCoPayWithANote(String emailTo) {
-    return PaymentRequest.builder().client(PaymentsTestbed.CLIENT).origin(Origin.APPOINTMENTS)
-        .appointment(AppointmentId.of("appt-77")).reference("1.1.2026 1000 CC").type(PaymentType.CREDIT_CARD)
-        .payer(Payer.CO_PAY).amountReceived("10.00").note(NOTE).electronic(true)
-        .card(CardChoice.oneTime("pm_card_visa")).emailReceiptTo(emailTo).build();
+    return PaymentRequest.builder()
+        .client(PaymentsTestbed.CLIENT)
+        .origin(Origin.APPOINTMENTS)
+        .appointment(AppointmentId.of("appt-77"))
+        .reference("1.1.2026 1000 CC")
+        .type(PaymentType.CREDIT_CARD)
+        .payer(Payer.CO_PAY)
+        .amountReceived("10.00")
+        .note(NOTE)
+        .electronic(true)
+        .card(CardChoice.oneTime("pm_card_visa"))
+        .emailReceiptTo(emailTo)
+        .build();
   }
 
   @Test
   void aChargedPaymentsReceiptArrivesWithAmountReferenceAndCardButNotTheNote() throws Exception {
-    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(),
-        b -> b.receiptDelivery(smtp(SMTP.getSmtp().getPort())))) {
-      PaymentResult r = bed.payments().process(bed.frontDesk(), visaCoPayWithANote("guardian@example.org"));
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.create(
+            FakePaymentProcessor.create(),
+            b -> b.receiptDelivery(smtp(SMTP.getSmtp().getPort())))) {
+      PaymentResult r =
+          bed.payments().process(bed.frontDesk(), visaCoPayWithANote("guardian@example.org"));
       PaymentAssertions.assertThat(r).succeeded();
 
       String to = bed.payments().emailReceipt(bed.frontDesk(), r.payment().id());
@@ -56,46 +72,72 @@ class EmailReceiptThroughTheFacadeTest {
       MimeMessage[] got = SMTP.getReceivedMessages();
       assertThat(got).hasSize(1);
       MimeMessage m = got[0];
-      assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Riverside Counseling");
-      assertThat(((InternetAddress) m.getFrom()[0]).getAddress()).isEqualTo("receipts@riverside.example");
-      assertThat(((InternetAddress) m.getReplyTo()[0]).getAddress()).isEqualTo("frontdesk@riverside.example");
-      assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress()).isEqualTo("guardian@example.org");
+      assertThat(((InternetAddress) m.getFrom()[0]).getPersonal())
+          .isEqualTo("Riverside Counseling");
+      assertThat(((InternetAddress) m.getFrom()[0]).getAddress())
+          .isEqualTo("receipts@riverside.example");
+      assertThat(((InternetAddress) m.getReplyTo()[0]).getAddress())
+          .isEqualTo("frontdesk@riverside.example");
+      assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress())
+          .isEqualTo("guardian@example.org");
       assertThat(m.getSubject())
-          .isEqualTo("Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC");
+          .isEqualTo(
+              "Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC");
       String raw = GreenMailUtil.getWholeMessage(m);
       assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
-      assertThat(decoded(m)).contains("Visa •••• 4242", "$10.00", "Co-Pay", "1.1.2026 1000 CC", "Pat Doe");
-      assertThat(raw).doesNotContain("90837").doesNotContain("medication").doesNotContain("appt-77");
-      assertThat(decoded(m)).doesNotContain("90837").doesNotContain("medication").doesNotContain("appt-77");
+      assertThat(decoded(m))
+          .contains("Visa •••• 4242", "$10.00", "Co-Pay", "1.1.2026 1000 CC", "Pat Doe");
+      assertThat(raw)
+          .doesNotContain("90837")
+          .doesNotContain("medication")
+          .doesNotContain("appt-77");
+      assertThat(decoded(m))
+          .doesNotContain("90837")
+          .doesNotContain("medication")
+          .doesNotContain("appt-77");
       assertThat(decoded(m)).doesNotContain("window.print").doesNotContain("<button");
-      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id())).singleElement().satisfies(e -> {
-        assertThat(e.sent()).isTrue();
-        assertThat(e.to()).isEqualTo("guardian@example.org");
-        assertThat(e.at()).isEqualTo(bed.clock().instant());
-        assertThat(e.by()).isEqualTo("staff:desk-1");
-      });
+      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sent()).isTrue();
+                assertThat(e.to()).isEqualTo("guardian@example.org");
+                assertThat(e.at()).isEqualTo(bed.clock().instant());
+                assertThat(e.by()).isEqualTo("staff:desk-1");
+              });
     }
   }
 
   @Test
   void aRefusingServerReachesTheCallerOfEmailReceipt() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().reply("RCPT", "550 5.1.1 no such mailbox");
-        PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(),
-            b -> b.receiptDelivery(smtp(server.port())))) {
-      PaymentResult r = bed.payments().process(bed.frontDesk(), visaCoPayWithANote("nobody@example.org"));
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.start().reply("RCPT", "550 5.1.1 no such mailbox");
+        PaymentsTestbed bed =
+            PaymentsTestbed.create(
+                FakePaymentProcessor.create(), b -> b.receiptDelivery(smtp(server.port())))) {
+      PaymentResult r =
+          bed.payments().process(bed.frontDesk(), visaCoPayWithANote("nobody@example.org"));
 
       assertThatThrownBy(() -> bed.payments().emailReceipt(bed.frontDesk(), r.payment().id()))
-          .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-            assertThat(e.permanent()).isTrue();
-            assertThat(e.replyCode()).isEqualTo(550);
-            assertThat(e.paymentId()).isEqualTo(r.payment().id());
-          });
+          .isInstanceOfSatisfying(
+              ReceiptDeliveryException.class,
+              e -> {
+                assertThat(e.permanent()).isTrue();
+                assertThat(e.replyCode()).isEqualTo(550);
+                assertThat(e.paymentId()).isEqualTo(r.payment().id());
+              });
       assertThat(server.connections()).isEqualTo(1);
-      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id())).singleElement().satisfies(e -> {
-        assertThat(e.sent()).isFalse();
-        assertThat(e.to()).isEqualTo("nobody@example.org");
-        assertThat(e.failure()).contains("550").doesNotContain("secret").doesNotContain("no such mailbox");
-      });
+      assertThat(bed.payments().receiptEmails(bed.frontDesk(), r.payment().id()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sent()).isFalse();
+                assertThat(e.to()).isEqualTo("nobody@example.org");
+                assertThat(e.failure())
+                    .contains("550")
+                    .doesNotContain("secret")
+                    .doesNotContain("no such mailbox");
+              });
     }
   }
 

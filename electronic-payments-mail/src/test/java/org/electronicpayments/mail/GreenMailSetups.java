@@ -13,7 +13,9 @@ final class GreenMailSetups {
     return on(ServerSetup.PROTOCOL_SMTP);
   }
 
-  /** SMTPS, serving the test certificate (the build points GreenMail at {@code tls/localhost.p12}). */
+  /**
+   * SMTPS, serving the test certificate (the build points GreenMail at {@code tls/localhost.p12}).
+   */
   static ServerSetup smtps() {
     return on(ServerSetup.PROTOCOL_SMTPS);
   }

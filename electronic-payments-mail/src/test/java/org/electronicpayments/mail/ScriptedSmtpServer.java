@@ -19,14 +19,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A small SMTP server of the tests' own, on 127.0.0.1, that answers what the test tells it: a
- * reply code at a given command, STARTTLS, or silence (accepts the connection and never speaks).
- * Every connection is served on its own thread; {@link #close()} ends them all.
+ * A small SMTP server of the tests' own, on 127.0.0.1, that answers what the test tells it: a reply
+ * code at a given command, STARTTLS, or silence (accepts the connection and never speaks). Every
+ * connection is served on its own thread; {@link #close()} ends them all.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
   /** A message the server took, and whether it came over TLS. */
-  record Received(String data, boolean overTls) { }
+  record Received(String data, boolean overTls) {}
 
   private final ServerSocket server;
   private final Map<String, String> replies = new ConcurrentHashMap<>();
@@ -50,7 +50,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
     return new ScriptedSmtpServer();
   }
 
-  /** Answers the given command (MAIL, RCPT, DATA for the reply after the message, AUTH) with this line. */
+  /**
+   * Answers the given command (MAIL, RCPT, DATA for the reply after the message, AUTH) with this
+   * line.
+   */
   ScriptedSmtpServer reply(String command, String line) {
     replies.put(command, line);
     return this;
@@ -140,15 +143,23 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
     String line;
     while ((line = in.readLine()) != null) {
-      String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT).trim();
+      String verb =
+          (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT).trim();
       switch (verb) {
-        case "EHLO" -> send(out, startTls != null && !tls ? "250-scripted\r\n250-STARTTLS\r\n250 8BITMIME"
-            : "250-scripted\r\n250 8BITMIME");
+        case "EHLO" ->
+            send(
+                out,
+                startTls != null && !tls
+                    ? "250-scripted\r\n250-STARTTLS\r\n250 8BITMIME"
+                    : "250-scripted\r\n250 8BITMIME");
         case "HELO" -> send(out, "250 scripted");
         case "STAR" -> {
           send(out, "220 go ahead");
-          SSLSocket secure = (SSLSocket) startTls.getSocketFactory()
-              .createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true);
+          SSLSocket secure =
+              (SSLSocket)
+                  startTls
+                      .getSocketFactory()
+                      .createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true);
           secure.setUseClientMode(false);
           secure.startHandshake();
           s = secure;
@@ -183,7 +194,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   private static BufferedReader reader(Socket s) throws IOException {
-    return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+    return new BufferedReader(
+        new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
   }
 
   private static void send(OutputStream out, String lines) throws IOException {

@@ -12,10 +12,13 @@ class SmtpReceiptDeliveryBuilderTest {
 
   @Test
   void hostAndFromAreRequiredAndNamedWhenMissing() {
-    assertThatThrownBy(() -> SmtpReceiptDelivery.builder().from("receipts@riverside.example").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("host is required");
+    assertThatThrownBy(
+            () -> SmtpReceiptDelivery.builder().from("receipts@riverside.example").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("host is required");
     assertThatThrownBy(() -> SmtpReceiptDelivery.builder().host("smtp.example.org").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("from is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("from is required");
   }
 
   @Test
@@ -25,12 +28,17 @@ class SmtpReceiptDeliveryBuilderTest {
     assertThatThrownBy(() -> b.host(" ")).hasMessageStartingWith("host");
     assertThatThrownBy(() -> b.port(0)).hasMessageStartingWith("port");
     assertThatThrownBy(() -> b.port(65_536)).hasMessageStartingWith("port");
-    assertThatThrownBy(() -> b.from("Riverside <receipts@riverside.example>")).hasMessageStartingWith("from");
+    assertThatThrownBy(() -> b.from("Riverside <receipts@riverside.example>"))
+        .hasMessageStartingWith("from");
     assertThatThrownBy(() -> b.from("receipts")).hasMessageStartingWith("from");
-    assertThatThrownBy(() -> b.replyTo("a@x.example, b@x.example")).hasMessageStartingWith("replyTo");
-    assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO)).hasMessageStartingWith("connectTimeout");
-    assertThatThrownBy(() -> b.readTimeout(Duration.ofMinutes(6))).hasMessageStartingWith("readTimeout");
-    assertThatThrownBy(() -> b.writeTimeout(Duration.ofMillis(-1))).hasMessageStartingWith("writeTimeout");
+    assertThatThrownBy(() -> b.replyTo("a@x.example, b@x.example"))
+        .hasMessageStartingWith("replyTo");
+    assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO))
+        .hasMessageStartingWith("connectTimeout");
+    assertThatThrownBy(() -> b.readTimeout(Duration.ofMinutes(6)))
+        .hasMessageStartingWith("readTimeout");
+    assertThatThrownBy(() -> b.writeTimeout(Duration.ofMillis(-1)))
+        .hasMessageStartingWith("writeTimeout");
     assertThatThrownBy(() -> b.retries(0, Duration.ZERO)).hasMessageStartingWith("maxAttempts");
     assertThatThrownBy(() -> b.retries(11, Duration.ZERO)).hasMessageStartingWith("maxAttempts");
     assertThatThrownBy(() -> b.retries(2, Duration.ofMillis(-1))).hasMessageStartingWith("backoff");
@@ -40,8 +48,12 @@ class SmtpReceiptDeliveryBuilderTest {
 
   @Test
   void theDefaultIsStartTlsOnTheSubmissionPortWithTenSecondTimeoutsAndThreeAttempts() {
-    SmtpSettings s = SmtpReceiptDelivery.builder().host("smtp.example.org").from("receipts@riverside.example")
-        .build().settings();
+    SmtpSettings s =
+        SmtpReceiptDelivery.builder()
+            .host("smtp.example.org")
+            .from("receipts@riverside.example")
+            .build()
+            .settings();
 
     assertThat(s.tls()).isEqualTo(TlsMode.STARTTLS);
     assertThat(s.port()).isEqualTo(587);
@@ -49,22 +61,41 @@ class SmtpReceiptDeliveryBuilderTest {
     assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.maxAttempts()).isEqualTo(3);
-    assertThat(s.sessionProperties()).containsEntry("mail.smtp.starttls.required", "true")
-        .containsEntry("mail.smtp.ssl.checkserveridentity", "true").containsEntry("mail.smtp.timeout", "10000");
+    assertThat(s.sessionProperties())
+        .containsEntry("mail.smtp.starttls.required", "true")
+        .containsEntry("mail.smtp.ssl.checkserveridentity", "true")
+        .containsEntry("mail.smtp.timeout", "10000");
   }
 
   @Test
   void implicitTlsDefaultsToPort465AndPlainTo25() {
-    assertThat(SmtpReceiptDelivery.builder().host("h.example").from("r@h.example").tls(TlsMode.IMPLICIT).build()
-        .settings().port()).isEqualTo(465);
-    assertThat(SmtpReceiptDelivery.builder().host("h.example").from("r@h.example").tls(TlsMode.NONE).build()
-        .settings().port()).isEqualTo(25);
+    assertThat(
+            SmtpReceiptDelivery.builder()
+                .host("h.example")
+                .from("r@h.example")
+                .tls(TlsMode.IMPLICIT)
+                .build()
+                .settings()
+                .port())
+        .isEqualTo(465);
+    assertThat(
+            SmtpReceiptDelivery.builder()
+                .host("h.example")
+                .from("r@h.example")
+                .tls(TlsMode.NONE)
+                .build()
+                .settings()
+                .port())
+        .isEqualTo(25);
   }
 
   @Test
   void thePasswordIsInNoDescriptionAndNotInTheSessionProperties() {
-    SmtpReceiptDeliveryBuilder b = SmtpReceiptDelivery.builder().host("smtp.example.org")
-        .from("receipts@riverside.example").credentials("receipts", PASSWORD);
+    SmtpReceiptDeliveryBuilder b =
+        SmtpReceiptDelivery.builder()
+            .host("smtp.example.org")
+            .from("receipts@riverside.example")
+            .credentials("receipts", PASSWORD);
     SmtpReceiptDelivery delivery = b.build();
 
     assertThat(b.toString()).contains("password=****").doesNotContain(PASSWORD);

@@ -30,13 +30,17 @@ class SmtpReceiptDeliveryTest {
   static final String PASSWORD = "s3cret-Pa55word";
 
   @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(
-      GreenMailSetups.smtp())
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser(FROM, "receipts", PASSWORD));
+  static final GreenMailExtension SMTP =
+      new GreenMailExtension(GreenMailSetups.smtp())
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(FROM, "receipts", PASSWORD));
 
   private SmtpReceiptDeliveryBuilder plain() {
-    return SmtpReceiptDelivery.builder().host("127.0.0.1").port(SMTP.getSmtp().getPort()).tls(TlsMode.NONE)
-        .from(FROM).retries(2, Duration.ofMillis(10));
+    return SmtpReceiptDelivery.builder()
+        .host("127.0.0.1")
+        .port(SMTP.getSmtp().getPort())
+        .tls(TlsMode.NONE)
+        .from(FROM)
+        .retries(2, Duration.ofMillis(10));
   }
 
   @Test
@@ -50,12 +54,15 @@ class SmtpReceiptDeliveryTest {
     InternetAddress from = (InternetAddress) m.getFrom()[0];
     assertThat(from.getAddress()).isEqualTo(FROM);
     assertThat(from.getPersonal()).isEqualTo("Clínica Riverside Counseling");
-    assertThat(m.getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress())
+    assertThat(m.getReplyTo())
+        .extracting(a -> ((InternetAddress) a).getAddress())
         .containsExactly("frontdesk@riverside.example");
-    assertThat(m.getAllRecipients()).extracting(a -> ((InternetAddress) a).getAddress())
+    assertThat(m.getAllRecipients())
+        .extracting(a -> ((InternetAddress) a).getAddress())
         .containsExactly("pat@example.org");
     assertThat(m.getSubject())
-        .isEqualTo("Clínica Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC");
+        .isEqualTo(
+            "Clínica Riverside Counseling: payment receipt, January 1, 2026, ref. 1.1.2026 1000 CC");
     assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
     assertThat(m.getMessageID()).endsWith("@riverside.example>");
     assertThat(m.getContentType()).startsWith("multipart/alternative");
@@ -64,12 +71,18 @@ class SmtpReceiptDeliveryTest {
     assertThat(parts.getCount()).isEqualTo(2);
     Part text = parts.getBodyPart(0);
     Part html = parts.getBodyPart(1);
-    assertThat(text.getContentType()).startsWithIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
-    assertThat(html.getContentType()).startsWithIgnoringCase("text/html").containsIgnoringCase("charset=UTF-8");
+    assertThat(text.getContentType())
+        .startsWithIgnoringCase("text/plain")
+        .containsIgnoringCase("charset=UTF-8");
+    assertThat(html.getContentType())
+        .startsWithIgnoringCase("text/html")
+        .containsIgnoringCase("charset=UTF-8");
     // Mail travels with CRLF line ends.
-    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(receipt.toPlainText())
+    assertThat(((String) text.getContent()).replace("\r\n", "\n"))
+        .isEqualTo(receipt.toPlainText())
         .contains("$10.00", "1.1.2026 1000 CC", "Visa •••• 4242", "Clínica");
-    assertThat(((String) html.getContent()).replace("\r\n", "\n")).isEqualTo(receipt.toEmailHtml())
+    assertThat(((String) html.getContent()).replace("\r\n", "\n"))
+        .isEqualTo(receipt.toEmailHtml())
         .contains("<table>", "Visa •••• 4242")
         .doesNotContain("window.print", "<button", "<script");
   }
@@ -80,7 +93,9 @@ class SmtpReceiptDeliveryTest {
 
     MimeMessage m = SMTP.getReceivedMessages()[0];
     assertThat(m.getHeader("Reply-To")).isNull();
-    assertThat(m.getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly(FROM);
+    assertThat(m.getReplyTo())
+        .extracting(a -> ((InternetAddress) a).getAddress())
+        .containsExactly(FROM);
   }
 
   @Test
@@ -93,11 +108,13 @@ class SmtpReceiptDeliveryTest {
       List<Future<?>> sends = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         String to = "client" + i + "@example.org";
-        sends.add(pool.submit(() -> {
-          start.await();
-          delivery.send(SampleReceipts.card(), to);
-          return null;
-        }));
+        sends.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  delivery.send(SampleReceipts.card(), to);
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : sends) {
@@ -107,36 +124,47 @@ class SmtpReceiptDeliveryTest {
       pool.shutdownNow();
     }
 
-    assertThat(SMTP.getReceivedMessages()).hasSize(threads)
+    assertThat(SMTP.getReceivedMessages())
+        .hasSize(threads)
         .extracting(m -> ((InternetAddress) m.getAllRecipients()[0]).getAddress())
-        .containsExactlyInAnyOrder("client0@example.org", "client1@example.org", "client2@example.org",
+        .containsExactlyInAnyOrder(
+            "client0@example.org",
+            "client1@example.org",
+            "client2@example.org",
             "client3@example.org");
   }
 
   @Test
   void logsInWithTheConfiguredCredentials() {
-    plain().credentials("receipts", PASSWORD).build().send(SampleReceipts.card(), "pat@example.org");
+    plain()
+        .credentials("receipts", PASSWORD)
+        .build()
+        .send(SampleReceipts.card(), "pat@example.org");
 
     assertThat(SMTP.getReceivedMessages()).hasSize(1);
   }
 
   @Test
   void aRefusedLoginIsPermanentNotRetriedAndNeverShowsThePassword() {
-    SmtpReceiptDelivery delivery = plain().credentials("receipts", "wrong-" + PASSWORD).retries(3, Duration.ZERO)
-        .build();
+    SmtpReceiptDelivery delivery =
+        plain().credentials("receipts", "wrong-" + PASSWORD).retries(3, Duration.ZERO).build();
 
     assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), "pat@example.org"))
-        .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-          assertThat(e.permanent()).isTrue();
-          assertThat(e.attempts()).isEqualTo(1);
-          assertThat(e.replyCode()).isEqualTo(535);
-          assertThat(e.paymentId()).isNotNull();
-          assertThat(e).hasMessageContaining("refused the login").hasMessageContaining("535");
-          for (Throwable t = e; t != null; t = t.getCause()) {
-            assertThat(String.valueOf(t.getMessage())).doesNotContain(PASSWORD).doesNotContain("Pat Doe");
-            assertThat(t.toString()).doesNotContain(PASSWORD);
-          }
-        });
+        .isInstanceOfSatisfying(
+            ReceiptDeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.replyCode()).isEqualTo(535);
+              assertThat(e.paymentId()).isNotNull();
+              assertThat(e).hasMessageContaining("refused the login").hasMessageContaining("535");
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage()))
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain("Pat Doe");
+                assertThat(t.toString()).doesNotContain(PASSWORD);
+              }
+            });
     assertThat(SMTP.getReceivedMessages()).isEmpty();
     assertThat(delivery.toString()).contains("password=****").doesNotContain(PASSWORD);
   }
@@ -144,10 +172,19 @@ class SmtpReceiptDeliveryTest {
   @Test
   void anAddressThatIsNotOnePlainMailboxIsAFieldErrorAndNothingIsSent() {
     SmtpReceiptDelivery delivery = plain().build();
-    for (String bad : new String[] {"pat.example.org", "pat@example.org, eve@example.org", "Pat <pat@example.org>",
-        "pat@example.org\r\nBcc: eve@example.org", "", "pat@"}) {
-      assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), bad)).as(bad)
-          .isInstanceOf(PaymentValidationException.class).hasMessageContaining("emailAddress");
+    for (String bad :
+        new String[] {
+          "pat.example.org",
+          "pat@example.org, eve@example.org",
+          "Pat <pat@example.org>",
+          "pat@example.org\r\nBcc: eve@example.org",
+          "",
+          "pat@"
+        }) {
+      assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), bad))
+          .as(bad)
+          .isInstanceOf(PaymentValidationException.class)
+          .hasMessageContaining("emailAddress");
     }
     assertThat(SMTP.getReceivedMessages()).isEmpty();
   }
@@ -157,11 +194,13 @@ class SmtpReceiptDeliveryTest {
     SmtpReceiptDelivery delivery = plain().tls(TlsMode.STARTTLS).build();
 
     assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), "pat@example.org"))
-        .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-          assertThat(e.permanent()).isTrue();
-          assertThat(e.attempts()).isEqualTo(1);
-          assertThat(e).hasMessageContaining("STARTTLS");
-        });
+        .isInstanceOfSatisfying(
+            ReceiptDeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e).hasMessageContaining("STARTTLS");
+            });
     assertThat(SMTP.getReceivedMessages()).isEmpty();
   }
 }

@@ -7,11 +7,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The tests' certificate: CN=localhost with SAN localhost and 127.0.0.1, self-signed, in
- * {@code tls/localhost.p12} (password {@code changeit}; GreenMail's SMTPS serves it too). Made with
- * {@code keytool -genkeypair -alias localhost -keyalg RSA -validity 9000 -ext san=dns:localhost,ip:127.0.0.1}.
- * {@code tls/other-host.p12} is the same kind of certificate for {@code mail.other.example} only, for
- * a server that presents a certificate of another host.
+ * The tests' certificate: CN=localhost with SAN localhost and 127.0.0.1, self-signed, in {@code
+ * tls/localhost.p12} (password {@code changeit}; GreenMail's SMTPS serves it too). Made with {@code
+ * keytool -genkeypair -alias localhost -keyalg RSA -validity 9000 -ext
+ * san=dns:localhost,ip:127.0.0.1}. {@code tls/other-host.p12} is the same kind of certificate for
+ * {@code mail.other.example} only, for a server that presents a certificate of another host.
  */
 final class TestTls {
 
@@ -31,7 +31,8 @@ final class TestTls {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("localhost", keyStore(keyStore).getCertificate("localhost"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);

@@ -18,17 +18,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TlsDeliveryTest {
 
   @RegisterExtension
-  static final GreenMailExtension SMTPS = new GreenMailExtension(
-      GreenMailSetups.smtps());
+  static final GreenMailExtension SMTPS = new GreenMailExtension(GreenMailSetups.smtps());
 
   private static SmtpReceiptDeliveryBuilder builder(int port, TlsMode tls) {
-    return SmtpReceiptDelivery.builder().host("127.0.0.1").port(port).tls(tls).from("receipts@riverside.example")
+    return SmtpReceiptDelivery.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .tls(tls)
+        .from("receipts@riverside.example")
         .retries(2, Duration.ZERO);
   }
 
   @Test
   void implicitTlsDeliversToAServerWhoseCertificateIsTrustedAndNamesTheHost() throws Exception {
-    builder(SMTPS.getSmtps().getPort(), TlsMode.IMPLICIT).sslContext(TestTls.trustingTestCertificate()).build()
+    builder(SMTPS.getSmtps().getPort(), TlsMode.IMPLICIT)
+        .sslContext(TestTls.trustingTestCertificate())
+        .build()
         .send(SampleReceipts.card(), "pat@example.org");
 
     MimeMessage[] got = SMTPS.getReceivedMessages();
@@ -42,26 +47,33 @@ class TlsDeliveryTest {
     SmtpReceiptDelivery delivery = builder(SMTPS.getSmtps().getPort(), TlsMode.IMPLICIT).build();
 
     assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), "pat@example.org"))
-        .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-          assertThat(e.permanent()).isTrue();
-          assertThat(e.attempts()).isEqualTo(1);
-          assertThat(e).hasMessageContaining("TLS handshake failed");
-        });
+        .isInstanceOfSatisfying(
+            ReceiptDeliveryException.class,
+            e -> {
+              assertThat(e.permanent()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e).hasMessageContaining("TLS handshake failed");
+            });
     assertThat(SMTPS.getReceivedMessages()).isEmpty();
   }
 
   @Test
   void aTrustedCertificateOfAnotherHostIsRefusedPermanently() throws Exception {
     // Trusted, but it names mail.other.example, not 127.0.0.1: the host-name check refuses it.
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().startTls(TestTls.server(TestTls.OTHER_HOST))) {
-      SmtpReceiptDelivery delivery = builder(server.port(), TlsMode.STARTTLS)
-          .sslContext(TestTls.trusting(TestTls.OTHER_HOST)).build();
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start().startTls(TestTls.server(TestTls.OTHER_HOST))) {
+      SmtpReceiptDelivery delivery =
+          builder(server.port(), TlsMode.STARTTLS)
+              .sslContext(TestTls.trusting(TestTls.OTHER_HOST))
+              .build();
 
       assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), "pat@example.org"))
-          .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-            assertThat(e.permanent()).isTrue();
-            assertThat(e).hasMessageContaining("TLS handshake failed");
-          });
+          .isInstanceOfSatisfying(
+              ReceiptDeliveryException.class,
+              e -> {
+                assertThat(e.permanent()).isTrue();
+                assertThat(e).hasMessageContaining("TLS handshake failed");
+              });
       assertThat(server.received()).isEmpty();
     }
   }
@@ -69,7 +81,9 @@ class TlsDeliveryTest {
   @Test
   void startTlsUpgradesBeforeTheMessageIsSent() throws Exception {
     try (ScriptedSmtpServer server = ScriptedSmtpServer.start().startTls(TestTls.server())) {
-      builder(server.port(), TlsMode.STARTTLS).sslContext(TestTls.trustingTestCertificate()).build()
+      builder(server.port(), TlsMode.STARTTLS)
+          .sslContext(TestTls.trustingTestCertificate())
+          .build()
           .send(SampleReceipts.card(), "pat@example.org");
 
       assertThat(server.received()).hasSize(1);
@@ -83,10 +97,12 @@ class TlsDeliveryTest {
       SmtpReceiptDelivery delivery = builder(server.port(), TlsMode.STARTTLS).build();
 
       assertThatThrownBy(() -> delivery.send(SampleReceipts.card(), "pat@example.org"))
-          .isInstanceOfSatisfying(ReceiptDeliveryException.class, e -> {
-            assertThat(e.permanent()).isTrue();
-            assertThat(e.attempts()).isEqualTo(1);
-          });
+          .isInstanceOfSatisfying(
+              ReceiptDeliveryException.class,
+              e -> {
+                assertThat(e.permanent()).isTrue();
+                assertThat(e.attempts()).isEqualTo(1);
+              });
       assertThat(server.received()).isEmpty();
     }
   }

@@ -19,18 +19,17 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One try of a stripe-java request, on the caller's thread, bounded as a whole: the connect, the
- * TLS handshake and every read end by the try's end, so a server that stalls or trickles its
- * answer anywhere (status line, headers or body), or never closes a body without a length,
- * cannot hold the caller longer. Sends what stripe-java's {@code HttpURLConnectionClient} sends
- * (its headers, {@code User-Agent}, {@code X-Stripe-Client-User-Agent}, the content with its
- * type) over kept-alive HTTP/1.1 connections ({@link Connections}), honouring the request's
- * connection proxy and proxy credential.
+ * TLS handshake and every read end by the try's end, so a server that stalls or trickles its answer
+ * anywhere (status line, headers or body), or never closes a body without a length, cannot hold the
+ * caller longer. Sends what stripe-java's {@code HttpURLConnectionClient} sends (its headers,
+ * {@code User-Agent}, {@code X-Stripe-Client-User-Agent}, the content with its type) over
+ * kept-alive HTTP/1.1 connections ({@link Connections}), honouring the request's connection proxy
+ * and proxy credential.
  *
- * <p>Failures become {@link ApiConnectionException}s as there; a connect failure or a timeout
- * keeps its {@link java.net.ConnectException} or {@link SocketTimeoutException} cause, which
- * stripe-java retries. A request is written once and never silently sent again: a connection
- * that closes without an answer is reported, and the idempotency key makes any later retry a
- * replay.
+ * <p>Failures become {@link ApiConnectionException}s as there; a connect failure or a timeout keeps
+ * its {@link java.net.ConnectException} or {@link SocketTimeoutException} cause, which stripe-java
+ * retries. A request is written once and never silently sent again: a connection that closes
+ * without an answer is reported, and the idempotency key makes any later retry a replay.
  */
 final class BoundedExchange {
 
@@ -42,7 +41,8 @@ final class BoundedExchange {
   }
 
   BoundedExchange(Duration connectTimeout, SSLSocketFactory tls) {
-    this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    this.connectTimeoutMillis =
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
     this.connections = new Connections(tls);
   }
 
@@ -51,7 +51,8 @@ final class BoundedExchange {
    *
    * @throws ApiConnectionException when it failed or did not complete in time
    */
-  StripeResponse send(StripeRequest request, long waitMillis, String userAgent, String clientUserAgent)
+  StripeResponse send(
+      StripeRequest request, long waitMillis, String userAgent, String clientUserAgent)
       throws ApiConnectionException {
     if (waitMillis <= 0) {
       throw failure(request, new SocketTimeoutException("no time left before the deadline"));
@@ -59,12 +60,17 @@ final class BoundedExchange {
     long endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
     HttpConnection connection = null;
     try {
-      Connections.Route route = Connections.Route.of(request.url(), request.options().getConnectionProxy());
+      Connections.Route route =
+          Connections.Route.of(request.url(), request.options().getConnectionProxy());
       PasswordAuthentication credential = request.options().getProxyCredential();
       byte[] bytes = bytes(request, route, credential, userAgent, clientUserAgent);
       Integer connect = request.options().getConnectTimeout();
-      connection = connections.take(route, credential,
-          connect != null && connect > 0 ? connect : connectTimeoutMillis, endNanos);
+      connection =
+          connections.take(
+              route,
+              credential,
+              connect != null && connect > 0 ? connect : connectTimeoutMillis,
+              endNanos);
       connection.write(bytes);
       HttpConnection.Answer answer = connection.read(endNanos, false);
       if (answer.reusable()) {
@@ -73,7 +79,9 @@ final class BoundedExchange {
         connection.close();
       }
       connection = null;
-      return new StripeResponse(answer.code(), HttpHeaders.of(answer.headers()),
+      return new StripeResponse(
+          answer.code(),
+          HttpHeaders.of(answer.headers()),
           new String(answer.body(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw failure(request, e);
@@ -85,15 +93,26 @@ final class BoundedExchange {
   }
 
   /** The request as written: request line, headers, body. */
-  private static byte[] bytes(StripeRequest request, Connections.Route route, PasswordAuthentication credential,
-      String userAgent, String clientUserAgent) throws IOException {
+  private static byte[] bytes(
+      StripeRequest request,
+      Connections.Route route,
+      PasswordAuthentication credential,
+      String userAgent,
+      String clientUserAgent)
+      throws IOException {
     URL url = request.url();
     String file = url.getFile().isEmpty() ? "/" : url.getFile();
-    String hostHeader = (route.host().contains(":") ? "[" + route.host() + "]" : route.host())
-        + (url.getPort() < 0 || url.getPort() == url.getDefaultPort() ? "" : ":" + url.getPort());
-    StringBuilder head = new StringBuilder(1024).append(request.method().name()).append(' ')
-        .append(route.absoluteTarget() ? url.getProtocol() + "://" + hostHeader + file : file)
-        .append(" HTTP/1.1\r\n");
+    String hostHeader =
+        (route.host().contains(":") ? "[" + route.host() + "]" : route.host())
+            + (url.getPort() < 0 || url.getPort() == url.getDefaultPort()
+                ? ""
+                : ":" + url.getPort());
+    StringBuilder head =
+        new StringBuilder(1024)
+            .append(request.method().name())
+            .append(' ')
+            .append(route.absoluteTarget() ? url.getProtocol() + "://" + hostHeader + file : file)
+            .append(" HTTP/1.1\r\n");
     header(head, "Host", hostHeader);
     for (Map.Entry<String, List<String>> h : request.headers().map().entrySet()) {
       header(head, h.getKey(), String.join(",", h.getValue()));
@@ -122,15 +141,25 @@ final class BoundedExchange {
   }
 
   private static void header(StringBuilder head, String name, String value) throws IOException {
-    if (name.isEmpty() || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf(':') >= 0
-        || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+    if (name.isEmpty()
+        || name.indexOf('\r') >= 0
+        || name.indexOf('\n') >= 0
+        || name.indexOf(':') >= 0
+        || value.indexOf('\r') >= 0
+        || value.indexOf('\n') >= 0) {
       throw new IOException("a request header holds a line break or an invalid name");
     }
     head.append(name).append(": ").append(value).append("\r\n");
   }
 
   private static ApiConnectionException failure(StripeRequest request, IOException cause) {
-    return new ApiConnectionException("IOException during API request to Stripe (" + request.method() + " "
-        + request.url().getPath() + "): " + cause.getMessage(), cause);
+    return new ApiConnectionException(
+        "IOException during API request to Stripe ("
+            + request.method()
+            + " "
+            + request.url().getPath()
+            + "): "
+            + cause.getMessage(),
+        cause);
   }
 }

@@ -6,7 +6,6 @@ import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,18 +21,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Opens and keeps alive the {@link HttpConnection}s of one processor, per route (scheme, host,
- * port, proxy): directly, through a SOCKS proxy, or through an HTTP proxy (a {@code CONNECT}
- * tunnel for https, absolute request targets for http). https is verified as the JDK's
- * {@code HttpsURLConnection} does: the default trust store and the host name checked against the
- * certificate. Without a per-request proxy, the JVM's {@link ProxySelector} decides, as it does
- * for {@code HttpURLConnection}.
+ * port, proxy): directly, through a SOCKS proxy, or through an HTTP proxy (a {@code CONNECT} tunnel
+ * for https, absolute request targets for http). https is verified as the JDK's {@code
+ * HttpsURLConnection} does: the default trust store and the host name checked against the
+ * certificate. Without a per-request proxy, the JVM's {@link ProxySelector} decides, as it does for
+ * {@code HttpURLConnection}.
  */
 final class Connections {
 
   /** Idle connections kept per route. */
   static final int MAX_IDLE = 64;
 
-  /** An idle connection older than this is checked before reuse ({@link HttpConnection#stillOpen()}). */
+  /**
+   * An idle connection older than this is checked before reuse ({@link
+   * HttpConnection#stillOpen()}).
+   */
   static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final SSLSocketFactory tls;
@@ -66,7 +68,10 @@ final class Connections {
       return new Route(https, host, port, requested != null ? requested : selected(url));
     }
 
-    /** Whether requests are sent to an HTTP proxy as absolute URLs (plain http through an HTTP proxy). */
+    /**
+     * Whether requests are sent to an HTTP proxy as absolute URLs (plain http through an HTTP
+     * proxy).
+     */
     boolean absoluteTarget() {
       return !https && proxy.type() == Proxy.Type.HTTP;
     }
@@ -85,9 +90,15 @@ final class Connections {
     }
   }
 
-  /** An idle connection of the route that is still open, or a new one connected by {@code endNanos}. */
-  HttpConnection take(Route route, @Nullable PasswordAuthentication proxyCredential, int connectTimeoutMillis,
-      long endNanos) throws IOException {
+  /**
+   * An idle connection of the route that is still open, or a new one connected by {@code endNanos}.
+   */
+  HttpConnection take(
+      Route route,
+      @Nullable PasswordAuthentication proxyCredential,
+      int connectTimeoutMillis,
+      long endNanos)
+      throws IOException {
     Deque<HttpConnection> kept = idle.get(route);
     if (kept != null) {
       for (HttpConnection c = kept.pollFirst(); c != null; c = kept.pollFirst()) {
@@ -100,7 +111,9 @@ final class Connections {
     return open(route, proxyCredential, connectTimeoutMillis, endNanos);
   }
 
-  /** Keeps a connection whose last answer was read to its end, for the next request of the route. */
+  /**
+   * Keeps a connection whose last answer was read to its end, for the next request of the route.
+   */
   void give(Route route, HttpConnection connection) {
     Deque<HttpConnection> kept = idle.computeIfAbsent(route, r -> new ConcurrentLinkedDeque<>());
     if (kept.size() >= MAX_IDLE) {
@@ -117,15 +130,22 @@ final class Connections {
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpConnection open(Route route, @Nullable PasswordAuthentication proxyCredential,
-      int connectTimeoutMillis, long endNanos) throws IOException {
+  private HttpConnection open(
+      Route route,
+      @Nullable PasswordAuthentication proxyCredential,
+      int connectTimeoutMillis,
+      long endNanos)
+      throws IOException {
     Proxy proxy = route.proxy();
     Socket socket = proxy.type() == Proxy.Type.SOCKS ? new Socket(proxy) : new Socket();
     boolean done = false;
     try {
-      InetSocketAddress to = proxy.type() == Proxy.Type.HTTP ? (InetSocketAddress) proxy.address()
-          : proxy.type() == Proxy.Type.SOCKS ? InetSocketAddress.createUnresolved(route.host(), route.port())
-          : new InetSocketAddress(route.host(), route.port());
+      InetSocketAddress to =
+          proxy.type() == Proxy.Type.HTTP
+              ? (InetSocketAddress) proxy.address()
+              : proxy.type() == Proxy.Type.SOCKS
+                  ? InetSocketAddress.createUnresolved(route.host(), route.port())
+                  : new InetSocketAddress(route.host(), route.port());
       if (to.isUnresolved() && proxy.type() != Proxy.Type.SOCKS) {
         to = new InetSocketAddress(to.getHostString(), to.getPort());
       }
@@ -152,11 +172,18 @@ final class Connections {
     }
   }
 
-  private static void tunnel(Socket socket, Route route, @Nullable PasswordAuthentication credential,
-      long endNanos) throws IOException {
-    String target = (route.host().contains(":") ? "[" + route.host() + "]" : route.host()) + ":" + route.port();
-    StringBuilder connect = new StringBuilder(128).append("CONNECT ").append(target).append(" HTTP/1.1\r\nHost: ")
-        .append(target).append("\r\n");
+  private static void tunnel(
+      Socket socket, Route route, @Nullable PasswordAuthentication credential, long endNanos)
+      throws IOException {
+    String target =
+        (route.host().contains(":") ? "[" + route.host() + "]" : route.host()) + ":" + route.port();
+    StringBuilder connect =
+        new StringBuilder(128)
+            .append("CONNECT ")
+            .append(target)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(target)
+            .append("\r\n");
     if (credential != null) {
       connect.append("Proxy-Authorization: ").append(basic(credential)).append("\r\n");
     }
@@ -165,7 +192,8 @@ final class Connections {
     proxy.write(HttpConnection.ascii(connect));
     HttpConnection.Answer answer = proxy.read(endNanos, true);
     if (answer.code() != 200) {
-      throw new IOException("the proxy refused the tunnel to " + target + " (HTTP " + answer.code() + ")");
+      throw new IOException(
+          "the proxy refused the tunnel to " + target + " (HTTP " + answer.code() + ")");
     }
   }
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When one processor operation must be done: the sooner of the caller's deadline and the
- * operation deadline of the settings, counted from the start of the operation.
+ * When one processor operation must be done: the sooner of the caller's deadline and the operation
+ * deadline of the settings, counted from the start of the operation.
  *
  * @param at the instant
  */

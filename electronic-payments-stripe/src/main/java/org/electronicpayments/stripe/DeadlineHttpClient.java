@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * stripe-java's HTTP client for this module, told about the deadline of the operation running on
- * this thread. Each try is sent by {@link BoundedExchange} on the calling thread, which gives up
- * at the sooner of the read timeout and the deadline however the server answers, so a request
- * does not hold its caller past the deadline. stripe-java calls {@link #request} once per try and decides on
- * retries itself; this client lets a retry happen only while stripe-java's back-off and a full
- * read timeout still fit before the deadline. When they do not, a failed try is reported to
- * stripe-java as not retryable (a connection failure with a non-retryable cause, or a response
- * marked {@code Stripe-Should-Retry: false}), so stripe-java neither sleeps nor retries, and the
- * caller reports the outcome as unknown on time.
+ * this thread. Each try is sent by {@link BoundedExchange} on the calling thread, which gives up at
+ * the sooner of the read timeout and the deadline however the server answers, so a request does not
+ * hold its caller past the deadline. stripe-java calls {@link #request} once per try and decides on
+ * retries itself; this client lets a retry happen only while stripe-java's back-off and a full read
+ * timeout still fit before the deadline. When they do not, a failed try is reported to stripe-java
+ * as not retryable (a connection failure with a non-retryable cause, or a response marked {@code
+ * Stripe-Should-Retry: false}), so stripe-java neither sleeps nor retries, and the caller reports
+ * the outcome as unknown on time.
  */
 final class DeadlineHttpClient extends HttpClient {
 
@@ -44,22 +44,32 @@ final class DeadlineHttpClient extends HttpClient {
   public StripeResponse request(StripeRequest request) throws ApiConnectionException {
     Budget budget = BUDGET.get();
     if (budget == null) {
-      return exchange.send(request, readTimeoutMillis(request), buildUserAgentString(request),
+      return exchange.send(
+          request,
+          readTimeoutMillis(request),
+          buildUserAgentString(request),
           buildXStripeClientUserAgentString());
     }
     if (budget.tries++ > 0 && budget.deadline.passed()) {
-      throw new ApiConnectionException("No time left before the deadline for another try of "
-          + request.method() + " " + request.url().getPath(), new IOException("deadline passed"));
+      throw new ApiConnectionException(
+          "No time left before the deadline for another try of "
+              + request.method()
+              + " "
+              + request.url().getPath(),
+          new IOException("deadline passed"));
     }
     StripeResponse response;
     try {
       long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
-      response = exchange.send(request, wait, buildUserAgentString(request), buildXStripeClientUserAgentString());
+      response =
+          exchange.send(
+              request, wait, buildUserAgentString(request), buildXStripeClientUserAgentString());
     } catch (ApiConnectionException e) {
       if (budget.retryFits(request)) {
         throw e;
       }
-      throw new ApiConnectionException(e.getMessage(), new IOException("no time left for a retry", e.getCause()));
+      throw new ApiConnectionException(
+          e.getMessage(), new IOException("no time left for a retry", e.getCause()));
     }
     if (response.code() < 400 || budget.retryFits(request)) {
       return response;
@@ -72,7 +82,9 @@ final class DeadlineHttpClient extends HttpClient {
 
   private static long readTimeoutMillis(StripeRequest request) {
     Integer read = request.options().getReadTimeout();
-    return read == null || read <= 0 ? StripePaymentProcessorBuilder.DEFAULT_READ_TIMEOUT.toMillis() : read;
+    return read == null || read <= 0
+        ? StripePaymentProcessorBuilder.DEFAULT_READ_TIMEOUT.toMillis()
+        : read;
   }
 
   /** The deadline of the operation running on this thread and the tries of its current request. */
@@ -91,7 +103,9 @@ final class DeadlineHttpClient extends HttpClient {
      */
     boolean retryFits(StripeRequest request) {
       long minDelay = minNetworkRetriesDelay.toMillis();
-      long backOff = Math.min(maxNetworkRetriesDelay.toMillis(), minDelay << Math.max(0, Math.min(tries - 1, 20)));
+      long backOff =
+          Math.min(
+              maxNetworkRetriesDelay.toMillis(), minDelay << Math.max(0, Math.min(tries - 1, 20)));
       return deadline.remainingMillis() > Math.max(minDelay, backOff) + readTimeoutMillis(request);
     }
 

@@ -13,14 +13,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sorts stripe-java's exceptions: a card error is a decline; a request Stripe refused without
- * running it (400, 404) is a rejection; a rejected key or missing permission is a
- * {@link ProcessorException}; everything else (connection failures, timeouts, 409, 429, 5xx,
- * idempotency errors) leaves the outcome unknown.
+ * running it (400, 404) is a rejection; a rejected key or missing permission is a {@link
+ * ProcessorException}; everything else (connection failures, timeouts, 409, 429, 5xx, idempotency
+ * errors) leaves the outcome unknown.
  */
 final class Failures {
 
   /** What an exception means for the payment. */
-  enum Kind { DECLINED, REJECTED, UNKNOWN }
+  enum Kind {
+    DECLINED,
+    REJECTED,
+    UNKNOWN
+  }
 
   private Failures() {}
 
@@ -31,9 +35,15 @@ final class Failures {
    */
   static Kind kind(StripeException e, @Nullable PaymentId paymentId) {
     if (e instanceof AuthenticationException || e instanceof PermissionException) {
-      throw new ProcessorException("Stripe refused the API key (" + e.getClass().getSimpleName()
-          + ", HTTP " + e.getStatusCode() + "); check the secret key and its permissions",
-          paymentId, e.getRequestId(), null);
+      throw new ProcessorException(
+          "Stripe refused the API key ("
+              + e.getClass().getSimpleName()
+              + ", HTTP "
+              + e.getStatusCode()
+              + "); check the secret key and its permissions",
+          paymentId,
+          e.getRequestId(),
+          null);
     }
     if (e instanceof CardException) {
       return Kind.DECLINED;
@@ -53,8 +63,14 @@ final class Failures {
    */
   static void rejectMisuse(StripeException e, @Nullable PaymentId paymentId) {
     if (e instanceof IdempotencyException) {
-      throw new ProcessorException("Stripe refused the request: its idempotency key was already used for"
-          + " a different request (" + e.getStripeError().getMessage() + ")", paymentId, e.getRequestId(), null);
+      throw new ProcessorException(
+          "Stripe refused the request: its idempotency key was already used for"
+              + " a different request ("
+              + e.getStripeError().getMessage()
+              + ")",
+          paymentId,
+          e.getRequestId(),
+          null);
     }
   }
 
@@ -75,17 +91,26 @@ final class Failures {
     if (e instanceof CardException card) {
       return PaymentFailure.declined(card.getCode(), card.getDeclineCode(), message);
     }
-    return new PaymentFailure(PaymentFailure.Kind.REJECTED, e.getCode(), null,
+    return new PaymentFailure(
+        PaymentFailure.Kind.REJECTED,
+        e.getCode(),
+        null,
         "The card processor did not accept this card or request. Nothing was charged; ask the client"
-            + " to enter the card again or use another way to pay.", message);
+            + " to enter the card again or use another way to pay.",
+        message);
   }
 
   /** The reason of an unknown outcome, for logs and the payment record: no secrets. */
   static String unknown(StripeException e) {
-    String status = e.getStatusCode() == null || e.getStatusCode() == 0 ? "" : " HTTP " + e.getStatusCode();
+    String status =
+        e.getStatusCode() == null || e.getStatusCode() == 0 ? "" : " HTTP " + e.getStatusCode();
     String code = e.getCode() == null ? "" : " " + e.getCode();
     String request = e.getRequestId() == null ? "" : " (" + e.getRequestId() + ")";
-    return "no definite answer from Stripe: " + e.getClass().getSimpleName() + status + code + request;
+    return "no definite answer from Stripe: "
+        + e.getClass().getSimpleName()
+        + status
+        + code
+        + request;
   }
 
   /** An exception for SPI methods that return no outcome value. */

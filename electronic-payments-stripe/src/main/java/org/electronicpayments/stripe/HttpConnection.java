@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One HTTP/1.1 connection to Stripe (or through a proxy to it): writes a request in one piece and
  * reads its answer with every read bounded by the end of the try. Before each read the socket's
- * timeout is set to the time left, so a server that stops sending, trickles its answer a byte at
- * a time, or never closes a body without a length cannot hold the caller past that end. Not
+ * timeout is set to the time left, so a server that stops sending, trickles its answer a byte at a
+ * time, or never closes a body without a length cannot hold the caller past that end. Not
  * thread-safe: one try uses it at a time, then gives it back to {@link Connections}.
  */
 final class HttpConnection implements Closeable {
@@ -42,7 +42,10 @@ final class HttpConnection implements Closeable {
     this.out = socket.getOutputStream();
   }
 
-  /** An HTTP answer: status, headers (names case-insensitive) and body, and whether the connection may be reused. */
+  /**
+   * An HTTP answer: status, headers (names case-insensitive) and body, and whether the connection
+   * may be reused.
+   */
   @SuppressWarnings("ArrayRecordComponent") // never compared; the body is handed on as is
   record Answer(int code, Map<String, List<String>> headers, byte[] body, boolean reusable) {}
 
@@ -77,14 +80,17 @@ final class HttpConnection implements Closeable {
         if (colon <= 0) {
           throw new IOException("malformed header line");
         }
-        headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
+        headers
+            .computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
             .add(line.substring(colon + 1).trim());
       }
       if (code >= 100 && code < 200 && code != 101) {
         continue;
       }
-      boolean keepAlive = status.startsWith("HTTP/1.1")
-          ? !has(headers, "Connection", "close") : has(headers, "Connection", "keep-alive");
+      boolean keepAlive =
+          status.startsWith("HTTP/1.1")
+              ? !has(headers, "Connection", "close")
+              : has(headers, "Connection", "keep-alive");
       if (head || code == 204 || code == 304) {
         return new Answer(code, headers, new byte[0], keepAlive);
       }
@@ -126,8 +132,8 @@ final class HttpConnection implements Closeable {
   }
 
   /**
-   * Whether an idle kept-alive connection is still open: a read waiting 1 ms finds nothing to
-   * read (an open connection) rather than its end or an error (closed by the server meanwhile).
+   * Whether an idle kept-alive connection is still open: a read waiting 1 ms finds nothing to read
+   * (an open connection) rather than its end or an error (closed by the server meanwhile).
    */
   boolean stillOpen() {
     if (pos < limit) {
@@ -188,7 +194,8 @@ final class HttpConnection implements Closeable {
     long left = n;
     while (left > 0) {
       if (pos == limit && !fill(endNanos)) {
-        throw new EOFException("the connection closed " + left + " bytes before the end of the answer");
+        throw new EOFException(
+            "the connection closed " + left + " bytes before the end of the answer");
       }
       int take = (int) Math.min(left, limit - pos);
       into.write(buffer, pos, take);
@@ -207,7 +214,9 @@ final class HttpConnection implements Closeable {
       byte b = buffer[pos++];
       if (b == '\n') {
         int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+        return end > 0 && line.charAt(end - 1) == '\r'
+            ? line.substring(0, end - 1)
+            : line.toString();
       }
       if (line.length() >= MAX_LINE) {
         throw new IOException("a line of the answer's head is too long");

@@ -32,15 +32,18 @@ final class IntentOutcomes {
     String status = pi.getStatus();
     if (SUCCEEDED.equals(status)) {
       String charge = pi.getLatestCharge() != null ? pi.getLatestCharge() : pi.getId();
-      PaymentMethodId saved = r.use() == CardUse.SAVE_FOR_FUTURE && pi.getPaymentMethod() != null
-          ? PaymentMethodId.of(pi.getPaymentMethod()) : null;
+      PaymentMethodId saved =
+          r.use() == CardUse.SAVE_FOR_FUTURE && pi.getPaymentMethod() != null
+              ? PaymentMethodId.of(pi.getPaymentMethod())
+              : null;
       return new ChargeOutcome.Charged(pi.getId(), charge, card, saved);
     }
     if (REQUIRES_ACTION.equals(status)) {
       return new ChargeOutcome.ActionRequired(pi.getId(), pi.getClientSecret());
     }
     if (CANCELED.equals(status)) {
-      return new ChargeOutcome.Declined(pi.getId(), lastError(pi) != null ? failed(pi) : cancelled());
+      return new ChargeOutcome.Declined(
+          pi.getId(), lastError(pi) != null ? failed(pi) : cancelled());
     }
     if (REQUIRES_PAYMENT_METHOD.equals(status) && lastError(pi) != null) {
       return new ChargeOutcome.Declined(pi.getId(), failed(pi));
@@ -50,7 +53,8 @@ final class IntentOutcomes {
 
   /** Whether nothing was charged yet and a confirmation could still charge. */
   static boolean unconfirmed(PaymentIntent pi) {
-    return REQUIRES_CONFIRMATION.equals(pi.getStatus()) || REQUIRES_PAYMENT_METHOD.equals(pi.getStatus());
+    return REQUIRES_CONFIRMATION.equals(pi.getStatus())
+        || REQUIRES_PAYMENT_METHOD.equals(pi.getStatus());
   }
 
   /** The failure of a PaymentIntent that reconciliation cancelled. */
@@ -59,8 +63,12 @@ final class IntentOutcomes {
   }
 
   static PaymentFailure cancelled() {
-    return new PaymentFailure(PaymentFailure.Kind.CANCELLED, null, null,
-        "The payment did not go through and was cancelled; nothing was charged. Try again.", null);
+    return new PaymentFailure(
+        PaymentFailure.Kind.CANCELLED,
+        null,
+        null,
+        "The payment did not go through and was cancelled; nothing was charged. Try again.",
+        null);
   }
 
   private static PaymentFailure failed(PaymentIntent pi) {
@@ -69,9 +77,13 @@ final class IntentOutcomes {
       return cancelled();
     }
     if (AUTHENTICATION_FAILURE.equals(error.getCode())) {
-      return new PaymentFailure(PaymentFailure.Kind.AUTHENTICATION_FAILED, error.getCode(), null,
+      return new PaymentFailure(
+          PaymentFailure.Kind.AUTHENTICATION_FAILED,
+          error.getCode(),
+          null,
           "The client did not complete the card's verification. Nothing was charged; try again with"
-              + " the client present, or use another card.", error.getMessage());
+              + " the client present, or use another card.",
+          error.getMessage());
     }
     return PaymentFailure.declined(error.getCode(), error.getDeclineCode(), error.getMessage());
   }

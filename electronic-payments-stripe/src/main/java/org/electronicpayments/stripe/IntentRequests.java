@@ -16,20 +16,26 @@ final class IntentRequests {
 
   private IntentRequests() {}
 
-  /** {@code POST /v1/payment_intents}, unconfirmed. Identical for a given charge, so its key replays. */
-  static PaymentIntentCreateParams create(ChargeRequest r, String paymentMethod, StripeSettings settings) {
-    PaymentIntentCreateParams.Builder b = PaymentIntentCreateParams.builder()
-        .setAmount(r.amount().minorUnits())
-        .setCurrency(settings.currencyCode())
-        .setPaymentMethod(paymentMethod)
-        .addPaymentMethodType("card")
-        .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-        .setConfirm(false)
-        .setDescription(settings.description(r.paymentId().value(), r.agencyId().value(), r.attempt()))
-        .putMetadata("payment_id", r.paymentId().value())
-        .putMetadata("client_id", r.clientId().value())
-        .putMetadata("agency_id", r.agencyId().value())
-        .putMetadata("attempt", Integer.toString(r.attempt()));
+  /**
+   * {@code POST /v1/payment_intents}, unconfirmed. Identical for a given charge, so its key
+   * replays.
+   */
+  static PaymentIntentCreateParams create(
+      ChargeRequest r, String paymentMethod, StripeSettings settings) {
+    PaymentIntentCreateParams.Builder b =
+        PaymentIntentCreateParams.builder()
+            .setAmount(r.amount().minorUnits())
+            .setCurrency(settings.currencyCode())
+            .setPaymentMethod(paymentMethod)
+            .addPaymentMethodType("card")
+            .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+            .setConfirm(false)
+            .setDescription(
+                settings.description(r.paymentId().value(), r.agencyId().value(), r.attempt()))
+            .putMetadata("payment_id", r.paymentId().value())
+            .putMetadata("client_id", r.clientId().value())
+            .putMetadata("agency_id", r.agencyId().value())
+            .putMetadata("attempt", Integer.toString(r.attempt()));
     if (r.customerReference() != null) {
       b.setCustomer(r.customerReference());
     }
@@ -47,7 +53,8 @@ final class IntentRequests {
 
   /** {@code POST /v1/payment_intents/{id}/confirm}: off-session for a charge without the client. */
   static PaymentIntentConfirmParams confirm(ChargeRequest r) {
-    PaymentIntentConfirmParams.Builder b = PaymentIntentConfirmParams.builder().addExpand("payment_method");
+    PaymentIntentConfirmParams.Builder b =
+        PaymentIntentConfirmParams.builder().addExpand("payment_method");
     if (r.offSession()) {
       b.setOffSession(true);
     }
@@ -62,6 +69,7 @@ final class IntentRequests {
   /** {@code POST /v1/payment_intents/{id}/cancel}: abandoned, its outcome having been unknown. */
   static PaymentIntentCancelParams cancel() {
     return PaymentIntentCancelParams.builder()
-        .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
+        .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+        .build();
   }
 }

@@ -12,12 +12,13 @@ final class RecentEvents {
   private final Map<String, Boolean> ids;
 
   RecentEvents(int capacity) {
-    this.ids = new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.ids =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** Remembers an id; false when it was already remembered (a duplicate). */

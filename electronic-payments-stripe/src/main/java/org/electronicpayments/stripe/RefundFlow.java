@@ -24,23 +24,42 @@ final class RefundFlow {
 
   RefundOutcome refund(RefundRequest r) {
     if (!r.amount().currency().equals(settings.currency())) {
-      return new RefundOutcome.Rejected(new PaymentFailure(PaymentFailure.Kind.REJECTED, "currency_not_accepted",
-          null, "The refund's currency is not the payment's. Nothing was refunded.", null));
+      return new RefundOutcome.Rejected(
+          new PaymentFailure(
+              PaymentFailure.Kind.REJECTED,
+              "currency_not_accepted",
+              null,
+              "The refund's currency is not the payment's. Nothing was refunded.",
+              null));
     }
-    RefundCreateParams params = RefundCreateParams.builder()
-        .setPaymentIntent(r.processorReference())
-        .setAmount(r.amount().minorUnits())
-        .putMetadata("payment_id", r.paymentId().value())
-        .build();
+    RefundCreateParams params =
+        RefundCreateParams.builder()
+            .setPaymentIntent(r.processorReference())
+            .setAmount(r.amount().minorUnits())
+            .putMetadata("payment_id", r.paymentId().value())
+            .build();
     try {
-      Refund refund = calls.call(Deadline.after(settings.deadline()), r.idempotencyKey(),
-          (c, o) -> c.v1().refunds().create(params, o));
+      Refund refund =
+          calls.call(
+              Deadline.after(settings.deadline()),
+              r.idempotencyKey(),
+              (c, o) -> c.v1().refunds().create(params, o));
       if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
         LOG.info("Payment {}: refund {} {}", r.paymentId(), refund.getId(), refund.getStatus());
-        return new RefundOutcome.Rejected(new PaymentFailure(PaymentFailure.Kind.REJECTED, refund.getFailureReason(),
-            null, "The card network did not accept the refund. Nothing was refunded.", refund.getFailureReason()));
+        return new RefundOutcome.Rejected(
+            new PaymentFailure(
+                PaymentFailure.Kind.REJECTED,
+                refund.getFailureReason(),
+                null,
+                "The card network did not accept the refund. Nothing was refunded.",
+                refund.getFailureReason()));
       }
-      LOG.info("Payment {}: refund {} of {} {}", r.paymentId(), refund.getId(), r.amount(), refund.getStatus());
+      LOG.info(
+          "Payment {}: refund {} of {} {}",
+          r.paymentId(),
+          refund.getId(),
+          r.amount(),
+          refund.getStatus());
       return new RefundOutcome.Refunded(refund.getId());
     } catch (StripeException e) {
       if (Failures.kind(e, r.paymentId()) == Failures.Kind.UNKNOWN) {
@@ -49,8 +68,13 @@ final class RefundFlow {
       }
       String message = e.getStripeError() != null ? e.getStripeError().getMessage() : null;
       LOG.info("Payment {}: refund rejected ({})", r.paymentId(), e.getCode());
-      return new RefundOutcome.Rejected(new PaymentFailure(PaymentFailure.Kind.REJECTED, e.getCode(), null,
-          "Stripe did not accept the refund" + (message == null ? "." : ": " + message), message));
+      return new RefundOutcome.Rejected(
+          new PaymentFailure(
+              PaymentFailure.Kind.REJECTED,
+              e.getCode(),
+              null,
+              "Stripe did not accept the refund" + (message == null ? "." : ": " + message),
+              message));
     }
   }
 }

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Saving a card without a payment, as a SetupIntent in two idempotent steps like a charge: create
  * it unconfirmed for the customer with {@code usage=off_session} ({@code …-create}), then confirm
- * it ({@code …-confirm}), which checks the card with its bank and attaches it to the customer.
- * An unknown outcome is settled by reading the SetupIntent; one never confirmed is cancelled
- * ({@code …-cancel}) so it never can be. Stripe sees the customer, the card and opaque ids only.
+ * it ({@code …-confirm}), which checks the card with its bank and attaches it to the customer. An
+ * unknown outcome is settled by reading the SetupIntent; one never confirmed is cancelled ({@code
+ * …-cancel}) so it never can be. Stripe sees the customer, the card and opaque ids only.
  */
 final class SetupFlow {
 
@@ -40,7 +40,8 @@ final class SetupFlow {
     Deadline deadline = deadline(r);
     try {
       SetupIntent seti = create(r, deadline);
-      LOG.info("Card setup {}: SetupIntent {} created, not yet confirmed", r.setupId(), seti.getId());
+      LOG.info(
+          "Card setup {}: SetupIntent {} created, not yet confirmed", r.setupId(), seti.getId());
       return new SetupOutcome.Prepared(seti.getId());
     } catch (StripeException e) {
       Failures.rejectMisuse(e, null);
@@ -55,8 +56,14 @@ final class SetupFlow {
   SetupOutcome confirm(SetupRequest r, String reference) {
     Deadline deadline = deadline(r);
     try {
-      SetupIntent seti = calls.call(deadline, r.idempotencyKey() + "-confirm",
-          (c, o) -> c.v1().setupIntents().confirm(reference, SetupIntentConfirmParams.builder().build(), o));
+      SetupIntent seti =
+          calls.call(
+              deadline,
+              r.idempotencyKey() + "-confirm",
+              (c, o) ->
+                  c.v1()
+                      .setupIntents()
+                      .confirm(reference, SetupIntentConfirmParams.builder().build(), o));
       return log(r, settled(seti, deadline));
     } catch (StripeException e) {
       Failures.Kind kind = Failures.kind(e, null);
@@ -78,12 +85,25 @@ final class SetupFlow {
     Deadline deadline = deadline(r);
     try {
       String ref = reference != null ? reference : create(r, deadline).getId();
-      SetupIntent seti = calls.call(deadline, null, (c, o) -> c.v1().setupIntents().retrieve(ref, o));
+      SetupIntent seti =
+          calls.call(deadline, null, (c, o) -> c.v1().setupIntents().retrieve(ref, o));
       if ("requires_confirmation".equals(seti.getStatus())
-          || ("requires_payment_method".equals(seti.getStatus()) && seti.getLastSetupError() == null)) {
-        seti = calls.call(deadline, r.idempotencyKey() + "-cancel", (c, o) -> c.v1().setupIntents().cancel(ref,
-            SetupIntentCancelParams.builder().setCancellationReason(SetupIntentCancelParams.CancellationReason.ABANDONED)
-                .build(), o));
+          || ("requires_payment_method".equals(seti.getStatus())
+              && seti.getLastSetupError() == null)) {
+        seti =
+            calls.call(
+                deadline,
+                r.idempotencyKey() + "-cancel",
+                (c, o) ->
+                    c.v1()
+                        .setupIntents()
+                        .cancel(
+                            ref,
+                            SetupIntentCancelParams.builder()
+                                .setCancellationReason(
+                                    SetupIntentCancelParams.CancellationReason.ABANDONED)
+                                .build(),
+                            o));
       }
       return log(r, settled(seti, deadline));
     } catch (StripeException e) {
@@ -97,16 +117,20 @@ final class SetupFlow {
   }
 
   private SetupIntent create(SetupRequest r, Deadline deadline) throws StripeException {
-    SetupIntentCreateParams params = SetupIntentCreateParams.builder()
-        .setCustomer(r.customerReference())
-        .setPaymentMethod(r.paymentMethod())
-        .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
-        .addPaymentMethodType("card")
-        .putMetadata("setup_id", r.setupId().value())
-        .putMetadata("client_id", r.clientId().value())
-        .putMetadata("agency_id", r.agencyId().value())
-        .build();
-    return calls.call(deadline, r.idempotencyKey() + "-create", (c, o) -> c.v1().setupIntents().create(params, o));
+    SetupIntentCreateParams params =
+        SetupIntentCreateParams.builder()
+            .setCustomer(r.customerReference())
+            .setPaymentMethod(r.paymentMethod())
+            .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
+            .addPaymentMethodType("card")
+            .putMetadata("setup_id", r.setupId().value())
+            .putMetadata("client_id", r.clientId().value())
+            .putMetadata("agency_id", r.agencyId().value())
+            .build();
+    return calls.call(
+        deadline,
+        r.idempotencyKey() + "-create",
+        (c, o) -> c.v1().setupIntents().create(params, o));
   }
 
   /** The outcome a SetupIntent shows. */
@@ -114,10 +138,12 @@ final class SetupFlow {
     String status = seti.getStatus();
     if ("succeeded".equals(status) && seti.getPaymentMethod() != null) {
       String pmId = seti.getPaymentMethod();
-      PaymentMethod pm = calls.call(deadline, null, (c, o) -> c.v1().paymentMethods().retrieve(pmId, o));
+      PaymentMethod pm =
+          calls.call(deadline, null, (c, o) -> c.v1().paymentMethods().retrieve(pmId, o));
       CardDetails card = CustomerCards.details(pm);
       if (card == null) {
-        return new SetupOutcome.Unknown(seti.getId(), "the saved PaymentMethod has no card details");
+        return new SetupOutcome.Unknown(
+            seti.getId(), "the saved PaymentMethod has no card details");
       }
       return new SetupOutcome.Saved(seti.getId(), PaymentMethodId.of(pmId), card);
     }
@@ -125,8 +151,9 @@ final class SetupFlow {
       return new SetupOutcome.ActionRequired(seti.getId(), seti.getClientSecret());
     }
     if ("canceled".equals(status)) {
-      return new SetupOutcome.Declined(seti.getId(), seti.getLastSetupError() != null
-          ? failed(seti.getLastSetupError()) : cancelled());
+      return new SetupOutcome.Declined(
+          seti.getId(),
+          seti.getLastSetupError() != null ? failed(seti.getLastSetupError()) : cancelled());
     }
     if ("requires_payment_method".equals(status) && seti.getLastSetupError() != null) {
       return new SetupOutcome.Declined(seti.getId(), failed(seti.getLastSetupError()));
@@ -136,16 +163,24 @@ final class SetupFlow {
 
   private static PaymentFailure failed(StripeError error) {
     if (AUTHENTICATION_FAILURE.equals(error.getCode())) {
-      return new PaymentFailure(PaymentFailure.Kind.AUTHENTICATION_FAILED, error.getCode(), null,
+      return new PaymentFailure(
+          PaymentFailure.Kind.AUTHENTICATION_FAILED,
+          error.getCode(),
+          null,
           "The client did not complete the card's verification. Nothing was saved; try again with the"
-              + " client present, or use another card.", error.getMessage());
+              + " client present, or use another card.",
+          error.getMessage());
     }
     return PaymentFailure.declined(error.getCode(), error.getDeclineCode(), error.getMessage());
   }
 
   private static PaymentFailure cancelled() {
-    return new PaymentFailure(PaymentFailure.Kind.CANCELLED, null, null,
-        "Saving the card did not go through and was cancelled; nothing was saved. Try again.", null);
+    return new PaymentFailure(
+        PaymentFailure.Kind.CANCELLED,
+        null,
+        null,
+        "Saving the card did not go through and was cancelled; nothing was saved. Try again.",
+        null);
   }
 
   private Deadline deadline(SetupRequest r) {
@@ -154,15 +189,30 @@ final class SetupFlow {
 
   private static SetupOutcome log(SetupRequest r, SetupOutcome outcome) {
     if (outcome instanceof SetupOutcome.Saved s) {
-      LOG.info("Card setup {}: card {} saved; SetupIntent {}", r.setupId(), s.card(), s.processorReference());
+      LOG.info(
+          "Card setup {}: card {} saved; SetupIntent {}",
+          r.setupId(),
+          s.card(),
+          s.processorReference());
     } else if (outcome instanceof SetupOutcome.Declined d) {
-      LOG.info("Card setup {}: not saved ({} {} {}); SetupIntent {}", r.setupId(), d.failure().kind(),
-          d.failure().code(), d.failure().declineCode(), d.processorReference());
+      LOG.info(
+          "Card setup {}: not saved ({} {} {}); SetupIntent {}",
+          r.setupId(),
+          d.failure().kind(),
+          d.failure().code(),
+          d.failure().declineCode(),
+          d.processorReference());
     } else if (outcome instanceof SetupOutcome.ActionRequired a) {
-      LOG.info("Card setup {}: the client must authenticate the card; SetupIntent {}", r.setupId(),
+      LOG.info(
+          "Card setup {}: the client must authenticate the card; SetupIntent {}",
+          r.setupId(),
           a.processorReference());
     } else if (outcome instanceof SetupOutcome.Unknown u) {
-      LOG.warn("Card setup {}: outcome unknown ({}); SetupIntent {}", r.setupId(), u.reason(), u.processorReference());
+      LOG.warn(
+          "Card setup {}: outcome unknown ({}); SetupIntent {}",
+          r.setupId(),
+          u.reason(),
+          u.processorReference());
     }
     return outcome;
   }

@@ -36,20 +36,24 @@ final class StripeCalls {
    * Runs one request (stripe-java's retries included) before the deadline.
    *
    * @param deadline the operation's deadline
-   * @param idempotencyKey the key for a POST; {@code null} for reads and naturally idempotent writes
+   * @param idempotencyKey the key for a POST; {@code null} for reads and naturally idempotent
+   *     writes
    * @param call the request
    * @throws StripeException as stripe-java throws it; an {@link ApiConnectionException} when no
    *     time is left
    */
   @SuppressWarnings("try") // the budget bounds the HTTP calls made on this thread while it is open
-  <T> T call(Deadline deadline, @Nullable String idempotencyKey, Call<T> call) throws StripeException {
+  <T> T call(Deadline deadline, @Nullable String idempotencyKey, Call<T> call)
+      throws StripeException {
     long left = deadline.remainingMillis();
     if (left == 0) {
-      throw new ApiConnectionException("The operation's deadline passed before the request was sent");
+      throw new ApiConnectionException(
+          "The operation's deadline passed before the request was sent");
     }
-    RequestOptions.RequestOptionsBuilder options = RequestOptions.builder()
-        .setConnectTimeout((int) Math.min(settings.connectTimeout().toMillis(), left))
-        .setReadTimeout((int) Math.min(settings.readTimeout().toMillis(), left));
+    RequestOptions.RequestOptionsBuilder options =
+        RequestOptions.builder()
+            .setConnectTimeout((int) Math.min(settings.connectTimeout().toMillis(), left))
+            .setReadTimeout((int) Math.min(settings.readTimeout().toMillis(), left));
     if (idempotencyKey != null) {
       options.setIdempotencyKey(idempotencyKey);
     }
@@ -62,13 +66,14 @@ final class StripeCalls {
   }
 
   private static StripeClient newClient(StripeSettings settings) {
-    StripeClient.StripeClientBuilder builder = StripeClient.builder()
-        .setApiKey(settings.secretKey())
-        .setApiBase(settings.apiBase())
-        .setConnectTimeout((int) settings.connectTimeout().toMillis())
-        .setReadTimeout((int) settings.readTimeout().toMillis())
-        .setMaxNetworkRetries(settings.maxNetworkRetries())
-        .setHttpClient(new DeadlineHttpClient(settings.connectTimeout()));
+    StripeClient.StripeClientBuilder builder =
+        StripeClient.builder()
+            .setApiKey(settings.secretKey())
+            .setApiBase(settings.apiBase())
+            .setConnectTimeout((int) settings.connectTimeout().toMillis())
+            .setReadTimeout((int) settings.readTimeout().toMillis())
+            .setMaxNetworkRetries(settings.maxNetworkRetries())
+            .setHttpClient(new DeadlineHttpClient(settings.connectTimeout()));
     if (settings.stripeAccount() != null) {
       builder.setStripeAccount(settings.stripeAccount());
     }

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link PaymentProcessor} over Stripe, through one instance-based stripe-java client (never
  * the global {@code Stripe.apiKey}). A charge is an unconfirmed PaymentIntent, created and then
- * confirmed with idempotency keys derived from the attempt's key ({@code …-create},
- * {@code …-confirm}); an unknown outcome is settled by {@link #resolve}, which reads the
- * PaymentIntent and cancels one that was never confirmed. Stripe receives the amount, currency,
- * customer, card, receipt email, a neutral description and opaque ids; nothing else (G5).
+ * confirmed with idempotency keys derived from the attempt's key ({@code …-create}, {@code
+ * …-confirm}); an unknown outcome is settled by {@link #resolve}, which reads the PaymentIntent and
+ * cancels one that was never confirmed. Stripe receives the amount, currency, customer, card,
+ * receipt email, a neutral description and opaque ids; nothing else (G5).
  *
  * <pre>{@code
  * StripePaymentProcessor stripe = StripePaymentProcessor.builder()
@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *     .processor(stripe).store(store).agency(agency).build();
  * }</pre>
  *
- * <p>Thread-safe; build one per Stripe account and share it. Hosts use it through
- * {@code ElectronicPayments}, not directly.
+ * <p>Thread-safe; build one per Stripe account and share it. Hosts use it through {@code
+ * ElectronicPayments}, not directly.
  */
 public final class StripePaymentProcessor implements PaymentProcessor {
 
@@ -69,22 +69,27 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     return new StripePaymentProcessorBuilder();
   }
 
-  /** {@code POST /v1/customers} with the agency's and client's ids as metadata, under the request's key. */
+  /**
+   * {@code POST /v1/customers} with the agency's and client's ids as metadata, under the request's
+   * key.
+   */
   @Override
   public String ensureCustomer(CustomerRequest request) {
     return cards.ensureCustomer(Objects.requireNonNull(request, "request"));
   }
 
   /**
-   * Creates the PaymentIntent unconfirmed ({@code …-create}); a card to save is first attached
-   * to the customer ({@code …-attach}), or replaced by the same card saved before.
+   * Creates the PaymentIntent unconfirmed ({@code …-create}); a card to save is first attached to
+   * the customer ({@code …-attach}), or replaced by the same card saved before.
    */
   @Override
   public ChargeOutcome prepare(ChargeRequest request) {
     return charges.prepare(Objects.requireNonNull(request, "request"));
   }
 
-  /** Confirms the PaymentIntent ({@code …-confirm}); off-session for a charge without the client. */
+  /**
+   * Confirms the PaymentIntent ({@code …-confirm}); off-session for a charge without the client.
+   */
   @Override
   public ChargeOutcome confirm(ChargeRequest request, String processorReference) {
     Objects.requireNonNull(request, "request");
@@ -99,8 +104,8 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * Creates a SetupIntent for the customer with the card and {@code usage=off_session},
-   * unconfirmed ({@code …-create}).
+   * Creates a SetupIntent for the customer with the card and {@code usage=off_session}, unconfirmed
+   * ({@code …-create}).
    */
   @Override
   public SetupOutcome prepareSetup(SetupRequest request) {
@@ -108,13 +113,14 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * Confirms the SetupIntent ({@code …-confirm}): saved, declined (nothing attached), or
-   * {@code requires_action} with the client secret for Stripe.js's {@code confirmCardSetup}.
+   * Confirms the SetupIntent ({@code …-confirm}): saved, declined (nothing attached), or {@code
+   * requires_action} with the client secret for Stripe.js's {@code confirmCardSetup}.
    */
   @Override
   public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
     Objects.requireNonNull(request, "request");
-    return setups.confirm(request, Objects.requireNonNull(processorReference, "processorReference"));
+    return setups.confirm(
+        request, Objects.requireNonNull(processorReference, "processorReference"));
   }
 
   /** Reads the SetupIntent (re-issuing the create when the reference was lost) and settles it. */
@@ -143,7 +149,8 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   /** {@code POST /v1/payment_methods/{id}} with the new expiry month and year. */
   @Override
   public CardDetails updateCardExpiry(PaymentMethodId id, YearMonth expiry) {
-    return cards.updateExpiry(Objects.requireNonNull(id, "id"), Objects.requireNonNull(expiry, "expiry"));
+    return cards.updateExpiry(
+        Objects.requireNonNull(id, "id"), Objects.requireNonNull(expiry, "expiry"));
   }
 
   /** {@code POST /v1/payment_methods/{id}/detach}; a card already detached is not an error. */
@@ -167,13 +174,17 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     return outside.refunds(Objects.requireNonNull(processorReference, "processorReference"));
   }
 
-  /** {@code GET /v1/disputes?payment_intent=}: the PaymentIntent's dispute, if its bank raised one. */
+  /**
+   * {@code GET /v1/disputes?payment_intent=}: the PaymentIntent's dispute, if its bank raised one.
+   */
   @Override
   public @Nullable ProcessorDispute findDispute(String processorReference) {
     return outside.dispute(Objects.requireNonNull(processorReference, "processorReference"));
   }
 
-  /** The payment id in a PaymentIntent's metadata, for webhooks about objects that do not carry it. */
+  /**
+   * The payment id in a PaymentIntent's metadata, for webhooks about objects that do not carry it.
+   */
   @Nullable String paymentIdOf(String paymentIntent) {
     return outside.paymentIdOf(paymentIntent);
   }

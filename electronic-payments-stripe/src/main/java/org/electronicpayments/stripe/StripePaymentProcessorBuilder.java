@@ -1,9 +1,9 @@
 package org.electronicpayments.stripe;
 
 import com.stripe.StripeClient;
-import java.net.URI;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link StripePaymentProcessor}. The secret key is required; everything else has
- * a safe default. Each setter checks its own argument and {@link #build()} checks the settings
- * together, so a misconfiguration fails at start-up with a message naming the setting, never at
- * the first payment. The key never appears in a message or in {@link #toString()}.
+ * Configures a {@link StripePaymentProcessor}. The secret key is required; everything else has a
+ * safe default. Each setter checks its own argument and {@link #build()} checks the settings
+ * together, so a misconfiguration fails at start-up with a message naming the setting, never at the
+ * first payment. The key never appears in a message or in {@link #toString()}.
  *
  * <pre>{@code
  * StripePaymentProcessor stripe = StripePaymentProcessor.builder()
@@ -32,18 +32,25 @@ public final class StripePaymentProcessorBuilder {
 
   /** Stripe's API address. */
   public static final String DEFAULT_API_BASE = "https://api.stripe.com";
+
   /** How long to wait for a connection by default. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
   /** How long to wait for an answer by default (stripe-java's own default). */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(80);
+
   /** stripe-java's retries of one request, with the same idempotency key, by default. */
   public static final int DEFAULT_MAX_NETWORK_RETRIES = 2;
+
   /** The longest any one processor operation takes by default. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(90);
+
   /** The PaymentIntent description by default. */
   public static final String DEFAULT_DESCRIPTION_TEMPLATE = "Payment {payment_id}";
+
   /** The placeholders a description template may use: opaque ids only. */
-  public static final List<String> PLACEHOLDERS = List.of("{payment_id}", "{agency_id}", "{attempt}");
+  public static final List<String> PLACEHOLDERS =
+      List.of("{payment_id}", "{agency_id}", "{attempt}");
 
   static final List<String> KEY_PREFIXES = List.of("sk_test_", "sk_live_", "rk_test_", "rk_live_");
   private static final Duration MAX_DURATION = Duration.ofMinutes(10);
@@ -80,8 +87,9 @@ public final class StripePaymentProcessorBuilder {
   public StripePaymentProcessorBuilder secretKey(String secretKey) {
     Objects.requireNonNull(secretKey, "secretKey");
     if (!KEY.matcher(secretKey).matches()) {
-      throw new IllegalArgumentException("secretKey must be a Stripe secret or restricted key:"
-          + " sk_test_…, sk_live_…, rk_test_… or rk_live_… (the value is not shown)");
+      throw new IllegalArgumentException(
+          "secretKey must be a Stripe secret or restricted key:"
+              + " sk_test_…, sk_live_…, rk_test_… or rk_live_… (the value is not shown)");
     }
     this.secretKey = secretKey;
     return this;
@@ -102,18 +110,21 @@ public final class StripePaymentProcessorBuilder {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("apiBase must be an absolute http or https URL", e);
     }
-    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-        || (uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null) {
-      throw new IllegalArgumentException("apiBase must be an absolute http or https URL without a path,"
-          + " such as https://api.stripe.com or http://localhost:12111");
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        || uri.getHost() == null
+        || (uri.getPath() != null && !uri.getPath().isEmpty())
+        || uri.getQuery() != null) {
+      throw new IllegalArgumentException(
+          "apiBase must be an absolute http or https URL without a path,"
+              + " such as https://api.stripe.com or http://localhost:12111");
     }
     this.apiBase = trimmed;
     return this;
   }
 
   /**
-   * The agency's own Stripe account connected to the host's platform, sent as
-   * {@code Stripe-Account} on every request (default: none, the key's own account).
+   * The agency's own Stripe account connected to the host's platform, sent as {@code
+   * Stripe-Account} on every request (default: none, the key's own account).
    *
    * @param stripeAccount an {@code acct_…} id
    * @return this builder
@@ -121,7 +132,8 @@ public final class StripePaymentProcessorBuilder {
   public StripePaymentProcessorBuilder stripeAccount(String stripeAccount) {
     Objects.requireNonNull(stripeAccount, "stripeAccount");
     if (!ACCOUNT.matcher(stripeAccount).matches()) {
-      throw new IllegalArgumentException("stripeAccount must be a connected account id such as acct_1Q2w3e4r");
+      throw new IllegalArgumentException(
+          "stripeAccount must be a connected account id such as acct_1Q2w3e4r");
     }
     this.stripeAccount = stripeAccount;
     return this;
@@ -194,8 +206,8 @@ public final class StripePaymentProcessorBuilder {
   }
 
   /**
-   * A neutral suffix for the client's card statement, such as {@code CLINIC COPAY}: Latin
-   * letters, digits and spaces, at least one letter, none of {@code < > \ ' " *}.
+   * A neutral suffix for the client's card statement, such as {@code CLINIC COPAY}: Latin letters,
+   * digits and spaces, at least one letter, none of {@code < > \ ' " *}.
    *
    * @param suffix at most 22 characters, and with the prefix (if given) at most 22 in all
    * @return this builder
@@ -203,10 +215,14 @@ public final class StripePaymentProcessorBuilder {
   public StripePaymentProcessorBuilder statementDescriptorSuffix(String suffix) {
     Objects.requireNonNull(suffix, "statementDescriptorSuffix");
     String s = suffix.strip();
-    if (s.isEmpty() || s.length() > MAX_DESCRIPTOR || !s.matches("[\\x20-\\x7E]*")
-        || !s.matches(".*[A-Za-z].*") || s.matches(".*[<>\\\\'\"*].*")) {
-      throw new IllegalArgumentException("statementDescriptorSuffix must be 1 to 22 Latin characters with"
-          + " at least one letter and none of < > \\ ' \" *");
+    if (s.isEmpty()
+        || s.length() > MAX_DESCRIPTOR
+        || !s.matches("[\\x20-\\x7E]*")
+        || !s.matches(".*[A-Za-z].*")
+        || s.matches(".*[<>\\\\'\"*].*")) {
+      throw new IllegalArgumentException(
+          "statementDescriptorSuffix must be 1 to 22 Latin characters with"
+              + " at least one letter and none of < > \\ ' \" *");
     }
     this.statementDescriptorSuffix = s;
     return this;
@@ -230,8 +246,8 @@ public final class StripePaymentProcessorBuilder {
 
   /**
    * The PaymentIntent description Stripe shows in its Dashboard and receipts. Only fixed text and
-   * the placeholders {@code {payment_id}}, {@code {agency_id}} and {@code {attempt}}: never a
-   * note, a reference or anything about the appointment (G5).
+   * the placeholders {@code {payment_id}}, {@code {agency_id}} and {@code {attempt}}: never a note,
+   * a reference or anything about the appointment (G5).
    *
    * @param template 1 to 200 characters (default {@value #DEFAULT_DESCRIPTION_TEMPLATE})
    * @return this builder
@@ -244,12 +260,13 @@ public final class StripePaymentProcessorBuilder {
     Matcher m = PLACEHOLDER.matcher(template);
     while (m.find()) {
       if (!PLACEHOLDERS.contains(m.group())) {
-        throw new IllegalArgumentException("descriptionTemplate may use only " + PLACEHOLDERS
-            + ", not " + m.group());
+        throw new IllegalArgumentException(
+            "descriptionTemplate may use only " + PLACEHOLDERS + ", not " + m.group());
       }
     }
     if (DIGIT_RUN.matcher(template).find()) {
-      throw new IllegalArgumentException("descriptionTemplate must not contain long runs of digits");
+      throw new IllegalArgumentException(
+          "descriptionTemplate must not contain long runs of digits");
     }
     this.descriptionTemplate = template;
     return this;
@@ -257,8 +274,8 @@ public final class StripePaymentProcessorBuilder {
 
   /**
    * The proxy every request to Stripe goes through (stripe-java's connection proxy): an HTTP proxy
-   * (a {@code CONNECT} tunnel for https) or a SOCKS proxy. Without it, the JVM's
-   * {@link java.net.ProxySelector} decides, as for {@code HttpURLConnection}.
+   * (a {@code CONNECT} tunnel for https) or a SOCKS proxy. Without it, the JVM's {@link
+   * java.net.ProxySelector} decides, as for {@code HttpURLConnection}.
    *
    * <pre>{@code
    * .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.agency.example", 3128)))
@@ -269,16 +286,18 @@ public final class StripePaymentProcessorBuilder {
    */
   public StripePaymentProcessorBuilder proxy(Proxy proxy) {
     Objects.requireNonNull(proxy, "proxy");
-    if (proxy.type() == Proxy.Type.DIRECT || !(proxy.address() instanceof java.net.InetSocketAddress)) {
-      throw new IllegalArgumentException("proxy must be an HTTP or SOCKS proxy with a host and port");
+    if (proxy.type() == Proxy.Type.DIRECT
+        || !(proxy.address() instanceof java.net.InetSocketAddress)) {
+      throw new IllegalArgumentException(
+          "proxy must be an HTTP or SOCKS proxy with a host and port");
     }
     this.proxy = proxy;
     return this;
   }
 
   /**
-   * The user name and password an HTTP {@link #proxy(Proxy)} asks for (sent as Basic
-   * {@code Proxy-Authorization}); the password never appears in a message or {@code toString}.
+   * The user name and password an HTTP {@link #proxy(Proxy)} asks for (sent as Basic {@code
+   * Proxy-Authorization}); the password never appears in a message or {@code toString}.
    *
    * @param credential the proxy's user name and password
    * @return this builder
@@ -288,7 +307,9 @@ public final class StripePaymentProcessorBuilder {
     return this;
   }
 
-  /** For tests: a ready stripe-java client; the key, address, timeouts and retries are then its own. */
+  /**
+   * For tests: a ready stripe-java client; the key, address, timeouts and retries are then its own.
+   */
   StripePaymentProcessorBuilder stripeClient(StripeClient client) {
     this.stripeClient = Objects.requireNonNull(client, "stripeClient");
     return this;
@@ -302,13 +323,19 @@ public final class StripePaymentProcessorBuilder {
    */
   public StripePaymentProcessor build() {
     if (secretKey == null && stripeClient == null) {
-      throw new IllegalStateException("secretKey is required: the agency's Stripe secret key (sk_live_… or"
-          + " sk_test_…) or a restricted key (rk_…)");
+      throw new IllegalStateException(
+          "secretKey is required: the agency's Stripe secret key (sk_live_… or"
+              + " sk_test_…) or a restricted key (rk_…)");
     }
-    if (statementDescriptorPrefix != null && statementDescriptorSuffix != null
-        && statementDescriptorPrefix.length() + 2 + statementDescriptorSuffix.length() > MAX_DESCRIPTOR) {
-      throw new IllegalStateException("statementDescriptorSuffix is too long: statementDescriptorPrefix, \"* \""
-          + " and the suffix must fit in " + MAX_DESCRIPTOR + " characters");
+    if (statementDescriptorPrefix != null
+        && statementDescriptorSuffix != null
+        && statementDescriptorPrefix.length() + 2 + statementDescriptorSuffix.length()
+            > MAX_DESCRIPTOR) {
+      throw new IllegalStateException(
+          "statementDescriptorSuffix is too long: statementDescriptorPrefix, \"* \""
+              + " and the suffix must fit in "
+              + MAX_DESCRIPTOR
+              + " characters");
     }
     if (secretKey != null && secretKey.contains("_live_") && apiBase.startsWith("http:")) {
       throw new IllegalStateException("apiBase must be https with a live secretKey");
@@ -316,17 +343,35 @@ public final class StripePaymentProcessorBuilder {
     if (proxyCredential != null && proxy == null) {
       throw new IllegalStateException("proxyCredential needs a proxy");
     }
-    StripeSettings settings = new StripeSettings(secretKey == null ? "sk_test_injected" : secretKey, apiBase,
-        stripeAccount, connectTimeout, readTimeout, maxNetworkRetries, deadline, currency,
-        statementDescriptorSuffix, descriptionTemplate, proxy, proxyCredential);
+    StripeSettings settings =
+        new StripeSettings(
+            secretKey == null ? "sk_test_injected" : secretKey,
+            apiBase,
+            stripeAccount,
+            connectTimeout,
+            readTimeout,
+            maxNetworkRetries,
+            deadline,
+            currency,
+            statementDescriptorSuffix,
+            descriptionTemplate,
+            proxy,
+            proxyCredential);
     return new StripePaymentProcessor(settings, stripeClient);
   }
 
   /** Shows the settings with the key redacted. */
   @Override
   public String toString() {
-    return "StripePaymentProcessorBuilder[secretKey=" + StripeSettings.redact(secretKey) + ", apiBase=" + apiBase
-        + ", stripeAccount=" + stripeAccount + ", deadline=" + deadline + "]";
+    return "StripePaymentProcessorBuilder[secretKey="
+        + StripeSettings.redact(secretKey)
+        + ", apiBase="
+        + apiBase
+        + ", stripeAccount="
+        + stripeAccount
+        + ", deadline="
+        + deadline
+        + "]";
   }
 
   private static Duration checkDuration(Duration value, String name) {

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checked, immutable settings of a {@link StripePaymentProcessor}, as
- * {@link StripePaymentProcessorBuilder#build()} copies them.
+ * The checked, immutable settings of a {@link StripePaymentProcessor}, as {@link
+ * StripePaymentProcessorBuilder#build()} copies them.
  *
  * @param secretKey the API key; never printed
  * @param apiBase Stripe's API address, without a trailing slash
@@ -24,10 +24,19 @@ import org.jspecify.annotations.Nullable;
  * @param proxy the proxy requests go through, if any
  * @param proxyCredential the proxy's user name and password, if any; never printed
  */
-record StripeSettings(String secretKey, String apiBase, @Nullable String stripeAccount,
-    Duration connectTimeout, Duration readTimeout, int maxNetworkRetries, Duration deadline,
-    Currency currency, @Nullable String statementDescriptorSuffix, String descriptionTemplate,
-    @Nullable Proxy proxy, @Nullable PasswordAuthentication proxyCredential) {
+record StripeSettings(
+    String secretKey,
+    String apiBase,
+    @Nullable String stripeAccount,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int maxNetworkRetries,
+    Duration deadline,
+    Currency currency,
+    @Nullable String statementDescriptorSuffix,
+    String descriptionTemplate,
+    @Nullable Proxy proxy,
+    @Nullable PasswordAuthentication proxyCredential) {
 
   /** Stripe's lower-case currency code. */
   String currencyCode() {
@@ -36,19 +45,40 @@ record StripeSettings(String secretKey, String apiBase, @Nullable String stripeA
 
   /** The description of a payment's PaymentIntent: the template with opaque ids filled in. */
   String description(String paymentId, String agencyId, int attempt) {
-    return descriptionTemplate.replace("{payment_id}", paymentId).replace("{agency_id}", agencyId)
+    return descriptionTemplate
+        .replace("{payment_id}", paymentId)
+        .replace("{agency_id}", agencyId)
         .replace("{attempt}", Integer.toString(attempt));
   }
 
   /** Shows every setting but the key, of which only the kind is shown. */
   @Override
   public String toString() {
-    return "StripeSettings[secretKey=" + redact(secretKey) + ", apiBase=" + apiBase
-        + ", stripeAccount=" + stripeAccount + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout + ", maxNetworkRetries=" + maxNetworkRetries
-        + ", deadline=" + deadline + ", currency=" + currency + ", statementDescriptorSuffix="
-        + statementDescriptorSuffix + ", descriptionTemplate=" + descriptionTemplate + ", proxy=" + proxy
-        + ", proxyCredential=" + (proxyCredential == null ? "null" : "[redacted]") + "]";
+    return "StripeSettings[secretKey="
+        + redact(secretKey)
+        + ", apiBase="
+        + apiBase
+        + ", stripeAccount="
+        + stripeAccount
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", maxNetworkRetries="
+        + maxNetworkRetries
+        + ", deadline="
+        + deadline
+        + ", currency="
+        + currency
+        + ", statementDescriptorSuffix="
+        + statementDescriptorSuffix
+        + ", descriptionTemplate="
+        + descriptionTemplate
+        + ", proxy="
+        + proxy
+        + ", proxyCredential="
+        + (proxyCredential == null ? "null" : "[redacted]")
+        + "]";
   }
 
   /** {@code sk_test_[redacted]}: the key's kind, never a character of its secret part. */

@@ -11,7 +11,6 @@ import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.electronicpayments.ElectronicPayments;
@@ -29,21 +28,24 @@ import org.slf4j.LoggerFactory;
  * Receives Stripe's webhook deliveries: verifies the {@code Stripe-Signature} header with
  * stripe-java's verifier (five minutes' tolerance by default), drops repeated deliveries of an
  * event, and acts on it:
+ *
  * <ul>
  *   <li>{@code payment_intent.*}, {@code charge.refunded} and {@code refund.*}: asks the facade to
- *       {@link ElectronicPayments#refresh refresh} the payment named in the object's
- *       {@code metadata.payment_id} (or its PaymentIntent's), so an in-doubt or 3-D Secure payment
- *       settles without waiting for {@code reconcile}, and a refund made in Stripe's Dashboard is
- *       recorded on the payment (once, with its {@code re_…} id and amount);</li>
+ *       {@link ElectronicPayments#refresh refresh} the payment named in the object's {@code
+ *       metadata.payment_id} (or its PaymentIntent's), so an in-doubt or 3-D Secure payment settles
+ *       without waiting for {@code reconcile}, and a refund made in Stripe's Dashboard is recorded
+ *       on the payment (once, with its {@code re_…} id and amount);
  *   <li>{@code charge.dispute.*}: refreshes the disputed PaymentIntent's payment, which records the
- *       dispute's reason, amount and status; this needs the
- *       {@link StripeWebhooksBuilder#processor processor}, which reads the payment id from the
- *       PaymentIntent (a dispute carries no metadata of the SDK);</li>
+ *       dispute's reason, amount and status; this needs the {@link StripeWebhooksBuilder#processor
+ *       processor}, which reads the payment id from the PaymentIntent (a dispute carries no
+ *       metadata of the SDK);
  *   <li>{@code payment_method.detached} and {@code payment_method.updated}: asks the facade to
  *       {@link ElectronicPayments#syncSavedCard sync} the card's client, so a card detached or
- *       expired at Stripe leaves the saved-card list.</li>
+ *       expired at Stripe leaves the saved-card list.
  * </ul>
- * The event is a hint only: what is recorded is what the facade then reads from Stripe. Thread-safe.
+ *
+ * The event is a hint only: what is recorded is what the facade then reads from Stripe.
+ * Thread-safe.
  *
  * <pre>{@code
  * StripeWebhooks webhooks = StripeWebhooks.builder()
@@ -97,9 +99,10 @@ public final class StripeWebhooks {
    *
    * @param payload the request body exactly as received (never parsed and re-serialized)
    * @param signatureHeader the {@code Stripe-Signature} header, or {@code null} when absent
-   * @return what was done: handled, a duplicate, or ignored (another event type, or no payment of ours)
-   * @throws InvalidWebhookException when the signature is missing, forged, too old or does not match
-   *     the payload; answer 400 and do nothing else
+   * @return what was done: handled, a duplicate, or ignored (another event type, or no payment of
+   *     ours)
+   * @throws InvalidWebhookException when the signature is missing, forged, too old or does not
+   *     match the payload; answer 400 and do nothing else
    */
   public Result handle(String payload, @Nullable String signatureHeader) {
     Objects.requireNonNull(payload, "payload");
@@ -111,14 +114,19 @@ public final class StripeWebhooks {
       event = Webhook.constructEvent(payload, signatureHeader, secret, toleranceSeconds, clock);
     } catch (SignatureVerificationException e) {
       LOG.warn("Stripe webhook rejected: {}", e.getMessage());
-      throw new InvalidWebhookException("The Stripe-Signature does not verify (" + e.getMessage()
-          + "): the payload is forged, altered or re-serialized, or older than " + toleranceSeconds + " s");
+      throw new InvalidWebhookException(
+          "The Stripe-Signature does not verify ("
+              + e.getMessage()
+              + "): the payload is forged, altered or re-serialized, or older than "
+              + toleranceSeconds
+              + " s");
     } catch (RuntimeException e) { // gson's JsonSyntaxException: signed, but not an event
       throw new InvalidWebhookException("The webhook payload is not a Stripe event");
     }
     if (event.getId() == null || !seen.add(event.getId())) {
       LOG.debug("Stripe webhook {}: duplicate delivery dropped", event.getId());
-      return new Result(Result.Kind.DUPLICATE, String.valueOf(event.getId()), event.getType(), null, null);
+      return new Result(
+          Result.Kind.DUPLICATE, String.valueOf(event.getId()), event.getType(), null, null);
     }
     try {
       return dispatch(event);
@@ -130,12 +138,15 @@ public final class StripeWebhooks {
 
   private Result dispatch(Event event) {
     String type = String.valueOf(event.getType());
-    if (type.equals("payment_method.detached") || type.equals("payment_method.updated")
+    if (type.equals("payment_method.detached")
+        || type.equals("payment_method.updated")
         || type.equals("payment_method.automatically_updated")) {
       return syncCard(event, type);
     }
     boolean dispute = type.startsWith("charge.dispute.");
-    if (!type.startsWith("payment_intent.") && !type.equals("charge.refunded") && !type.startsWith("refund.")
+    if (!type.startsWith("payment_intent.")
+        && !type.equals("charge.refunded")
+        && !type.startsWith("refund.")
         && !dispute) {
       return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
     }
@@ -152,10 +163,19 @@ public final class StripeWebhooks {
     }
     try {
       PaymentStatus status = payments.refresh(actor, paymentId).status();
-      LOG.info("Payment {}: Stripe event {} ({}); payment now {}", paymentId, event.getId(), type, status);
+      LOG.info(
+          "Payment {}: Stripe event {} ({}); payment now {}",
+          paymentId,
+          event.getId(),
+          type,
+          status);
       return new Result(Result.Kind.HANDLED, event.getId(), type, paymentId, status);
     } catch (PaymentNotFoundException e) {
-      LOG.info("Stripe webhook {} ({}): payment {} is not in this store", event.getId(), type, paymentId);
+      LOG.info(
+          "Stripe webhook {} ({}): payment {} is not in this store",
+          event.getId(),
+          type,
+          paymentId);
       return new Result(Result.Kind.IGNORED, event.getId(), type, paymentId, null);
     }
   }
@@ -172,22 +192,31 @@ public final class StripeWebhooks {
       return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
     }
     int left = payments.syncSavedCard(actor, id).size();
-    LOG.info("Saved card {}: Stripe event {} ({}); the client's saved cards synced, {} left", id, event.getId(),
-        type, left);
+    LOG.info(
+        "Saved card {}: Stripe event {} ({}); the client's saved cards synced, {} left",
+        id,
+        event.getId(),
+        type,
+        left);
     return new Result(Result.Kind.HANDLED, event.getId(), type, null, null);
   }
 
   private @Nullable String paymentIdOf(Event event) {
     StripeObject object = objectOf(event);
-    Map<String, String> metadata = object instanceof PaymentIntent pi ? pi.getMetadata()
-        : object instanceof Charge charge ? charge.getMetadata()
-        : object instanceof Refund refund ? refund.getMetadata() : null;
+    Map<String, String> metadata =
+        object instanceof PaymentIntent pi
+            ? pi.getMetadata()
+            : object instanceof Charge charge
+                ? charge.getMetadata()
+                : object instanceof Refund refund ? refund.getMetadata() : null;
     String id = metadata == null ? null : metadata.get("payment_id");
     if (id != null) {
       return id;
     }
-    String paymentIntent = object instanceof Dispute d ? d.getPaymentIntent()
-        : object instanceof Refund r ? r.getPaymentIntent() : null;
+    String paymentIntent =
+        object instanceof Dispute d
+            ? d.getPaymentIntent()
+            : object instanceof Refund r ? r.getPaymentIntent() : null;
     if (paymentIntent == null || processor == null) {
       return null;
     }
@@ -216,7 +245,11 @@ public final class StripeWebhooks {
    * @param paymentId the payment concerned, if any
    * @param status the payment's status after the refresh, when handled
    */
-  public record Result(Kind kind, String eventId, String eventType, @Nullable PaymentId paymentId,
+  public record Result(
+      Kind kind,
+      String eventId,
+      String eventType,
+      @Nullable PaymentId paymentId,
       @Nullable PaymentStatus status) {
 
     /** Requires the kind and event. */

@@ -22,6 +22,7 @@ public final class StripeWebhooksBuilder {
 
   /** How old a delivery's signature may be by default: stripe-java's five minutes. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
   /** How many event ids are remembered to drop duplicates by default. */
   public static final int DEFAULT_CAPACITY = 10_000;
 
@@ -43,7 +44,8 @@ public final class StripeWebhooksBuilder {
   public StripeWebhooksBuilder secret(String secret) {
     Objects.requireNonNull(secret, "secret");
     if (!secret.startsWith("whsec_") || secret.length() < 7) {
-      throw new IllegalArgumentException("secret must be the endpoint's signing secret, whsec_… (the value is not shown)");
+      throw new IllegalArgumentException(
+          "secret must be the endpoint's signing secret, whsec_… (the value is not shown)");
     }
     this.secret = secret;
     return this;
@@ -52,8 +54,8 @@ public final class StripeWebhooksBuilder {
   /**
    * The facade's Stripe processor (optional): dispute events ({@code charge.dispute.*}) name only
    * the PaymentIntent, so the receiver reads the payment's id from it through this processor.
-   * Without it, dispute events are ignored and a dispute is recorded at the payment's next
-   * {@link ElectronicPayments#refresh refresh}.
+   * Without it, dispute events are ignored and a dispute is recorded at the payment's next {@link
+   * ElectronicPayments#refresh refresh}.
    *
    * @param processor the processor the facade was built with
    * @return this builder
@@ -122,10 +124,12 @@ public final class StripeWebhooksBuilder {
    */
   public StripeWebhooks build() {
     if (secret == null) {
-      throw new IllegalStateException("secret is required: the webhook endpoint's signing secret (whsec_…)");
+      throw new IllegalStateException(
+          "secret is required: the webhook endpoint's signing secret (whsec_…)");
     }
     if (payments == null) {
-      throw new IllegalStateException("payments is required: the ElectronicPayments facade to refresh");
+      throw new IllegalStateException(
+          "payments is required: the ElectronicPayments facade to refresh");
     }
     return new StripeWebhooks(this);
   }
@@ -133,7 +137,12 @@ public final class StripeWebhooksBuilder {
   /** Shows the settings without the secret. */
   @Override
   public String toString() {
-    return "StripeWebhooksBuilder[secret=" + (secret == null ? "null" : "whsec_[redacted]") + ", tolerance="
-        + tolerance + ", capacity=" + capacity + "]";
+    return "StripeWebhooksBuilder[secret="
+        + (secret == null ? "null" : "whsec_[redacted]")
+        + ", tolerance="
+        + tolerance
+        + ", capacity="
+        + capacity
+        + "]";
   }
 }

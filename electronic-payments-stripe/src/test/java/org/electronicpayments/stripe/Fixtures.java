@@ -37,22 +37,50 @@ final class Fixtures {
   }
 
   static String customer(StripePaymentProcessor processor) {
-    return processor.ensureCustomer(new CustomerRequest(AGENCY, CLIENT, "customer-" + AGENCY.value() + "-"
-        + CLIENT.value() + "-" + System.nanoTime()));
+    return processor.ensureCustomer(
+        new CustomerRequest(
+            AGENCY,
+            CLIENT,
+            "customer-" + AGENCY.value() + "-" + CLIENT.value() + "-" + System.nanoTime()));
   }
 
   static ChargeRequest charge(String paymentMethod, CardUse use, @Nullable String customer) {
     return charge(PaymentId.generate(), 1, paymentMethod, use, customer, "10.00");
   }
 
-  static ChargeRequest charge(PaymentId id, int attempt, String paymentMethod, CardUse use,
-      @Nullable String customer, String amount) {
-    return new ChargeRequest(id, AGENCY, CLIENT, attempt, PaymentAttempt.keyFor(id, attempt), Money.usd(amount),
-        paymentMethod, use, customer, "client@example.org", Instant.now().plus(DEADLINE));
+  static ChargeRequest charge(
+      PaymentId id,
+      int attempt,
+      String paymentMethod,
+      CardUse use,
+      @Nullable String customer,
+      String amount) {
+    return new ChargeRequest(
+        id,
+        AGENCY,
+        CLIENT,
+        attempt,
+        PaymentAttempt.keyFor(id, attempt),
+        Money.usd(amount),
+        paymentMethod,
+        use,
+        customer,
+        "client@example.org",
+        Instant.now().plus(DEADLINE));
   }
 
   static ChargeRequest withDeadline(ChargeRequest r, Duration left) {
-    return new ChargeRequest(r.paymentId(), r.agencyId(), r.clientId(), r.attempt(), r.idempotencyKey(),
-        r.amount(), r.paymentMethod(), r.use(), r.customerReference(), r.receiptEmail(), Instant.now().plus(left));
+    return new ChargeRequest(
+        r.paymentId(),
+        r.agencyId(),
+        r.clientId(),
+        r.attempt(),
+        r.idempotencyKey(),
+        r.amount(),
+        r.paymentMethod(),
+        r.use(),
+        r.customerReference(),
+        r.receiptEmail(),
+        Instant.now().plus(left));
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small HTTP forward proxy for tests: {@code CONNECT host:port} opens a tunnel; a request with
- * an absolute URL is forwarded to its origin (in origin form). It records the head of the first
+ * A small HTTP forward proxy for tests: {@code CONNECT host:port} opens a tunnel; a request with an
+ * absolute URL is forwarded to its origin (in origin form). It records the head of the first
  * request of each connection, then relays bytes both ways until either side closes.
  */
 final class ForwardProxy implements AutoCloseable {
@@ -76,15 +76,27 @@ final class ForwardProxy implements AutoCloseable {
       Socket origin;
       if (line[0].equals("CONNECT")) {
         int colon = line[1].lastIndexOf(':');
-        origin = new Socket(line[1].substring(0, colon), Integer.parseInt(line[1].substring(colon + 1)));
-        client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        origin =
+            new Socket(line[1].substring(0, colon), Integer.parseInt(line[1].substring(colon + 1)));
+        client
+            .getOutputStream()
+            .write(
+                "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       } else {
         URI target = URI.create(line[1]);
         origin = new Socket(target.getHost(), target.getPort());
         String rest = head.substring(head.indexOf("\r\n"));
-        origin.getOutputStream().write((line[0] + " " + target.getRawPath()
-            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " " + line[2] + rest)
-            .getBytes(StandardCharsets.ISO_8859_1));
+        origin
+            .getOutputStream()
+            .write(
+                (line[0]
+                        + " "
+                        + target.getRawPath()
+                        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                        + " "
+                        + line[2]
+                        + rest)
+                    .getBytes(StandardCharsets.ISO_8859_1));
       }
       sockets.add(origin);
       Thread back = new Thread(() -> relay(origin, client), "forward-proxy-back");
@@ -101,7 +113,8 @@ final class ForwardProxy implements AutoCloseable {
     int matched = 0;
     for (int b = in.read(); b >= 0; b = in.read()) {
       head.write(b);
-      matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+      matched =
+          (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
       if (matched == 4) {
         return head.toString(StandardCharsets.ISO_8859_1);
       }

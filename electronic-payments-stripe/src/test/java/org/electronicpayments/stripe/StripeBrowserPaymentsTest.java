@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StripeBrowserPaymentsTest {
 
   private static final String PK = "pk_test_emulator";
-  private static final String EXPIRY = "12" + String.valueOf(
-      Year.now(ZoneOffset.UTC).getValue() + 3).substring(2);
+  private static final String EXPIRY =
+      "12" + String.valueOf(Year.now(ZoneOffset.UTC).getValue() + 3).substring(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Browser browser;
@@ -77,30 +77,44 @@ class StripeBrowserPaymentsTest {
   }
 
   @Test
-  @DisplayName("A card typed in the browser is charged and saved by the facade, then listed with its brand and last 4")
+  @DisplayName(
+      "A card typed in the browser is charged and saved by the facade, then listed with its brand and last 4")
   void cardTypedInTheBrowserIsChargedAndSaved() throws Exception {
     String paymentMethod = paymentMethodFromTheBrowser("5555 5555 5555 4444");
 
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(
-        CardChoice.saveNew(paymentMethod, "Mastercard 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "25.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK,
+            Facades.request(
+                CardChoice.saveNew(
+                    paymentMethod,
+                    "Mastercard 4444",
+                    Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)),
+                true,
+                "25.00"));
 
     assertThat(result).isInstanceOf(PaymentResult.Succeeded.class);
-    assertThat(emulator.succeededCharges()).singleElement()
+    assertThat(emulator.succeededCharges())
+        .singleElement()
         .satisfies(c -> assertThat(c.amount()).isEqualTo(2500L));
-    assertThat(payments.savedCards(Facades.DESK, Fixtures.CLIENT)).singleElement()
-        .satisfies((PaymentMethod card) -> {
-          assertThat(card.nickname()).isEqualTo("Mastercard 4444");
-          assertThat(card.card().brand()).isEqualTo("mastercard");
-          assertThat(card.card().last4()).isEqualTo("4444");
-        });
+    assertThat(payments.savedCards(Facades.DESK, Fixtures.CLIENT))
+        .singleElement()
+        .satisfies(
+            (PaymentMethod card) -> {
+              assertThat(card.nickname()).isEqualTo("Mastercard 4444");
+              assertThat(card.card().brand()).isEqualTo("mastercard");
+              assertThat(card.card().last4()).isEqualTo("4444");
+            });
   }
 
   @Test
-  @DisplayName("3-D Secure asked by the facade is completed in the browser's challenge; refresh finds the payment succeeded")
+  @DisplayName(
+      "3-D Secure asked by the facade is completed in the browser's challenge; refresh finds the payment succeeded")
   void threeDSecureCompletedInTheBrowser() throws Exception {
     String paymentMethod = paymentMethodFromTheBrowser("4000 0027 6000 3184");
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(
-        CardChoice.oneTime(paymentMethod), true, "40.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK, Facades.request(CardChoice.oneTime(paymentMethod), true, "40.00"));
     assertThat(result).isInstanceOf(PaymentResult.RequiresAction.class);
     String clientSecret = ((PaymentResult.RequiresAction) result).clientSecret();
 
@@ -116,11 +130,13 @@ class StripeBrowserPaymentsTest {
   }
 
   @Test
-  @DisplayName("3-D Secure failed in the browser's challenge leaves the payment failed and nothing charged")
+  @DisplayName(
+      "3-D Secure failed in the browser's challenge leaves the payment failed and nothing charged")
   void threeDSecureFailedInTheBrowser() throws Exception {
     String paymentMethod = paymentMethodFromTheBrowser("4000 0027 6000 3184");
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(
-        CardChoice.oneTime(paymentMethod), true, "40.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK, Facades.request(CardChoice.oneTime(paymentMethod), true, "40.00"));
     String clientSecret = ((PaymentResult.RequiresAction) result).clientSecret();
 
     browser.driver.get(pages.url("next-action", PK, clientSecret, "card", null));

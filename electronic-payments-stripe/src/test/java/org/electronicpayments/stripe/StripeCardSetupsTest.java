@@ -35,8 +35,9 @@ class StripeCardSetupsTest {
   // One emulator per test: the testbed's client always has the same id, so the same customer key.
   private final StripeEmulator emulator = StripeEmulator.start();
   private final StripePaymentProcessor processor = Fixtures.processor(emulator);
-  private final PaymentsTestbed bed = PaymentsTestbed.over(processor,
-      b -> b.consentWordingVersion("v7").deadline(java.time.Duration.ofSeconds(15)));
+  private final PaymentsTestbed bed =
+      PaymentsTestbed.over(
+          processor, b -> b.consentWordingVersion("v7").deadline(java.time.Duration.ofSeconds(15)));
 
   @AfterEach
   void close() {
@@ -49,13 +50,22 @@ class StripeCardSetupsTest {
   }
 
   private String customer() {
-    return bed.store().customerReference(PaymentsTestbed.AGENCY.id(), PaymentsTestbed.CLIENT).orElseThrow();
+    return bed.store()
+        .customerReference(PaymentsTestbed.AGENCY.id(), PaymentsTestbed.CLIENT)
+        .orElseThrow();
   }
 
   private PaymentRequest offSession(PaymentMethod card) {
-    return PaymentRequest.builder().client(PaymentsTestbed.CLIENT).reference("CC saved " + java.util.UUID.randomUUID().toString().substring(0, 8))
-        .type(org.electronicpayments.PaymentType.CREDIT_CARD).payer(org.electronicpayments.Payer.CO_PAY)
-        .amountReceived("12.00").electronic(true).card(CardChoice.saved(card.id())).clientPresent(false).build();
+    return PaymentRequest.builder()
+        .client(PaymentsTestbed.CLIENT)
+        .reference("CC saved " + java.util.UUID.randomUUID().toString().substring(0, 8))
+        .type(org.electronicpayments.PaymentType.CREDIT_CARD)
+        .payer(org.electronicpayments.Payer.CO_PAY)
+        .amountReceived("12.00")
+        .electronic(true)
+        .card(CardChoice.saved(card.id()))
+        .clientPresent(false)
+        .build();
   }
 
   @Test
@@ -67,9 +77,13 @@ class StripeCardSetupsTest {
     assertThat(card.id().value()).startsWith("pm_");
     assertThat(card.consent().wordingVersion()).isEqualTo("v7");
     assertThat(result.setup().processorReference()).startsWith("seti_");
-    assertThat(processor.listCards(customer())).extracting(ProcessorCard::id).containsExactly(card.id());
+    assertThat(processor.listCards(customer()))
+        .extracting(ProcessorCard::id)
+        .containsExactly(card.id());
     RecordedRequest create = emulator.requests("POST /v1/setup_intents").get(0);
-    assertThat(create.params()).containsEntry("usage", "off_session").containsEntry("customer", customer());
+    assertThat(create.params())
+        .containsEntry("usage", "off_session")
+        .containsEntry("customer", customer());
     assertThat(create.idempotencyKey()).isEqualTo(result.setup().idempotencyKey() + "-create");
     assertThat(emulator.requests("POST /v1/payment_intents")).isEmpty();
 
@@ -91,8 +105,10 @@ class StripeCardSetupsTest {
   }
 
   @Test
-  void authenticationRequiredOnSetup_requiresActionWithAClientSecret_thenIsSavedAndChargedOffSession() {
-    CardSetupResult result = bed.payments().saveCard(CLIENT, request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP));
+  void
+      authenticationRequiredOnSetup_requiresActionWithAClientSecret_thenIsSavedAndChargedOffSession() {
+    CardSetupResult result =
+        bed.payments().saveCard(CLIENT, request(StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP));
 
     assertThat(result).isInstanceOf(CardSetupResult.RequiresAction.class);
     String secret = ((CardSetupResult.RequiresAction) result).clientSecret();
@@ -103,28 +119,42 @@ class StripeCardSetupsTest {
     CardSetupResult done = bed.payments().refreshCardSetup(CLIENT, result.setup().id());
     assertThat(done).isInstanceOf(CardSetupResult.Saved.class);
     PaymentMethod card = ((CardSetupResult.Saved) done).card();
-    assertThat(processor.listCards(customer())).extracting(ProcessorCard::id).containsExactly(card.id());
-    assertThat(bed.payments().process(bed.frontDesk(), offSession(card))).isInstanceOf(PaymentResult.Succeeded.class);
+    assertThat(processor.listCards(customer()))
+        .extracting(ProcessorCard::id)
+        .containsExactly(card.id());
+    assertThat(bed.payments().process(bed.frontDesk(), offSession(card)))
+        .isInstanceOf(PaymentResult.Succeeded.class);
   }
 
   @Test
   void theSameCardTwiceIsSavedOnce_hereAndAtStripe() {
-    PaymentMethod first = ((CardSetupResult.Saved) bed.payments().saveCard(CLIENT, request(StripeTestCards.VISA))).card();
+    PaymentMethod first =
+        ((CardSetupResult.Saved) bed.payments().saveCard(CLIENT, request(StripeTestCards.VISA)))
+            .card();
     CardSetupResult again = bed.payments().saveCard(CLIENT, request(StripeTestCards.VISA));
 
     assertThat(again).isInstanceOf(CardSetupResult.Saved.class);
     assertThat(((CardSetupResult.Saved) again).card()).isEqualTo(first);
-    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).containsExactly(first);
-    assertThat(processor.listCards(customer())).extracting(ProcessorCard::id).containsExactly(first.id());
+    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .containsExactly(first);
+    assertThat(processor.listCards(customer()))
+        .extracting(ProcessorCard::id)
+        .containsExactly(first.id());
   }
 
   @Test
   void aConfirmWhoseAnswerIsLostIsInDoubt_thenReconcileRecordsTheSavedCardOnce() {
-    bed.payments().saveCard(CLIENT, request(StripeTestCards.MASTERCARD)); // the customer exists: the fault hits the confirm
+    bed.payments()
+        .saveCard(
+            CLIENT,
+            request(StripeTestCards.MASTERCARD)); // the customer exists: the fault hits the confirm
     emulator.faults().onNext("POST /v1/setup_intents/*/confirm").commitThenDrop();
 
-    CardSetupResult result = bed.payments().saveCard(CLIENT,
-        new CardSetupRequest(PaymentsTestbed.CLIENT, StripeTestCards.VISA, "Visa", PORTAL));
+    CardSetupResult result =
+        bed.payments()
+            .saveCard(
+                CLIENT,
+                new CardSetupRequest(PaymentsTestbed.CLIENT, StripeTestCards.VISA, "Visa", PORTAL));
     assertThat(result).isInstanceOf(CardSetupResult.InDoubt.class);
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).hasSize(1);
 
@@ -132,7 +162,8 @@ class StripeCardSetupsTest {
     assertThat(report.cardSetups()).isEqualTo(1);
     var settled = bed.payments().cardSetup(CLIENT, result.setup().id());
     assertThat(settled.status()).isEqualTo(CardSetupStatus.SUCCEEDED);
-    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).hasSize(2)
+    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .hasSize(2)
         .anySatisfy(c -> assertThat(c.id()).isEqualTo(settled.savedCard()));
     assertThat(processor.listCards(customer())).hasSize(2);
   }

@@ -47,21 +47,28 @@ class StripeDeadlineTest {
   }
 
   @Test
-  @DisplayName("The Stripe processor promises to return by the deadline; one on an injected client does not")
+  @DisplayName(
+      "The Stripe processor promises to return by the deadline; one on an injected client does not")
   void returnsByDeadline() {
     try (StripeEmulator emulator = StripeEmulator.start()) {
       assertThat(Fixtures.processor(emulator).returnsByDeadline()).isTrue();
-      assertThat(Fixtures.builder(emulator).stripeClient(new com.stripe.StripeClient("sk_test_x")).build()
-          .returnsByDeadline()).isFalse();
+      assertThat(
+              Fixtures.builder(emulator)
+                  .stripeClient(new com.stripe.StripeClient("sk_test_x"))
+                  .build()
+                  .returnsByDeadline())
+          .isFalse();
     }
   }
 
   @Test
-  @DisplayName("A server dripping one header byte every 100 ms cannot hold a charge past its deadline")
+  @DisplayName(
+      "A server dripping one header byte every 100 ms cannot hold a charge past its deadline")
   void dripFeedingServerCannotHoldAChargePastTheDeadline() {
     StripePaymentProcessor stripe = processor(Duration.ofSeconds(2), Duration.ofSeconds(30));
     Duration deadline = Duration.ofMillis(1500);
-    ChargeRequest r = Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), deadline);
+    ChargeRequest r =
+        Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), deadline);
 
     long start = System.nanoTime();
     ChargeOutcome outcome = stripe.prepare(r);
@@ -72,12 +79,14 @@ class StripeDeadlineTest {
   }
 
   @Test
-  @DisplayName("A server that sends its headers at once, then one body byte every 100 ms, cannot hold a charge past its deadline")
+  @DisplayName(
+      "A server that sends its headers at once, then one body byte every 100 ms, cannot hold a charge past its deadline")
   void dripFedBodyCannotHoldAChargePastTheDeadline() {
     dripBody = true;
     StripePaymentProcessor stripe = processor(Duration.ofSeconds(2), Duration.ofSeconds(30));
     Duration deadline = Duration.ofMillis(1500);
-    ChargeRequest r = Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), deadline);
+    ChargeRequest r =
+        Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), deadline);
 
     long start = System.nanoTime();
     ChargeOutcome outcome = stripe.prepare(r);
@@ -88,13 +97,18 @@ class StripeDeadlineTest {
   }
 
   @Test
-  @DisplayName("A call without a caller's deadline is bounded by the read timeout per try, each byte arriving in time")
+  @DisplayName(
+      "A call without a caller's deadline is bounded by the read timeout per try, each byte arriving in time")
   void dripFeedingServerIsBoundedByTheReadTimeoutOutsideACharge() {
     StripePaymentProcessor stripe = processor(Duration.ofMillis(800), Duration.ofSeconds(30));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT,
-        "customer-drip"))).as("the customer is not made").isInstanceOf(ProcessorException.class);
+    assertThatThrownBy(
+            () ->
+                stripe.ensureCustomer(
+                    new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-drip")))
+        .as("the customer is not made")
+        .isInstanceOf(ProcessorException.class);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     // two tries of 800 ms (maxNetworkRetries 1) and stripe-java's 0.5 s back-off between them
@@ -127,14 +141,22 @@ class StripeDeadlineTest {
   }
 
   private void dripTo(Socket socket) {
-    try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+    try (socket;
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream()) {
       in.read(new byte[8192]); // the request (its first segment is enough)
-      String head = dripBody ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
-          : "HTTP/1.1 200 OK\r\n";
+      String head =
+          dripBody
+              ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+              : "HTTP/1.1 200 OK\r\n";
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      byte[] slow = (dripBody ? " " : "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
-          .repeat(100).getBytes(StandardCharsets.US_ASCII);
+      byte[] slow =
+          (dripBody
+                  ? " "
+                  : "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+              .repeat(100)
+              .getBytes(StandardCharsets.US_ASCII);
       for (byte b : slow) {
         out.write(b);
         out.flush();

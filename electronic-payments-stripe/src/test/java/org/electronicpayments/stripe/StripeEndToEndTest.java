@@ -42,11 +42,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 class StripeEndToEndTest {
 
   /** The parameters Stripe may receive (G5): amounts, ids, card, receipt email, neutral text. */
-  static final Pattern ALLOWED = Pattern.compile("amount|currency|customer|payment_method|receipt_email|description"
-      + "|metadata\\[(payment_id|client_id|agency_id|attempt|saved_by_payment)]|payment_intent"
-      + "|setup_future_usage|capture_method"
-      + "|confirm|off_session|payment_method_types\\[\\d*]|expand\\[\\d*]|cancellation_reason|type|limit"
-      + "|card\\[exp_month]|card\\[exp_year]");
+  static final Pattern ALLOWED =
+      Pattern.compile(
+          "amount|currency|customer|payment_method|receipt_email|description"
+              + "|metadata\\[(payment_id|client_id|agency_id|attempt|saved_by_payment)]|payment_intent"
+              + "|setup_future_usage|capture_method"
+              + "|confirm|off_session|payment_method_types\\[\\d*]|expand\\[\\d*]|cancellation_reason|type|limit"
+              + "|card\\[exp_month]|card\\[exp_year]");
 
   static StripeEmulator emulator;
   static HttpServer receiver;
@@ -56,21 +58,29 @@ class StripeEndToEndTest {
   @BeforeAll
   static void start() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/stripe/webhooks", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      int status;
-      try {
-        webhooks.handle(body, exchange.getRequestHeaders().getFirst("Stripe-Signature"));
-        status = 200;
-      } catch (StripeWebhooks.InvalidWebhookException e) {
-        status = 400;
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/stripe/webhooks",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          int status;
+          try {
+            webhooks.handle(body, exchange.getRequestHeaders().getFirst("Stripe-Signature"));
+            status = 200;
+          } catch (StripeWebhooks.InvalidWebhookException e) {
+            status = 400;
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
-    emulator = StripeEmulator.builder().webhookSecret("whsec_endtoend")
-        .webhookUrl(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stripe/webhooks")).start();
+    emulator =
+        StripeEmulator.builder()
+            .webhookSecret("whsec_endtoend")
+            .webhookUrl(
+                URI.create(
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/stripe/webhooks"))
+            .start();
     payments = Facades.facade(Fixtures.processor(emulator));
     webhooks = StripeWebhooks.builder().secret("whsec_endtoend").payments(payments).build();
   }
@@ -86,7 +96,9 @@ class StripeEndToEndTest {
   @Order(1)
   @DisplayName("One-time card: charged once, saved (posted), partly refunded")
   void oneTimeCardChargedPostedAndRefunded() {
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "25.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "25.00"));
 
     assertThat(result).isInstanceOf(PaymentResult.Succeeded.class);
     Payment p = result.payment();
@@ -94,8 +106,10 @@ class StripeEndToEndTest {
     assertThat(payments.save(Facades.DESK, p.id()).status()).isEqualTo(PaymentStatus.POSTED);
     PaymentRefund refund = payments.refund(Facades.DESK, p.id(), Money.usd("5.00"));
     assertThat(refund.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-    assertThat(payments.payment(Facades.DESK, p.id()).status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-    assertThat(emulator.chargesFor(p.currentAttempt().processorReference())).singleElement()
+    assertThat(payments.payment(Facades.DESK, p.id()).status())
+        .isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(emulator.chargesFor(p.currentAttempt().processorReference()))
+        .singleElement()
         .satisfies(c -> assertThat(c.amountRefunded()).isEqualTo(500));
   }
 
@@ -103,15 +117,26 @@ class StripeEndToEndTest {
   @Order(2)
   @DisplayName("New card saved, then charged on-session and off-session as a saved card")
   void newCardSavedThenChargedOnAndOffSession() {
-    PaymentResult saved = payments.process(Facades.DESK,
-        Facades.request(CardChoice.saveNew("pm_card_mastercard", "Mastercard 4444", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)), true, "10.00"));
+    PaymentResult saved =
+        payments.process(
+            Facades.DESK,
+            Facades.request(
+                CardChoice.saveNew(
+                    "pm_card_mastercard",
+                    "Mastercard 4444",
+                    Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)),
+                true,
+                "10.00"));
     assertThat(saved).isInstanceOf(PaymentResult.Succeeded.class);
     var card = payments.savedCards(Facades.DESK, Fixtures.CLIENT);
-    assertThat(card).singleElement().satisfies(c -> assertThat(c.nickname()).isEqualTo("Mastercard 4444"));
+    assertThat(card)
+        .singleElement()
+        .satisfies(c -> assertThat(c.nickname()).isEqualTo("Mastercard 4444"));
 
     for (boolean present : new boolean[] {true, false}) {
-      PaymentResult again = payments.process(Facades.DESK,
-          Facades.request(CardChoice.saved(card.get(0).id()), present, "10.00"));
+      PaymentResult again =
+          payments.process(
+              Facades.DESK, Facades.request(CardChoice.saved(card.get(0).id()), present, "10.00"));
       assertThat(again).isInstanceOf(PaymentResult.Succeeded.class);
     }
     assertThat(emulator.requests("POST /v1/customers")).hasSize(1);
@@ -123,25 +148,34 @@ class StripeEndToEndTest {
   void droppedConfirmIsInDoubtThenReconciled() {
     emulator.faults().onNext("POST /v1/payment_intents/*/confirm").commitThenDrop();
 
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_amex"), true, "12.34"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_amex"), true, "12.34"));
 
     assertThat(result).isInstanceOf(PaymentResult.InDoubt.class);
     String pi = result.payment().currentAttempt().processorReference();
     assertThat(emulator.chargesFor(pi)).hasSize(1);
-    await(() -> payments.status(Facades.DESK, result.payment().id()) == PaymentStatus.SUCCEEDED); // webhook or…
+    await(
+        () ->
+            payments.status(Facades.DESK, result.payment().id())
+                == PaymentStatus.SUCCEEDED); // webhook or…
     ReconcileReport report = payments.reconcile(Actor.system("reconciler"));
-    assertThat(payments.status(Facades.DESK, result.payment().id())).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payments.status(Facades.DESK, result.payment().id()))
+        .isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(report.failed()).isZero();
     assertThat(emulator.chargesFor(pi)).hasSize(1);
   }
 
   @Test
   @Order(4)
-  @DisplayName("Confirm that never arrived: in doubt, then reconcile cancels the PaymentIntent; nothing charged")
+  @DisplayName(
+      "Confirm that never arrived: in doubt, then reconcile cancels the PaymentIntent; nothing charged")
   void lostConfirmIsCancelledByReconcile() {
     emulator.faults().onNext("POST /v1/payment_intents/*/confirm").fail(500, false);
 
-    PaymentResult result = payments.process(Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "7.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "7.00"));
     assertThat(result).isInstanceOf(PaymentResult.InDoubt.class);
 
     payments.reconcile(Actor.system("reconciler"));
@@ -153,40 +187,67 @@ class StripeEndToEndTest {
 
   @Test
   @Order(5)
-  @DisplayName("3-D Secure: requires action; the client authenticates; Stripe's webhook settles the payment")
+  @DisplayName(
+      "3-D Secure: requires action; the client authenticates; Stripe's webhook settles the payment")
   void threeDSecureSettledByWebhook() {
-    PaymentResult result = payments.process(Facades.DESK,
-        Facades.request(CardChoice.oneTime("pm_card_authenticationRequired"), true, "40.00"));
+    PaymentResult result =
+        payments.process(
+            Facades.DESK,
+            Facades.request(CardChoice.oneTime("pm_card_authenticationRequired"), true, "40.00"));
     assertThat(result).isInstanceOf(PaymentResult.RequiresAction.class);
     assertThat(((PaymentResult.RequiresAction) result).clientSecret()).contains("_secret_");
 
     emulator.completeAuthentication(result.payment().currentAttempt().processorReference());
 
     await(() -> payments.status(Facades.DESK, result.payment().id()) == PaymentStatus.SUCCEEDED);
-    assertThat(payments.status(Facades.DESK, result.payment().id())).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payments.status(Facades.DESK, result.payment().id()))
+        .isEqualTo(PaymentStatus.SUCCEEDED);
   }
 
   @Test
   @Order(6)
-  @DisplayName("G5: every request Stripe received carries only amounts, ids, card, receipt email and neutral text")
+  @DisplayName(
+      "G5: every request Stripe received carries only amounts, ids, card, receipt email and neutral text")
   void stripeReceivesNoNoteReferenceOrAppointment() {
     var requests = emulator.requests();
     assertThat(requests).hasSizeGreaterThan(20);
     for (RecordedRequest r : requests) {
       for (Map.Entry<String, String> p : r.params().entrySet()) {
         assertThat(p.getKey()).as(r.endpoint()).matches(ALLOWED);
-        assertThat(p.getValue()).as(r.endpoint() + " " + p.getKey())
-            .doesNotContain("DOS", "90837", "anxiety", "appt", "intake-zq", "Smith", "copay", "Riverside", "Mastercard 4444");
+        assertThat(p.getValue())
+            .as(r.endpoint() + " " + p.getKey())
+            .doesNotContain(
+                "DOS",
+                "90837",
+                "anxiety",
+                "appt",
+                "intake-zq",
+                "Smith",
+                "copay",
+                "Riverside",
+                "Mastercard 4444");
       }
     }
-    assertThat(requests).filteredOn(r -> r.endpoint().equals("POST /v1/payment_intents"))
-        .allSatisfy(r -> {
-          assertThat(r.params().get("description")).startsWith("Payment pay_");
-          assertThat(r.params().keySet()).filteredOn(k -> k.startsWith("metadata"))
-              .isSubsetOf(Set.of("metadata[payment_id]", "metadata[client_id]", "metadata[agency_id]", "metadata[attempt]"));
-        });
-    assertThat(requests).filteredOn(r -> r.endpoint().equals("POST /v1/customers"))
-        .allSatisfy(r -> assertThat(r.params().keySet()).containsOnly("metadata[client_id]", "metadata[agency_id]"));
+    assertThat(requests)
+        .filteredOn(r -> r.endpoint().equals("POST /v1/payment_intents"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.params().get("description")).startsWith("Payment pay_");
+              assertThat(r.params().keySet())
+                  .filteredOn(k -> k.startsWith("metadata"))
+                  .isSubsetOf(
+                      Set.of(
+                          "metadata[payment_id]",
+                          "metadata[client_id]",
+                          "metadata[agency_id]",
+                          "metadata[attempt]"));
+            });
+    assertThat(requests)
+        .filteredOn(r -> r.endpoint().equals("POST /v1/customers"))
+        .allSatisfy(
+            r ->
+                assertThat(r.params().keySet())
+                    .containsOnly("metadata[client_id]", "metadata[agency_id]"));
   }
 
   private static void await(java.util.function.BooleanSupplier done) {

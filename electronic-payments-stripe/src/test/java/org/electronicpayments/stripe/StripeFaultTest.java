@@ -44,11 +44,15 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("Confirm committed, then the connection dropped: unknown, and resolve finds it charged once")
+  @DisplayName(
+      "Confirm committed, then the connection dropped: unknown, and resolve finds it charged once")
   void dropAfterCommitOnConfirm() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
-    emulator.faults().onNext(CONFIRM).commitThenDrop(); // once: the module's client, unlike HttpURLConnection, does not re-send
+    emulator
+        .faults()
+        .onNext(CONFIRM)
+        .commitThenDrop(); // once: the module's client, unlike HttpURLConnection, does not re-send
 
     ChargeOutcome confirmed = stripe.confirm(r, pi);
 
@@ -61,7 +65,8 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("Create dropped before it ran: unknown without a reference; resolve re-issues it and cancels")
+  @DisplayName(
+      "Create dropped before it ran: unknown without a reference; resolve re-issues it and cancels")
   void dropOnCreate() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     emulator.faults().onNext(CREATE).drop();
@@ -72,12 +77,14 @@ class StripeFaultTest {
     assertThat(outcome.processorReference()).isNull();
     ChargeOutcome settled = stripe.resolve(r, null);
     assertThat(settled).isInstanceOf(ChargeOutcome.Declined.class);
-    assertThat(((ChargeOutcome.Declined) settled).failure().kind()).isEqualTo(PaymentFailure.Kind.CANCELLED);
+    assertThat(((ChargeOutcome.Declined) settled).failure().kind())
+        .isEqualTo(PaymentFailure.Kind.CANCELLED);
     assertThat(emulator.charges()).isEmpty();
   }
 
   @Test
-  @DisplayName("Create committed, then dropped: resolve re-issues it with its key and gets the same PaymentIntent")
+  @DisplayName(
+      "Create committed, then dropped: resolve re-issues it with its key and gets the same PaymentIntent")
   void commitThenDropOnCreate() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     emulator.faults().onNext(CREATE).commitThenDrop();
@@ -91,7 +98,8 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("500 with Stripe-Should-Retry: false on confirm: unknown, not declined; resolve cancels, nothing charged")
+  @DisplayName(
+      "500 with Stripe-Should-Retry: false on confirm: unknown, not declined; resolve cancels, nothing charged")
   void serverErrorWithoutRetry() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
@@ -102,34 +110,43 @@ class StripeFaultTest {
     assertThat(confirmed).isInstanceOf(ChargeOutcome.Unknown.class);
     assertThat(emulator.requests(CONFIRM)).hasSize(1);
     ChargeOutcome settled = stripe.resolve(r, pi);
-    assertThat(((ChargeOutcome.Declined) settled).failure().kind()).isEqualTo(PaymentFailure.Kind.CANCELLED);
+    assertThat(((ChargeOutcome.Declined) settled).failure().kind())
+        .isEqualTo(PaymentFailure.Kind.CANCELLED);
     assertThat(emulator.charges()).isEmpty();
   }
 
   @Test
-  @DisplayName("A retryable 503 on confirm is retried by stripe-java with the same key and charges once")
+  @DisplayName(
+      "A retryable 503 on confirm is retried by stripe-java with the same key and charges once")
   void retryableServerErrorIsRetriedOnce() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
     emulator.faults().onNext(CONFIRM).fail(503);
 
     assertThat(stripe.confirm(r, pi)).isInstanceOf(ChargeOutcome.Charged.class);
-    assertThat(emulator.requests(CONFIRM)).extracting(q -> q.idempotencyKey()).containsOnly(r.idempotencyKey() + "-confirm");
+    assertThat(emulator.requests(CONFIRM))
+        .extracting(q -> q.idempotencyKey())
+        .containsOnly(r.idempotencyKey() + "-confirm");
     assertThat(emulator.succeededCharges()).hasSize(1);
   }
 
   @Test
-  @DisplayName("409 idempotency_key_in_use while the first confirm runs: unknown for the second, one charge")
+  @DisplayName(
+      "409 idempotency_key_in_use while the first confirm runs: unknown for the second, one charge")
   void idempotencyKeyInUse() throws Exception {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
     FaultRule slow = emulator.faults().onNext(CONFIRM).delay(Duration.ofMillis(1500));
-    CompletableFuture<ChargeOutcome> first = CompletableFuture.supplyAsync(() -> stripe.confirm(r, pi));
-    assertThat(slow.awaitHolding(Duration.ofSeconds(10))).as("the first confirm holds its key").isTrue();
+    CompletableFuture<ChargeOutcome> first =
+        CompletableFuture.supplyAsync(() -> stripe.confirm(r, pi));
+    assertThat(slow.awaitHolding(Duration.ofSeconds(10)))
+        .as("the first confirm holds its key")
+        .isTrue();
 
     ChargeOutcome second = stripe.confirm(r, pi);
 
-    // the first was delayed holding the key and charged; the second collided with it (409) and is unknown
+    // the first was delayed holding the key and charged; the second collided with it (409) and is
+    // unknown
     assertThat(second).isInstanceOf(ChargeOutcome.Unknown.class);
     assertThat(first.get()).isInstanceOf(ChargeOutcome.Charged.class);
     assertThat(emulator.requests(CONFIRM)).anySatisfy(q -> assertThat(q.status()).isEqualTo(409));
@@ -150,7 +167,8 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("Confirm hangs past the deadline: unknown within the deadline plus one second; nothing charged")
+  @DisplayName(
+      "Confirm hangs past the deadline: unknown within the deadline plus one second; nothing charged")
   void hangPastTheDeadline() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
@@ -170,9 +188,11 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("The operation deadline of the builder bounds a hang when the caller's deadline is later")
+  @DisplayName(
+      "The operation deadline of the builder bounds a hang when the caller's deadline is later")
   void builderDeadlineBoundsAHang() {
-    StripePaymentProcessor quick = Fixtures.builder(emulator).deadline(Duration.ofMillis(1200)).build();
+    StripePaymentProcessor quick =
+        Fixtures.builder(emulator).deadline(Duration.ofMillis(1200)).build();
     Fixtures.customer(quick); // warm: the JVM's first stripe-java call loads classes for a while
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     emulator.faults().onEvery(CREATE).hang(Duration.ofSeconds(20));
@@ -186,7 +206,8 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("A delay longer than the read timeout: the charge lands while the client gave up; resolve finds it once")
+  @DisplayName(
+      "A delay longer than the read timeout: the charge lands while the client gave up; resolve finds it once")
   void delayPastTheReadTimeout() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     String pi = prepared(r);
@@ -201,7 +222,8 @@ class StripeFaultTest {
   }
 
   @Test
-  @DisplayName("The request after a response is dropped: the confirm is re-sent with its key and charges once")
+  @DisplayName(
+      "The request after a response is dropped: the confirm is re-sent with its key and charges once")
   void respondThenDropNext() {
     ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
     emulator.faults().onNext(CREATE).respondThenDropNext();
@@ -212,9 +234,11 @@ class StripeFaultTest {
     if (confirmed instanceof ChargeOutcome.Unknown) {
       confirmed = stripe.resolve(r, pi);
     }
-    assertThat(confirmed).isInstanceOfAny(ChargeOutcome.Charged.class, ChargeOutcome.Declined.class);
+    assertThat(confirmed)
+        .isInstanceOfAny(ChargeOutcome.Charged.class, ChargeOutcome.Declined.class);
     assertThat(emulator.succeededCharges()).hasSizeLessThanOrEqualTo(1);
-    assertThat(emulator.succeededCharges().size() == 1).isEqualTo(confirmed instanceof ChargeOutcome.Charged);
+    assertThat(emulator.succeededCharges().size() == 1)
+        .isEqualTo(confirmed instanceof ChargeOutcome.Charged);
   }
 
   private static void await(java.util.function.BooleanSupplier condition) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every request this module makes, against Stripe's official stripe-mock, which checks each one
  * against Stripe's OpenAPI spec (and answers with fixed objects, so outcomes are not asserted).
- * Runs when {@code STRIPE_MOCK_URL} is set, e.g. {@code http://localhost:12111} after
- * {@code docker run -p 12111:12111 stripe/stripe-mock}; skipped otherwise.
+ * Runs when {@code STRIPE_MOCK_URL} is set, e.g. {@code http://localhost:12111} after {@code docker
+ * run -p 12111:12111 stripe/stripe-mock}; skipped otherwise.
  */
 @Tag("stripe-mock")
 class StripeMockRequestShapesTest {
@@ -35,19 +35,34 @@ class StripeMockRequestShapesTest {
   @BeforeEach
   void requireStripeMock() {
     assumeTrue(URL != null && !URL.isBlank(), "STRIPE_MOCK_URL is not set");
-    stripe = StripePaymentProcessor.builder().secretKey("sk_test_123").apiBase(URL)
-        .statementDescriptorSuffix("CLINIC").maxNetworkRetries(0).deadline(Duration.ofSeconds(20)).build();
+    stripe =
+        StripePaymentProcessor.builder()
+            .secretKey("sk_test_123")
+            .apiBase(URL)
+            .statementDescriptorSuffix("CLINIC")
+            .maxNetworkRetries(0)
+            .deadline(Duration.ofSeconds(20))
+            .build();
   }
 
   @Test
-  @DisplayName("customer, attach, list, create, confirm, retrieve, cancel, refund, update, detach are valid requests")
+  @DisplayName(
+      "customer, attach, list, create, confirm, retrieve, cancel, refund, update, detach are valid requests")
   void everyRequestIsValid() {
-    String customer = stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-mock"));
+    String customer =
+        stripe.ensureCustomer(
+            new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-mock"));
     assertThat(customer).startsWith("cus_");
 
     for (CardUse use : CardUse.values()) {
-      ChargeRequest r = Fixtures.charge(PaymentId.generate(), 1, "pm_card_visa", use,
-          use == CardUse.ONE_TIME ? null : customer, "10.00");
+      ChargeRequest r =
+          Fixtures.charge(
+              PaymentId.generate(),
+              1,
+              "pm_card_visa",
+              use,
+              use == CardUse.ONE_TIME ? null : customer,
+              "10.00");
       ChargeOutcome prepared = stripe.prepare(r);
       assertThat(prepared).as(use.toString()).isInstanceOf(ChargeOutcome.Prepared.class);
       notRejected(stripe.confirm(r, prepared.processorReference()));
@@ -57,19 +72,24 @@ class StripeMockRequestShapesTest {
 
     // stripe-mock answers a list with its fixture card and an update with that same card: the
     // module must have read each answer as cards, not merely not thrown.
-    assertThat(stripe.listCards(customer)).isNotEmpty()
+    assertThat(stripe.listCards(customer))
+        .isNotEmpty()
         .allSatisfy(c -> assertThat(c.id().value()).startsWith("pm_"))
         .allSatisfy(c -> assertThat(c.card().brand()).isNotBlank());
-    assertThat(stripe.updateCardExpiry(PaymentMethodId.of("pm_123"), YearMonth.of(2031, 4)).brand()).isNotBlank();
+    assertThat(stripe.updateCardExpiry(PaymentMethodId.of("pm_123"), YearMonth.of(2031, 4)).brand())
+        .isNotBlank();
     stripe.removeCard(PaymentMethodId.of("pm_123"));
-    RefundOutcome refund = stripe.refund(new RefundRequest(PaymentId.generate(), "pi_123", Money.usd("4.00"),
-        "refund-mock-1"));
+    RefundOutcome refund =
+        stripe.refund(
+            new RefundRequest(PaymentId.generate(), "pi_123", Money.usd("4.00"), "refund-mock-1"));
     assertThat(refund).isInstanceOf(RefundOutcome.Refunded.class);
   }
 
   private static void notRejected(ChargeOutcome outcome) {
     if (outcome instanceof ChargeOutcome.Declined d) {
-      assertThat(d.failure().kind()).as(d.failure().toString()).isNotEqualTo(PaymentFailure.Kind.REJECTED);
+      assertThat(d.failure().kind())
+          .as(d.failure().toString())
+          .isNotEqualTo(PaymentFailure.Kind.REJECTED);
     }
   }
 }

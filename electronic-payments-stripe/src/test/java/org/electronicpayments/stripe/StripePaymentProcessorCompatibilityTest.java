@@ -15,6 +15,7 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
 
   static StripeEmulator emulator;
   static StripePaymentProcessor processor;
+
   /** The dispute of each PaymentIntent this class opened one for. */
   static final Map<String, String> disputes = new ConcurrentHashMap<>();
 
@@ -51,7 +52,8 @@ class StripePaymentProcessorCompatibilityTest extends PaymentProcessorCompatibil
 
   @Override
   protected void openDispute(String processorReference, String reason, Money amount) {
-    disputes.put(processorReference, emulator.openDispute(processorReference, reason, amount.minorUnits()));
+    disputes.put(
+        processorReference, emulator.openDispute(processorReference, reason, amount.minorUnits()));
   }
 
   @Override

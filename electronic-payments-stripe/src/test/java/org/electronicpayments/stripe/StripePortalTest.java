@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The client portal through the facade and the Stripe module over the emulator, as client and as representative. */
+/**
+ * The client portal through the facade and the Stripe module over the emulator, as client and as
+ * representative.
+ */
 class StripePortalTest {
 
   private final StripeEmulator emulator = StripeEmulator.start();
@@ -46,17 +49,26 @@ class StripePortalTest {
   }
 
   static Stream<Actor> portalUsers() {
-    return Stream.of(Actor.client(PaymentsTestbed.CLIENT),
+    return Stream.of(
+        Actor.client(PaymentsTestbed.CLIENT),
         Actor.representative(RepresentativeId.of("parent-1"), Set.of(PaymentsTestbed.CLIENT)));
   }
 
   private PaymentsTestbed bed(PortalPosting posting) {
-    return PaymentsTestbed.over(processor, b -> b.portalPosting(posting).deadline(Duration.ofSeconds(15)));
+    return PaymentsTestbed.over(
+        processor, b -> b.portalPosting(posting).deadline(Duration.ofSeconds(15)));
   }
 
   private static PaymentRequest pay(ClientId client, CardChoice card) {
-    return PaymentRequest.builder().client(client).reference("portal " + UUID.randomUUID().toString().substring(0, 8))
-        .type(PaymentType.CREDIT_CARD).payer(Payer.CO_PAY).amountReceived("15.00").electronic(true).card(card).build();
+    return PaymentRequest.builder()
+        .client(client)
+        .reference("portal " + UUID.randomUUID().toString().substring(0, 8))
+        .type(PaymentType.CREDIT_CARD)
+        .payer(Payer.CO_PAY)
+        .amountReceived("15.00")
+        .electronic(true)
+        .card(card)
+        .build();
   }
 
   @ParameterizedTest
@@ -64,29 +76,45 @@ class StripePortalTest {
   void addsACardWithoutPaying_renamesIt_updatesItsExpiry_paysWithIt_andRemovesIt(Actor user) {
     try (PaymentsTestbed bed = bed(PortalPosting.STAFF_SAVES)) {
       var payments = bed.payments();
-      Consent consent = Consent.of(user instanceof Actor.Client ? ConsentGiver.CLIENT : ConsentGiver.REPRESENTATIVE,
-          ConsentChannel.PORTAL);
-      PaymentMethod card = ((CardSetupResult.Saved) payments.saveCard(user, new CardSetupRequest(PaymentsTestbed.CLIENT,
-          StripeTestCards.MASTERCARD, "My card", consent))).card();
-      String customer = bed.store().customerReference(PaymentsTestbed.AGENCY.id(), PaymentsTestbed.CLIENT).orElseThrow();
+      Consent consent =
+          Consent.of(
+              user instanceof Actor.Client ? ConsentGiver.CLIENT : ConsentGiver.REPRESENTATIVE,
+              ConsentChannel.PORTAL);
+      PaymentMethod card =
+          ((CardSetupResult.Saved)
+                  payments.saveCard(
+                      user,
+                      new CardSetupRequest(
+                          PaymentsTestbed.CLIENT, StripeTestCards.MASTERCARD, "My card", consent)))
+              .card();
+      String customer =
+          bed.store()
+              .customerReference(PaymentsTestbed.AGENCY.id(), PaymentsTestbed.CLIENT)
+              .orElseThrow();
       assertThat(emulator.requests("POST /v1/payment_intents")).isEmpty();
       assertThat(payments.savedCards(user, PaymentsTestbed.CLIENT)).containsExactly(card);
 
       assertThat(payments.renameCard(user, card.id(), "Copays").nickname()).isEqualTo("Copays");
       YearMonth renewed = card.card().expiry().plusYears(2);
-      assertThat(payments.updateCardExpiry(user, card.id(), renewed).card().expiry()).isEqualTo(renewed);
-      assertThat(processor.listCards(customer)).singleElement()
+      assertThat(payments.updateCardExpiry(user, card.id(), renewed).card().expiry())
+          .isEqualTo(renewed);
+      assertThat(processor.listCards(customer))
+          .singleElement()
           .satisfies(c -> assertThat(c.card().expiry()).isEqualTo(renewed));
 
-      PaymentResult paid = payments.process(user, pay(PaymentsTestbed.CLIENT, CardChoice.saved(card.id())));
+      PaymentResult paid =
+          payments.process(user, pay(PaymentsTestbed.CLIENT, CardChoice.saved(card.id())));
       assertThat(paid).isInstanceOf(PaymentResult.Succeeded.class);
       assertThat(paid.payment().status()).isEqualTo(PaymentStatus.SUCCEEDED);
       assertThat(paid.payment().confirmationNumber()).startsWith("ch_");
 
       payments.removeCard(user, card.id());
       assertThat(payments.savedCards(user, PaymentsTestbed.CLIENT)).isEmpty();
-      assertThat(processor.listCards(customer)).extracting(ProcessorCard::id).doesNotContain(card.id());
-      assertThat(payments.removedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).singleElement()
+      assertThat(processor.listCards(customer))
+          .extracting(ProcessorCard::id)
+          .doesNotContain(card.id());
+      assertThat(payments.removedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+          .singleElement()
           .satisfies(r -> assertThat(r.removedBy()).isEqualTo(user.auditName()));
     }
   }
@@ -94,13 +122,26 @@ class StripePortalTest {
   @Test
   void aRepresentativeIsDeniedForAClientTheyDoNotRepresent_andNothingReachesStripe() {
     try (PaymentsTestbed bed = bed(PortalPosting.STAFF_SAVES)) {
-      Actor rep = Actor.representative(RepresentativeId.of("parent-1"), Set.of(PaymentsTestbed.CLIENT));
+      Actor rep =
+          Actor.representative(RepresentativeId.of("parent-1"), Set.of(PaymentsTestbed.CLIENT));
       ClientId other = ClientId.of("2000");
       int requests = emulator.requests().size();
-      assertThatThrownBy(() -> bed.payments().saveCard(rep, new CardSetupRequest(other, StripeTestCards.VISA, "Visa",
-          Consent.of(ConsentGiver.REPRESENTATIVE, ConsentChannel.PORTAL)))).isInstanceOf(AccessDeniedException.class);
-      assertThatThrownBy(() -> bed.payments().savedCards(rep, other)).isInstanceOf(AccessDeniedException.class);
-      assertThatThrownBy(() -> bed.payments().process(rep, pay(other, CardChoice.oneTime(StripeTestCards.VISA))))
+      assertThatThrownBy(
+              () ->
+                  bed.payments()
+                      .saveCard(
+                          rep,
+                          new CardSetupRequest(
+                              other,
+                              StripeTestCards.VISA,
+                              "Visa",
+                              Consent.of(ConsentGiver.REPRESENTATIVE, ConsentChannel.PORTAL))))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> bed.payments().savedCards(rep, other))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(
+              () ->
+                  bed.payments().process(rep, pay(other, CardChoice.oneTime(StripeTestCards.VISA))))
           .isInstanceOf(AccessDeniedException.class);
       assertThat(emulator.requests()).hasSize(requests);
     }
@@ -110,8 +151,10 @@ class StripePortalTest {
   void withAutomaticPostingAClientsPaymentIsPostedAtOnce() {
     try (PaymentsTestbed bed = bed(PortalPosting.AUTOMATIC)) {
       Actor client = Actor.client(PaymentsTestbed.CLIENT);
-      PaymentResult paid = bed.payments().process(client, pay(PaymentsTestbed.CLIENT,
-          CardChoice.oneTime(StripeTestCards.VISA)));
+      PaymentResult paid =
+          bed.payments()
+              .process(
+                  client, pay(PaymentsTestbed.CLIENT, CardChoice.oneTime(StripeTestCards.VISA)));
       assertThat(paid.payment().status()).isEqualTo(PaymentStatus.POSTED);
       assertThat(paid.payment().postedBy()).isEqualTo(client.auditName());
       assertThat(bed.payments().unsaved(bed.frontDesk())).isEmpty();

@@ -39,40 +39,78 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** stripe-java's connection proxy option: every request goes through the proxy, http and https alike. */
+/**
+ * stripe-java's connection proxy option: every request goes through the proxy, http and https
+ * alike.
+ */
 @ExtendWith(StripeEmulatorExtension.class)
 class StripeProxyTest {
 
   @Test
-  @DisplayName("With a proxy set, every request of a charge goes through it, with the proxy's credential")
+  @DisplayName(
+      "With a proxy set, every request of a charge goes through it, with the proxy's credential")
   void chargeGoesThroughTheProxy(StripeEmulator emulator) throws Exception {
     try (ForwardProxy proxy = ForwardProxy.start()) {
-      StripePaymentProcessor stripe = Fixtures.builder(emulator).proxy(proxy.proxy())
-          .proxyCredential(new PasswordAuthentication("agency", "s3cret".toCharArray())).build();
+      StripePaymentProcessor stripe =
+          Fixtures.builder(emulator)
+              .proxy(proxy.proxy())
+              .proxyCredential(new PasswordAuthentication("agency", "s3cret".toCharArray()))
+              .build();
       assertThat(stripe.toString()).doesNotContain("s3cret");
       ElectronicPayments payments = Facades.facade(stripe);
 
-      PaymentResult result = payments.process(Facades.DESK,
-          Facades.request(CardChoice.oneTime("pm_card_visa"), true, "12.00"));
+      PaymentResult result =
+          payments.process(
+              Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "12.00"));
 
       assertThat(result.status()).isEqualTo(PaymentStatus.SUCCEEDED);
       assertThat(emulator.succeededCharges()).hasSize(1);
-      String credential = "Proxy-Authorization: Basic "
-          + Base64.getEncoder().encodeToString("agency:s3cret".getBytes(StandardCharsets.UTF_8));
-      assertThat(proxy.heads()).isNotEmpty().allSatisfy(head -> assertThat(head)
-          .startsWith("POST " + emulator.baseUrl() + "/v1/payment_intents").contains(credential));
+      String credential =
+          "Proxy-Authorization: Basic "
+              + Base64.getEncoder()
+                  .encodeToString("agency:s3cret".getBytes(StandardCharsets.UTF_8));
+      assertThat(proxy.heads())
+          .isNotEmpty()
+          .allSatisfy(
+              head ->
+                  assertThat(head)
+                      .startsWith("POST " + emulator.baseUrl() + "/v1/payment_intents")
+                      .contains(credential));
     }
   }
 
   @Test
-  @DisplayName("https through an HTTP proxy: a CONNECT tunnel, then TLS with the server's name verified")
+  @DisplayName(
+      "https through an HTTP proxy: a CONNECT tunnel, then TLS with the server's name verified")
   void httpsGoesThroughAConnectTunnel(@TempDir Path dir) throws Exception {
     char[] password = "changeit".toCharArray();
     Path keys = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keys.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keys.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     keytool.getInputStream().readAllBytes();
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -81,41 +119,70 @@ class StripeProxyTest {
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(store, password);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     SSLContext serverTls = SSLContext.getInstance("TLS");
     serverTls.init(kmf.getKeyManagers(), null, null);
     SSLContext clientTls = SSLContext.getInstance("TLS");
     clientTls.init(null, tmf.getTrustManagers(), null);
 
-    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/", exchange -> {
-      byte[] body = "{\"id\": \"cus_tls\", \"object\": \"customer\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              "{\"id\": \"cus_tls\", \"object\": \"customer\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try (ForwardProxy proxy = ForwardProxy.start()) {
       int port = server.getAddress().getPort();
-      RequestOptions options = RequestOptions.builder().setApiKey("sk_test_tls").setConnectionProxy(proxy.proxy())
-          .build();
+      RequestOptions options =
+          RequestOptions.builder()
+              .setApiKey("sk_test_tls")
+              .setConnectionProxy(proxy.proxy())
+              .build();
 
-      StripeResponse response = new BoundedExchange(Duration.ofSeconds(2), clientTls.getSocketFactory()).send(
-          get("https://localhost:" + port + "/v1/customers/cus_tls", options), 5000, "ua", "{}");
+      StripeResponse response =
+          new BoundedExchange(Duration.ofSeconds(2), clientTls.getSocketFactory())
+              .send(
+                  get("https://localhost:" + port + "/v1/customers/cus_tls", options),
+                  5000,
+                  "ua",
+                  "{}");
 
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.body()).contains("cus_tls");
-      assertThat(proxy.heads()).singleElement().asString().startsWith("CONNECT localhost:" + port + " HTTP/1.1");
-      // the same server under a name its certificate does not carry, and a client that does not trust it
-      assertThatThrownBy(() -> new BoundedExchange(Duration.ofSeconds(2), clientTls.getSocketFactory()).send(
-          get("https://127.0.0.1:" + port + "/v1/customers/cus_tls", options), 5000, "ua", "{}"))
+      assertThat(proxy.heads())
+          .singleElement()
+          .asString()
+          .startsWith("CONNECT localhost:" + port + " HTTP/1.1");
+      // the same server under a name its certificate does not carry, and a client that does not
+      // trust it
+      assertThatThrownBy(
+              () ->
+                  new BoundedExchange(Duration.ofSeconds(2), clientTls.getSocketFactory())
+                      .send(
+                          get("https://127.0.0.1:" + port + "/v1/customers/cus_tls", options),
+                          5000,
+                          "ua",
+                          "{}"))
           .isInstanceOf(ApiConnectionException.class);
-      assertThatThrownBy(() -> new BoundedExchange(Duration.ofSeconds(2),
-          (SSLSocketFactory) SSLSocketFactory.getDefault()).send(
-          get("https://localhost:" + port + "/v1/customers/cus_tls", options), 5000, "ua", "{}"))
+      assertThatThrownBy(
+              () ->
+                  new BoundedExchange(
+                          Duration.ofSeconds(2), (SSLSocketFactory) SSLSocketFactory.getDefault())
+                      .send(
+                          get("https://localhost:" + port + "/v1/customers/cus_tls", options),
+                          5000,
+                          "ua",
+                          "{}"))
           .isInstanceOf(ApiConnectionException.class);
     } finally {
       server.stop(0);

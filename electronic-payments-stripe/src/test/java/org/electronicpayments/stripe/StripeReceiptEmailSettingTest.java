@@ -41,40 +41,57 @@ class StripeReceiptEmailSettingTest {
     RecordingReceiptDelivery outbox = RecordingReceiptDelivery.create();
     List<String> sent = chargeAndEmail(b -> b.receiptDelivery(outbox), true);
     assertThat(sent).isEmpty();
-    assertThat(outbox.sent()).singleElement().satisfies(s -> assertThat(s.to()).isEqualTo("client@example.org"));
+    assertThat(outbox.sent())
+        .singleElement()
+        .satisfies(s -> assertThat(s.to()).isEqualTo("client@example.org"));
   }
 
   @Test
-  @DisplayName("without a receipt delivery, Stripe emails its receipt to Email Receipt To, as before")
+  @DisplayName(
+      "without a receipt delivery, Stripe emails its receipt to Email Receipt To, as before")
   void receiptEmailWhenNothingElseSendsReceipts() {
-    assertThat(chargeAndEmail(b -> { }, false)).containsExactly("client@example.org");
+    assertThat(chargeAndEmail(b -> {}, false)).containsExactly("client@example.org");
   }
 
   @Test
   @DisplayName("the agency may ask for Stripe's receipt as well, or turn it off without a delivery")
   void theSettingWinsOverTheDefault() {
-    assertThat(chargeAndEmail(b -> b.receiptDelivery(RecordingReceiptDelivery.create()).processorReceipts(true),
-        false)).containsExactly("client@example.org");
+    assertThat(
+            chargeAndEmail(
+                b -> b.receiptDelivery(RecordingReceiptDelivery.create()).processorReceipts(true),
+                false))
+        .containsExactly("client@example.org");
     assertThat(chargeAndEmail(b -> b.processorReceipts(false), false)).isEmpty();
   }
 
   /** Charges a card through the facade; the receipt_email values Stripe received for it. */
   private List<String> chargeAndEmail(Consumer<ElectronicPaymentsBuilder> settings, boolean email) {
     int before = emulator.requests().size();
-    ElectronicPaymentsBuilder b = ElectronicPayments.builder().processor(Fixtures.processor(emulator))
-        .store(InMemoryPaymentStore.create()).agency(Facades.AGENCY).deadline(Duration.ofSeconds(5));
+    ElectronicPaymentsBuilder b =
+        ElectronicPayments.builder()
+            .processor(Fixtures.processor(emulator))
+            .store(InMemoryPaymentStore.create())
+            .agency(Facades.AGENCY)
+            .deadline(Duration.ofSeconds(5));
     settings.accept(b);
     try (ElectronicPayments payments = b.build()) {
-      PaymentResult r = payments.process(Facades.DESK,
-          Facades.request(CardChoice.oneTime(StripeTestCards.VISA), true, "10.00"));
+      PaymentResult r =
+          payments.process(
+              Facades.DESK,
+              Facades.request(CardChoice.oneTime(StripeTestCards.VISA), true, "10.00"));
       assertThat(r.payment().status()).isEqualTo(PaymentStatus.SUCCEEDED);
       if (email) {
         payments.emailReceipt(Facades.DESK, r.payment().id());
       }
     }
-    List<RecordedRequest> intents = emulator.requests().subList(before, emulator.requests().size()).stream()
-        .filter(q -> q.method().equals("POST") && q.path().startsWith("/v1/payment_intents")).toList();
+    List<RecordedRequest> intents =
+        emulator.requests().subList(before, emulator.requests().size()).stream()
+            .filter(q -> q.method().equals("POST") && q.path().startsWith("/v1/payment_intents"))
+            .toList();
     assertThat(intents).isNotEmpty();
-    return intents.stream().map(q -> q.params().get("receipt_email")).filter(v -> v != null).toList();
+    return intents.stream()
+        .map(q -> q.params().get("receipt_email"))
+        .filter(v -> v != null)
+        .toList();
   }
 }

@@ -22,17 +22,24 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Refunds through the Stripe module: one left pending or in doubt is settled with its key, refunded once at Stripe. */
+/**
+ * Refunds through the Stripe module: one left pending or in doubt is settled with its key, refunded
+ * once at Stripe.
+ */
 @ExtendWith(StripeEmulatorExtension.class)
 class StripeRefundRecoveryTest {
 
   @Test
-  @DisplayName("A refund whose answer was lost is in doubt; reconcile settles it with its key, refunded once")
+  @DisplayName(
+      "A refund whose answer was lost is in doubt; reconcile settles it with its key, refunded once")
   void refundInDoubtIsSettledByReconcile(StripeEmulator emulator) {
     InMemoryPaymentStore store = InMemoryPaymentStore.create();
     ElectronicPayments payments = facade(emulator, store);
-    Payment paid = payments.process(Facades.DESK,
-        Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00")).payment();
+    Payment paid =
+        payments
+            .process(
+                Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00"))
+            .payment();
     emulator.faults().onNext("POST /v1/refunds").commitThenDrop();
 
     PaymentRefund unknown = payments.refund(Facades.DESK, paid.id(), Money.usd("10.00"));
@@ -40,11 +47,18 @@ class StripeRefundRecoveryTest {
     payments.reconcile(Actor.system("reconciler"));
 
     Payment settled = store.find(paid.id()).orElseThrow();
-    assertThat(settled.refunds()).singleElement().extracting(PaymentRefund::status).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(settled.refunds())
+        .singleElement()
+        .extracting(PaymentRefund::status)
+        .isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(settled.status()).isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(emulator.succeededCharges()).singleElement().extracting(c -> c.amountRefunded()).isEqualTo(1000L);
-    assertThat(emulator.requests("POST /v1/refunds")).extracting(r -> r.idempotencyKey()).containsOnly(
-        unknown.idempotencyKey());
+    assertThat(emulator.succeededCharges())
+        .singleElement()
+        .extracting(c -> c.amountRefunded())
+        .isEqualTo(1000L);
+    assertThat(emulator.requests("POST /v1/refunds"))
+        .extracting(r -> r.idempotencyKey())
+        .containsOnly(unknown.idempotencyKey());
   }
 
   @Test
@@ -52,8 +66,11 @@ class StripeRefundRecoveryTest {
   void refundInDoubtOfASavedPaymentIsSettledByReconcile(StripeEmulator emulator) {
     InMemoryPaymentStore store = InMemoryPaymentStore.create();
     ElectronicPayments payments = facade(emulator, store);
-    Payment paid = payments.process(Facades.DESK,
-        Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00")).payment();
+    Payment paid =
+        payments
+            .process(
+                Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00"))
+            .payment();
     payments.save(Facades.DESK, paid.id());
     emulator.faults().onNext("POST /v1/refunds").commitThenDrop();
 
@@ -62,36 +79,56 @@ class StripeRefundRecoveryTest {
     payments.reconcile(Actor.system("reconciler"));
 
     Payment settled = store.find(paid.id()).orElseThrow();
-    assertThat(settled.refunds()).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-      assertThat(r.processorReference()).startsWith("re_");
-    });
+    assertThat(settled.refunds())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+              assertThat(r.processorReference()).startsWith("re_");
+            });
     assertThat(settled.isPosted()).isTrue();
-    assertThat(emulator.succeededCharges()).singleElement().extracting(c -> c.amountRefunded()).isEqualTo(100L);
-    assertThat(emulator.requests("POST /v1/refunds")).extracting(r -> r.idempotencyKey()).containsOnly(
-        unknown.idempotencyKey());
+    assertThat(emulator.succeededCharges())
+        .singleElement()
+        .extracting(c -> c.amountRefunded())
+        .isEqualTo(100L);
+    assertThat(emulator.requests("POST /v1/refunds"))
+        .extracting(r -> r.idempotencyKey())
+        .containsOnly(unknown.idempotencyKey());
   }
 
   @Test
-  @DisplayName("A refund left pending by a host crash is retried with its key when asked again, refunded once")
+  @DisplayName(
+      "A refund left pending by a host crash is retried with its key when asked again, refunded once")
   void refundLeftPendingIsRetriedWhenAskedAgain(StripeEmulator emulator) {
     InMemoryPaymentStore store = InMemoryPaymentStore.create();
     ElectronicPayments payments = facade(emulator, store);
-    Payment paid = payments.process(Facades.DESK,
-        Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00")).payment();
-    ElectronicPayments dying = facade(emulator, CrashingPaymentStore.over(store).crashOnUpdate(1, When.AFTER));
+    Payment paid =
+        payments
+            .process(
+                Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "10.00"))
+            .payment();
+    ElectronicPayments dying =
+        facade(emulator, CrashingPaymentStore.over(store).crashOnUpdate(1, When.AFTER));
     assertThatThrownBy(() -> dying.refund(Facades.DESK, paid.id(), Money.usd("6.00")))
         .isInstanceOf(SimulatedCrash.class);
 
     PaymentRefund retried = payments.refund(Facades.DESK, paid.id(), Money.usd("6.00"));
 
     assertThat(retried.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-    assertThat(store.find(paid.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-    assertThat(emulator.succeededCharges()).singleElement().extracting(c -> c.amountRefunded()).isEqualTo(600L);
+    assertThat(store.find(paid.id()).orElseThrow().status())
+        .isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(emulator.succeededCharges())
+        .singleElement()
+        .extracting(c -> c.amountRefunded())
+        .isEqualTo(600L);
   }
 
   private static ElectronicPayments facade(StripeEmulator emulator, PaymentStore store) {
-    return ElectronicPayments.builder().processor(Fixtures.processor(emulator)).store(store)
-        .agency(Facades.AGENCY).deadline(Duration.ofSeconds(5)).build();
+    return ElectronicPayments.builder()
+        .processor(Fixtures.processor(emulator))
+        .store(store)
+        .agency(Facades.AGENCY)
+        .deadline(Duration.ofSeconds(5))
+        .build();
   }
 }

@@ -32,7 +32,9 @@ class StripeStalledAnswerTest {
 
   /** How the server answers. */
   enum Answer {
-    /** Headers at 85% of the deadline, then part of the body, then silence with the connection open. */
+    /**
+     * Headers at 85% of the deadline, then part of the body, then silence with the connection open.
+     */
     HEADERS_LATE_THEN_PART_OF_THE_BODY_THEN_SILENCE,
     /** Headers at once, then the body one byte every 20 ms, far longer than the deadline. */
     BODY_ONE_BYTE_AT_A_TIME,
@@ -55,12 +57,17 @@ class StripeStalledAnswerTest {
 
   @ParameterizedTest
   @EnumSource(Answer.class)
-  @DisplayName("With the default settings, a charge returns by its deadline however the answer stalls or trickles")
+  @DisplayName(
+      "With the default settings, a charge returns by its deadline however the answer stalls or trickles")
   void chargeReturnsByItsDeadline(Answer answer) throws IOException {
     start(answer);
-    StripePaymentProcessor stripe = StripePaymentProcessor.builder()
-        .secretKey("sk_test_stall").apiBase("http://127.0.0.1:" + server.getLocalPort()).build();
-    ChargeRequest r = Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), DEADLINE);
+    StripePaymentProcessor stripe =
+        StripePaymentProcessor.builder()
+            .secretKey("sk_test_stall")
+            .apiBase("http://127.0.0.1:" + server.getLocalPort())
+            .build();
+    ChargeRequest r =
+        Fixtures.withDeadline(Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null), DEADLINE);
 
     long start = System.nanoTime();
     ChargeOutcome outcome = stripe.prepare(r);
@@ -72,19 +79,22 @@ class StripeStalledAnswerTest {
 
   private void start(Answer answer) throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket socket = server.accept();
-          accepted.add(socket);
-          Thread t = new Thread(() -> answer(socket, answer), "stalling-answer");
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    }, "stalling-server");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  Socket socket = server.accept();
+                  accepted.add(socket);
+                  Thread t = new Thread(() -> answer(socket, answer), "stalling-answer");
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException closed) {
+                  return;
+                }
+              }
+            },
+            "stalling-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -98,11 +108,15 @@ class StripeStalledAnswerTest {
       switch (answer) {
         case HEADERS_LATE_THEN_PART_OF_THE_BODY_THEN_SILENCE -> {
           Thread.sleep(late);
-          send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
-              + "{\"id\": \"pi_1\", \"object\": \"payment_intent\",");
+          send(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+                  + "{\"id\": \"pi_1\", \"object\": \"payment_intent\",");
         }
         case BODY_ONE_BYTE_AT_A_TIME -> {
-          send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+          send(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
           for (int i = 0; i < 100_000; i++) {
             send(out, " ");
             Thread.sleep(20);

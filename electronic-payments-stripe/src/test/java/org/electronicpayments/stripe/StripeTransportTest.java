@@ -20,11 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** What the module's {@code HttpURLConnection} transport keeps from stripe-java's and what it adds. */
+/**
+ * What the module's {@code HttpURLConnection} transport keeps from stripe-java's and what it adds.
+ */
 class StripeTransportTest {
 
-  static final String REFUSED = "{\"error\": {\"type\": \"invalid_request_error\","
-      + " \"message\": \"Invalid API Key provided: sk_test_****used\"}}";
+  static final String REFUSED =
+      "{\"error\": {\"type\": \"invalid_request_error\","
+          + " \"message\": \"Invalid API Key provided: sk_test_****used\"}}";
 
   HttpServer server;
   final AtomicInteger requests = new AtomicInteger();
@@ -34,23 +37,26 @@ class StripeTransportTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      connections.add(exchange.getRemoteAddress());
-      try (InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
-      }
-      byte[] body = (status == 401 ? REFUSED : "{\"id\": \"cus_1\", \"object\": \"customer\"}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.getResponseHeaders().add("Request-Id", "req_1");
-      if (status == 401) {
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Stripe\"");
-      }
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          connections.add(exchange.getRemoteAddress());
+          try (InputStream in = exchange.getRequestBody()) {
+            in.readAllBytes();
+          }
+          byte[] body =
+              (status == 401 ? REFUSED : "{\"id\": \"cus_1\", \"object\": \"customer\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("Request-Id", "req_1");
+          if (status == 401) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Stripe\"");
+          }
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -60,25 +66,34 @@ class StripeTransportTest {
   }
 
   @Test
-  @DisplayName("A key Stripe refuses (401) is a ProcessorException on a POST, whose streamed body loses the answer, and on a GET")
+  @DisplayName(
+      "A key Stripe refuses (401) is a ProcessorException on a POST, whose streamed body loses the answer, and on a GET")
   void refusedKeyIsAProcessorExceptionOnPostAndGet() {
     StripePaymentProcessor stripe = processor();
 
-    assertThatThrownBy(() -> stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-refused")))
-        .isInstanceOf(ProcessorException.class).hasMessageContaining("refused the API key");
+    assertThatThrownBy(
+            () ->
+                stripe.ensureCustomer(
+                    new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-refused")))
+        .isInstanceOf(ProcessorException.class)
+        .hasMessageContaining("refused the API key");
     assertThatThrownBy(() -> stripe.listCards("cus_1"))
-        .isInstanceOf(ProcessorException.class).hasMessageContaining("refused the API key");
+        .isInstanceOf(ProcessorException.class)
+        .hasMessageContaining("refused the API key");
     assertThat(requests).hasValue(2); // neither is retried
   }
 
   @Test
-  @DisplayName("Successive requests reuse one kept-alive connection, as stripe-java's own client does")
+  @DisplayName(
+      "Successive requests reuse one kept-alive connection, as stripe-java's own client does")
   void requestsReuseOneKeptAliveConnection() {
     status = 200;
     StripePaymentProcessor stripe = processor();
 
     for (int i = 0; i < 5; i++) {
-      assertThat(stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-" + i)))
+      assertThat(
+              stripe.ensureCustomer(
+                  new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-" + i)))
           .isEqualTo("cus_1");
     }
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Webhook verification: valid, forged, stale, re-serialized, duplicate, and events of no concern. */
+/**
+ * Webhook verification: valid, forged, stale, re-serialized, duplicate, and events of no concern.
+ */
 class StripeWebhooksTest {
 
   static final String SECRET = "whsec_test_secret";
@@ -41,25 +43,38 @@ class StripeWebhooksTest {
   }
 
   static StripeWebhooks webhooks(Instant now) {
-    return StripeWebhooks.builder().secret(SECRET).payments(payments).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    return StripeWebhooks.builder()
+        .secret(SECRET)
+        .payments(payments)
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .build();
   }
 
   static String event(String id, String type, String paymentId) {
-    return "{\n  \"id\": \"" + id + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2026-07-29.dahlia\",\n"
-        + "  \"created\": 1795000000,\n  \"livemode\": false,\n  \"type\": \"" + type + "\",\n"
+    return "{\n  \"id\": \""
+        + id
+        + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2026-07-29.dahlia\",\n"
+        + "  \"created\": 1795000000,\n  \"livemode\": false,\n  \"type\": \""
+        + type
+        + "\",\n"
         + "  \"data\": {\n    \"object\": {\n      \"id\": \"pi_123\",\n      \"object\": \"payment_intent\",\n"
-        + "      \"status\": \"succeeded\",\n      \"metadata\": {\"payment_id\": \"" + paymentId + "\"}\n    }\n  }\n}";
+        + "      \"status\": \"succeeded\",\n      \"metadata\": {\"payment_id\": \""
+        + paymentId
+        + "\"}\n    }\n  }\n}";
   }
 
   @Test
   @DisplayName("A valid event settles the payment it names; the same event again is a duplicate")
   void validEventSettlesThePaymentAndDuplicatesAreDropped() {
-    PaymentResult waiting = payments.process(Facades.DESK,
-        Facades.request(CardChoice.oneTime("pm_card_authenticationRequired"), true, "15.00"));
+    PaymentResult waiting =
+        payments.process(
+            Facades.DESK,
+            Facades.request(CardChoice.oneTime("pm_card_authenticationRequired"), true, "15.00"));
     assertThat(waiting.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
     emulator.completeAuthentication(waiting.payment().currentAttempt().processorReference());
     StripeWebhooks webhooks = webhooks(NOW);
-    String payload = event("evt_valid_1", "payment_intent.succeeded", waiting.payment().id().value());
+    String payload =
+        event("evt_valid_1", "payment_intent.succeeded", waiting.payment().id().value());
     String header = WebhookSignature.header(payload, SECRET, NOW.minusSeconds(10));
 
     StripeWebhooks.Result first = webhooks.handle(payload, header);
@@ -80,11 +95,13 @@ class StripeWebhooksTest {
 
     assertThatThrownBy(() -> webhooks(NOW).handle(payload, header))
         .isInstanceOf(StripeWebhooks.InvalidWebhookException.class)
-        .hasMessageContaining("does not verify").hasMessageNotContaining(SECRET);
+        .hasMessageContaining("does not verify")
+        .hasMessageNotContaining(SECRET);
   }
 
   @Test
-  @DisplayName("A signature older than five minutes is rejected; one just inside the tolerance is accepted")
+  @DisplayName(
+      "A signature older than five minutes is rejected; one just inside the tolerance is accepted")
   void staleSignatureIsRejected() {
     String payload = event("evt_stale", "customer.created", "pay_x");
     String old = WebhookSignature.header(payload, SECRET, NOW.minusSeconds(301));
@@ -92,11 +109,13 @@ class StripeWebhooksTest {
 
     assertThatThrownBy(() -> webhooks(NOW).handle(payload, old))
         .isInstanceOf(StripeWebhooks.InvalidWebhookException.class);
-    assertThat(webhooks(NOW).handle(payload, recent).kind()).isEqualTo(StripeWebhooks.Result.Kind.IGNORED);
+    assertThat(webhooks(NOW).handle(payload, recent).kind())
+        .isEqualTo(StripeWebhooks.Result.Kind.IGNORED);
   }
 
   @Test
-  @DisplayName("A payload parsed and re-serialized after signing is rejected, even with the same content")
+  @DisplayName(
+      "A payload parsed and re-serialized after signing is rejected, even with the same content")
   void reserializedPayloadIsRejected() {
     String payload = event("evt_reserialized", "payment_intent.succeeded", "pay_x");
     String header = WebhookSignature.header(payload, SECRET, NOW);
@@ -109,8 +128,11 @@ class StripeWebhooksTest {
   @Test
   @DisplayName("A missing Stripe-Signature header is rejected")
   void missingHeaderIsRejected() {
-    assertThatThrownBy(() -> webhooks(NOW).handle(event("evt_nohdr", "payment_intent.succeeded", "pay_x"), null))
-        .isInstanceOf(StripeWebhooks.InvalidWebhookException.class).hasMessageContaining("missing");
+    assertThatThrownBy(
+            () ->
+                webhooks(NOW).handle(event("evt_nohdr", "payment_intent.succeeded", "pay_x"), null))
+        .isInstanceOf(StripeWebhooks.InvalidWebhookException.class)
+        .hasMessageContaining("missing");
   }
 
   @Test
@@ -122,15 +144,22 @@ class StripeWebhooksTest {
 
     assertThat(webhooks.handle(other, WebhookSignature.header(other, SECRET, NOW)).kind())
         .isEqualTo(StripeWebhooks.Result.Kind.IGNORED);
-    StripeWebhooks.Result result = webhooks.handle(unknown, WebhookSignature.header(unknown, SECRET, NOW));
+    StripeWebhooks.Result result =
+        webhooks.handle(unknown, WebhookSignature.header(unknown, SECRET, NOW));
     assertThat(result.kind()).isEqualTo(StripeWebhooks.Result.Kind.IGNORED);
   }
 
   @Test
-  @DisplayName("Duplicates are remembered in bounded memory: the oldest ids are forgotten past the capacity")
+  @DisplayName(
+      "Duplicates are remembered in bounded memory: the oldest ids are forgotten past the capacity")
   void duplicateMemoryIsBounded() {
-    StripeWebhooks webhooks = StripeWebhooks.builder().secret(SECRET).payments(payments)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).capacity(2).build();
+    StripeWebhooks webhooks =
+        StripeWebhooks.builder()
+            .secret(SECRET)
+            .payments(payments)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .capacity(2)
+            .build();
     for (String id : new String[] {"evt_a", "evt_b", "evt_c"}) {
       String p = event(id, "customer.updated", "pay_x");
       webhooks.handle(p, WebhookSignature.header(p, SECRET, NOW));
@@ -148,13 +177,17 @@ class StripeWebhooksTest {
   @DisplayName("The builder requires the secret and the facade, and never shows the secret")
   void builderValidates() {
     assertThatThrownBy(() -> StripeWebhooks.builder().payments(payments).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("secret");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("secret");
     assertThatThrownBy(() -> StripeWebhooks.builder().secret(SECRET).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("payments");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("payments");
     assertThatThrownBy(() -> StripeWebhooks.builder().secret("sk_test_wrong"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("sk_test_wrong");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("sk_test_wrong");
     assertThatThrownBy(() -> StripeWebhooks.builder().tolerance(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tolerance");
     assertThat(StripeWebhooks.builder().secret(SECRET).toString()).doesNotContain("test_secret");
   }
 }

@@ -27,17 +27,17 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
  * Not a test: the transport comparison of STRIPE.md and BENCHMARKS.md. One one-time card payment,
  * three ways, in one JVM, in interleaved blocks: {@code ElectronicPayments.process} on this
  * module's transport; the same facade on stock stripe-java ({@code HttpURLConnectionClient},
- * per-request timeouts clipped to the time left, the facade's worker thread keeping the
- * deadline); raw stripe-java making the same create and confirm requests with the same
- * parameters and keys. Prints p50/p90/p99 and the ratios to raw stripe-java.
+ * per-request timeouts clipped to the time left, the facade's worker thread keeping the deadline);
+ * raw stripe-java making the same create and confirm requests with the same parameters and keys.
+ * Prints p50/p90/p99 and the ratios to raw stripe-java.
  *
  * <pre>
  * java -cp … org.electronicpayments.stripe.TransportComparison [--url http://127.0.0.1:12111]
  *     [--warmup 2000] [--rounds 20] [--block 100]
  * </pre>
  *
- * Without {@code --url} it starts an emulator in this JVM; point it at an emulator started from
- * its command line, or at a stripe-mock, for a server outside the measured JVM.
+ * Without {@code --url} it starts an emulator in this JVM; point it at an emulator started from its
+ * command line, or at a stripe-mock, for a server outside the measured JVM.
  */
 final class TransportComparison {
 
@@ -51,24 +51,38 @@ final class TransportComparison {
     for (int i = 0; i + 1 < args.length; i += 2) {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    StripeEmulator own = opts.containsKey("url") ? null : StripeEmulator.builder().requestLogCapacity(1000).start();
+    StripeEmulator own =
+        opts.containsKey("url") ? null : StripeEmulator.builder().requestLogCapacity(1000).start();
     String url = own != null ? own.baseUrl() : opts.get("url");
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "2000"));
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "20"));
     int block = Integer.parseInt(opts.getOrDefault("block", "100"));
 
-    StripePaymentProcessor module = StripePaymentProcessor.builder().secretKey(KEY).apiBase(url).build();
-    StripeClient stockClient = StripeClient.builder().setApiKey(KEY).setApiBase(url)
-        .setConnectTimeout(30_000).setReadTimeout(80_000).setMaxNetworkRetries(2).build();
-    StripePaymentProcessor stock = StripePaymentProcessor.builder().secretKey(KEY).apiBase(url)
-        .stripeClient(stockClient).build();
+    StripePaymentProcessor module =
+        StripePaymentProcessor.builder().secretKey(KEY).apiBase(url).build();
+    StripeClient stockClient =
+        StripeClient.builder()
+            .setApiKey(KEY)
+            .setApiBase(url)
+            .setConnectTimeout(30_000)
+            .setReadTimeout(80_000)
+            .setMaxNetworkRetries(2)
+            .build();
+    StripePaymentProcessor stock =
+        StripePaymentProcessor.builder()
+            .secretKey(KEY)
+            .apiBase(url)
+            .stripeClient(stockClient)
+            .build();
     StripeClient raw = StripeClient.builder().setApiKey(KEY).setApiBase(url).build();
     ElectronicPayments sdk = facade(module);
     ElectronicPayments sdkStock = facade(stock);
 
-    List<Side> sides = List.of(new Side("sdk (module transport)", () -> pay(sdk)),
-        new Side("sdk (stock stripe-java + worker)", () -> pay(sdkStock)),
-        new Side("raw stripe-java", () -> rawPayment(raw)));
+    List<Side> sides =
+        List.of(
+            new Side("sdk (module transport)", () -> pay(sdk)),
+            new Side("sdk (stock stripe-java + worker)", () -> pay(sdkStock)),
+            new Side("raw stripe-java", () -> rawPayment(raw)));
     for (Side side : sides) {
       for (int i = 0; i < warmup; i++) {
         side.run.run();
@@ -85,14 +99,34 @@ final class TransportComparison {
       }
     }
     long[] rawSorted = sides.get(2).sorted();
-    System.out.printf(Locale.ROOT, "server %s, %d payments a side after %d warm-up, %d rounds of %d, Java %s%n",
-        url, rounds * block, warmup, rounds, block, System.getProperty("java.runtime.version"));
-    System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %8s%n", "side", "p50 µs", "p90 µs", "p99 µs", "p50/raw",
+    System.out.printf(
+        Locale.ROOT,
+        "server %s, %d payments a side after %d warm-up, %d rounds of %d, Java %s%n",
+        url,
+        rounds * block,
+        warmup,
+        rounds,
+        block,
+        System.getProperty("java.runtime.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %9s %9s %9s %8s %8s%n",
+        "side",
+        "p50 µs",
+        "p90 µs",
+        "p99 µs",
+        "p50/raw",
         "p90/raw");
     for (Side side : sides) {
       long[] sorted = side.sorted();
-      System.out.printf(Locale.ROOT, "%-34s %9.0f %9.0f %9.0f %7.2f× %7.2f×%n", side.name, p(sorted, 50) / 1e3,
-          p(sorted, 90) / 1e3, p(sorted, 99) / 1e3, (double) p(sorted, 50) / p(rawSorted, 50),
+      System.out.printf(
+          Locale.ROOT,
+          "%-34s %9.0f %9.0f %9.0f %7.2f× %7.2f×%n",
+          side.name,
+          p(sorted, 50) / 1e3,
+          p(sorted, 90) / 1e3,
+          p(sorted, 99) / 1e3,
+          (double) p(sorted, 50) / p(rawSorted, 50),
           (double) p(sorted, 90) / p(rawSorted, 90));
     }
     sdk.close();
@@ -103,14 +137,25 @@ final class TransportComparison {
   }
 
   private static ElectronicPayments facade(StripePaymentProcessor processor) {
-    return ElectronicPayments.builder().processor(processor).store(InMemoryPaymentStore.create())
-        .agency(Facades.AGENCY).build();
+    return ElectronicPayments.builder()
+        .processor(processor)
+        .store(InMemoryPaymentStore.create())
+        .agency(Facades.AGENCY)
+        .build();
   }
 
   private static void pay(ElectronicPayments payments) {
-    PaymentRequest request = PaymentRequest.builder().client(Fixtures.CLIENT).reference(PaymentId.generate().value())
-        .type(PaymentType.CREDIT_CARD).payer(Payer.CO_PAY).amountReceived("10.00").electronic(true)
-        .card(CardChoice.oneTime("pm_card_visa")).clientPresent(true).build();
+    PaymentRequest request =
+        PaymentRequest.builder()
+            .client(Fixtures.CLIENT)
+            .reference(PaymentId.generate().value())
+            .type(PaymentType.CREDIT_CARD)
+            .payer(Payer.CO_PAY)
+            .amountReceived("10.00")
+            .electronic(true)
+            .card(CardChoice.oneTime("pm_card_visa"))
+            .clientPresent(true)
+            .build();
     PaymentResult result = payments.process(Facades.DESK, request);
     if (result.status() != PaymentStatus.SUCCEEDED) {
       throw new IllegalStateException("SDK payment ended " + result.status());
@@ -122,15 +167,33 @@ final class TransportComparison {
     String id = PaymentId.generate().value();
     String key = id + "-a1";
     try {
-      PaymentIntent created = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-          .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").addPaymentMethodType("card")
-          .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC).setConfirm(false)
-          .setDescription("Payment " + id).putMetadata("payment_id", id).putMetadata("client_id", "1000")
-          .putMetadata("agency_id", Facades.AGENCY.id().value()).putMetadata("attempt", "1")
-          .build(), RequestOptions.builder().setIdempotencyKey(key + "-create").build());
-      PaymentIntent confirmed = client.v1().paymentIntents().confirm(created.getId(),
-          PaymentIntentConfirmParams.builder().addExpand("payment_method").build(),
-          RequestOptions.builder().setIdempotencyKey(key + "-confirm").build());
+      PaymentIntent created =
+          client
+              .v1()
+              .paymentIntents()
+              .create(
+                  PaymentIntentCreateParams.builder()
+                      .setAmount(1000L)
+                      .setCurrency("usd")
+                      .setPaymentMethod("pm_card_visa")
+                      .addPaymentMethodType("card")
+                      .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                      .setConfirm(false)
+                      .setDescription("Payment " + id)
+                      .putMetadata("payment_id", id)
+                      .putMetadata("client_id", "1000")
+                      .putMetadata("agency_id", Facades.AGENCY.id().value())
+                      .putMetadata("attempt", "1")
+                      .build(),
+                  RequestOptions.builder().setIdempotencyKey(key + "-create").build());
+      PaymentIntent confirmed =
+          client
+              .v1()
+              .paymentIntents()
+              .confirm(
+                  created.getId(),
+                  PaymentIntentConfirmParams.builder().addExpand("payment_method").build(),
+                  RequestOptions.builder().setIdempotencyKey(key + "-confirm").build());
       if (!"succeeded".equals(confirmed.getStatus())) {
         throw new IllegalStateException("raw payment ended " + confirmed.getStatus());
       }
@@ -140,7 +203,8 @@ final class TransportComparison {
   }
 
   private static long p(long[] sorted, int percent) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
+    return sorted[
+        Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
   }
 
   /** One way to pay and its measured times. */

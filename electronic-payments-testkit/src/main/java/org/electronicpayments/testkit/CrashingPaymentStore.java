@@ -21,11 +21,11 @@ import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
- * One host process's view of a shared store, that can "die" at a chosen write: just before it
- * (the write is lost) or just after it (the write landed; the host died before it could use the
- * answer). Once dead, every call fails with {@link SimulatedCrash}, so a late worker thread of the
- * dead host writes nothing more, as a killed process could not. Build a new facade over the
- * underlying store to play the restarted host.
+ * One host process's view of a shared store, that can "die" at a chosen write: just before it (the
+ * write is lost) or just after it (the write landed; the host died before it could use the answer).
+ * Once dead, every call fails with {@link SimulatedCrash}, so a late worker thread of the dead host
+ * writes nothing more, as a killed process could not. Build a new facade over the underlying store
+ * to play the restarted host.
  *
  * <pre>{@code
  * CrashingPaymentStore host = CrashingPaymentStore.over(store).crashOnUpdate(2, When.BEFORE);
@@ -164,7 +164,9 @@ public final class CrashingPaymentStore implements PaymentStore {
     return store.query(agencyId, query);
   }
 
-  /** A batch of claims is one write: a crash before it claims nothing, after it leaves all claimed. */
+  /**
+   * A batch of claims is one write: a crash before it claims nothing, after it leaves all claimed.
+   */
   @Override
   public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
     return write(true, () -> store.claimUnsettled(agencyId, at, staleBefore, max));
@@ -177,16 +179,19 @@ public final class CrashingPaymentStore implements PaymentStore {
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     return write(false, () -> store.putCustomerReference(agencyId, clientId, customerReference));
   }
 
   @Override
   public void saveCard(PaymentMethod card) {
-    write(false, () -> {
-      store.saveCard(card);
-      return null;
-    });
+    write(
+        false,
+        () -> {
+          store.saveCard(card);
+          return null;
+        });
   }
 
   @Override
@@ -208,10 +213,12 @@ public final class CrashingPaymentStore implements PaymentStore {
 
   @Override
   public void insertSetup(CardSetup setup) {
-    write(false, () -> {
-      store.insertSetup(setup);
-      return null;
-    });
+    write(
+        false,
+        () -> {
+          store.insertSetup(setup);
+          return null;
+        });
   }
 
   @Override
@@ -226,17 +233,20 @@ public final class CrashingPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     alive();
     return store.setups(agencyId, statuses, updatedBefore, max);
   }
 
   @Override
   public void recordCardRemoval(CardRemoval removal) {
-    write(false, () -> {
-      store.recordCardRemoval(removal);
-      return null;
-    });
+    write(
+        false,
+        () -> {
+          store.recordCardRemoval(removal);
+          return null;
+        });
   }
 
   @Override

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands each test a fresh {@link PaymentsTestbed} (facade, fake processor, in-memory store,
- * audit trail, outbox, client files, clock), or any one of its parts, as a parameter; the facade
- * is closed after the test.
+ * Hands each test a fresh {@link PaymentsTestbed} (facade, fake processor, in-memory store, audit
+ * trail, outbox, client files, clock), or any one of its parts, as a parameter; the facade is
+ * closed after the test.
  *
  * <pre>{@code
  * @ExtendWith(ElectronicPaymentsExtension.class)
@@ -31,9 +31,14 @@ public final class ElectronicPaymentsExtension implements ParameterResolver, Aft
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == PaymentsTestbed.class || type == ElectronicPayments.class || type == FakePaymentProcessor.class
-        || type == InMemoryPaymentStore.class || type == RecordingAuditSink.class
-        || type == RecordingReceiptDelivery.class || type == InMemoryClientDirectory.class || type == TestClock.class;
+    return type == PaymentsTestbed.class
+        || type == ElectronicPayments.class
+        || type == FakePaymentProcessor.class
+        || type == InMemoryPaymentStore.class
+        || type == RecordingAuditSink.class
+        || type == RecordingReceiptDelivery.class
+        || type == InMemoryClientDirectory.class
+        || type == TestClock.class;
   }
 
   @Override
@@ -60,15 +65,20 @@ public final class ElectronicPaymentsExtension implements ParameterResolver, Aft
 
   @Override
   public void afterEach(ExtensionContext context) {
-    PaymentsTestbed bed = context.getStore(NAMESPACE).remove(PaymentsTestbed.class, PaymentsTestbed.class);
+    PaymentsTestbed bed =
+        context.getStore(NAMESPACE).remove(PaymentsTestbed.class, PaymentsTestbed.class);
     if (bed != null) {
       bed.close();
     }
   }
 
-  @SuppressWarnings("deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
+  @SuppressWarnings(
+      "deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
   private static PaymentsTestbed testbed(ExtensionContext context) {
-    return Objects.requireNonNull(context.getStore(NAMESPACE).getOrComputeIfAbsent(PaymentsTestbed.class,
-        k -> PaymentsTestbed.create(), PaymentsTestbed.class));
+    return Objects.requireNonNull(
+        context
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(
+                PaymentsTestbed.class, k -> PaymentsTestbed.create(), PaymentsTestbed.class));
   }
 }

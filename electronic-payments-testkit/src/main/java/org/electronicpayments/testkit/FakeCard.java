@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param testPaymentMethod the test payment method it was made from, such as {@code pm_card_visa}
  * @param setUpForFutureUse whether it was saved by a charge that set it up for future use
  */
-public record FakeCard(PaymentMethodId id, @Nullable String customerReference, CardDetails card,
-    String testPaymentMethod, boolean setUpForFutureUse) {
+public record FakeCard(
+    PaymentMethodId id,
+    @Nullable String customerReference,
+    CardDetails card,
+    String testPaymentMethod,
+    boolean setUpForFutureUse) {
 
   /** Requires the id, details and source. */
   public FakeCard {
@@ -43,6 +47,8 @@ public record FakeCard(PaymentMethodId id, @Nullable String customerReference, C
   }
 
   FakeCard setUp() {
-    return setUpForFutureUse ? this : new FakeCard(id, customerReference, card, testPaymentMethod, true);
+    return setUpForFutureUse
+        ? this
+        : new FakeCard(id, customerReference, card, testPaymentMethod, true);
   }
 }

@@ -16,14 +16,24 @@ import org.jspecify.annotations.Nullable;
  * @param attemptKey the attempt's idempotency key, from the request
  * @param amount the amount
  * @param use how the card was used
- * @param paymentMethod the payment method charged: a test payment method or a saved {@code pm_fake_…}
+ * @param paymentMethod the payment method charged: a test payment method or a saved {@code
+ *     pm_fake_…}
  * @param customerReference the customer, if any
  * @param status where the charge is
  * @param refunded how much of it has been refunded
  */
-public record FakeCharge(String processorReference, @Nullable String chargeReference, PaymentId paymentId,
-    int attempt, String attemptKey, Money amount, CardUse use, String paymentMethod,
-    @Nullable String customerReference, Status status, Money refunded) {
+public record FakeCharge(
+    String processorReference,
+    @Nullable String chargeReference,
+    PaymentId paymentId,
+    int attempt,
+    String attemptKey,
+    Money amount,
+    CardUse use,
+    String paymentMethod,
+    @Nullable String customerReference,
+    Status status,
+    Money refunded) {
 
   /** Requires the identifying parts. */
   public FakeCharge {

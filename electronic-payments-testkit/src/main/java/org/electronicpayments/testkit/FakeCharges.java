@@ -14,8 +14,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake's PaymentIntents: prepare (attach, then create), confirm, resolve (retrieve, cancel
- * what was never charged). Lock order: an idempotency key, then an intent, then a customer.
+ * The fake's PaymentIntents: prepare (attach, then create), confirm, resolve (retrieve, cancel what
+ * was never charged). Lock order: an idempotency key, then an intent, then a customer.
  */
 final class FakeCharges {
 
@@ -34,14 +34,23 @@ final class FakeCharges {
     String key = r.idempotencyKey();
     PaymentFailure scripted = Step.declines(step);
     if (r.use() != CardUse.SAVE_FOR_FUTURE) {
-      return keys.run(key + "-create", "payment_intents", r, null,
+      return keys.run(
+          key + "-create",
+          "payment_intents",
+          r,
+          null,
           () -> scripted != null ? new ChargeOutcome.Declined(null, scripted) : create(r, null));
     }
     String customer = customerOf(r);
-    Object attached = scripted != null
-        ? keys.run(key + "-attach", "attach", r.paymentMethod(), customer,
-            () -> new ChargeOutcome.Declined(null, scripted))
-        : wallet.attach(key + "-attach", r.paymentMethod(), customer, Step.forced(step));
+    Object attached =
+        scripted != null
+            ? keys.run(
+                key + "-attach",
+                "attach",
+                r.paymentMethod(),
+                customer,
+                () -> new ChargeOutcome.Declined(null, scripted))
+            : wallet.attach(key + "-attach", r.paymentMethod(), customer, Step.forced(step));
     if (attached instanceof ChargeOutcome.Declined declined) {
       return declined;
     }
@@ -50,16 +59,25 @@ final class FakeCharges {
   }
 
   ChargeOutcome confirm(ChargeRequest r, String reference, @Nullable Step step) {
-    return keys.run(r.idempotencyKey() + "-confirm", "confirm", r, reference, () -> {
-      Intent intent = intents.get(reference);
-      if (intent == null) {
-        return new ChargeOutcome.Declined(null, Failures.rejected("resource_missing",
-            "No such payment_intent: '" + reference + "'"));
-      }
-      synchronized (intent) {
-        return intent.status() == FakeCharge.Status.REQUIRES_CONFIRMATION ? confirm(intent, step) : intent.outcome();
-      }
-    });
+    return keys.run(
+        r.idempotencyKey() + "-confirm",
+        "confirm",
+        r,
+        reference,
+        () -> {
+          Intent intent = intents.get(reference);
+          if (intent == null) {
+            return new ChargeOutcome.Declined(
+                null,
+                Failures.rejected(
+                    "resource_missing", "No such payment_intent: '" + reference + "'"));
+          }
+          synchronized (intent) {
+            return intent.status() == FakeCharge.Status.REQUIRES_CONFIRMATION
+                ? confirm(intent, step)
+                : intent.outcome();
+          }
+        });
   }
 
   ChargeOutcome resolve(ChargeRequest r, @Nullable String reference) {
@@ -73,12 +91,13 @@ final class FakeCharges {
     }
     Intent intent = intents.get(ref);
     if (intent == null) {
-      return new ChargeOutcome.Declined(null, Failures.rejected("resource_missing",
-          "No such payment_intent: '" + ref + "'"));
+      return new ChargeOutcome.Declined(
+          null, Failures.rejected("resource_missing", "No such payment_intent: '" + ref + "'"));
     }
     synchronized (intent) {
       FakeCharge.Status status = intent.status();
-      if (status != FakeCharge.Status.REQUIRES_CONFIRMATION && status != FakeCharge.Status.DECLINED) {
+      if (status != FakeCharge.Status.REQUIRES_CONFIRMATION
+          && status != FakeCharge.Status.DECLINED) {
         return intent.outcome();
       }
       ChargeOutcome cancelled = intent.cancel();
@@ -95,7 +114,8 @@ final class FakeCharges {
     }
     synchronized (intent) {
       if (intent.status() != from) {
-        throw new IllegalStateException("Charge " + reference + " is " + intent.status() + ", not " + from);
+        throw new IllegalStateException(
+            "Charge " + reference + " is " + intent.status() + ", not " + from);
       }
       if (charged) {
         charge(intent);
@@ -116,8 +136,11 @@ final class FakeCharges {
         all.add(intent.view());
       }
     }
-    all.sort((a, b) -> Long.compare(FakeWallet.sequence(a.processorReference()),
-        FakeWallet.sequence(b.processorReference())));
+    all.sort(
+        (a, b) ->
+            Long.compare(
+                FakeWallet.sequence(a.processorReference()),
+                FakeWallet.sequence(b.processorReference())));
     return List.copyOf(all);
   }
 
@@ -127,9 +150,12 @@ final class FakeCharges {
     chargeIds.set(0);
   }
 
-  /** The customer of a request that saves or reuses a card: {@link ChargeRequest} requires one then. */
+  /**
+   * The customer of a request that saves or reuses a card: {@link ChargeRequest} requires one then.
+   */
   private static String customerOf(ChargeRequest r) {
-    return Objects.requireNonNull(r.customerReference(), "a request for a saved card names its customer");
+    return Objects.requireNonNull(
+        r.customerReference(), "a request for a saved card names its customer");
   }
 
   private ChargeOutcome create(ChargeRequest r, @Nullable PaymentMethodId attached) {
@@ -140,10 +166,14 @@ final class FakeCharges {
     } else if (r.use() != CardUse.ONE_TIME) {
       saved = wallet.card(r.paymentMethod());
       if (saved != null && !customerOf(r).equals(saved.customerReference())) {
-        return new ChargeOutcome.Declined(null, Failures.rejected("payment_method_invalid_parameter",
-            saved.attached() ? "The provided PaymentMethod belongs to a different Customer than the one specified."
-                : "The provided PaymentMethod was previously used without being attached to a Customer or was"
-                    + " detached from a Customer, and may not be used again."));
+        return new ChargeOutcome.Declined(
+            null,
+            Failures.rejected(
+                "payment_method_invalid_parameter",
+                saved.attached()
+                    ? "The provided PaymentMethod belongs to a different Customer than the one specified."
+                    : "The provided PaymentMethod was previously used without being attached to a Customer or was"
+                        + " detached from a Customer, and may not be used again."));
       }
     }
     source = TestCardOutcomes.find(saved != null ? saved.testPaymentMethod() : r.paymentMethod());
@@ -151,10 +181,24 @@ final class FakeCharges {
       return Failures.noSuchPaymentMethod(r.paymentMethod());
     }
     String reference = "pi_fake_" + intentIds.incrementAndGet();
-    Intent intent = saved == null
-        ? new Intent(reference, r, r.paymentMethod(), source, TestCardOutcomes.details(source), null,
-            false)
-        : new Intent(reference, r, saved.id().value(), source, saved.card(), saved.id(), attached != null);
+    Intent intent =
+        saved == null
+            ? new Intent(
+                reference,
+                r,
+                r.paymentMethod(),
+                source,
+                TestCardOutcomes.details(source),
+                null,
+                false)
+            : new Intent(
+                reference,
+                r,
+                saved.id().value(),
+                source,
+                saved.card(),
+                saved.id(),
+                attached != null);
     intents.put(reference, intent);
     return new ChargeOutcome.Prepared(reference);
   }
@@ -173,12 +217,18 @@ final class FakeCharges {
     boolean offSession = intent.request.offSession();
     return switch (intent.source.behaviour()) {
       case SUCCEEDS -> charge(intent);
-      case DECLINES, ATTACHES_THEN_DECLINES -> decline(intent, TestCardOutcomes.failure(intent.source));
-      case REQUIRES_AUTHENTICATION -> offSession ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
-          : intent.requireAction(intent.reference + "_secret_fake");
-      case REQUIRES_AUTHENTICATION_UNLESS_SET_UP -> setUp(intent) ? charge(intent)
-          : offSession ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
-          : intent.requireAction(intent.reference + "_secret_fake");
+      case DECLINES, ATTACHES_THEN_DECLINES ->
+          decline(intent, TestCardOutcomes.failure(intent.source));
+      case REQUIRES_AUTHENTICATION ->
+          offSession
+              ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
+              : intent.requireAction(intent.reference + "_secret_fake");
+      case REQUIRES_AUTHENTICATION_UNLESS_SET_UP ->
+          setUp(intent)
+              ? charge(intent)
+              : offSession
+                  ? decline(intent, TestCardOutcomes.AUTHENTICATION_REQUIRED)
+                  : intent.requireAction(intent.reference + "_secret_fake");
     };
   }
 
@@ -201,7 +251,9 @@ final class FakeCharges {
         kept = wallet.keepOnce(intent.savedCard);
       }
     }
-    return intent.charge("ch_fake_" + chargeIds.incrementAndGet(), details != null ? details : TestCardOutcomes.details(intent.source),
+    return intent.charge(
+        "ch_fake_" + chargeIds.incrementAndGet(),
+        details != null ? details : TestCardOutcomes.details(intent.source),
         kept);
   }
 

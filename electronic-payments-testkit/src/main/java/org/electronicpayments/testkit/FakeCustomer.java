@@ -14,7 +14,8 @@ import org.electronicpayments.PaymentMethodId;
  * @param clientId the client it belongs to
  * @param cards the cards attached to it, newest first
  */
-public record FakeCustomer(String reference, AgencyId agencyId, ClientId clientId, List<PaymentMethodId> cards) {
+public record FakeCustomer(
+    String reference, AgencyId agencyId, ClientId clientId, List<PaymentMethodId> cards) {
 
   /** Requires every part and copies the cards. */
   public FakeCustomer {

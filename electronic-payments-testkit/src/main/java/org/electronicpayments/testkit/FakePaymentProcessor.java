@@ -31,16 +31,16 @@ import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory {@link PaymentProcessor} that behaves like Stripe in test mode: customers
- * ({@code cus_fake_…}), PaymentIntent-like charges ({@code pi_fake_…}, charged as {@code ch_fake_…}),
- * saved cards ({@code pm_fake_…}), refunds ({@code re_fake_…}), Stripe's idempotency (see below)
- * and Stripe's test payment methods ({@link StripeTestCards}). It is deterministic, thread-safe,
- * and can be {@linkplain #script() scripted} to decline, time out before or after charging, or hang.
+ * An in-memory {@link PaymentProcessor} that behaves like Stripe in test mode: customers ({@code
+ * cus_fake_…}), PaymentIntent-like charges ({@code pi_fake_…}, charged as {@code ch_fake_…}), saved
+ * cards ({@code pm_fake_…}), refunds ({@code re_fake_…}), Stripe's idempotency (see below) and
+ * Stripe's test payment methods ({@link StripeTestCards}). It is deterministic, thread-safe, and
+ * can be {@linkplain #script() scripted} to decline, time out before or after charging, or hang.
  *
- * <p>Every call that changes something derives its idempotency key from the request's key:
- * {@code key-attach} (save a card), {@code key-create} (prepare), {@code key-confirm}, and the
- * request's key as given for customers and refunds. The same key with the same parameters replays
- * the first answer; with other parameters it throws a {@link org.electronicpayments.ProcessorException}
+ * <p>Every call that changes something derives its idempotency key from the request's key: {@code
+ * key-attach} (save a card), {@code key-create} (prepare), {@code key-confirm}, and the request's
+ * key as given for customers and refunds. The same key with the same parameters replays the first
+ * answer; with other parameters it throws a {@link org.electronicpayments.ProcessorException}
  * (Stripe's {@code idempotency_error}); keys are kept until {@link #expireIdempotencyKeys()}.
  *
  * <pre>{@code
@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakePaymentProcessor implements PaymentProcessor {
 
-  /** How many calls the call log keeps, newest; older ones are dropped so long benchmarks stay small. */
+  /**
+   * How many calls the call log keeps, newest; older ones are dropped so long benchmarks stay
+   * small.
+   */
   public static final int CALL_LOG_LIMIT = 100_000;
 
   private final ProcessorScript script = new ProcessorScript();
@@ -81,13 +84,21 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public String ensureCustomer(CustomerRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.ENSURE_CUSTOMER, request.idempotencyKey(), s -> wallet.ensureCustomer(request), FakePaymentProcessor::timedOut);
+    return call(
+        Operation.ENSURE_CUSTOMER,
+        request.idempotencyKey(),
+        s -> wallet.ensureCustomer(request),
+        FakePaymentProcessor::timedOut);
   }
 
   @Override
   public ChargeOutcome prepare(ChargeRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.PREPARE, request.idempotencyKey(), request.deadline(), s -> charges.prepare(request, s),
+    return call(
+        Operation.PREPARE,
+        request.idempotencyKey(),
+        request.deadline(),
+        s -> charges.prepare(request, s),
         reason -> new ChargeOutcome.Unknown(null, reason));
   }
 
@@ -95,7 +106,10 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   public ChargeOutcome confirm(ChargeRequest request, String processorReference) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.CONFIRM, request.idempotencyKey(), request.deadline(),
+    return call(
+        Operation.CONFIRM,
+        request.idempotencyKey(),
+        request.deadline(),
         s -> charges.confirm(request, processorReference, s),
         reason -> new ChargeOutcome.Unknown(processorReference, reason));
   }
@@ -103,7 +117,10 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public ChargeOutcome resolve(ChargeRequest request, @Nullable String processorReference) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.RESOLVE, request.idempotencyKey(), request.deadline(),
+    return call(
+        Operation.RESOLVE,
+        request.idempotencyKey(),
+        request.deadline(),
         s -> charges.resolve(request, processorReference),
         reason -> new ChargeOutcome.Unknown(processorReference, reason));
   }
@@ -111,7 +128,11 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public SetupOutcome prepareSetup(SetupRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.PREPARE_SETUP, request.idempotencyKey(), request.deadline(), s -> setups.prepare(request),
+    return call(
+        Operation.PREPARE_SETUP,
+        request.idempotencyKey(),
+        request.deadline(),
+        s -> setups.prepare(request),
         reason -> new SetupOutcome.Unknown(null, reason));
   }
 
@@ -119,20 +140,28 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   public SetupOutcome confirmSetup(SetupRequest request, String processorReference) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.CONFIRM_SETUP, request.idempotencyKey(), request.deadline(),
-        s -> setups.confirm(request, processorReference), reason -> new SetupOutcome.Unknown(processorReference, reason));
+    return call(
+        Operation.CONFIRM_SETUP,
+        request.idempotencyKey(),
+        request.deadline(),
+        s -> setups.confirm(request, processorReference),
+        reason -> new SetupOutcome.Unknown(processorReference, reason));
   }
 
   @Override
   public SetupOutcome resolveSetup(SetupRequest request, @Nullable String processorReference) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.RESOLVE_SETUP, request.idempotencyKey(), request.deadline(),
-        s -> setups.resolve(request, processorReference), reason -> new SetupOutcome.Unknown(processorReference, reason));
+    return call(
+        Operation.RESOLVE_SETUP,
+        request.idempotencyKey(),
+        request.deadline(),
+        s -> setups.resolve(request, processorReference),
+        reason -> new SetupOutcome.Unknown(processorReference, reason));
   }
 
   /**
-   * Finishes the client's 3-D Secure step for a card setup waiting for it
-   * ({@code pm_card_authenticationRequiredOnSetup}); afterwards {@code resolveSetup} reports the card
+   * Finishes the client's 3-D Secure step for a card setup waiting for it ({@code
+   * pm_card_authenticationRequiredOnSetup}); afterwards {@code resolveSetup} reports the card
    * saved, or declined with kind {@code AUTHENTICATION_FAILED}.
    *
    * @param processorReference the setup ({@code seti_fake_…})
@@ -153,9 +182,9 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * True: a {@linkplain ScriptedCall#hang() hung} {@code prepare}, {@code confirm} or {@code resolve}
-   * ends as a timeout at its request's deadline, as an HTTP client's read timeout would, so the
-   * facade may call the fake on the caller's thread.
+   * True: a {@linkplain ScriptedCall#hang() hung} {@code prepare}, {@code confirm} or {@code
+   * resolve} ends as a timeout at its request's deadline, as an HTTP client's read timeout would,
+   * so the facade may call the fake on the caller's thread.
    */
   @Override
   public boolean returnsByDeadline() {
@@ -165,47 +194,70 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   @Override
   public List<ProcessorCard> listCards(String customerReference) {
     Objects.requireNonNull(customerReference, "customerReference");
-    return call(Operation.LIST_CARDS, null, s -> wallet.list(customerReference), FakePaymentProcessor::timedOut);
+    return call(
+        Operation.LIST_CARDS,
+        null,
+        s -> wallet.list(customerReference),
+        FakePaymentProcessor::timedOut);
   }
 
   @Override
   public CardDetails updateCardExpiry(PaymentMethodId id, YearMonth expiry) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(expiry, "expiry");
-    return call(Operation.UPDATE_CARD_EXPIRY, null, s -> wallet.updateExpiry(id, expiry), FakePaymentProcessor::timedOut);
+    return call(
+        Operation.UPDATE_CARD_EXPIRY,
+        null,
+        s -> wallet.updateExpiry(id, expiry),
+        FakePaymentProcessor::timedOut);
   }
 
   @Override
   public void removeCard(PaymentMethodId id) {
     Objects.requireNonNull(id, "id");
-    this.<@Nullable Void>call(Operation.REMOVE_CARD, null, s -> {
-      wallet.detach(id);
-      return null;
-    }, FakePaymentProcessor::timedOut);
+    this.<@Nullable Void>call(
+        Operation.REMOVE_CARD,
+        null,
+        s -> {
+          wallet.detach(id);
+          return null;
+        },
+        FakePaymentProcessor::timedOut);
   }
 
   @Override
   public RefundOutcome refund(RefundRequest request) {
     Objects.requireNonNull(request, "request");
-    return call(Operation.REFUND, request.idempotencyKey(), s -> refunds.refund(request, s),
+    return call(
+        Operation.REFUND,
+        request.idempotencyKey(),
+        s -> refunds.refund(request, s),
         reason -> new RefundOutcome.Unknown(reason));
   }
 
   @Override
   public List<ProcessorRefund> listRefunds(String processorReference) {
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.LIST_REFUNDS, null, s -> refunds.listFor(processorReference), FakePaymentProcessor::timedOut);
+    return call(
+        Operation.LIST_REFUNDS,
+        null,
+        s -> refunds.listFor(processorReference),
+        FakePaymentProcessor::timedOut);
   }
 
   @Override
   public @Nullable ProcessorDispute findDispute(String processorReference) {
     Objects.requireNonNull(processorReference, "processorReference");
-    return call(Operation.FIND_DISPUTE, null, s -> disputes.get(processorReference), FakePaymentProcessor::timedOut);
+    return call(
+        Operation.FIND_DISPUTE,
+        null,
+        s -> disputes.get(processorReference),
+        FakePaymentProcessor::timedOut);
   }
 
   /**
-   * Refunds a charge as staff would in Stripe's dashboard: outside the SDK, with no idempotency
-   * key of it; {@link #listRefunds} then reports it as not made through the SDK.
+   * Refunds a charge as staff would in Stripe's dashboard: outside the SDK, with no idempotency key
+   * of it; {@link #listRefunds} then reports it as not made through the SDK.
    *
    * @param processorReference the charge ({@code pi_fake_…})
    * @param amount how much, or {@code null} for all that is left
@@ -214,7 +266,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @throws IllegalStateException when the charge has nothing left to refund
    */
   public String dashboardRefund(String processorReference, @Nullable Money amount) {
-    return refunds.dashboardRefund(Objects.requireNonNull(processorReference, "processorReference"), amount);
+    return refunds.dashboardRefund(
+        Objects.requireNonNull(processorReference, "processorReference"), amount);
   }
 
   /**
@@ -231,13 +284,16 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(at, "at");
-    FakeCharge charge = charge(processorReference).orElseThrow(() ->
-        new IllegalArgumentException("No such charge: " + processorReference));
+    FakeCharge charge =
+        charge(processorReference)
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such charge: " + processorReference));
     if (!charge.charged()) {
       throw new IllegalStateException("Charge " + processorReference + " took no money to dispute");
     }
     String id = "du_fake_" + disputeIds.incrementAndGet();
-    if (disputes.putIfAbsent(processorReference, new ProcessorDispute(id, amount, reason, DisputeStatus.OPEN, at))
+    if (disputes.putIfAbsent(
+            processorReference, new ProcessorDispute(id, amount, reason, DisputeStatus.OPEN, at))
         != null) {
       throw new IllegalStateException("Charge " + processorReference + " is already disputed");
     }
@@ -252,9 +308,18 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @throws IllegalStateException when the charge has no open dispute
    */
   public void closeDispute(String processorReference, boolean won) {
-    ProcessorDispute closed = disputes.computeIfPresent(processorReference, (k, d) -> d.status() != DisputeStatus.OPEN
-        ? d : new ProcessorDispute(d.reference(), d.amount(), d.reason(), won ? DisputeStatus.WON : DisputeStatus.LOST,
-            d.openedAt()));
+    ProcessorDispute closed =
+        disputes.computeIfPresent(
+            processorReference,
+            (k, d) ->
+                d.status() != DisputeStatus.OPEN
+                    ? d
+                    : new ProcessorDispute(
+                        d.reference(),
+                        d.amount(),
+                        d.reason(),
+                        won ? DisputeStatus.WON : DisputeStatus.LOST,
+                        d.openedAt()));
     if (closed == null || closed.status() == DisputeStatus.OPEN) {
       throw new IllegalStateException("Charge " + processorReference + " has no open dispute");
     }
@@ -271,8 +336,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * Changes a saved card's expiry at the processor, as the card network's updater would; a month
-   * in the past makes it an expired card.
+   * Changes a saved card's expiry at the processor, as the card network's updater would; a month in
+   * the past makes it an expired card.
    *
    * @param id the card, attached to a customer
    * @param expiry the new expiry
@@ -299,8 +364,11 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @throws IllegalStateException when the charge is not waiting for authentication
    */
   public void completeAuthentication(String processorReference, boolean succeed) {
-    charges.finish(Objects.requireNonNull(processorReference, "processorReference"),
-        FakeCharge.Status.REQUIRES_ACTION, succeed, Failures.AUTHENTICATION_FAILED);
+    charges.finish(
+        Objects.requireNonNull(processorReference, "processorReference"),
+        FakeCharge.Status.REQUIRES_ACTION,
+        succeed,
+        Failures.AUTHENTICATION_FAILED);
   }
 
   /**
@@ -311,16 +379,23 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @throws IllegalStateException when the charge is not processing
    */
   public void finishProcessing(String processorReference, boolean charged) {
-    charges.finish(Objects.requireNonNull(processorReference, "processorReference"),
-        FakeCharge.Status.PROCESSING, charged, TestCardOutcomes.GENERIC_DECLINE);
+    charges.finish(
+        Objects.requireNonNull(processorReference, "processorReference"),
+        FakeCharge.Status.PROCESSING,
+        charged,
+        TestCardOutcomes.GENERIC_DECLINE);
   }
 
-  /** Forgets every idempotency key, as Stripe does after 24 hours: a reused key then starts afresh. */
+  /**
+   * Forgets every idempotency key, as Stripe does after 24 hours: a reused key then starts afresh.
+   */
   public void expireIdempotencyKeys() {
     keys.expireAll();
   }
 
-  /** Lets every call blocked by {@link ScriptedCall#hang()} go on, as if the answer finally came. */
+  /**
+   * Lets every call blocked by {@link ScriptedCall#hang()} go on, as if the answer finally came.
+   */
   public void releaseHung() {
     script.releaseHung();
   }
@@ -369,7 +444,8 @@ public final class FakePaymentProcessor implements PaymentProcessor {
    * @return the charge, if the fake made it
    */
   public Optional<FakeCharge> charge(String processorReference) {
-    Intent intent = charges.intents.get(Objects.requireNonNull(processorReference, "processorReference"));
+    Intent intent =
+        charges.intents.get(Objects.requireNonNull(processorReference, "processorReference"));
     if (intent == null) {
       return Optional.empty();
     }
@@ -458,25 +534,41 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     logged.set(0);
   }
 
-  /** What an unbounded call does when scripted to time out: it throws, as a processor's I/O timeout would. */
+  /**
+   * What an unbounded call does when scripted to time out: it throws, as a processor's I/O timeout
+   * would.
+   */
   @SuppressWarnings("TypeParameterUnusedInFormals") // it never returns, so no caller sees a T
   private static <T extends @Nullable Object> T timedOut(String reason) {
     throw new ProcessorTimeoutException(reason);
   }
 
-  private <T extends @Nullable Object> T call(Operation operation, @Nullable String key,
-      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+  private <T extends @Nullable Object> T call(
+      Operation operation,
+      @Nullable String key,
+      Function<@Nullable Step, T> work,
+      Function<String, T> timedOut) {
     return call(operation, key, null, work, timedOut);
   }
 
-  private <T extends @Nullable Object> T call(Operation operation, @Nullable String key, @Nullable Instant deadline,
-      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+  private <T extends @Nullable Object> T call(
+      Operation operation,
+      @Nullable String key,
+      @Nullable Instant deadline,
+      Function<@Nullable Step, T> work,
+      Function<String, T> timedOut) {
     Step step = script.take(operation);
     try {
       T result = step == null ? work.apply(null) : scripted(step, deadline, work, timedOut);
-      log(new ProcessorCall(operation, key, result instanceof ChargeOutcome || result instanceof RefundOutcome
-          || result instanceof SetupOutcome
-          ? result.getClass().getSimpleName() : "ok"));
+      log(
+          new ProcessorCall(
+              operation,
+              key,
+              result instanceof ChargeOutcome
+                      || result instanceof RefundOutcome
+                      || result instanceof SetupOutcome
+                  ? result.getClass().getSimpleName()
+                  : "ok"));
       return result;
     } catch (RuntimeException e) {
       log(new ProcessorCall(operation, key, e.getClass().getSimpleName()));
@@ -491,8 +583,11 @@ public final class FakePaymentProcessor implements PaymentProcessor {
     }
   }
 
-  private <T extends @Nullable Object> T scripted(Step step, @Nullable Instant deadline,
-      Function<@Nullable Step, T> work, Function<String, T> timedOut) {
+  private <T extends @Nullable Object> T scripted(
+      Step step,
+      @Nullable Instant deadline,
+      Function<@Nullable Step, T> work,
+      Function<String, T> timedOut) {
     return switch (step.action) {
       case FAIL -> throw Objects.requireNonNull(step.exception);
       case TIMEOUT_BEFORE -> timedOut.apply("timed out before reaching the processor (scripted)");
@@ -500,13 +595,17 @@ public final class FakePaymentProcessor implements PaymentProcessor {
         T unused = work.apply(null); // the processor commits; the caller only hears the timeout
         yield timedOut.apply("timed out after the processor committed (scripted)");
       }
-      case HANG -> script.hang(deadline) ? work.apply(null)
-          : timedOut.apply("no answer before the deadline or interrupted (scripted hang)");
+      case HANG ->
+          script.hang(deadline)
+              ? work.apply(null)
+              : timedOut.apply("no answer before the deadline or interrupted (scripted hang)");
       default -> work.apply(step);
     };
   }
 
-  /** The fake's operations, one per {@link PaymentProcessor} method, for scripting and the call log. */
+  /**
+   * The fake's operations, one per {@link PaymentProcessor} method, for scripting and the call log.
+   */
   public enum Operation {
     /** {@link PaymentProcessor#ensureCustomer}. */
     ENSURE_CUSTOMER,

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the refund request's key; {@code null} for a refund made outside the SDK
  *     ({@link FakePaymentProcessor#dashboardRefund})
  */
-public record FakeRefund(String refundReference, String processorReference, PaymentId paymentId, Money amount,
+public record FakeRefund(
+    String refundReference,
+    String processorReference,
+    PaymentId paymentId,
+    Money amount,
     @Nullable String idempotencyKey) {
 
   /** Requires every part. */

@@ -27,7 +27,11 @@ final class FakeRefunds {
 
   RefundOutcome refund(RefundRequest request, @Nullable Step step) {
     PaymentFailure scripted = Step.declines(step);
-    return keys.run(request.idempotencyKey(), "refunds", request, null,
+    return keys.run(
+        request.idempotencyKey(),
+        "refunds",
+        request,
+        null,
         () -> scripted != null ? new RefundOutcome.Rejected(scripted) : refund(request));
   }
 
@@ -40,24 +44,33 @@ final class FakeRefunds {
     synchronized (intent) {
       long left = intent.refundable();
       if (intent.status() != FakeCharge.Status.SUCCEEDED || left == 0) {
-        throw new IllegalStateException("Charge " + processorReference + " has nothing left to refund");
+        throw new IllegalStateException(
+            "Charge " + processorReference + " has nothing left to refund");
       }
-      Money amount = requested == null ? Money.ofMinor(left, intent.request.amount().currency()) : requested;
-      if (!amount.currency().equals(intent.request.amount().currency()) || amount.isZero()
+      Money amount =
+          requested == null ? Money.ofMinor(left, intent.request.amount().currency()) : requested;
+      if (!amount.currency().equals(intent.request.amount().currency())
+          || amount.isZero()
           || amount.minorUnits() > left) {
-        throw new IllegalArgumentException("A refund of " + amount + " does not fit charge " + processorReference);
+        throw new IllegalArgumentException(
+            "A refund of " + amount + " does not fit charge " + processorReference);
       }
       intent.refund(amount.minorUnits());
       String reference = "re_fake_" + refundIds.incrementAndGet();
-      refunds.add(new FakeRefund(reference, processorReference, intent.request.paymentId(), amount, null));
+      refunds.add(
+          new FakeRefund(reference, processorReference, intent.request.paymentId(), amount, null));
       return reference;
     }
   }
 
   /** Every refund of one charge, oldest first, as the processor lists them. */
   List<ProcessorRefund> listFor(String processorReference) {
-    return refunds.stream().filter(r -> r.processorReference().equals(processorReference))
-        .map(r -> new ProcessorRefund(r.refundReference(), r.amount(), PaymentStatus.SUCCEEDED, !r.madeOutsideSdk()))
+    return refunds.stream()
+        .filter(r -> r.processorReference().equals(processorReference))
+        .map(
+            r ->
+                new ProcessorRefund(
+                    r.refundReference(), r.amount(), PaymentStatus.SUCCEEDED, !r.madeOutsideSdk()))
         .toList();
   }
 
@@ -73,33 +86,49 @@ final class FakeRefunds {
   private RefundOutcome refund(RefundRequest request) {
     Intent intent = charges.intents.get(request.processorReference());
     if (intent == null) {
-      return rejected("resource_missing", "No such payment_intent: '" + request.processorReference() + "'");
+      return rejected(
+          "resource_missing", "No such payment_intent: '" + request.processorReference() + "'");
     }
     synchronized (intent) {
       Money amount = request.amount();
       long left = intent.refundable();
       if (intent.status() != FakeCharge.Status.SUCCEEDED) {
-        return rejected("charge_not_refundable", "This PaymentIntent does not have a successful charge to refund.");
+        return rejected(
+            "charge_not_refundable",
+            "This PaymentIntent does not have a successful charge to refund.");
       }
       if (!amount.currency().equals(intent.request.amount().currency())) {
-        return rejected("parameter_invalid", "The refund's currency must be the charge's ("
-            + intent.request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT) + ").");
+        return rejected(
+            "parameter_invalid",
+            "The refund's currency must be the charge's ("
+                + intent.request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT)
+                + ").");
       }
       if (amount.isZero()) {
-        return rejected("parameter_invalid_integer", "This value must be greater than or equal to 1.");
+        return rejected(
+            "parameter_invalid_integer", "This value must be greater than or equal to 1.");
       }
       if (left == 0) {
         return rejected("charge_already_refunded", "This charge has already been refunded.");
       }
       if (amount.minorUnits() > left) {
-        return rejected("amount_too_large", "Refund amount (" + amount.toDisplayString()
-            + ") is greater than unrefunded amount on charge (" + Money.ofMinor(left, amount.currency())
-            .toDisplayString() + ")");
+        return rejected(
+            "amount_too_large",
+            "Refund amount ("
+                + amount.toDisplayString()
+                + ") is greater than unrefunded amount on charge ("
+                + Money.ofMinor(left, amount.currency()).toDisplayString()
+                + ")");
       }
       intent.refund(amount.minorUnits());
       String reference = "re_fake_" + refundIds.incrementAndGet();
-      refunds.add(new FakeRefund(reference, request.processorReference(), request.paymentId(), amount,
-          request.idempotencyKey()));
+      refunds.add(
+          new FakeRefund(
+              reference,
+              request.processorReference(),
+              request.paymentId(),
+              amount,
+              request.idempotencyKey()));
       return new RefundOutcome.Refunded(reference);
     }
   }

@@ -19,7 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class FakeSetups {
 
-  enum Status { REQUIRES_CONFIRMATION, REQUIRES_ACTION, SUCCEEDED, FAILED, CANCELED }
+  enum Status {
+    REQUIRES_CONFIRMATION,
+    REQUIRES_ACTION,
+    SUCCEEDED,
+    FAILED,
+    CANCELED
+  }
 
   /** One setup; guarded by itself. */
   static final class Setup {
@@ -41,7 +47,9 @@ final class FakeSetups {
 
     synchronized SetupOutcome outcome() {
       return switch (status) {
-        case SUCCEEDED -> new SetupOutcome.Saved(id, Objects.requireNonNull(card), Objects.requireNonNull(details));
+        case SUCCEEDED ->
+            new SetupOutcome.Saved(
+                id, Objects.requireNonNull(card), Objects.requireNonNull(details));
         case REQUIRES_ACTION -> new SetupOutcome.ActionRequired(id, id + "_secret_fake");
         case FAILED, CANCELED -> new SetupOutcome.Declined(id, Objects.requireNonNull(failure));
         case REQUIRES_CONFIRMATION -> new SetupOutcome.Prepared(id);
@@ -60,36 +68,50 @@ final class FakeSetups {
   }
 
   SetupOutcome prepare(SetupRequest r) {
-    return keys.run(r.idempotencyKey() + "-create", "setup_intents", r.paymentMethod(), r.customerReference(), () -> {
-      if (TestCardOutcomes.find(r.paymentMethod()) == null) {
-        return new SetupOutcome.Declined(null, Failures.noSuchPaymentMethod(r.paymentMethod()).failure());
-      }
-      String id = "seti_fake_" + ids.incrementAndGet();
-      setups.put(id, new Setup(id, r.customerReference(), r.paymentMethod(), r.idempotencyKey()));
-      return new SetupOutcome.Prepared(id);
-    });
+    return keys.run(
+        r.idempotencyKey() + "-create",
+        "setup_intents",
+        r.paymentMethod(),
+        r.customerReference(),
+        () -> {
+          if (TestCardOutcomes.find(r.paymentMethod()) == null) {
+            return new SetupOutcome.Declined(
+                null, Failures.noSuchPaymentMethod(r.paymentMethod()).failure());
+          }
+          String id = "seti_fake_" + ids.incrementAndGet();
+          setups.put(
+              id, new Setup(id, r.customerReference(), r.paymentMethod(), r.idempotencyKey()));
+          return new SetupOutcome.Prepared(id);
+        });
   }
 
   SetupOutcome confirm(SetupRequest r, String reference) {
-    return keys.run(r.idempotencyKey() + "-confirm", "setup_intents/confirm", reference, null, () -> {
-      Setup setup = existing(reference);
-      synchronized (setup) {
-        if (setup.status != Status.REQUIRES_CONFIRMATION) {
-          return setup.outcome();
-        }
-        StripeTestCard test = Objects.requireNonNull(TestCardOutcomes.find(setup.paymentMethod));
-        if (!test.attachable()) {
-          setup.status = Status.FAILED;
-          setup.failure = TestCardOutcomes.failure(test);
-        } else if (test.behaviour() == StripeTestCard.Behaviour.REQUIRES_AUTHENTICATION
-            || test.behaviour() == StripeTestCard.Behaviour.REQUIRES_AUTHENTICATION_UNLESS_SET_UP) {
-          setup.status = Status.REQUIRES_ACTION;
-        } else {
-          succeed(setup);
-        }
-        return setup.outcome();
-      }
-    });
+    return keys.run(
+        r.idempotencyKey() + "-confirm",
+        "setup_intents/confirm",
+        reference,
+        null,
+        () -> {
+          Setup setup = existing(reference);
+          synchronized (setup) {
+            if (setup.status != Status.REQUIRES_CONFIRMATION) {
+              return setup.outcome();
+            }
+            StripeTestCard test =
+                Objects.requireNonNull(TestCardOutcomes.find(setup.paymentMethod));
+            if (!test.attachable()) {
+              setup.status = Status.FAILED;
+              setup.failure = TestCardOutcomes.failure(test);
+            } else if (test.behaviour() == StripeTestCard.Behaviour.REQUIRES_AUTHENTICATION
+                || test.behaviour()
+                    == StripeTestCard.Behaviour.REQUIRES_AUTHENTICATION_UNLESS_SET_UP) {
+              setup.status = Status.REQUIRES_ACTION;
+            } else {
+              succeed(setup);
+            }
+            return setup.outcome();
+          }
+        });
   }
 
   SetupOutcome resolve(SetupRequest r, @Nullable String reference) {
@@ -105,8 +127,13 @@ final class FakeSetups {
     synchronized (setup) {
       if (setup.status == Status.REQUIRES_CONFIRMATION) {
         setup.status = Status.CANCELED;
-        setup.failure = new PaymentFailure(PaymentFailure.Kind.CANCELLED, null, null,
-            "Saving the card did not go through and was cancelled; nothing was saved. Try again.", null);
+        setup.failure =
+            new PaymentFailure(
+                PaymentFailure.Kind.CANCELLED,
+                null,
+                null,
+                "Saving the card did not go through and was cancelled; nothing was saved. Try again.",
+                null);
       }
       return setup.outcome();
     }
@@ -117,15 +144,20 @@ final class FakeSetups {
     Setup setup = existing(reference);
     synchronized (setup) {
       if (setup.status != Status.REQUIRES_ACTION) {
-        throw new IllegalStateException("setup " + reference + " is " + setup.status + ", not waiting for authentication");
+        throw new IllegalStateException(
+            "setup " + reference + " is " + setup.status + ", not waiting for authentication");
       }
       if (authenticated) {
         succeed(setup);
       } else {
         setup.status = Status.FAILED;
-        setup.failure = new PaymentFailure(PaymentFailure.Kind.AUTHENTICATION_FAILED,
-            "setup_intent_authentication_failure", null,
-            "The client did not complete the card's verification. Nothing was saved; try again.", null);
+        setup.failure =
+            new PaymentFailure(
+                PaymentFailure.Kind.AUTHENTICATION_FAILED,
+                "setup_intent_authentication_failure",
+                null,
+                "The client did not complete the card's verification. Nothing was saved; try again.",
+                null);
       }
     }
   }
@@ -139,9 +171,13 @@ final class FakeSetups {
     ids.set(0);
   }
 
-  /** Attaches the card to the customer and sets it up for off-session use; with the setup's lock held. */
+  /**
+   * Attaches the card to the customer and sets it up for off-session use; with the setup's lock
+   * held.
+   */
   private void succeed(Setup setup) {
-    Object attached = wallet.attach(setup.key + "-attach", setup.paymentMethod, setup.customer, false);
+    Object attached =
+        wallet.attach(setup.key + "-attach", setup.paymentMethod, setup.customer, false);
     if (attached instanceof ChargeOutcome.Declined d) {
       setup.status = Status.FAILED;
       setup.failure = d.failure();
@@ -150,15 +186,17 @@ final class FakeSetups {
     PaymentMethodId card = (PaymentMethodId) attached;
     wallet.setUp(card);
     setup.card = card;
-    setup.details = TestCardOutcomes.details(Objects.requireNonNull(TestCardOutcomes.find(setup.paymentMethod)));
+    setup.details =
+        TestCardOutcomes.details(
+            Objects.requireNonNull(TestCardOutcomes.find(setup.paymentMethod)));
     setup.status = Status.SUCCEEDED;
   }
 
   private Setup existing(String reference) {
     Setup setup = setups.get(reference);
     if (setup == null) {
-      throw new org.electronicpayments.ProcessorException("No such setupintent: '" + reference + "'", null, null,
-          null);
+      throw new org.electronicpayments.ProcessorException(
+          "No such setupintent: '" + reference + "'", null, null, null);
     }
     return setup;
   }

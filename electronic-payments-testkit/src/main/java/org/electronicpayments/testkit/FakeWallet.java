@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardDetails;
 import org.electronicpayments.ClientId;
-import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.ChargeOutcome;
@@ -18,8 +17,8 @@ import org.electronicpayments.spi.ProcessorCard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake's customers and their cards. Cards are immutable {@link FakeCard}s replaced under
- * their customer's lock; a customer's card list is guarded by the customer.
+ * The fake's customers and their cards. Cards are immutable {@link FakeCard}s replaced under their
+ * customer's lock; a customer's card list is guarded by the customer.
  */
 final class FakeWallet {
 
@@ -34,11 +33,16 @@ final class FakeWallet {
   }
 
   String ensureCustomer(CustomerRequest request) {
-    return keys.run(request.idempotencyKey(), "customers", request.agencyId(), request.clientId(), () -> {
-      String reference = "cus_fake_" + customerIds.incrementAndGet();
-      customers.put(reference, new Customer(reference, request.agencyId(), request.clientId()));
-      return reference;
-    });
+    return keys.run(
+        request.idempotencyKey(),
+        "customers",
+        request.agencyId(),
+        request.clientId(),
+        () -> {
+          String reference = "cus_fake_" + customerIds.incrementAndGet();
+          customers.put(reference, new Customer(reference, request.agencyId(), request.clientId()));
+          return reference;
+        });
   }
 
   /**
@@ -50,33 +54,46 @@ final class FakeWallet {
    *     card cannot be attached
    */
   Object attach(String key, String paymentMethod, String customerReference, boolean forced) {
-    return keys.run(key, "attach", paymentMethod, customerReference, () -> {
-      StripeTestCard test = TestCardOutcomes.find(paymentMethod);
-      Customer customer = customers.get(customerReference);
-      if (test == null) {
-        return Failures.noSuchPaymentMethod(paymentMethod);
-      }
-      if (customer == null) {
-        return new ChargeOutcome.Declined(null, Failures.rejected("resource_missing",
-            "No such customer: '" + customerReference + "'"));
-      }
-      if (!test.attachable() && !forced) {
-        return new ChargeOutcome.Declined(null, TestCardOutcomes.failure(test));
-      }
-      synchronized (customer) {
-        PaymentMethodId id = PaymentMethodId.of("pm_fake_" + cardIds.incrementAndGet());
-        cards.put(id, new FakeCard(id, customerReference, TestCardOutcomes.details(test), test.paymentMethod(),
-            false));
-        customer.cards.add(0, id);
-        return id;
-      }
-    });
+    return keys.run(
+        key,
+        "attach",
+        paymentMethod,
+        customerReference,
+        () -> {
+          StripeTestCard test = TestCardOutcomes.find(paymentMethod);
+          Customer customer = customers.get(customerReference);
+          if (test == null) {
+            return Failures.noSuchPaymentMethod(paymentMethod);
+          }
+          if (customer == null) {
+            return new ChargeOutcome.Declined(
+                null,
+                Failures.rejected(
+                    "resource_missing", "No such customer: '" + customerReference + "'"));
+          }
+          if (!test.attachable() && !forced) {
+            return new ChargeOutcome.Declined(null, TestCardOutcomes.failure(test));
+          }
+          synchronized (customer) {
+            PaymentMethodId id = PaymentMethodId.of("pm_fake_" + cardIds.incrementAndGet());
+            cards.put(
+                id,
+                new FakeCard(
+                    id,
+                    customerReference,
+                    TestCardOutcomes.details(test),
+                    test.paymentMethod(),
+                    false));
+            customer.cards.add(0, id);
+            return id;
+          }
+        });
   }
 
   /**
-   * After a charge that saves its new card succeeded: sets the card up for future use, then, if
-   * the customer holds an older card with the same fingerprint that a charge set up, detaches the
-   * new one and keeps that one (a card attached by a charge still under way is not kept instead).
+   * After a charge that saves its new card succeeded: sets the card up for future use, then, if the
+   * customer holds an older card with the same fingerprint that a charge set up, detaches the new
+   * one and keeps that one (a card attached by a charge still under way is not kept instead).
    *
    * @return the card saved for the client
    */
@@ -92,7 +109,8 @@ final class FakeWallet {
       PaymentMethodId kept = null;
       for (PaymentMethodId id : customer.cards) { // newest first: the last match is the oldest
         FakeCard other = attached(id);
-        if (!id.equals(charged) && other.setUpForFutureUse()
+        if (!id.equals(charged)
+            && other.setUpForFutureUse()
             && fingerprintOf(card).equals(fingerprintOf(other))) {
           kept = id;
         }
@@ -113,7 +131,8 @@ final class FakeWallet {
       }
     }
     return paymentMethod.startsWith("pm_fake_") && paymentMethod.length() <= 64
-        ? cards.get(PaymentMethodId.of(paymentMethod)) : null;
+        ? cards.get(PaymentMethodId.of(paymentMethod))
+        : null;
   }
 
   List<ProcessorCard> list(String customerReference) {
@@ -128,18 +147,33 @@ final class FakeWallet {
   }
 
   CardDetails updateExpiry(PaymentMethodId id, YearMonth expiry) {
-    FakeCard updated = cards.computeIfPresent(id, (k, c) -> c.attached() ? c.withCard(
-        new CardDetails(c.card().brand(), c.card().last4(), expiry, c.card().fingerprint())) : c);
+    FakeCard updated =
+        cards.computeIfPresent(
+            id,
+            (k, c) ->
+                c.attached()
+                    ? c.withCard(
+                        new CardDetails(
+                            c.card().brand(), c.card().last4(), expiry, c.card().fingerprint()))
+                    : c);
     if (updated == null || !updated.attached()) {
-      throw new ProcessorException(updated == null ? "No such PaymentMethod: '" + id + "'"
-          : "You must save this PaymentMethod to a customer before you can update it.", null, null, null);
+      throw new ProcessorException(
+          updated == null
+              ? "No such PaymentMethod: '" + id + "'"
+              : "You must save this PaymentMethod to a customer before you can update it.",
+          null,
+          null,
+          null);
     }
     return updated.card();
   }
 
   void detach(PaymentMethodId id) {
     FakeCard card = cards.get(id);
-    Customer customer = card == null || card.customerReference() == null ? null : customers.get(card.customerReference());
+    Customer customer =
+        card == null || card.customerReference() == null
+            ? null
+            : customers.get(card.customerReference());
     if (customer == null) {
       return;
     }
@@ -197,7 +231,8 @@ final class FakeWallet {
 
   /** The fingerprint every fake card has: it comes from its test card's number. */
   private static String fingerprintOf(FakeCard card) {
-    return Objects.requireNonNull(card.card().fingerprint(), "a fake card has its test card's fingerprint");
+    return Objects.requireNonNull(
+        card.card().fingerprint(), "a fake card has its test card's fingerprint");
   }
 
   static long sequence(String id) {

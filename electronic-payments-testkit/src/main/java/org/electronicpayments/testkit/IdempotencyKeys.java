@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * the same endpoint and parameters; a key reused for another endpoint or other parameters is an
  * idempotency error ({@link ProcessorException}); a request that threw stored nothing. A second
  * request with a key still in use waits for the first and then gets its answer (what stripe-java's
- * retry of Stripe's 409 {@code idempotency_key_in_use} amounts to). Keys never expire until
- * {@link #expireAll()}.
+ * retry of Stripe's 409 {@code idempotency_key_in_use} amounts to). Keys never expire until {@link
+ * #expireAll()}.
  */
 final class IdempotencyKeys {
 
@@ -30,7 +30,8 @@ final class IdempotencyKeys {
    * @return the first answer
    */
   @SuppressWarnings("unchecked")
-  <T> T run(String key, String endpoint, Object params, @Nullable Object extra, Supplier<T> action) {
+  <T> T run(
+      String key, String endpoint, Object params, @Nullable Object extra, Supplier<T> action) {
     while (true) {
       Entry entry = entries.get(key);
       if (entry == null) {
@@ -45,9 +46,15 @@ final class IdempotencyKeys {
           continue;
         }
         if (!entry.matches(endpoint, params, extra)) {
-          throw new ProcessorException("Keys for idempotent requests can only be used with the same parameters"
-              + " they were first used with. Try using a key other than '" + key + "' if you meant to execute"
-              + " a different request. (idempotency_error)", null, null, null);
+          throw new ProcessorException(
+              "Keys for idempotent requests can only be used with the same parameters"
+                  + " they were first used with. Try using a key other than '"
+                  + key
+                  + "' if you meant to execute"
+                  + " a different request. (idempotency_error)",
+              null,
+              null,
+              null);
         }
         if (entry.done) {
           return (T) Objects.requireNonNull(entry.answer, "answer");
@@ -73,10 +80,14 @@ final class IdempotencyKeys {
 
   private static boolean sameParams(Object a, Object b) {
     if (a instanceof ChargeRequest x && b instanceof ChargeRequest y) {
-      return x.paymentId().equals(y.paymentId()) && x.agencyId().equals(y.agencyId())
-          && x.clientId().equals(y.clientId()) && x.attempt() == y.attempt()
-          && x.idempotencyKey().equals(y.idempotencyKey()) && x.amount().equals(y.amount())
-          && x.paymentMethod().equals(y.paymentMethod()) && x.use() == y.use()
+      return x.paymentId().equals(y.paymentId())
+          && x.agencyId().equals(y.agencyId())
+          && x.clientId().equals(y.clientId())
+          && x.attempt() == y.attempt()
+          && x.idempotencyKey().equals(y.idempotencyKey())
+          && x.amount().equals(y.amount())
+          && x.paymentMethod().equals(y.paymentMethod())
+          && x.use() == y.use()
           && Objects.equals(x.customerReference(), y.customerReference())
           && Objects.equals(x.receiptEmail(), y.receiptEmail());
     }
@@ -99,7 +110,8 @@ final class IdempotencyKeys {
     }
 
     boolean matches(String otherEndpoint, Object otherParams, @Nullable Object otherExtra) {
-      return endpoint.equals(otherEndpoint) && (params == otherParams || sameParams(params, otherParams))
+      return endpoint.equals(otherEndpoint)
+          && (params == otherParams || sameParams(params, otherParams))
           && Objects.equals(extra, otherExtra);
     }
   }

@@ -85,12 +85,15 @@ public final class InMemoryPaymentStore implements PaymentStore {
   @Override
   public Payment update(Payment payment) {
     Objects.requireNonNull(payment, "payment");
-    Payment stored = payments.computeIfPresent(payment.id(), (id, current) -> {
-      if (current.version() != payment.version()) {
-        throw new ConcurrentUpdateException(id, payment.version());
-      }
-      return payment.withVersion(current.version() + 1);
-    });
+    Payment stored =
+        payments.computeIfPresent(
+            payment.id(),
+            (id, current) -> {
+              if (current.version() != payment.version()) {
+                throw new ConcurrentUpdateException(id, payment.version());
+              }
+              return payment.withVersion(current.version() + 1);
+            });
     if (stored == null) {
       throw new PaymentNotFoundException(payment.id());
     }
@@ -111,8 +114,12 @@ public final class InMemoryPaymentStore implements PaymentStore {
   @Override
   public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
     Objects.requireNonNull(agencyId, "agencyId");
-    return payments.values().stream().filter(p -> query.matches(agencyId, p)).sorted(OLDEST_FIRST)
-        .skip(query.offset()).limit(query.limit()).toList();
+    return payments.values().stream()
+        .filter(p -> query.matches(agencyId, p))
+        .sorted(OLDEST_FIRST)
+        .skip(query.offset())
+        .limit(query.limit())
+        .toList();
   }
 
   @Override
@@ -121,7 +128,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     String before = customers.putIfAbsent(new CustomerKey(agencyId, clientId), customerReference);
     return before != null ? before : customerReference;
   }
@@ -138,8 +146,10 @@ public final class InMemoryPaymentStore implements PaymentStore {
 
   @Override
   public List<PaymentMethod> cards(AgencyId agencyId, ClientId clientId) {
-    return cards.values().stream().filter(c -> c.agencyId().equals(agencyId) && c.clientId().equals(clientId))
-        .sorted(Comparator.comparing(PaymentMethod::savedAt).thenComparing(c -> c.id().value())).toList();
+    return cards.values().stream()
+        .filter(c -> c.agencyId().equals(agencyId) && c.clientId().equals(clientId))
+        .sorted(Comparator.comparing(PaymentMethod::savedAt).thenComparing(c -> c.id().value()))
+        .toList();
   }
 
   @Override
@@ -162,13 +172,15 @@ public final class InMemoryPaymentStore implements PaymentStore {
   public Optional<CardSetup> updateSetup(CardSetup setup) {
     Objects.requireNonNull(setup, "setup");
     CardSetup[] stored = new CardSetup[1];
-    setups.computeIfPresent(setup.id(), (id, current) -> {
-      if (current.version() != setup.version()) {
-        return current;
-      }
-      stored[0] = setup.nextVersion();
-      return stored[0];
-    });
+    setups.computeIfPresent(
+        setup.id(),
+        (id, current) -> {
+          if (current.version() != setup.version()) {
+            return current;
+          }
+          stored[0] = setup.nextVersion();
+          return stored[0];
+        });
     return Optional.ofNullable(stored[0]);
   }
 
@@ -178,15 +190,20 @@ public final class InMemoryPaymentStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
     return setups.values().stream()
-        .filter(s -> s.agencyId().equals(agencyId) && statuses.contains(s.status())
-            && s.updatedAt().isBefore(updatedBefore))
+        .filter(
+            s ->
+                s.agencyId().equals(agencyId)
+                    && statuses.contains(s.status())
+                    && s.updatedAt().isBefore(updatedBefore))
         .sorted(Comparator.comparing(CardSetup::createdAt).thenComparing(s -> s.id().value()))
-        .limit(max).toList();
+        .limit(max)
+        .toList();
   }
 
   @Override
@@ -196,8 +213,10 @@ public final class InMemoryPaymentStore implements PaymentStore {
 
   @Override
   public List<CardRemoval> cardRemovals(AgencyId agencyId, ClientId clientId) {
-    return removals.stream().filter(r -> r.agencyId().equals(agencyId) && r.clientId().equals(clientId))
-        .sorted(Comparator.comparing(CardRemoval::removedAt)).toList();
+    return removals.stream()
+        .filter(r -> r.agencyId().equals(agencyId) && r.clientId().equals(clientId))
+        .sorted(Comparator.comparing(CardRemoval::removedAt))
+        .toList();
   }
 
   @Override
@@ -207,8 +226,10 @@ public final class InMemoryPaymentStore implements PaymentStore {
 
   @Override
   public List<ReceiptEmail> receiptEmails(PaymentId paymentId) {
-    return receiptEmails.stream().filter(e -> e.paymentId().equals(paymentId))
-        .sorted(Comparator.comparing(ReceiptEmail::at)).toList();
+    return receiptEmails.stream()
+        .filter(e -> e.paymentId().equals(paymentId))
+        .sorted(Comparator.comparing(ReceiptEmail::at))
+        .toList();
   }
 
   /**

@@ -17,22 +17,34 @@ final class Intent {
   final ChargeRequest request;
   final String paymentMethod;
   final StripeTestCard source;
+
   /** The saved card charged, or the card saved by a {@link CardUse#SAVE_FOR_FUTURE} charge. */
   final @Nullable PaymentMethodId savedCard;
+
   /** Whether {@link #savedCard} was attached by this charge (and so is detached if it fails). */
   final boolean freshlySaved;
 
   private CardDetails card;
   private FakeCharge.Status status = FakeCharge.Status.REQUIRES_CONFIRMATION;
   private @Nullable String chargeReference;
-  /** The card kept for the client once charged: {@link #savedCard}, or the same card saved before. */
+
+  /**
+   * The card kept for the client once charged: {@link #savedCard}, or the same card saved before.
+   */
   private @Nullable PaymentMethodId kept;
+
   private @Nullable String clientSecret;
   private @Nullable PaymentFailure failure;
   private long refunded;
 
-  Intent(String reference, ChargeRequest request, String paymentMethod, StripeTestCard source, CardDetails card,
-      @Nullable PaymentMethodId savedCard, boolean freshlySaved) {
+  Intent(
+      String reference,
+      ChargeRequest request,
+      String paymentMethod,
+      StripeTestCard source,
+      CardDetails card,
+      @Nullable PaymentMethodId savedCard,
+      boolean freshlySaved) {
     this.reference = reference;
     this.request = request;
     this.paymentMethod = paymentMethod;
@@ -93,15 +105,29 @@ final class Intent {
       case REQUIRES_CONFIRMATION -> new ChargeOutcome.Prepared(reference);
       case REQUIRES_ACTION -> new ChargeOutcome.ActionRequired(reference, clientSecret);
       case PROCESSING -> new ChargeOutcome.Unknown(reference, "the charge is still processing");
-      case SUCCEEDED -> new ChargeOutcome.Charged(reference, Objects.requireNonNull(chargeReference, "charge"), card,
-          request.use() != CardUse.SAVE_FOR_FUTURE ? null : kept != null ? kept : savedCard);
-      case DECLINED, CANCELLED -> new ChargeOutcome.Declined(reference, Objects.requireNonNull(failure, "failure"));
+      case SUCCEEDED ->
+          new ChargeOutcome.Charged(
+              reference,
+              Objects.requireNonNull(chargeReference, "charge"),
+              card,
+              request.use() != CardUse.SAVE_FOR_FUTURE ? null : kept != null ? kept : savedCard);
+      case DECLINED, CANCELLED ->
+          new ChargeOutcome.Declined(reference, Objects.requireNonNull(failure, "failure"));
     };
   }
 
   FakeCharge view() {
-    return new FakeCharge(reference, chargeReference, request.paymentId(), request.attempt(),
-        request.idempotencyKey(), request.amount(), request.use(), paymentMethod, request.customerReference(),
-        status, Money.ofMinor(refunded, request.amount().currency()));
+    return new FakeCharge(
+        reference,
+        chargeReference,
+        request.paymentId(),
+        request.attempt(),
+        request.idempotencyKey(),
+        request.amount(),
+        request.use(),
+        paymentMethod,
+        request.customerReference(),
+        status,
+        Money.ofMinor(refunded, request.amount().currency()));
   }
 }

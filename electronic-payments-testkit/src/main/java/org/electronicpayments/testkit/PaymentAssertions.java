@@ -40,7 +40,8 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
   public PaymentAssertions succeeded() {
     isNotNull();
     if (!(actual instanceof PaymentResult.Succeeded s)) {
-      throw failure("Expected the payment to succeed but it was %s%s", actual.status(), failureText());
+      throw failure(
+          "Expected the payment to succeed but it was %s%s", actual.status(), failureText());
     }
     if (s.payment().confirmationNumber() == null) {
       throw failure("Expected a confirmation number on the succeeded payment %s", s.payment().id());
@@ -62,7 +63,8 @@ public final class PaymentAssertions extends AbstractAssert<PaymentAssertions, P
   }
 
   /**
-   * Checks the payment failed with the issuer's decline code (or, without one, the processor's code).
+   * Checks the payment failed with the issuer's decline code (or, without one, the processor's
+   * code).
    *
    * @param code such as {@code insufficient_funds} or {@code expired_card}
    * @return this

@@ -26,15 +26,15 @@ import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.DisputeStatus;
 import org.electronicpayments.Money;
 import org.electronicpayments.Payment;
-import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentDispute;
+import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentRefund;
-import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,6 +59,7 @@ public abstract class PaymentStoreCompatibilityKit {
 
   /** This test's agency, unique per test. */
   protected AgencyId agency;
+
   /** This test's client, unique per test. */
   protected ClientId client;
 
@@ -107,7 +108,8 @@ public abstract class PaymentStoreCompatibilityKit {
     @DisplayName("the same reference in another agency is another payment")
     void referencesAreUniquePerAgency() {
       insert("REF-1", T0);
-      Payment other = SamplePayments.cardPayment(AgencyId.of(agency.value() + "-b"), client, "REF-1", T0);
+      Payment other =
+          SamplePayments.cardPayment(AgencyId.of(agency.value() + "-b"), client, "REF-1", T0);
       assertThat(store().insert(other)).isEmpty();
       assertThat(store().find(other.id())).contains(other);
     }
@@ -119,11 +121,15 @@ public abstract class PaymentStoreCompatibilityKit {
       for (int i = 0; i < 16; i++) {
         candidates.add(SamplePayments.cardPayment(agency, client, "REF-RACE", T0));
       }
-      List<Optional<Payment>> answers = race(candidates.stream()
-          .<Callable<Optional<Payment>>>map(p -> () -> store().insert(p)).toList());
+      List<Optional<Payment>> answers =
+          race(
+              candidates.stream()
+                  .<Callable<Optional<Payment>>>map(p -> () -> store().insert(p))
+                  .toList());
       assertThat(answers.stream().filter(Optional::isEmpty)).hasSize(1);
       Payment winner = store().findByReference(agency, "REF-RACE").orElseThrow();
-      assertThat(answers.stream().filter(Optional::isPresent).map(Optional::get)).allMatch(winner::equals);
+      assertThat(answers.stream().filter(Optional::isPresent).map(Optional::get))
+          .allMatch(winner::equals);
       assertThat(store().query(agency, PaymentQuery.all())).containsExactly(winner);
     }
   }
@@ -143,25 +149,47 @@ public abstract class PaymentStoreCompatibilityKit {
     }
 
     @Test
-    @DisplayName("a dispute and a refund made outside the SDK read back as written, and the dispute's close too")
+    @DisplayName(
+        "a dispute and a refund made outside the SDK read back as written, and the dispute's close too")
     void disputeAndOutsideRefundRoundTrip() {
       Payment p = insert("REF-1", T0);
       Payment settled = store().update(SamplePayments.settledWithHistory(p, T0.plusSeconds(5)));
-      PaymentRefund outside = new PaymentRefund(2, Money.usd("1.50"), PaymentRefund.keyFor(p.id(), 2), "re_dash",
-          PaymentStatus.SUCCEEDED, PaymentRefund.OUTSIDE_SDK, T0.plusSeconds(6));
-      PaymentDispute open = new PaymentDispute("du_1", Money.usd("5.50"), "fraudulent", DisputeStatus.OPEN,
-          T0.plusSeconds(7), T0.plusSeconds(8));
-      Payment disputed = store().update(settled.change().addRefund(outside).dispute(open).at(T0.plusSeconds(8)));
+      PaymentRefund outside =
+          new PaymentRefund(
+              2,
+              Money.usd("1.50"),
+              PaymentRefund.keyFor(p.id(), 2),
+              "re_dash",
+              PaymentStatus.SUCCEEDED,
+              PaymentRefund.OUTSIDE_SDK,
+              T0.plusSeconds(6));
+      PaymentDispute open =
+          new PaymentDispute(
+              "du_1",
+              Money.usd("5.50"),
+              "fraudulent",
+              DisputeStatus.OPEN,
+              T0.plusSeconds(7),
+              T0.plusSeconds(8));
+      Payment disputed =
+          store().update(settled.change().addRefund(outside).dispute(open).at(T0.plusSeconds(8)));
       Payment read = store().find(p.id()).orElseThrow();
       assertThat(read).isEqualTo(disputed);
       assertThat(read.dispute()).isEqualTo(open);
       assertThat(read.refunds().get(1).madeOutsideSdk()).isTrue();
       assertThat(read.refunds().get(0).madeOutsideSdk()).isFalse();
-      PaymentDispute lost = new PaymentDispute("du_1", Money.usd("5.50"), "fraudulent", DisputeStatus.LOST,
-          T0.plusSeconds(7), T0.plusSeconds(9));
+      PaymentDispute lost =
+          new PaymentDispute(
+              "du_1",
+              Money.usd("5.50"),
+              "fraudulent",
+              DisputeStatus.LOST,
+              T0.plusSeconds(7),
+              T0.plusSeconds(9));
       Payment closed = store().update(read.change().dispute(lost).at(T0.plusSeconds(9)));
       assertThat(store().find(p.id())).contains(closed);
-      assertThat(store().find(p.id()).map(Payment::dispute).map(PaymentDispute::status)).contains(DisputeStatus.LOST);
+      assertThat(store().find(p.id()).map(Payment::dispute).map(PaymentDispute::status))
+          .contains(DisputeStatus.LOST);
       assertThat(store().query(agency, PaymentQuery.all())).containsExactly(closed);
     }
 
@@ -169,8 +197,10 @@ public abstract class PaymentStoreCompatibilityKit {
     @DisplayName("an update from a stale version is refused and changes nothing")
     void staleUpdateIsRefused() {
       Payment p = insert("REF-1", T0);
-      Payment v1 = store().update(p.change().status(PaymentStatus.PROCESSING).at(T0.plusSeconds(1)));
-      assertThatThrownBy(() -> store().update(p.change().status(PaymentStatus.FAILED).at(T0.plusSeconds(2))))
+      Payment v1 =
+          store().update(p.change().status(PaymentStatus.PROCESSING).at(T0.plusSeconds(1)));
+      assertThatThrownBy(
+              () -> store().update(p.change().status(PaymentStatus.FAILED).at(T0.plusSeconds(2))))
           .isInstanceOf(ConcurrentUpdateException.class);
       assertThat(store().find(p.id())).contains(v1);
     }
@@ -189,14 +219,15 @@ public abstract class PaymentStoreCompatibilityKit {
       List<Callable<Boolean>> tasks = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         Instant at = T0.plusSeconds(i + 1);
-        tasks.add(() -> {
-          try {
-            store().update(p.change().status(PaymentStatus.PROCESSING).at(at));
-            return true;
-          } catch (ConcurrentUpdateException e) {
-            return false;
-          }
-        });
+        tasks.add(
+            () -> {
+              try {
+                store().update(p.change().status(PaymentStatus.PROCESSING).at(at));
+                return true;
+              } catch (ConcurrentUpdateException e) {
+                return false;
+              }
+            });
       }
       assertThat(race(tasks).stream().filter(Boolean::booleanValue)).hasSize(1);
       assertThat(store().find(p.id()).orElseThrow().version()).isEqualTo(1);
@@ -208,27 +239,38 @@ public abstract class PaymentStoreCompatibilityKit {
   class Querying {
 
     @Test
-    @DisplayName("filters by client, appointment, status, date posted and last change, oldest first, in pages")
+    @DisplayName(
+        "filters by client, appointment, status, date posted and last change, oldest first, in pages")
     void filtersAndPages() {
       Payment a = insert("REF-A", T0);
       Payment b = insert("REF-B", T0.plusSeconds(10));
-      Payment cash = SamplePayments.cashPayment(agency, ClientId.of(client.value() + "-2"), "REF-C",
-          LocalDate.of(2026, 2, 1), T0.plusSeconds(20));
+      Payment cash =
+          SamplePayments.cashPayment(
+              agency,
+              ClientId.of(client.value() + "-2"),
+              "REF-C",
+              LocalDate.of(2026, 2, 1),
+              T0.plusSeconds(20));
       store().insert(cash);
       PaymentQuery all = PaymentQuery.all();
       assertThat(store().query(agency, all)).containsExactly(a, b, cash);
       assertThat(store().query(agency, all.client(client))).containsExactly(a, b);
-      assertThat(store().query(agency, all.appointment(a.request().appointmentId()))).containsExactly(a);
-      assertThat(store().query(agency, all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED)))).containsExactly(cash);
-      assertThat(store().query(agency, all.datePostedBetween(LocalDate.of(2026, 1, 15), null))).containsExactly(cash);
-      assertThat(store().query(agency, all.datePostedBetween(null, LocalDate.of(2026, 1, 1)))).containsExactly(a, b);
+      assertThat(store().query(agency, all.appointment(a.request().appointmentId())))
+          .containsExactly(a);
+      assertThat(store().query(agency, all.statuses(EnumSet.of(PaymentStatus.SUCCEEDED))))
+          .containsExactly(cash);
+      assertThat(store().query(agency, all.datePostedBetween(LocalDate.of(2026, 1, 15), null)))
+          .containsExactly(cash);
+      assertThat(store().query(agency, all.datePostedBetween(null, LocalDate.of(2026, 1, 1))))
+          .containsExactly(a, b);
       assertThat(store().query(agency, all.updatedBefore(T0.plusSeconds(10)))).containsExactly(a);
       assertThat(store().query(agency, all.page(1, 1))).containsExactly(b);
       assertThat(store().query(agency, all.page(3, 10))).isEmpty();
     }
 
     @Test
-    @DisplayName("finds a payment by its exact reference and payments by the start of theirs, letter for letter")
+    @DisplayName(
+        "finds a payment by its exact reference and payments by the start of theirs, letter for letter")
     void findsByReferenceExactAndPrefix() {
       Payment a = insert("1.1.2026 1000 CC", T0);
       Payment b = insert("1.1.2026 1000 CA", T0.plusSeconds(1));
@@ -238,26 +280,45 @@ public abstract class PaymentStoreCompatibilityKit {
       assertThat(store().query(agency, all.reference("1.1.2026 1000 CC"))).containsExactly(a);
       assertThat(store().query(agency, all.reference("1.1.2026 1000"))).isEmpty();
       assertThat(store().query(agency, all.reference("1.1.2026 1000 cc"))).isEmpty();
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 "))).containsExactly(a, b);
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000"))).containsExactly(a, b, other);
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%"))).containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 ")))
+          .containsExactly(a, b);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000")))
+          .containsExactly(a, b, other);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%")))
+          .containsExactly(wild);
       assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10_"))).isEmpty();
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%_!"))).containsExactly(wild);
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 ").page(1, 1))).containsExactly(b);
-      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026").client(ClientId.of("nobody"))))
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 10%_!")))
+          .containsExactly(wild);
+      assertThat(store().query(agency, all.referenceStartingWith("1.1.2026 1000 ").page(1, 1)))
+          .containsExactly(b);
+      assertThat(
+              store()
+                  .query(
+                      agency, all.referenceStartingWith("1.1.2026").client(ClientId.of("nobody"))))
           .isEmpty();
-      assertThat(store().query(AgencyId.of(agency.value() + "-other"), all.reference("1.1.2026 1000 CC")))
+      assertThat(
+              store()
+                  .query(AgencyId.of(agency.value() + "-other"), all.reference("1.1.2026 1000 CC")))
           .isEmpty();
     }
 
     @Test
     @DisplayName("unsaved lists succeeded payments nobody saved to the ledger")
     void unsavedListsSucceededNotSaved() {
-      Payment cash = SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
+      Payment cash =
+          SamplePayments.cashPayment(agency, client, "REF-C", LocalDate.of(2026, 1, 1), T0);
       store().insert(cash);
-      Payment posted = SamplePayments.cashPayment(agency, client, "REF-D", LocalDate.of(2026, 1, 1), T0.plusSeconds(1));
+      Payment posted =
+          SamplePayments.cashPayment(
+              agency, client, "REF-D", LocalDate.of(2026, 1, 1), T0.plusSeconds(1));
       store().insert(posted);
-      store().update(posted.change().status(PaymentStatus.POSTED).posted("staff:s-1", T0).at(T0.plusSeconds(2)));
+      store()
+          .update(
+              posted
+                  .change()
+                  .status(PaymentStatus.POSTED)
+                  .posted("staff:s-1", T0)
+                  .at(T0.plusSeconds(2)));
       insert("REF-PENDING", T0.plusSeconds(3));
       assertThat(store().query(agency, PaymentQuery.all().unsaved())).containsExactly(cash);
     }
@@ -268,23 +329,36 @@ public abstract class PaymentStoreCompatibilityKit {
   class ReceiptEmails {
 
     @Test
-    @DisplayName("records of receipts emailed or failed read back per payment, oldest first, field for field")
+    @DisplayName(
+        "records of receipts emailed or failed read back per payment, oldest first, field for field")
     void receiptEmailsAreKeptPerPayment() {
       Payment a = insert("REF-A", T0);
       Payment b = insert("REF-B", T0);
-      ReceiptEmail failed = new ReceiptEmail(a.id(), "pat@example.org", T0.plusSeconds(5), "staff:s-1",
-          "the SMTP server refused the recipient (reply 550)");
-      ReceiptEmail sent = new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "client:c-1", null);
-      ReceiptEmail sameInstant = new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "staff:s-2", null);
+      ReceiptEmail failed =
+          new ReceiptEmail(
+              a.id(),
+              "pat@example.org",
+              T0.plusSeconds(5),
+              "staff:s-1",
+              "the SMTP server refused the recipient (reply 550)");
+      ReceiptEmail sent =
+          new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "client:c-1", null);
+      ReceiptEmail sameInstant =
+          new ReceiptEmail(a.id(), "guardian@example.org", T0.plusSeconds(9), "staff:s-2", null);
       store().recordReceiptEmail(failed);
       store().recordReceiptEmail(sent);
       store().recordReceiptEmail(sameInstant);
-      store().recordReceiptEmail(new ReceiptEmail(b.id(), "b@example.org", T0.plusNanos(1), "staff:s-1", null));
+      store()
+          .recordReceiptEmail(
+              new ReceiptEmail(b.id(), "b@example.org", T0.plusNanos(1), "staff:s-1", null));
       assertThat(store().receiptEmails(a.id())).containsExactly(failed, sent, sameInstant);
-      assertThat(store().receiptEmails(b.id())).singleElement().satisfies(e -> {
-        assertThat(e.sent()).isTrue();
-        assertThat(e.at()).isEqualTo(T0.plusNanos(1));
-      });
+      assertThat(store().receiptEmails(b.id()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sent()).isTrue();
+                assertThat(e.at()).isEqualTo(T0.plusNanos(1));
+              });
       assertThat(store().receiptEmails(PaymentId.generate())).isEmpty();
     }
   }
@@ -308,8 +382,10 @@ public abstract class PaymentStoreCompatibilityKit {
     void savedCardsLifecycle() {
       String n = agency.value();
       var first = SamplePayments.visa("pm_" + n + "_1", agency, client, T0);
-      var second = SamplePayments.visa("pm_" + n + "_2", agency, client, T0.plus(Duration.ofDays(1)));
-      var foreign = SamplePayments.visa("pm_" + n + "_3", agency, ClientId.of(client.value() + "-2"), T0);
+      var second =
+          SamplePayments.visa("pm_" + n + "_2", agency, client, T0.plus(Duration.ofDays(1)));
+      var foreign =
+          SamplePayments.visa("pm_" + n + "_3", agency, ClientId.of(client.value() + "-2"), T0);
       store().saveCard(second);
       store().saveCard(first);
       store().saveCard(foreign);
@@ -324,12 +400,14 @@ public abstract class PaymentStoreCompatibilityKit {
     }
 
     @Test
-    @DisplayName("saved cards are listed per agency: the same client id in another agency sees only its own")
+    @DisplayName(
+        "saved cards are listed per agency: the same client id in another agency sees only its own")
     void savedCardsPerAgency() {
       String n = agency.value();
       AgencyId other = AgencyId.of(n + "-b");
       var ours = SamplePayments.visa("pm_" + n + "_a", agency, client, T0);
-      var theirs = SamplePayments.visa("pm_" + n + "_b", other, client, T0.plus(Duration.ofDays(1)));
+      var theirs =
+          SamplePayments.visa("pm_" + n + "_b", other, client, T0.plus(Duration.ofDays(1)));
       store().saveCard(ours);
       store().saveCard(theirs);
       assertThat(store().cards(agency, client)).containsExactly(ours);
@@ -356,7 +434,8 @@ public abstract class PaymentStoreCompatibilityKit {
       CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
       store().insertSetup(setup);
       assertThat(store().findSetup(setup.id())).contains(setup);
-      assertThatThrownBy(() -> store().insertSetup(setup)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> store().insertSetup(setup))
+          .isInstanceOf(IllegalStateException.class);
       assertThat(store().findSetup(CardSetupId.of(setup.id().value() + "x"))).isEmpty();
     }
 
@@ -365,20 +444,43 @@ public abstract class PaymentStoreCompatibilityKit {
     void updateIsACompareAndSet() {
       CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
       store().insertSetup(setup);
-      PaymentFailure failure = new PaymentFailure(PaymentFailure.Kind.DECLINED, "card_declined", "lost_card",
-          "The card was reported lost.", "Your card was declined.");
-      CardSetup moved = setup.moved(CardSetupStatus.FAILED, "seti_1", null, failure, T0.plusSeconds(5));
+      PaymentFailure failure =
+          new PaymentFailure(
+              PaymentFailure.Kind.DECLINED,
+              "card_declined",
+              "lost_card",
+              "The card was reported lost.",
+              "Your card was declined.");
+      CardSetup moved =
+          setup.moved(CardSetupStatus.FAILED, "seti_1", null, failure, T0.plusSeconds(5));
       CardSetup stored = store().updateSetup(moved).orElseThrow();
       assertThat(stored.version()).isEqualTo(1);
       assertThat(store().findSetup(setup.id())).contains(stored);
       assertThat(stored.failure()).isEqualTo(failure);
       assertThat(stored.processorReference()).isEqualTo("seti_1");
-      assertThat(store().updateSetup(setup.moved(CardSetupStatus.SUCCEEDED, "seti_1",
-          PaymentMethodId.of("pm_x"), null, T0))).isEmpty();
+      assertThat(
+              store()
+                  .updateSetup(
+                      setup.moved(
+                          CardSetupStatus.SUCCEEDED,
+                          "seti_1",
+                          PaymentMethodId.of("pm_x"),
+                          null,
+                          T0)))
+          .isEmpty();
       assertThat(store().findSetup(setup.id())).contains(stored);
-      CardSetup saved = store().updateSetup(stored.moved(CardSetupStatus.SUCCEEDED, null, PaymentMethodId.of("pm_x"),
-          null, T0.plusSeconds(6))).orElseThrow();
-      assertThat(store().findSetup(setup.id()).orElseThrow().savedCard()).isEqualTo(PaymentMethodId.of("pm_x"));
+      CardSetup saved =
+          store()
+              .updateSetup(
+                  stored.moved(
+                      CardSetupStatus.SUCCEEDED,
+                      null,
+                      PaymentMethodId.of("pm_x"),
+                      null,
+                      T0.plusSeconds(6)))
+              .orElseThrow();
+      assertThat(store().findSetup(setup.id()).orElseThrow().savedCard())
+          .isEqualTo(PaymentMethodId.of("pm_x"));
       assertThat(saved.version()).isEqualTo(2);
     }
 
@@ -387,9 +489,19 @@ public abstract class PaymentStoreCompatibilityKit {
     void oneOfConcurrentUpdatesWins() throws Exception {
       CardSetup setup = SamplePayments.cardSetup(agency, client, T0);
       store().insertSetup(setup);
-      List<Optional<CardSetup>> answers = race(List.of(
-          () -> store().updateSetup(setup.moved(CardSetupStatus.PROCESSING, null, null, null, T0.plusSeconds(1))),
-          () -> store().updateSetup(setup.moved(CardSetupStatus.IN_DOUBT, null, null, null, T0.plusSeconds(2)))));
+      List<Optional<CardSetup>> answers =
+          race(
+              List.of(
+                  () ->
+                      store()
+                          .updateSetup(
+                              setup.moved(
+                                  CardSetupStatus.PROCESSING, null, null, null, T0.plusSeconds(1))),
+                  () ->
+                      store()
+                          .updateSetup(
+                              setup.moved(
+                                  CardSetupStatus.IN_DOUBT, null, null, null, T0.plusSeconds(2)))));
       assertThat(answers).filteredOn(Optional::isPresent).hasSize(1);
       assertThat(store().findSetup(setup.id()).orElseThrow().version()).isEqualTo(1);
     }
@@ -404,28 +516,47 @@ public abstract class PaymentStoreCompatibilityKit {
       for (CardSetup s : List.of(c, a, b, foreign)) {
         store().insertSetup(s);
       }
-      CardSetup doubtful = store().updateSetup(b.moved(CardSetupStatus.IN_DOUBT, null, null, null,
-          T0.plusSeconds(30))).orElseThrow();
+      CardSetup doubtful =
+          store()
+              .updateSetup(b.moved(CardSetupStatus.IN_DOUBT, null, null, null, T0.plusSeconds(30)))
+              .orElseThrow();
       var pending = EnumSet.of(CardSetupStatus.PENDING);
       assertThat(store().setups(agency, pending, T0.plusSeconds(60), 10)).containsExactly(a, c);
       assertThat(store().setups(agency, pending, T0.plusSeconds(20), 10)).containsExactly(a);
       assertThat(store().setups(agency, pending, T0.plusSeconds(60), 1)).containsExactly(a);
-      assertThat(store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(31), 10))
+      assertThat(
+              store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(31), 10))
           .containsExactly(doubtful);
-      assertThat(store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(30), 10)).isEmpty();
+      assertThat(
+              store().setups(agency, EnumSet.of(CardSetupStatus.IN_DOUBT), T0.plusSeconds(30), 10))
+          .isEmpty();
     }
 
     @Test
     @DisplayName("card removals are kept per agency and client, oldest first")
     void removalsPerClient() {
       PaymentMethodId card = PaymentMethodId.of("pm_" + agency.value() + "_r");
-      CardRemoval later = new CardRemoval(card, agency, client, "Visa •••• 4242", "client:c-1", T0.plusSeconds(9));
-      CardRemoval earlier = new CardRemoval(PaymentMethodId.of("pm_" + agency.value() + "_s"), agency, client,
-          "Mastercard •••• 4444", "staff:s-1", T0);
+      CardRemoval later =
+          new CardRemoval(card, agency, client, "Visa •••• 4242", "client:c-1", T0.plusSeconds(9));
+      CardRemoval earlier =
+          new CardRemoval(
+              PaymentMethodId.of("pm_" + agency.value() + "_s"),
+              agency,
+              client,
+              "Mastercard •••• 4444",
+              "staff:s-1",
+              T0);
       store().recordCardRemoval(later);
       store().recordCardRemoval(earlier);
-      store().recordCardRemoval(new CardRemoval(card, AgencyId.of(agency.value() + "-b"), client, "Visa •••• 4242",
-          "staff:s-2", T0));
+      store()
+          .recordCardRemoval(
+              new CardRemoval(
+                  card,
+                  AgencyId.of(agency.value() + "-b"),
+                  client,
+                  "Visa •••• 4242",
+                  "staff:s-2",
+                  T0));
       assertThat(store().cardRemovals(agency, client)).containsExactly(earlier, later);
       assertThat(store().cardRemovals(agency, ClientId.of(client.value() + "-2"))).isEmpty();
     }
@@ -438,10 +569,12 @@ public abstract class PaymentStoreCompatibilityKit {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> task : tasks) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
       }
       start.countDown();
       List<T> answers = new ArrayList<>();

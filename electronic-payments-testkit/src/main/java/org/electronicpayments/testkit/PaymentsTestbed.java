@@ -16,9 +16,9 @@ import org.electronicpayments.security.Role;
 import org.electronicpayments.spi.PaymentProcessor;
 
 /**
- * A ready {@link ElectronicPayments} wired to the testkit's fakes, with everything a test wants
- * to look at. The {@link ElectronicPaymentsExtension} hands one to each test; it can also be made
- * by hand.
+ * A ready {@link ElectronicPayments} wired to the testkit's fakes, with everything a test wants to
+ * look at. The {@link ElectronicPaymentsExtension} hands one to each test; it can also be made by
+ * hand.
  *
  * <pre>{@code
  * try (PaymentsTestbed bed = PaymentsTestbed.create()) {
@@ -36,15 +36,29 @@ import org.electronicpayments.spi.PaymentProcessor;
  * @param clock the clock, standing at 2026-01-01T15:00:00Z
  * @param agency the agency
  */
-public record PaymentsTestbed(ElectronicPayments payments, FakePaymentProcessor processor, InMemoryPaymentStore store,
-    RecordingAuditSink audit, RecordingReceiptDelivery outbox, InMemoryClientDirectory clients, TestClock clock,
-    AgencyDetails agency) implements AutoCloseable {
+public record PaymentsTestbed(
+    ElectronicPayments payments,
+    FakePaymentProcessor processor,
+    InMemoryPaymentStore store,
+    RecordingAuditSink audit,
+    RecordingReceiptDelivery outbox,
+    InMemoryClientDirectory clients,
+    TestClock clock,
+    AgencyDetails agency)
+    implements AutoCloseable {
 
   /** The deadline the testbed's facade uses: short, so tests of hangs stay quick. */
   public static final Duration DEADLINE = Duration.ofSeconds(2);
+
   /** The agency of the testbed. */
-  public static final AgencyDetails AGENCY = new AgencyDetails(AgencyId.of("agency-test"), "Riverside Counseling",
-      List.of("12 Main St", "Springfield, IL 62701"), "(555) 010-2000", ZoneId.of("America/Chicago"));
+  public static final AgencyDetails AGENCY =
+      new AgencyDetails(
+          AgencyId.of("agency-test"),
+          "Riverside Counseling",
+          List.of("12 Main St", "Springfield, IL 62701"),
+          "(555) 010-2000",
+          ZoneId.of("America/Chicago"));
+
   /** A client on file, with an email. */
   public static final ClientId CLIENT = ClientId.of("1000");
 
@@ -54,7 +68,7 @@ public record PaymentsTestbed(ElectronicPayments payments, FakePaymentProcessor 
    * @return the testbed
    */
   public static PaymentsTestbed create() {
-    return create(FakePaymentProcessor.create(), b -> { });
+    return create(FakePaymentProcessor.create(), b -> {});
   }
 
   /**
@@ -64,7 +78,8 @@ public record PaymentsTestbed(ElectronicPayments payments, FakePaymentProcessor 
    * @param customize changes to the facade's builder, applied last
    * @return the testbed
    */
-  public static PaymentsTestbed create(FakePaymentProcessor processor,
+  public static PaymentsTestbed create(
+      FakePaymentProcessor processor,
       java.util.function.Consumer<ElectronicPaymentsBuilder> customize) {
     return over(processor, processor, customize);
   }
@@ -77,20 +92,32 @@ public record PaymentsTestbed(ElectronicPayments payments, FakePaymentProcessor 
    * @param customize changes to the facade's builder, applied last
    * @return the testbed
    */
-  public static PaymentsTestbed over(PaymentProcessor processor,
+  public static PaymentsTestbed over(
+      PaymentProcessor processor,
       java.util.function.Consumer<ElectronicPaymentsBuilder> customize) {
     return over(processor, FakePaymentProcessor.create(), customize);
   }
 
-  private static PaymentsTestbed over(PaymentProcessor used, FakePaymentProcessor fake,
+  private static PaymentsTestbed over(
+      PaymentProcessor used,
+      FakePaymentProcessor fake,
       java.util.function.Consumer<ElectronicPaymentsBuilder> customize) {
     InMemoryPaymentStore store = InMemoryPaymentStore.create();
     RecordingAuditSink audit = RecordingAuditSink.create();
     RecordingReceiptDelivery outbox = RecordingReceiptDelivery.create();
-    InMemoryClientDirectory clients = InMemoryClientDirectory.create().add(CLIENT, "Pat Doe", "pat@example.org");
+    InMemoryClientDirectory clients =
+        InMemoryClientDirectory.create().add(CLIENT, "Pat Doe", "pat@example.org");
     TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
-    ElectronicPaymentsBuilder builder = ElectronicPayments.builder().processor(used).store(store).agency(AGENCY)
-        .auditSink(audit).receiptDelivery(outbox).clientDirectory(clients).clock(clock).deadline(DEADLINE);
+    ElectronicPaymentsBuilder builder =
+        ElectronicPayments.builder()
+            .processor(used)
+            .store(store)
+            .agency(AGENCY)
+            .auditSink(audit)
+            .receiptDelivery(outbox)
+            .clientDirectory(clients)
+            .clock(clock)
+            .deadline(DEADLINE);
     customize.accept(builder);
     return new PaymentsTestbed(builder.build(), fake, store, audit, outbox, clients, clock, AGENCY);
   }

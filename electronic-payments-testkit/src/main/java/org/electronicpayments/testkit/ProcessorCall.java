@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param operation which method was called
- * @param idempotencyKey the request's idempotency key (the base key, before the fake derives
- *     {@code -create}, {@code -confirm}… from it), or {@code null} for calls that carry none
+ * @param idempotencyKey the request's idempotency key (the base key, before the fake derives {@code
+ *     -create}, {@code -confirm}… from it), or {@code null} for calls that carry none
  * @param result the simple name of what the call answered ({@code Prepared}, {@code Charged},
- *     {@code Declined}, {@code ActionRequired}, {@code Unknown}, {@code Refunded},
- *     {@code Rejected}, {@code ok}) or of the exception it threw
+ *     {@code Declined}, {@code ActionRequired}, {@code Unknown}, {@code Refunded}, {@code
+ *     Rejected}, {@code ok}) or of the exception it threw
  */
-public record ProcessorCall(FakePaymentProcessor.Operation operation, @Nullable String idempotencyKey,
-    String result) {
+public record ProcessorCall(
+    FakePaymentProcessor.Operation operation, @Nullable String idempotencyKey, String result) {
 
   /** Requires the operation and result. */
   public ProcessorCall {

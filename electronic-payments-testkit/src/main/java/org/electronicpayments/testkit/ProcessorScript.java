@@ -114,7 +114,8 @@ public final class ProcessorScript {
         latch.await();
         return true;
       }
-      return latch.await(Math.max(0, Duration.between(Instant.now(), deadline).toNanos()), TimeUnit.NANOSECONDS);
+      return latch.await(
+          Math.max(0, Duration.between(Instant.now(), deadline).toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -50,7 +50,11 @@ public final class RecordingAuditSink implements AuditSink {
    * @return the matching decisions, oldest first (as recorded)
    */
   public List<Event> events(AuditQuery query) {
-    return events.stream().filter(query::matches).skip(query.offset()).limit(query.limit()).toList();
+    return events.stream()
+        .filter(query::matches)
+        .skip(query.offset())
+        .limit(query.limit())
+        .toList();
   }
 
   /**

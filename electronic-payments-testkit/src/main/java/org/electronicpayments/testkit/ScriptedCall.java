@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * then what they do. Each finishing method adds the step and returns the script, to chain.
  *
  * <p>"Timeout" is what a processor implementation sees when its HTTP call times out: charge and
- * refund calls answer an unknown outcome ({@code ChargeOutcome.Unknown}, {@code RefundOutcome.Unknown});
- * the other calls throw {@link ProcessorTimeoutException}.
+ * refund calls answer an unknown outcome ({@code ChargeOutcome.Unknown}, {@code
+ * RefundOutcome.Unknown}); the other calls throw {@link ProcessorTimeoutException}.
  *
  * <pre>{@code
  * fake.script().onNext(Operation.CONFIRM).times(2).decline("card_declined", "insufficient_funds");
@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScriptedCall {
 
-  private static final Set<Operation> DECLINABLE = EnumSet.of(Operation.PREPARE, Operation.CONFIRM, Operation.REFUND);
+  private static final Set<Operation> DECLINABLE =
+      EnumSet.of(Operation.PREPARE, Operation.CONFIRM, Operation.REFUND);
 
   private final ProcessorScript script;
   private final Operation operation;
@@ -77,16 +78,19 @@ public final class ScriptedCall {
    * @param message the processor's message, or {@code null} for {@code "Your card was declined."}
    * @return the script
    */
-  public ProcessorScript decline(String code, @Nullable String declineCode, @Nullable String message) {
+  public ProcessorScript decline(
+      String code, @Nullable String declineCode, @Nullable String message) {
     Objects.requireNonNull(code, "code");
     if (!DECLINABLE.contains(operation)) {
-      throw new IllegalArgumentException(operation + " cannot be declined; script PREPARE, CONFIRM or REFUND");
+      throw new IllegalArgumentException(
+          operation + " cannot be declined; script PREPARE, CONFIRM or REFUND");
     }
     return add(Step.Action.DECLINE, Failures.scripted(code, declineCode, message), null);
   }
 
   /**
-   * The call times out before reaching the processor: nothing happens, nothing is stored under its key.
+   * The call times out before reaching the processor: nothing happens, nothing is stored under its
+   * key.
    *
    * @return the script
    */
@@ -95,8 +99,8 @@ public final class ScriptedCall {
   }
 
   /**
-   * The processor does the work and stores its answer under the key (for {@code CONFIRM}: the
-   * money is taken), then the caller's connection times out.
+   * The processor does the work and stores its answer under the key (for {@code CONFIRM}: the money
+   * is taken), then the caller's connection times out.
    *
    * @return the script
    */
@@ -118,14 +122,15 @@ public final class ScriptedCall {
   }
 
   /**
-   * A {@code CONFIRM} leaves the charge processing: the caller gets an unknown outcome, and so
-   * does {@code resolve}, until {@link FakePaymentProcessor#finishProcessing(String, boolean)}.
+   * A {@code CONFIRM} leaves the charge processing: the caller gets an unknown outcome, and so does
+   * {@code resolve}, until {@link FakePaymentProcessor#finishProcessing(String, boolean)}.
    *
    * @return the script
    */
   public ProcessorScript processing() {
     if (operation != Operation.CONFIRM) {
-      throw new IllegalArgumentException("only CONFIRM can leave a charge processing, not " + operation);
+      throw new IllegalArgumentException(
+          "only CONFIRM can leave a charge processing, not " + operation);
     }
     return add(Step.Action.PROCESSING, null, null);
   }
@@ -140,8 +145,8 @@ public final class ScriptedCall {
     return add(Step.Action.FAIL, null, Objects.requireNonNull(exception, "exception"));
   }
 
-  private ProcessorScript add(Step.Action action, @Nullable PaymentFailure failure,
-      @Nullable RuntimeException exception) {
+  private ProcessorScript add(
+      Step.Action action, @Nullable PaymentFailure failure, @Nullable RuntimeException exception) {
     return script.add(operation, new Step(action, failure, exception, times));
   }
 }

@@ -12,7 +12,11 @@ final class Step {
   final @Nullable RuntimeException exception;
   private final AtomicInteger remaining;
 
-  Step(Action action, @Nullable PaymentFailure failure, @Nullable RuntimeException exception, int times) {
+  Step(
+      Action action,
+      @Nullable PaymentFailure failure,
+      @Nullable RuntimeException exception,
+      int times) {
     this.action = action;
     this.failure = failure;
     this.exception = exception;
@@ -38,7 +42,13 @@ final class Step {
 
   /** What a scripted call does. */
   enum Action {
-    SUCCEED, DECLINE, PROCESSING, TIMEOUT_BEFORE, TIMEOUT_AFTER, HANG, FAIL
+    SUCCEED,
+    DECLINE,
+    PROCESSING,
+    TIMEOUT_BEFORE,
+    TIMEOUT_AFTER,
+    HANG,
+    FAIL
   }
 
   static boolean forced(@Nullable Step step) {

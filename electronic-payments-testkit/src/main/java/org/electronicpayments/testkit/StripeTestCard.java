@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of Stripe's test cards as both test backends know it (the {@link FakePaymentProcessor} and
  * the Stripe emulator): the {@code pm_card_…} payment method that stands for it, every other name
- * Stripe accepts for it, the card numbers that type it into a card field, and how it behaves.
- * The whole table is {@link StripeTestCards#all()}.
+ * Stripe accepts for it, the card numbers that type it into a card field, and how it behaves. The
+ * whole table is {@link StripeTestCards#all()}.
  *
  * <pre>{@code
  * StripeTestCard card = StripeTestCards.find("tok_chargeDeclinedInsufficientFunds").orElseThrow();
@@ -29,8 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param behaviour what charging (and attaching) it does
  * @param decline the card error it ends with, or {@code null} when it never declines by itself
  */
-public record StripeTestCard(String paymentMethod, List<String> aliases, List<String> numbers,
-    String brand, Behaviour behaviour, @Nullable Decline decline) {
+public record StripeTestCard(
+    String paymentMethod,
+    List<String> aliases,
+    List<String> numbers,
+    String brand,
+    Behaviour behaviour,
+    @Nullable Decline decline) {
 
   private static final String FINGERPRINT_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -52,8 +57,13 @@ public record StripeTestCard(String paymentMethod, List<String> aliases, List<St
   }
 
   /** A card from its {@code pm_card_…} id and its numbers; the {@code tok_…} aliases are added. */
-  static StripeTestCard of(String paymentMethod, List<String> legacy, List<String> numbers,
-      String brand, Behaviour behaviour, @Nullable Decline decline) {
+  static StripeTestCard of(
+      String paymentMethod,
+      List<String> legacy,
+      List<String> numbers,
+      String brand,
+      Behaviour behaviour,
+      @Nullable Decline decline) {
     List<String> aliases = new ArrayList<>(legacy);
     for (String id : concat(paymentMethod, legacy)) {
       aliases.add("tok_" + id.substring("pm_card_".length()));
@@ -80,8 +90,8 @@ public record StripeTestCard(String paymentMethod, List<String> aliases, List<St
   }
 
   /**
-   * The fingerprint of {@link #number()}: the same on both backends, and the same each time
-   * the card is used, as Stripe's is for one card number.
+   * The fingerprint of {@link #number()}: the same on both backends, and the same each time the
+   * card is used, as Stripe's is for one card number.
    *
    * @return a 16-character fingerprint
    */
@@ -118,16 +128,17 @@ public record StripeTestCard(String paymentMethod, List<String> aliases, List<St
   }
 
   /**
-   * The fingerprint both backends give a card number: derived from the number alone, so two
-   * cards with the same number share it and no two test numbers do.
+   * The fingerprint both backends give a card number: derived from the number alone, so two cards
+   * with the same number share it and no two test numbers do.
    *
    * @param number the card number
    * @return a 16-character fingerprint
    */
   public static String fingerprintOf(String number) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(("emulator-fingerprint:" + number).getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("emulator-fingerprint:" + number).getBytes(StandardCharsets.UTF_8));
       StringBuilder s = new StringBuilder(16);
       for (int i = 0; i < 16; i++) {
         s.append(FINGERPRINT_ALPHABET.charAt((hash[i] & 0xff) % FINGERPRINT_ALPHABET.length()));
@@ -160,8 +171,8 @@ public record StripeTestCard(String paymentMethod, List<String> aliases, List<St
     REQUIRES_AUTHENTICATION,
     /**
      * Needs 3-D Secure unless set up for future use: the on-session charge that saves it requires
-     * action; once that is completed, off-session charges succeed. Saved without it, it is
-     * declined off-session with {@link Decline#AUTHENTICATION_REQUIRED}.
+     * action; once that is completed, off-session charges succeed. Saved without it, it is declined
+     * off-session with {@link Decline#AUTHENTICATION_REQUIRED}.
      */
     REQUIRES_AUTHENTICATION_UNLESS_SET_UP
   }
@@ -174,17 +185,20 @@ public record StripeTestCard(String paymentMethod, List<String> aliases, List<St
    * @param message the error's {@code message}
    * @param param the {@code param} Stripe names, such as {@code cvc}, or {@code null}
    */
-  public record Decline(String code, @Nullable String declineCode, String message,
-      @Nullable String param) {
+  public record Decline(
+      String code, @Nullable String declineCode, String message, @Nullable String param) {
 
     /** {@code card_declined} / {@code generic_decline}: "Your card was declined." */
-    public static final Decline GENERIC = new Decline("card_declined", "generic_decline",
-        "Your card was declined.", null);
+    public static final Decline GENERIC =
+        new Decline("card_declined", "generic_decline", "Your card was declined.", null);
 
     /** The off-session decline of a card that needs 3-D Secure. */
-    public static final Decline AUTHENTICATION_REQUIRED = new Decline("authentication_required",
-        "authentication_required",
-        "Your card was declined. This transaction requires authentication.", null);
+    public static final Decline AUTHENTICATION_REQUIRED =
+        new Decline(
+            "authentication_required",
+            "authentication_required",
+            "Your card was declined. This transaction requires authentication.",
+            null);
 
     /** Requires a code and a message. */
     public Decline {

@@ -6,7 +6,10 @@ import org.electronicpayments.CardDetails;
 import org.electronicpayments.PaymentFailure;
 import org.jspecify.annotations.Nullable;
 
-/** What the fake makes of a {@link StripeTestCard}: its card details and its decline as a {@link PaymentFailure}. */
+/**
+ * What the fake makes of a {@link StripeTestCard}: its card details and its decline as a {@link
+ * PaymentFailure}.
+ */
 final class TestCardOutcomes {
 
   static final String DECLINED_MESSAGE = StripeTestCard.Decline.GENERIC.message();

@@ -43,7 +43,8 @@ public final class TestClock extends Clock {
    * @return the clock
    */
   public static TestClock at(Instant instant) {
-    return new TestClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
+    return new TestClock(
+        new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
   }
 
   /**

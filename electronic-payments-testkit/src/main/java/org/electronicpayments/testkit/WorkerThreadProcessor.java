@@ -1,7 +1,5 @@
 package org.electronicpayments.testkit;
 
-import org.electronicpayments.spi.ProcessorDispute;
-import org.electronicpayments.spi.ProcessorRefund;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +10,8 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
 import org.electronicpayments.spi.SetupOutcome;
@@ -19,12 +19,12 @@ import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A processor that forwards every call to another but says it does not bound its own calls
- * ({@link #returnsByDeadline()} is false), so the facade takes its worker-thread path for every
- * charge: the attempt runs on a thread of the facade's executor and the caller stops waiting at
- * the deadline, as it would for a processor written without deadlines. Processors that bound
- * themselves (the Stripe module, the fake) are otherwise called on the caller's thread, and this
- * path, the fallback of every host that plugs in its own processor, would go untested.
+ * A processor that forwards every call to another but says it does not bound its own calls ({@link
+ * #returnsByDeadline()} is false), so the facade takes its worker-thread path for every charge: the
+ * attempt runs on a thread of the facade's executor and the caller stops waiting at the deadline,
+ * as it would for a processor written without deadlines. Processors that bound themselves (the
+ * Stripe module, the fake) are otherwise called on the caller's thread, and this path, the fallback
+ * of every host that plugs in its own processor, would go untested.
  *
  * <pre>{@code
  * PaymentProcessor onWorkers = WorkerThreadProcessor.over(stripe);

@@ -36,8 +36,15 @@ class CardFlowsTest {
   @Test
   void newCardIsSavedUnderItsNicknameAndThenChargedAsASavedCard(PaymentsTestbed bed) {
     ElectronicPayments payments = bed.payments();
-    PaymentResult first = payments.process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    PaymentResult first =
+        payments.process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     assertThat(first).succeeded();
 
     PaymentMethod saved = payments.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
@@ -47,24 +54,45 @@ class CardFlowsTest {
     assertThat(saved.savedBy()).isEqualTo("staff:desk-1");
     assertThat(first.payment().savedCard()).isEqualTo(saved.id());
 
-    PaymentResult again = payments.process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build());
+    PaymentResult again =
+        payments.process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build());
     assertThat(again).succeeded();
     assertThat(bed.processor().chargeCount()).isEqualTo(2);
   }
 
   @Test
   void theSameCardSavedTwiceIsKeptOnce(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa again", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa again",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
 
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
-        .singleElement().extracting(PaymentMethod::nickname).isEqualTo("Visa 1000");
+        .singleElement()
+        .extracting(PaymentMethod::nickname)
+        .isEqualTo("Visa 1000");
   }
 
   @Test
   void declinedCardFailsWithPlainReasonAndProcessorTextAndNothingIsCharged(PaymentsTestbed bed) {
-    PaymentResult r = bed.payments().process(bed.frontDesk(),
-        Requests.oneTime("pm_card_visa_chargeDeclinedInsufficientFunds"));
+    PaymentResult r =
+        bed.payments()
+            .process(
+                bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclinedInsufficientFunds"));
 
     assertThat(r).failedWithDeclineCode("insufficient_funds").hasStatus(PaymentStatus.FAILED);
     PaymentFailure f = ((PaymentResult.Failed) r).failure();
@@ -77,11 +105,15 @@ class CardFlowsTest {
 
   @Test
   void declinedThenRetriedWithAnotherCardUsesANewKeyAndChargesOnce(PaymentsTestbed bed) {
-    PaymentResult declined = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_chargeDeclinedExpiredCard"));
+    PaymentResult declined =
+        bed.payments()
+            .process(bed.frontDesk(), Requests.oneTime("pm_card_chargeDeclinedExpiredCard"));
     assertThat(declined).failedWithDeclineCode("expired_card");
 
-    PaymentResult retried = bed.payments().retry(bed.frontDesk(), declined.payment().id(),
-        CardChoice.oneTime("pm_card_mastercard"));
+    PaymentResult retried =
+        bed.payments()
+            .retry(
+                bed.frontDesk(), declined.payment().id(), CardChoice.oneTime("pm_card_mastercard"));
 
     assertThat(retried).succeeded();
     assertThat(retried.payment().attempts()).hasSize(2);
@@ -94,8 +126,16 @@ class CardFlowsTest {
 
   @Test
   void declingCardCannotBeSavedAndLeavesNoSavedCard(PaymentsTestbed bed) {
-    PaymentResult r = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa_chargeDeclined", "Visa 0002", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    PaymentResult r =
+        bed.payments()
+            .process(
+                bed.frontDesk(),
+                Requests.card(
+                        CardChoice.saveNew(
+                            "pm_card_visa_chargeDeclined",
+                            "Visa 0002",
+                            Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                    .build());
 
     assertThat(r).failedWithDeclineCode("generic_decline");
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
@@ -104,8 +144,16 @@ class CardFlowsTest {
 
   @Test
   void cardThatAttachesButDeclinesLeavesNoSavedCard(PaymentsTestbed bed) {
-    PaymentResult r = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_chargeCustomerFail", "Visa 0341", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    PaymentResult r =
+        bed.payments()
+            .process(
+                bed.frontDesk(),
+                Requests.card(
+                        CardChoice.saveNew(
+                            "pm_card_chargeCustomerFail",
+                            "Visa 0341",
+                            Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                    .build());
 
     assertThat(r).failed();
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
@@ -114,7 +162,8 @@ class CardFlowsTest {
 
   @Test
   void threeDSecureNeedsTheClientThenSettlesOnRefresh(PaymentsTestbed bed) {
-    PaymentResult r = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
+    PaymentResult r =
+        bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
 
     assertThat(r).requiresAction();
     assertThat(((PaymentResult.RequiresAction) r).clientSecret()).contains("_secret_");
@@ -128,16 +177,32 @@ class CardFlowsTest {
 
   @Test
   void savedCardChargedWithoutTheClientIsOffSession(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_authenticationRequired", "Visa 3184", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_authenticationRequired",
+                        "Visa 3184",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     // a card that always needs authentication cannot be saved by a charge that did not finish
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
 
     // a card that needs authentication on setup is saved once the client completed it
-    PaymentResult setUp = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_authenticationRequiredOnSetup", "Visa 3155", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    PaymentResult setUp =
+        bed.payments()
+            .process(
+                bed.frontDesk(),
+                Requests.card(
+                        CardChoice.saveNew(
+                            "pm_card_authenticationRequiredOnSetup",
+                            "Visa 3155",
+                            Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                    .build());
     assertThat(setUp).requiresAction();
-    bed.processor().completeAuthentication(setUp.payment().currentAttempt().processorReference(), true);
+    bed.processor()
+        .completeAuthentication(setUp.payment().currentAttempt().processorReference(), true);
     PaymentResult settled = bed.payments().refresh(bed.frontDesk(), setUp.payment().id());
     assertThat(settled).succeeded();
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
@@ -145,29 +210,47 @@ class CardFlowsTest {
     assertThat(saved.card().last4()).isEqualTo("3155");
     assertThat(settled.payment().savedCard()).isEqualTo(saved.id());
 
-    PaymentResult offSession = bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saved(saved.id())).clientPresent(false).build());
+    PaymentResult offSession =
+        bed.payments()
+            .process(
+                bed.frontDesk(),
+                Requests.card(CardChoice.saved(saved.id())).clientPresent(false).build());
 
     assertThat(offSession).succeeded();
     assertThat(bed.processor().succeededChargesFor(offSession.payment().id()))
-        .singleElement().extracting(c -> c.use()).isEqualTo(org.electronicpayments.spi.CardUse.SAVED_OFF_SESSION);
+        .singleElement()
+        .extracting(c -> c.use())
+        .isEqualTo(org.electronicpayments.spi.CardUse.SAVED_OFF_SESSION);
   }
 
   @Test
-  void savedCardChargedWithTheClientPresentIsOnSessionAndMayNeedAuthentication(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+  void savedCardChargedWithTheClientPresentIsOnSessionAndMayNeedAuthentication(
+      PaymentsTestbed bed) {
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
 
-    PaymentResult onSession = bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build());
+    PaymentResult onSession =
+        bed.payments()
+            .process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build());
 
     assertThat(bed.processor().succeededChargesFor(onSession.payment().id()))
-        .singleElement().extracting(c -> c.use()).isEqualTo(org.electronicpayments.spi.CardUse.SAVED_ON_SESSION);
+        .singleElement()
+        .extracting(c -> c.use())
+        .isEqualTo(org.electronicpayments.spi.CardUse.SAVED_ON_SESSION);
   }
 
   @Test
   void cashAndChecksAreRecordedWithoutCallingTheProcessor(PaymentsTestbed bed) {
-    PaymentResult cash = bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
+    PaymentResult cash =
+        bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
 
     assertThat(cash).succeeded();
     assertThat(cash.payment().confirmationNumber()).isEqualTo(cash.payment().id().value());
@@ -177,25 +260,46 @@ class CardFlowsTest {
   @Test
   void datePostedDefaultsToTodayInTheAgencysZone(PaymentsTestbed bed) {
     bed.clock().set(java.time.Instant.parse("2026-01-02T03:00:00Z")); // still Jan 1 in Chicago
-    PaymentResult r = bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
+    PaymentResult r =
+        bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
 
     assertThat(r.payment().request().datePosted()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
   }
 
   @Test
   void expiredSavedCardIsRejectedBeforeAnyCharge(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     PaymentMethod saved = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
-    bed.clock().set(saved.card().expiry().plusMonths(1).atDay(15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    bed.clock()
+        .set(
+            saved
+                .card()
+                .expiry()
+                .plusMonths(1)
+                .atDay(15)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
     long before = bed.processor().calls().size();
     int journaled = bed.store().payments().size();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(),
-            Requests.card(CardChoice.saved(saved.id())).build()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                bed.payments()
+                    .process(bed.frontDesk(), Requests.card(CardChoice.saved(saved.id())).build()))
         .hasMessageContaining("card has expired");
     assertThat(bed.processor().calls()).hasSize((int) before);
     assertThat(bed.processor().chargeCount()).isEqualTo(1);
-    assertThat(bed.store().payments()).as("nothing journaled for the refused payment").hasSize(journaled);
+    assertThat(bed.store().payments())
+        .as("nothing journaled for the refused payment")
+        .hasSize(journaled);
   }
 
   @Test

@@ -24,13 +24,15 @@ import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.ReconcileReport;
 import org.electronicpayments.testkit.ElectronicPaymentsExtension;
-import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.electronicpayments.testkit.FakePaymentProcessor;
+import org.electronicpayments.testkit.FakePaymentProcessor.Operation;
 import org.electronicpayments.testkit.PaymentsTestbed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** G1–G4 on the fake processor: exactly once, nothing lost, no surprise charges, bounded waiting. */
+/**
+ * G1–G4 on the fake processor: exactly once, nothing lost, no surprise charges, bounded waiting.
+ */
 @ExtendWith(ElectronicPaymentsExtension.class)
 class ExactlyOnceTest {
 
@@ -50,7 +52,11 @@ class ExactlyOnceTest {
   void sameReferenceWithOtherDetailsIsRejectedAndNothingIsCharged(PaymentsTestbed bed) {
     PaymentRequest request = Requests.oneTime("pm_card_visa");
     bed.payments().process(bed.frontDesk(), request);
-    PaymentRequest other = Requests.card(request.card()).reference(request.reference()).amountReceived("11.00").build();
+    PaymentRequest other =
+        Requests.card(request.card())
+            .reference(request.reference())
+            .amountReceived("11.00")
+            .build();
 
     assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(), other))
         .isInstanceOf(PaymentValidationException.class)
@@ -100,10 +106,21 @@ class ExactlyOnceTest {
 
     // the host retries the same request, and the stale confirm is replayed at the processor
     PaymentResult again = bed.payments().process(bed.frontDesk(), r.payment().request());
-    bed.processor().confirm(new org.electronicpayments.spi.ChargeRequest(failed.id(), failed.agencyId(),
-        failed.clientId(), 1, failed.currentAttempt().idempotencyKey(), failed.amount(), "pm_card_visa",
-        org.electronicpayments.spi.CardUse.ONE_TIME, null, null, java.time.Instant.now().plusSeconds(5)),
-        failed.currentAttempt().processorReference());
+    bed.processor()
+        .confirm(
+            new org.electronicpayments.spi.ChargeRequest(
+                failed.id(),
+                failed.agencyId(),
+                failed.clientId(),
+                1,
+                failed.currentAttempt().idempotencyKey(),
+                failed.amount(),
+                "pm_card_visa",
+                org.electronicpayments.spi.CardUse.ONE_TIME,
+                null,
+                null,
+                java.time.Instant.now().plusSeconds(5)),
+            failed.currentAttempt().processorReference());
 
     assertThat(again).failed();
     assertThat(bed.processor().succeededChargesFor(r.payment().id())).isEmpty();
@@ -125,8 +142,10 @@ class ExactlyOnceTest {
 
   @Test
   void hungProcessorAnswersInDoubtWithinTheDeadlineAndLeaksNoThread() throws Exception {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 4, 1, TimeUnit.SECONDS, new SynchronousQueue<>());
-    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.executor(pool))) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(0, 4, 1, TimeUnit.SECONDS, new SynchronousQueue<>());
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.executor(pool))) {
       bed.processor().script().onNext(Operation.CONFIRM).hang();
 
       long start = System.nanoTime();
@@ -146,17 +165,20 @@ class ExactlyOnceTest {
   }
 
   @Test
-  void sixteenThreadsSubmittingOneRequestMakeOnePaymentAndOneCharge(PaymentsTestbed bed) throws Exception {
+  void sixteenThreadsSubmittingOneRequestMakeOnePaymentAndOneCharge(PaymentsTestbed bed)
+      throws Exception {
     PaymentRequest request = Requests.oneTime("pm_card_visa");
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<PaymentResult>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          return bed.payments().process(bed.frontDesk(), request);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return bed.payments().process(bed.frontDesk(), request);
+                }));
       }
       go.countDown();
       for (Future<PaymentResult> f : results) {
@@ -176,20 +198,26 @@ class ExactlyOnceTest {
     bed.payments().close(); // the host dies; its hung call is interrupted
     assertThat(r).isInDoubt();
 
-    try (ElectronicPayments restarted = ElectronicPayments.builder().processor(bed.processor()).store(bed.store())
-        .agency(bed.agency()).clock(bed.clock()).build()) {
+    try (ElectronicPayments restarted =
+        ElectronicPayments.builder()
+            .processor(bed.processor())
+            .store(bed.store())
+            .agency(bed.agency())
+            .clock(bed.clock())
+            .build()) {
       restarted.reconcile(bed.reconciler());
     }
 
-    assertThat(bed.store().find(r.payment().id()).orElseThrow().status()).isIn(PaymentStatus.SUCCEEDED,
-        PaymentStatus.FAILED);
+    assertThat(bed.store().find(r.payment().id()).orElseThrow().status())
+        .isIn(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED);
     assertThat(bed.processor().succeededChargesFor(r.payment().id()).size()).isLessThanOrEqualTo(1);
   }
 
   @Test
   void paymentLeftPendingByACrashIsTakenOverOnlyAfterTheLease(PaymentsTestbed bed) {
-    Payment pending = org.electronicpayments.testkit.SamplePayments.cardPayment(bed.agency().id(),
-        PaymentsTestbed.CLIENT, "CRASHED-1", bed.clock().instant());
+    Payment pending =
+        org.electronicpayments.testkit.SamplePayments.cardPayment(
+            bed.agency().id(), PaymentsTestbed.CLIENT, "CRASHED-1", bed.clock().instant());
     bed.store().insert(pending);
 
     assertThat(bed.payments().reconcile(bed.reconciler()).examined()).isZero();
@@ -197,23 +225,34 @@ class ExactlyOnceTest {
     ReconcileReport report = bed.payments().reconcile(bed.reconciler());
 
     assertThat(report.examined()).isEqualTo(1);
-    assertThat(bed.store().find(pending.id()).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+    assertThat(bed.store().find(pending.id()).orElseThrow().status())
+        .isEqualTo(PaymentStatus.FAILED);
     assertThat(bed.processor().chargeCount()).isZero();
-    assertThat(bed.store().query(bed.agency().id(), PaymentQuery.all()
-        .statuses(java.util.EnumSet.of(PaymentStatus.PENDING)))).isEmpty();
+    assertThat(
+            bed.store()
+                .query(
+                    bed.agency().id(),
+                    PaymentQuery.all().statuses(java.util.EnumSet.of(PaymentStatus.PENDING))))
+        .isEmpty();
   }
 
   @Test
   void aRefusedConfirmStaysInDoubtButARefusedPrepareFailsWithNothingCharged(PaymentsTestbed bed) {
-    bed.processor().script().onNext(Operation.CONFIRM)
+    bed.processor()
+        .script()
+        .onNext(Operation.CONFIRM)
         .fail(new org.electronicpayments.ProcessorException("idempotency_error", null, null, null))
-        .onNext(Operation.PREPARE).fail(new org.electronicpayments.ProcessorException("invalid api key", null, null, null));
+        .onNext(Operation.PREPARE)
+        .fail(new org.electronicpayments.ProcessorException("invalid api key", null, null, null));
 
-    PaymentResult prepared = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
-    PaymentResult confirmed = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+    PaymentResult prepared =
+        bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+    PaymentResult confirmed =
+        bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
 
     assertThat(prepared).failed();
-    assertThat(((PaymentResult.Failed) prepared).failure().kind()).isEqualTo(PaymentFailure.Kind.REJECTED);
+    assertThat(((PaymentResult.Failed) prepared).failure().kind())
+        .isEqualTo(PaymentFailure.Kind.REJECTED);
     assertThat(confirmed).isInDoubt();
   }
 }

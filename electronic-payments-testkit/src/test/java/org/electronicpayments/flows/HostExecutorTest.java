@@ -34,9 +34,12 @@ class HostExecutorTest {
   @Test
   void processAsyncOnAOneThreadExecutorChargesInsteadOfGoingInDoubt() throws Exception {
     FakePaymentProcessor fake = FakePaymentProcessor.create();
-    try (PaymentsTestbed bed = PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
-      PaymentResult r = bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa"))
-          .get(10, TimeUnit.SECONDS);
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
+      PaymentResult r =
+          bed.payments()
+              .processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa"))
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(r).succeeded();
       assertThat(fake.succeededChargesFor(r.payment().id())).hasSize(1);
@@ -46,12 +49,21 @@ class HostExecutorTest {
   @Test
   void severalAsyncPaymentsShareOneThreadAndEveryOneIsCharged() throws Exception {
     FakePaymentProcessor fake = FakePaymentProcessor.create();
-    try (PaymentsTestbed bed = PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
-      List<CompletableFuture<PaymentResult>> futures = List.of(
-          bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa")),
-          bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")),
-          bed.payments().processAsync(bed.frontDesk(), Requests.card(
-              org.electronicpayments.CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.over(WorkerThreadProcessor.over(fake), b -> b.executor(oneThread))) {
+      List<CompletableFuture<PaymentResult>> futures =
+          List.of(
+              bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_visa")),
+              bed.payments().processAsync(bed.frontDesk(), Requests.oneTime("pm_card_mastercard")),
+              bed.payments()
+                  .processAsync(
+                      bed.frontDesk(),
+                      Requests.card(
+                              org.electronicpayments.CardChoice.saveNew(
+                                  "pm_card_visa",
+                                  "Visa 1000",
+                                  Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                          .build()));
 
       for (CompletableFuture<PaymentResult> f : futures) {
         assertThat(f.get(10, TimeUnit.SECONDS)).succeeded();

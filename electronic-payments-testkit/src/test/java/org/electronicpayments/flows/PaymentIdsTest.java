@@ -24,13 +24,19 @@ class PaymentIdsTest {
 
   private static List<String> run(long seed) {
     List<String> seen = new ArrayList<>();
-    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.paymentIds(seeded(seed)))) {
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.paymentIds(seeded(seed)))) {
       for (int i = 0; i < 3; i++) {
         PaymentResult r = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
         seen.add(r.payment().id().value());
-        seen.add(r.payment().attempts().stream().map(PaymentAttempt::idempotencyKey).findFirst().orElseThrow());
+        seen.add(
+            r.payment().attempts().stream()
+                .map(PaymentAttempt::idempotencyKey)
+                .findFirst()
+                .orElseThrow());
       }
-      PaymentResult cash = bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
+      PaymentResult cash =
+          bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
       seen.add(cash.payment().id().value());
     }
     return seen;
@@ -48,11 +54,15 @@ class PaymentIdsTest {
   @Test
   void aSupplierThatRepeatsAnIdMakesTheSecondPaymentFailInsteadOfOverwritingTheFirst() {
     PaymentId same = PaymentId.of("pay_fixed");
-    try (PaymentsTestbed bed = PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.paymentIds(() -> same))) {
-      PaymentResult first = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
+    try (PaymentsTestbed bed =
+        PaymentsTestbed.create(FakePaymentProcessor.create(), b -> b.paymentIds(() -> same))) {
+      PaymentResult first =
+          bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
 
-      assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa")))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pay_fixed is already stored");
+      assertThatThrownBy(
+              () -> bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("pay_fixed is already stored");
       assertThat(bed.store().find(same).orElseThrow().request().reference())
           .isEqualTo(first.payment().request().reference());
       assertThat(bed.processor().chargeCount()).isEqualTo(1);

@@ -22,15 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two agencies share one store (a shared database, a platform serving many clinics). A payment
- * of agency A is unknown to agency B's facade by its id: B can neither read it nor act on it, and
- * A's payment is left exactly as it was.
+ * Two agencies share one store (a shared database, a platform serving many clinics). A payment of
+ * agency A is unknown to agency B's facade by its id: B can neither read it nor act on it, and A's
+ * payment is left exactly as it was.
  */
 @ExtendWith(ElectronicPaymentsExtension.class)
 class PaymentsAcrossAgenciesTest {
 
-  private static final AgencyDetails AGENCY_B = new AgencyDetails(AgencyId.of("agency-b"), "Lakeside Therapy",
-      List.of("40 Lake Rd", "Springfield, IL 62702"), "(555) 010-3000", ZoneId.of("America/Chicago"));
+  private static final AgencyDetails AGENCY_B =
+      new AgencyDetails(
+          AgencyId.of("agency-b"),
+          "Lakeside Therapy",
+          List.of("40 Lake Rd", "Springfield, IL 62702"),
+          "(555) 010-3000",
+          ZoneId.of("America/Chicago"));
 
   private PaymentsTestbed bed;
   private ElectronicPayments agencyB;
@@ -39,8 +44,14 @@ class PaymentsAcrossAgenciesTest {
   @BeforeEach
   void twoAgenciesOneStore(PaymentsTestbed bed) {
     this.bed = bed;
-    agencyB = ElectronicPayments.builder().processor(bed.processor()).store(bed.store()).agency(AGENCY_B)
-        .clock(bed.clock()).deadline(PaymentsTestbed.DEADLINE).build();
+    agencyB =
+        ElectronicPayments.builder()
+            .processor(bed.processor())
+            .store(bed.store())
+            .agency(AGENCY_B)
+            .clock(bed.clock())
+            .deadline(PaymentsTestbed.DEADLINE)
+            .build();
     PaymentResult paid = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
     assertThat(paid).isInstanceOf(PaymentResult.Succeeded.class);
     paymentOfA = paid.payment().id();

@@ -38,7 +38,13 @@ final class Requests {
   }
 
   static PaymentRequest cash(ClientId client) {
-    return PaymentRequest.builder().client(client).origin(Origin.PAYMENTS).reference("1.1.2026 CASH " + SEQ.incrementAndGet())
-        .type(PaymentType.CASH).payer(Payer.DEDUCTIBLE).amountReceived("25.00").build();
+    return PaymentRequest.builder()
+        .client(client)
+        .origin(Origin.PAYMENTS)
+        .reference("1.1.2026 CASH " + SEQ.incrementAndGet())
+        .type(PaymentType.CASH)
+        .payer(Payer.DEDUCTIBLE)
+        .amountReceived("25.00")
+        .build();
   }
 }

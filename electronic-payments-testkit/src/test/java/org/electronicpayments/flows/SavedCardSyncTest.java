@@ -23,9 +23,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SavedCardSyncTest {
 
   private static PaymentMethod save(PaymentsTestbed bed, String token, String nickname) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew(token, nickname, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        token,
+                        nickname,
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     return bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).stream()
-        .filter(c -> c.nickname().equals(nickname)).findFirst().orElseThrow();
+        .filter(c -> c.nickname().equals(nickname))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -35,17 +45,26 @@ class SavedCardSyncTest {
     bed.processor().removeCard(visa.id());
 
     assertThat(bed.payments().syncSavedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
-        .extracting(PaymentMethod::id).containsExactly(mastercard.id());
+        .extracting(PaymentMethod::id)
+        .containsExactly(mastercard.id());
     assertThat(bed.store().findCard(visa.id())).isEmpty();
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
-        .extracting(PaymentMethod::id).containsExactly(mastercard.id());
+        .extracting(PaymentMethod::id)
+        .containsExactly(mastercard.id());
   }
 
   @Test
   void aCardExpiredByTheFacadesClockIsDropped(PaymentsTestbed bed) {
     PaymentMethod visa = save(bed, "pm_card_visa", "Visa 4242");
     YearMonth expiry = visa.card().expiry();
-    bed.clock().set(expiry.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(86_400));
+    bed.clock()
+        .set(
+            expiry
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .plusSeconds(86_400));
 
     assertThat(bed.payments().syncSavedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
     assertThat(bed.store().findCard(visa.id())).isEmpty();
@@ -58,10 +77,12 @@ class SavedCardSyncTest {
     bed.processor().updateCardExpiry(visa.id(), renewed);
 
     assertThat(bed.payments().syncSavedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
-        .singleElement().satisfies(c -> {
-          assertThat(c.card().expiry()).isEqualTo(renewed);
-          assertThat(c.nickname()).isEqualTo("Visa 4242");
-        });
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.card().expiry()).isEqualTo(renewed);
+              assertThat(c.nickname()).isEqualTo("Visa 4242");
+            });
     assertThat(bed.store().findCard(visa.id()).orElseThrow().card().expiry()).isEqualTo(renewed);
   }
 
@@ -69,7 +90,8 @@ class SavedCardSyncTest {
   void aSyncWithNothingChangedKeepsEveryCardAsStored(PaymentsTestbed bed) {
     PaymentMethod visa = save(bed, "pm_card_visa", "Visa 4242");
 
-    assertThat(bed.payments().syncSavedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).containsExactly(visa);
+    assertThat(bed.payments().syncSavedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .containsExactly(visa);
     assertThat(bed.store().findCard(visa.id())).contains(visa);
   }
 
@@ -78,7 +100,10 @@ class SavedCardSyncTest {
     PaymentMethod visa = save(bed, "pm_card_visa", "Visa 4242");
     bed.processor().removeCard(visa.id());
 
-    assertThatThrownBy(() -> bed.payments().syncSavedCards(Actor.client(ClientId.of("2000")), PaymentsTestbed.CLIENT))
+    assertThatThrownBy(
+            () ->
+                bed.payments()
+                    .syncSavedCards(Actor.client(ClientId.of("2000")), PaymentsTestbed.CLIENT))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(bed.store().findCard(visa.id())).isPresent();
   }

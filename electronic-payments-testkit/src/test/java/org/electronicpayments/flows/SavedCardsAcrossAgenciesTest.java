@@ -25,14 +25,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two agencies share one store (a shared database) and each has a client "1000". The testbed's
- * facade is agency A; a second facade over the same store and processor is agency B. Agency B
- * must not see, manage or charge the card agency A saved, and agency A keeps full use of it.
+ * facade is agency A; a second facade over the same store and processor is agency B. Agency B must
+ * not see, manage or charge the card agency A saved, and agency A keeps full use of it.
  */
 @ExtendWith(ElectronicPaymentsExtension.class)
 class SavedCardsAcrossAgenciesTest {
 
-  private static final AgencyDetails AGENCY_B = new AgencyDetails(AgencyId.of("agency-b"), "Lakeside Therapy",
-      List.of("40 Lake Rd", "Springfield, IL 62702"), "(555) 010-3000", ZoneId.of("America/Chicago"));
+  private static final AgencyDetails AGENCY_B =
+      new AgencyDetails(
+          AgencyId.of("agency-b"),
+          "Lakeside Therapy",
+          List.of("40 Lake Rd", "Springfield, IL 62702"),
+          "(555) 010-3000",
+          ZoneId.of("America/Chicago"));
 
   private PaymentsTestbed bed;
   private ElectronicPayments agencyB;
@@ -41,10 +46,25 @@ class SavedCardsAcrossAgenciesTest {
   @BeforeEach
   void twoAgenciesOneStore(PaymentsTestbed bed) {
     this.bed = bed;
-    agencyB = ElectronicPayments.builder().processor(bed.processor()).store(bed.store()).agency(AGENCY_B)
-        .clock(bed.clock()).deadline(PaymentsTestbed.DEADLINE).build();
-    assertThat(bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build())).isInstanceOf(PaymentResult.Succeeded.class);
+    agencyB =
+        ElectronicPayments.builder()
+            .processor(bed.processor())
+            .store(bed.store())
+            .agency(AGENCY_B)
+            .clock(bed.clock())
+            .deadline(PaymentsTestbed.DEADLINE)
+            .build();
+    assertThat(
+            bed.payments()
+                .process(
+                    bed.frontDesk(),
+                    Requests.card(
+                            CardChoice.saveNew(
+                                "pm_card_visa",
+                                "Visa 1000",
+                                Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                        .build()))
+        .isInstanceOf(PaymentResult.Succeeded.class);
     cardOfA = bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
   }
 
@@ -57,14 +77,17 @@ class SavedCardsAcrossAgenciesTest {
   void anotherAgencyDoesNotListTheCardOfItsSameNumberedClient() {
     assertThat(cardOfA.agencyId()).isEqualTo(PaymentsTestbed.AGENCY.id());
     assertThat(agencyB.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
-    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).containsExactly(cardOfA);
+    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .containsExactly(cardOfA);
   }
 
   @Test
   void anotherAgencyCannotRenameUpdateOrRemoveTheCard() {
     assertNotASavedCard(() -> agencyB.renameCard(bed.frontDesk(), cardOfA.id(), "Mine now"));
-    assertNotASavedCard(() -> agencyB.updateCardExpiry(bed.frontDesk(), cardOfA.id(),
-        cardOfA.card().expiry().plusYears(1)));
+    assertNotASavedCard(
+        () ->
+            agencyB.updateCardExpiry(
+                bed.frontDesk(), cardOfA.id(), cardOfA.card().expiry().plusYears(1)));
     int calls = bed.processor().calls().size();
     assertNotASavedCard(() -> agencyB.removeCard(bed.frontDesk(), cardOfA.id()));
 
@@ -75,19 +98,29 @@ class SavedCardsAcrossAgenciesTest {
 
   @Test
   void anotherAgencyCannotChargeTheCard() {
-    PaymentResult declined = agencyB.process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclined"));
+    PaymentResult declined =
+        agencyB.process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclined"));
     assertThat(declined).isInstanceOf(PaymentResult.Failed.class);
     long charges = bed.processor().chargeCount();
     int calls = bed.processor().calls().size();
 
-    assertThatThrownBy(() -> agencyB.process(bed.frontDesk(), Requests.card(CardChoice.saved(cardOfA.id())).build()))
-        .isInstanceOf(PaymentValidationException.class).hasMessageContaining("card is not a saved card of this client");
-    assertThatThrownBy(() -> agencyB.retry(bed.frontDesk(), declined.payment().id(), CardChoice.saved(cardOfA.id())))
-        .isInstanceOf(PaymentValidationException.class).hasMessageContaining("card is not a saved card of this client");
+    assertThatThrownBy(
+            () ->
+                agencyB.process(
+                    bed.frontDesk(), Requests.card(CardChoice.saved(cardOfA.id())).build()))
+        .isInstanceOf(PaymentValidationException.class)
+        .hasMessageContaining("card is not a saved card of this client");
+    assertThatThrownBy(
+            () ->
+                agencyB.retry(
+                    bed.frontDesk(), declined.payment().id(), CardChoice.saved(cardOfA.id())))
+        .isInstanceOf(PaymentValidationException.class)
+        .hasMessageContaining("card is not a saved card of this client");
 
     assertThat(bed.processor().chargeCount()).isEqualTo(charges);
     assertThat(bed.processor().calls()).hasSize(calls);
-    assertThat(bed.store().query(AGENCY_B.id(), PaymentQuery.all())).extracting(p -> p.id())
+    assertThat(bed.store().query(AGENCY_B.id(), PaymentQuery.all()))
+        .extracting(p -> p.id())
         .containsExactly(declined.payment().id());
   }
 
@@ -95,7 +128,9 @@ class SavedCardsAcrossAgenciesTest {
   void theOwningAgencyStillListsRenamesChargesAndRemovesIt() {
     assertThat(bed.payments().renameCard(bed.frontDesk(), cardOfA.id(), "Office Visa").nickname())
         .isEqualTo("Office Visa");
-    assertThat(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saved(cardOfA.id())).build()))
+    assertThat(
+            bed.payments()
+                .process(bed.frontDesk(), Requests.card(CardChoice.saved(cardOfA.id())).build()))
         .isInstanceOf(PaymentResult.Succeeded.class);
 
     bed.payments().removeCard(bed.frontDesk(), cardOfA.id());
@@ -105,19 +140,34 @@ class SavedCardsAcrossAgenciesTest {
 
   @Test
   void eachAgencySeesOnlyTheCardsSavedWithIt() {
-    assertThat(agencyB.process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_mastercard", "MC 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
-        .build())).isInstanceOf(PaymentResult.Succeeded.class);
+    assertThat(
+            agencyB.process(
+                bed.frontDesk(),
+                Requests.card(
+                        CardChoice.saveNew(
+                            "pm_card_mastercard",
+                            "MC 1000",
+                            Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                    .build()))
+        .isInstanceOf(PaymentResult.Succeeded.class);
 
     PaymentMethod cardOfB = agencyB.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
     assertThat(cardOfB.agencyId()).isEqualTo(AGENCY_B.id());
-    assertThat(agencyB.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).containsExactly(cardOfB);
-    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).containsExactly(cardOfA);
+    assertThat(agencyB.savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .containsExactly(cardOfB);
+    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT))
+        .containsExactly(cardOfA);
     assertNotASavedCard(() -> bed.payments().renameCard(bed.frontDesk(), cardOfB.id(), "Ours"));
   }
 
-  private static void assertNotASavedCard(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(PaymentValidationException.class)
+  private static void assertNotASavedCard(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOf(PaymentValidationException.class)
         .hasMessageContaining("is not a saved card")
-        .satisfies(e -> assertThat(((PaymentValidationException) e).hasErrorOn("paymentMethodId")).isTrue());
+        .satisfies(
+            e ->
+                assertThat(((PaymentValidationException) e).hasErrorOn("paymentMethodId"))
+                    .isTrue());
   }
 }

@@ -25,7 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SavedCardsAndRefundsTest {
 
   private static PaymentMethod saveVisa(PaymentsTestbed bed) {
-    bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    bed.payments()
+        .process(
+            bed.frontDesk(),
+            Requests.card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     return bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0);
   }
 
@@ -33,10 +41,18 @@ class SavedCardsAndRefundsTest {
   void savedCardIsRenamedUpdatedAndRemoved(PaymentsTestbed bed) {
     PaymentMethod card = saveVisa(bed);
 
-    assertThat(bed.payments().renameCard(bed.frontDesk(), card.id(), " Office Visa ").nickname()).isEqualTo("Office Visa");
+    assertThat(bed.payments().renameCard(bed.frontDesk(), card.id(), " Office Visa ").nickname())
+        .isEqualTo("Office Visa");
     YearMonth renewed = card.card().expiry().plusYears(3);
-    assertThat(bed.payments().updateCardExpiry(bed.frontDesk(), card.id(), renewed).card().expiry()).isEqualTo(renewed);
-    assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT).get(0).card().expiry()).isEqualTo(renewed);
+    assertThat(bed.payments().updateCardExpiry(bed.frontDesk(), card.id(), renewed).card().expiry())
+        .isEqualTo(renewed);
+    assertThat(
+            bed.payments()
+                .savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)
+                .get(0)
+                .card()
+                .expiry())
+        .isEqualTo(renewed);
 
     bed.payments().removeCard(bed.frontDesk(), card.id());
     assertThat(bed.payments().savedCards(bed.frontDesk(), PaymentsTestbed.CLIENT)).isEmpty();
@@ -47,8 +63,10 @@ class SavedCardsAndRefundsTest {
   void renamingToACardNumberOrBlankIsRejectedAndChangesNothing(PaymentsTestbed bed) {
     PaymentMethod card = saveVisa(bed);
 
-    assertThatThrownBy(() -> bed.payments().renameCard(bed.frontDesk(), card.id(), "4242 4242 4242 4242"))
-        .isInstanceOf(PaymentValidationException.class).hasMessageContaining("nickname must not contain a card number");
+    assertThatThrownBy(
+            () -> bed.payments().renameCard(bed.frontDesk(), card.id(), "4242 4242 4242 4242"))
+        .isInstanceOf(PaymentValidationException.class)
+        .hasMessageContaining("nickname must not contain a card number");
     assertThatThrownBy(() -> bed.payments().renameCard(bed.frontDesk(), card.id(), "  "))
         .hasMessageContaining("nickname is required");
     assertThat(bed.store().findCard(card.id()).orElseThrow().nickname()).isEqualTo("Visa 1000");
@@ -59,7 +77,9 @@ class SavedCardsAndRefundsTest {
     PaymentMethod card = saveVisa(bed);
     int calls = bed.processor().calls().size();
 
-    assertThatThrownBy(() -> bed.payments().updateCardExpiry(bed.frontDesk(), card.id(), YearMonth.of(2025, 12)))
+    assertThatThrownBy(
+            () ->
+                bed.payments().updateCardExpiry(bed.frontDesk(), card.id(), YearMonth.of(2025, 12)))
         .hasMessageContaining("expiry must be this month or later");
     assertThat(bed.processor().calls()).hasSize(calls);
   }
@@ -68,9 +88,16 @@ class SavedCardsAndRefundsTest {
   void chargingAnotherClientsSavedCardIsRejected(PaymentsTestbed bed) {
     PaymentMethod card = saveVisa(bed);
 
-    assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(),
-            Requests.card(CardChoice.saved(card.id())).client(org.electronicpayments.ClientId.of("2000")).build()))
-        .isInstanceOf(PaymentValidationException.class).hasMessageContaining("card is not a saved card of this client");
+    assertThatThrownBy(
+            () ->
+                bed.payments()
+                    .process(
+                        bed.frontDesk(),
+                        Requests.card(CardChoice.saved(card.id()))
+                            .client(org.electronicpayments.ClientId.of("2000"))
+                            .build()))
+        .isInstanceOf(PaymentValidationException.class)
+        .hasMessageContaining("card is not a saved card of this client");
     assertThat(bed.processor().chargeCount()).isEqualTo(1);
   }
 
@@ -78,11 +105,14 @@ class SavedCardsAndRefundsTest {
   void partialThenFullRefundsAreTrackedAndOverRefundIsRejected(PaymentsTestbed bed) {
     PaymentResult paid = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
 
-    PaymentRefund part = bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("4.00"));
+    PaymentRefund part =
+        bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("4.00"));
     assertThat(part.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-    assertThat(bed.store().find(paid.payment().id()).orElseThrow().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(bed.store().find(paid.payment().id()).orElseThrow().status())
+        .isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
 
-    assertThatThrownBy(() -> bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("6.01")))
+    assertThatThrownBy(
+            () -> bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("6.01")))
         .hasMessageContaining("amount must be at most 6.00");
     bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("6.00"));
 
@@ -97,12 +127,15 @@ class SavedCardsAndRefundsTest {
     PaymentResult paid = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
     bed.processor().script().onNext(Operation.REFUND).timeoutAfterCharging();
 
-    PaymentRefund unknown = bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("10.00"));
+    PaymentRefund unknown =
+        bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("10.00"));
     assertThat(unknown.status()).isEqualTo(PaymentStatus.IN_DOUBT);
-    assertThatThrownBy(() -> bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("1.00")))
+    assertThatThrownBy(
+            () -> bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("1.00")))
         .hasMessageContaining("still in doubt");
 
-    PaymentRefund retried = bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("10.00"));
+    PaymentRefund retried =
+        bed.payments().refund(bed.frontDesk(), paid.payment().id(), Money.usd("10.00"));
 
     assertThat(retried.status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(retried.idempotencyKey()).isEqualTo(unknown.idempotencyKey());
@@ -111,9 +144,12 @@ class SavedCardsAndRefundsTest {
 
   @Test
   void cashCannotBeRefundedThroughTheProcessor(PaymentsTestbed bed) {
-    PaymentResult cash = bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
+    PaymentResult cash =
+        bed.payments().process(bed.frontDesk(), Requests.cash(PaymentsTestbed.CLIENT));
 
-    assertThatThrownBy(() -> bed.payments().refund(bed.frontDesk(), cash.payment().id(), Money.usd("1.00")))
-        .isInstanceOf(PaymentException.class).hasMessageContaining("was not charged through the processor");
+    assertThatThrownBy(
+            () -> bed.payments().refund(bed.frontDesk(), cash.payment().id(), Money.usd("1.00")))
+        .isInstanceOf(PaymentException.class)
+        .hasMessageContaining("was not charged through the processor");
   }
 }

@@ -41,30 +41,56 @@ class SecretsStayOutOfLogsTest {
   @Test
   void noLogLineToStringOrMessageHoldsAClientSecretCardNumberOrNote(PaymentsTestbed bed) {
     StringBuilder seen = new StringBuilder();
-    PaymentResult action = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
+    PaymentResult action =
+        bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_authenticationRequired"));
     String clientSecret = ((PaymentResult.RequiresAction) action).clientSecret();
     seen.append(action).append(action.payment()).append(action.payment().request());
-    seen.append(bed.payments().process(bed.frontDesk(), Requests.card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build()));
-    seen.append(bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclinedStolenCard")));
+    seen.append(
+        bed.payments()
+            .process(
+                bed.frontDesk(),
+                Requests.card(
+                        CardChoice.saveNew(
+                            "pm_card_visa",
+                            "Visa 1000",
+                            Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                    .build()));
+    seen.append(
+        bed.payments()
+            .process(bed.frontDesk(), Requests.oneTime("pm_card_visa_chargeDeclinedStolenCard")));
     bed.processor().script().onNext(Operation.CONFIRM).timeoutAfterCharging();
     PaymentResult doubt = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
     seen.append(doubt).append(bed.payments().reconcile(bed.reconciler()));
     seen.append(bed.payments().refund(bed.frontDesk(), doubt.payment().id(), Money.usd("1.00")));
     seen.append(bed.payments().receipt(bed.frontDesk(), doubt.payment().id()));
-    assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.oneTime("pm_card_visa")).note("card 4000 0566 5566 5556").build()))
+    assertThatThrownBy(
+            () ->
+                bed.payments()
+                    .process(
+                        bed.frontDesk(),
+                        Requests.card(CardChoice.oneTime("pm_card_visa"))
+                            .note("card 4000 0566 5566 5556")
+                            .build()))
         .satisfies(e -> seen.append(e.getMessage()));
-    assertThatThrownBy(() -> bed.payments().process(bed.frontDesk(),
-        Requests.card(CardChoice.oneTime("4000056655665556")).build()))
+    assertThatThrownBy(
+            () ->
+                bed.payments()
+                    .process(
+                        bed.frontDesk(),
+                        Requests.card(CardChoice.oneTime("4000056655665556")).build()))
         .satisfies(e -> seen.append(e.getMessage()));
     System.err.flush();
     String logs = captured.toString(StandardCharsets.UTF_8);
 
     assertThat(logs).contains("Payment pay_").contains("charged USD 10.00");
     for (String text : new String[] {logs, seen.toString()}) {
-      assertThat(text).doesNotContain(clientSecret).doesNotContain("_secret_")
-          .doesNotContain("4000056655665556").doesNotContain("4000 0566 5566 5556")
-          .doesNotContain(Requests.NOTE).doesNotContain("90837")
+      assertThat(text)
+          .doesNotContain(clientSecret)
+          .doesNotContain("_secret_")
+          .doesNotContain("4000056655665556")
+          .doesNotContain("4000 0566 5566 5556")
+          .doesNotContain(Requests.NOTE)
+          .doesNotContain("90837")
           .doesNotContain("pat@example.org");
     }
   }

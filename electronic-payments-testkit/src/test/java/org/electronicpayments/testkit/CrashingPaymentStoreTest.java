@@ -16,7 +16,8 @@ class CrashingPaymentStoreTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T15:00:00Z");
   private final InMemoryPaymentStore db = InMemoryPaymentStore.create();
-  private final Payment payment = SamplePayments.cardPayment(AgencyId.of("a"), ClientId.of("c"), "REF", T0);
+  private final Payment payment =
+      SamplePayments.cardPayment(AgencyId.of("a"), ClientId.of("c"), "REF", T0);
 
   @Test
   void aCrashBeforeTheWriteLosesItAndKillsTheHost() {

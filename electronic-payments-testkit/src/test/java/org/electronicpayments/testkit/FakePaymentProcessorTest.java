@@ -75,8 +75,11 @@ class FakePaymentProcessorTest {
 
     @Test
     void stepsForOneOperationAreUsedInTheOrderScripted() {
-      fake.script().onNext(Operation.CONFIRM).decline("card_declined", null)
-          .onNext(Operation.CONFIRM).succeed();
+      fake.script()
+          .onNext(Operation.CONFIRM)
+          .decline("card_declined", null)
+          .onNext(Operation.CONFIRM)
+          .succeed();
       assertThat(charge(request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null)))
           .isInstanceOf(ChargeOutcome.Declined.class);
       assertThat(charge(request("pay-2", StripeTestCards.DECLINED, CardUse.ONE_TIME, null)))
@@ -87,15 +90,19 @@ class FakePaymentProcessorTest {
     void aScriptedFailureThrowsWithoutDoingAnything() {
       IllegalStateException boom = new IllegalStateException("boom");
       fake.script().onNext(Operation.PREPARE).fail(boom);
-      assertThatThrownBy(() -> fake.prepare(request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null)))
+      assertThatThrownBy(
+              () -> fake.prepare(request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null)))
           .isSameAs(boom);
       assertThat(fake.charges()).isEmpty();
-      assertThat(fake.calls()).containsExactly(new ProcessorCall(Operation.PREPARE, "pay-1-1", "IllegalStateException"));
+      assertThat(fake.calls())
+          .containsExactly(
+              new ProcessorCall(Operation.PREPARE, "pay-1-1", "IllegalStateException"));
     }
 
     @Test
     void onlyChargeAndRefundCallsCanBeDeclinedAndOnlyConfirmCanBeLeftProcessing() {
-      assertThatThrownBy(() -> fake.script().onNext(Operation.LIST_CARDS).decline("card_declined", null))
+      assertThatThrownBy(
+              () -> fake.script().onNext(Operation.LIST_CARDS).decline("card_declined", null))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> fake.script().onNext(Operation.PREPARE).processing())
           .isInstanceOf(IllegalArgumentException.class);
@@ -112,7 +119,8 @@ class FakePaymentProcessorTest {
       assertThat(fake.resolve(request, ref)).isInstanceOf(ChargeOutcome.Unknown.class);
       fake.finishProcessing(ref, true);
       assertThat(fake.resolve(request, ref)).isInstanceOf(ChargeOutcome.Charged.class);
-      assertThatThrownBy(() -> fake.finishProcessing(ref, false)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> fake.finishProcessing(ref, false))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
@@ -125,8 +133,9 @@ class FakePaymentProcessorTest {
       ChargeRequest request = request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null);
       String ref = fake.prepare(request).processorReference();
       fake.script().onNext(Operation.CONFIRM).timeoutBeforeCharging();
-      assertThat(fake.confirm(request, ref)).isEqualTo(new ChargeOutcome.Unknown(ref,
-          "timed out before reaching the processor (scripted)"));
+      assertThat(fake.confirm(request, ref))
+          .isEqualTo(
+              new ChargeOutcome.Unknown(ref, "timed out before reaching the processor (scripted)"));
       assertThat(fake.chargeCount()).isZero();
       assertThat(((ChargeOutcome.Declined) fake.resolve(request, ref)).failure().kind())
           .isEqualTo(PaymentFailure.Kind.CANCELLED);
@@ -152,22 +161,31 @@ class FakePaymentProcessorTest {
     void aPrepareWhoseAnswerWasLostIsFoundByItsKeyAndCancelled() {
       ChargeRequest request = request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null);
       fake.script().onNext(Operation.PREPARE).timeoutAfterCharging();
-      assertThat(fake.prepare(request)).isEqualTo(new ChargeOutcome.Unknown(null,
-          "timed out after the processor committed (scripted)"));
+      assertThat(fake.prepare(request))
+          .isEqualTo(
+              new ChargeOutcome.Unknown(
+                  null, "timed out after the processor committed (scripted)"));
       assertThat(fake.resolve(request, null)).isInstanceOf(ChargeOutcome.Declined.class);
-      assertThat(fake.charges()).extracting(FakeCharge::status).containsExactly(FakeCharge.Status.CANCELLED);
+      assertThat(fake.charges())
+          .extracting(FakeCharge::status)
+          .containsExactly(FakeCharge.Status.CANCELLED);
     }
 
     @Test
     void callsWithoutAnOutcomeValueThrowTheTimeoutAndAfterCommittingKeepTheirEffect() {
       CustomerRequest ask = new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1");
-      fake.script().onNext(Operation.ENSURE_CUSTOMER).timeoutAfterCharging()
-          .onNext(Operation.LIST_CARDS).timeoutBeforeCharging();
-      assertThatThrownBy(() -> fake.ensureCustomer(ask)).isInstanceOf(ProcessorTimeoutException.class)
+      fake.script()
+          .onNext(Operation.ENSURE_CUSTOMER)
+          .timeoutAfterCharging()
+          .onNext(Operation.LIST_CARDS)
+          .timeoutBeforeCharging();
+      assertThatThrownBy(() -> fake.ensureCustomer(ask))
+          .isInstanceOf(ProcessorTimeoutException.class)
           .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
       String customer = fake.ensureCustomer(ask);
       assertThat(fake.customers()).extracting(FakeCustomer::reference).containsExactly(customer);
-      assertThatThrownBy(() -> fake.listCards(customer)).isInstanceOf(ProcessorTimeoutException.class);
+      assertThatThrownBy(() -> fake.listCards(customer))
+          .isInstanceOf(ProcessorTimeoutException.class);
     }
 
     @Test
@@ -193,10 +211,12 @@ class FakePaymentProcessorTest {
       fake.script().onNext(Operation.CONFIRM).hang();
       AtomicReference<ChargeOutcome> answer = new AtomicReference<>();
       AtomicReference<Boolean> interruptKept = new AtomicReference<>();
-      Thread caller = new Thread(() -> {
-        answer.set(fake.confirm(request, ref));
-        interruptKept.set(Thread.currentThread().isInterrupted());
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                answer.set(fake.confirm(request, ref));
+                interruptKept.set(Thread.currentThread().isInterrupted());
+              });
       caller.start();
       assertThat(fake.awaitHung(1, Duration.ofSeconds(5))).isTrue();
       caller.interrupt();
@@ -230,44 +250,63 @@ class FakePaymentProcessorTest {
 
     @Test
     void aCompletedAuthenticationChargesAndResolvesAsCharged() {
-      ChargeRequest request = request("pay-1", StripeTestCards.AUTHENTICATION_REQUIRED, CardUse.ONE_TIME, null);
+      ChargeRequest request =
+          request("pay-1", StripeTestCards.AUTHENTICATION_REQUIRED, CardUse.ONE_TIME, null);
       ChargeOutcome.ActionRequired action = (ChargeOutcome.ActionRequired) charge(request);
       assertThat(action.clientSecret()).startsWith(action.processorReference() + "_secret_");
       assertThat(action.toString()).doesNotContain(action.clientSecret());
       fake.completeAuthentication(action.processorReference(), true);
-      assertThat(fake.resolve(request, action.processorReference())).isInstanceOf(ChargeOutcome.Charged.class);
+      assertThat(fake.resolve(request, action.processorReference()))
+          .isInstanceOf(ChargeOutcome.Charged.class);
       assertThat(fake.chargeCount()).isEqualTo(1);
     }
 
     @Test
     void aFailedAuthenticationIsDeclinedAndLeavesNoSavedCard() {
-      String customer = fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
-      ChargeRequest request = request("pay-1", StripeTestCards.AUTHENTICATION_REQUIRED, CardUse.SAVE_FOR_FUTURE,
-          customer);
+      String customer =
+          fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
+      ChargeRequest request =
+          request(
+              "pay-1", StripeTestCards.AUTHENTICATION_REQUIRED, CardUse.SAVE_FOR_FUTURE, customer);
       String ref = charge(request).processorReference();
       assertThat(fake.listCards(customer)).hasSize(1);
       fake.completeAuthentication(ref, false);
       ChargeOutcome.Declined declined = (ChargeOutcome.Declined) fake.resolve(request, ref);
       assertThat(declined.failure().kind()).isEqualTo(PaymentFailure.Kind.AUTHENTICATION_FAILED);
       assertThat(fake.listCards(customer)).isEmpty();
-      assertThatThrownBy(() -> fake.completeAuthentication(ref, true)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> fake.completeAuthentication(ref, true))
+          .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aCardNeedingAuthenticationOnSetupIsSetUpOnlyOnceTheSavingChargeIsAuthenticated() {
-      String customer = fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
-      ChargeRequest request = request("pay-1", StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP,
-          CardUse.SAVE_FOR_FUTURE, customer);
+      String customer =
+          fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
+      ChargeRequest request =
+          request(
+              "pay-1",
+              StripeTestCards.AUTHENTICATION_REQUIRED_ON_SETUP,
+              CardUse.SAVE_FOR_FUTURE,
+              customer);
       String ref = ((ChargeOutcome.ActionRequired) charge(request)).processorReference();
-      assertThat(fake.cards()).singleElement().extracting(FakeCard::setUpForFutureUse).isEqualTo(false);
+      assertThat(fake.cards())
+          .singleElement()
+          .extracting(FakeCard::setUpForFutureUse)
+          .isEqualTo(false);
       assertThat(fake.chargeCount()).isZero();
 
       fake.completeAuthentication(ref, true);
 
       ChargeOutcome.Charged charged = (ChargeOutcome.Charged) fake.resolve(request, ref);
       assertThat(charged.savedCard()).isEqualTo(fake.cards().get(0).id());
-      assertThat(fake.cards()).singleElement().extracting(FakeCard::setUpForFutureUse).isEqualTo(true);
-      assertThat(charge(request("pay-2", charged.savedCard().value(), CardUse.SAVED_OFF_SESSION, customer)))
+      assertThat(fake.cards())
+          .singleElement()
+          .extracting(FakeCard::setUpForFutureUse)
+          .isEqualTo(true);
+      assertThat(
+              charge(
+                  request(
+                      "pay-2", charged.savedCard().value(), CardUse.SAVED_OFF_SESSION, customer)))
           .isInstanceOf(ChargeOutcome.Charged.class);
     }
   }
@@ -278,28 +317,52 @@ class FakePaymentProcessorTest {
 
     @Test
     void chargesCustomersCardsRefundsAndCallsAreRecordedInOrder() {
-      String customer = fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
-      ChargeRequest request = request("pay-1", StripeTestCards.VISA, CardUse.SAVE_FOR_FUTURE, customer);
+      String customer =
+          fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
+      ChargeRequest request =
+          request("pay-1", StripeTestCards.VISA, CardUse.SAVE_FOR_FUTURE, customer);
       ChargeOutcome.Charged charged = (ChargeOutcome.Charged) charge(request);
-      fake.refund(new RefundRequest(request.paymentId(), charged.processorReference(), Money.usd("4.00"), "r-1"));
+      fake.refund(
+          new RefundRequest(
+              request.paymentId(), charged.processorReference(), Money.usd("4.00"), "r-1"));
 
-      assertThat(fake.charges()).containsExactly(new FakeCharge("pi_fake_1", "ch_fake_1", request.paymentId(), 1,
-          "pay-1-1", TEN, CardUse.SAVE_FOR_FUTURE, "pm_fake_1", customer, FakeCharge.Status.SUCCEEDED,
-          Money.usd("4.00")));
-      assertThat(fake.customers()).containsExactly(new FakeCustomer("cus_fake_1", AGENCY, ClientId.of("c1"),
-          List.of(charged.savedCard())));
-      assertThat(fake.cards()).singleElement().satisfies(card -> {
-        assertThat(card.testPaymentMethod()).isEqualTo(StripeTestCards.VISA);
-        assertThat(card.setUpForFutureUse()).isTrue();
-      });
-      assertThat(fake.refunds()).containsExactly(new FakeRefund("re_fake_1", "pi_fake_1", request.paymentId(),
-          Money.usd("4.00"), "r-1"));
-      assertThat(fake.calls()).containsExactly(
-          new ProcessorCall(Operation.ENSURE_CUSTOMER, "customer-c1", "ok"),
-          new ProcessorCall(Operation.PREPARE, "pay-1-1", "Prepared"),
-          new ProcessorCall(Operation.CONFIRM, "pay-1-1", "Charged"),
-          new ProcessorCall(Operation.REFUND, "r-1", "Refunded"));
-      assertThatThrownBy(() -> fake.calls().clear()).isInstanceOf(UnsupportedOperationException.class);
+      assertThat(fake.charges())
+          .containsExactly(
+              new FakeCharge(
+                  "pi_fake_1",
+                  "ch_fake_1",
+                  request.paymentId(),
+                  1,
+                  "pay-1-1",
+                  TEN,
+                  CardUse.SAVE_FOR_FUTURE,
+                  "pm_fake_1",
+                  customer,
+                  FakeCharge.Status.SUCCEEDED,
+                  Money.usd("4.00")));
+      assertThat(fake.customers())
+          .containsExactly(
+              new FakeCustomer(
+                  "cus_fake_1", AGENCY, ClientId.of("c1"), List.of(charged.savedCard())));
+      assertThat(fake.cards())
+          .singleElement()
+          .satisfies(
+              card -> {
+                assertThat(card.testPaymentMethod()).isEqualTo(StripeTestCards.VISA);
+                assertThat(card.setUpForFutureUse()).isTrue();
+              });
+      assertThat(fake.refunds())
+          .containsExactly(
+              new FakeRefund(
+                  "re_fake_1", "pi_fake_1", request.paymentId(), Money.usd("4.00"), "r-1"));
+      assertThat(fake.calls())
+          .containsExactly(
+              new ProcessorCall(Operation.ENSURE_CUSTOMER, "customer-c1", "ok"),
+              new ProcessorCall(Operation.PREPARE, "pay-1-1", "Prepared"),
+              new ProcessorCall(Operation.CONFIRM, "pay-1-1", "Charged"),
+              new ProcessorCall(Operation.REFUND, "r-1", "Refunded"));
+      assertThatThrownBy(() -> fake.calls().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -312,7 +375,8 @@ class FakePaymentProcessorTest {
       assertThat(fake.calls()).isEmpty();
       assertThat(fake.chargeCount()).isZero();
       assertThat(fake.script().remaining(Operation.CONFIRM)).isZero();
-      assertThat(((ChargeOutcome.Charged) charge(request)).processorReference()).isEqualTo("pi_fake_1");
+      assertThat(((ChargeOutcome.Charged) charge(request)).processorReference())
+          .isEqualTo("pi_fake_1");
     }
   }
 
@@ -325,8 +389,12 @@ class FakePaymentProcessorTest {
       ChargeRequest request = request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null);
       String ref = charge(request).processorReference();
       fake.refund(new RefundRequest(request.paymentId(), ref, Money.usd("1.00"), "r-1"));
-      assertThatThrownBy(() -> fake.refund(new RefundRequest(request.paymentId(), ref, Money.usd("2.00"), "r-1")))
-          .isInstanceOf(ProcessorException.class).hasMessageContaining("idempotency_error");
+      assertThatThrownBy(
+              () ->
+                  fake.refund(
+                      new RefundRequest(request.paymentId(), ref, Money.usd("2.00"), "r-1")))
+          .isInstanceOf(ProcessorException.class)
+          .hasMessageContaining("idempotency_error");
     }
 
     @Test
@@ -341,7 +409,9 @@ class FakePaymentProcessorTest {
     void sixteenThreadsChargingTheSameAttemptChargeOnce() throws Exception {
       ChargeRequest request = request("pay-1", StripeTestCards.VISA, CardUse.ONE_TIME, null);
       Set<String> chargeReferences = ConcurrentHashMap.newKeySet();
-      runConcurrently(16, i -> chargeReferences.add(((ChargeOutcome.Charged) charge(request)).chargeReference()));
+      runConcurrently(
+          16,
+          i -> chargeReferences.add(((ChargeOutcome.Charged) charge(request)).chargeReference()));
       assertThat(chargeReferences).hasSize(1);
       assertThat(fake.chargeCount()).isEqualTo(1);
       assertThat(fake.charges()).hasSize(1);
@@ -349,8 +419,12 @@ class FakePaymentProcessorTest {
 
     @Test
     void sixteenThreadsSavingTheSameCardForOneCustomerSaveItOnce() throws Exception {
-      String customer = fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
-      runConcurrently(16, i -> charge(request("pay-" + i, StripeTestCards.VISA, CardUse.SAVE_FOR_FUTURE, customer)));
+      String customer =
+          fake.ensureCustomer(new CustomerRequest(AGENCY, ClientId.of("c1"), "customer-c1"));
+      runConcurrently(
+          16,
+          i ->
+              charge(request("pay-" + i, StripeTestCards.VISA, CardUse.SAVE_FOR_FUTURE, customer)));
       assertThat(fake.listCards(customer)).hasSize(1);
       assertThat(fake.chargeCount()).isEqualTo(16);
     }
@@ -360,34 +434,63 @@ class FakePaymentProcessorTest {
   void tokensAndLegacyAliasesOfTestCardsAreUnderstood() {
     assertThat(charge(request("pay-1", "tok_mastercard", CardUse.ONE_TIME, null)))
         .isInstanceOf(ChargeOutcome.Charged.class);
-    assertThat(((ChargeOutcome.Declined) charge(request("pay-2", "tok_chargeDeclinedInsufficientFunds",
-        CardUse.ONE_TIME, null))).failure().declineCode()).isEqualTo("insufficient_funds");
-    assertThat(((ChargeOutcome.Declined) charge(request("pay-3", "pm_card_nonsense", CardUse.ONE_TIME, null)))
-        .failure().kind()).isEqualTo(PaymentFailure.Kind.REJECTED);
+    assertThat(
+            ((ChargeOutcome.Declined)
+                    charge(
+                        request(
+                            "pay-2",
+                            "tok_chargeDeclinedInsufficientFunds",
+                            CardUse.ONE_TIME,
+                            null)))
+                .failure()
+                .declineCode())
+        .isEqualTo("insufficient_funds");
+    assertThat(
+            ((ChargeOutcome.Declined)
+                    charge(request("pay-3", "pm_card_nonsense", CardUse.ONE_TIME, null)))
+                .failure()
+                .kind())
+        .isEqualTo(PaymentFailure.Kind.REJECTED);
   }
 
   private ChargeOutcome charge(ChargeRequest request) {
     ChargeOutcome prepared = fake.prepare(request);
-    return prepared instanceof ChargeOutcome.Prepared p ? fake.confirm(request, p.processorReference()) : prepared;
+    return prepared instanceof ChargeOutcome.Prepared p
+        ? fake.confirm(request, p.processorReference())
+        : prepared;
   }
 
-  private static ChargeRequest request(String payment, String method, CardUse use, @Nullable String customer) {
-    return new ChargeRequest(PaymentId.of(payment), AGENCY, ClientId.of("c1"), 1, payment + "-1", TEN, method, use,
-        customer, null, Instant.now().plusSeconds(90));
+  private static ChargeRequest request(
+      String payment, String method, CardUse use, @Nullable String customer) {
+    return new ChargeRequest(
+        PaymentId.of(payment),
+        AGENCY,
+        ClientId.of("c1"),
+        1,
+        payment + "-1",
+        TEN,
+        method,
+        use,
+        customer,
+        null,
+        Instant.now().plusSeconds(90));
   }
 
-  private static void runConcurrently(int threads, java.util.function.IntConsumer task) throws Exception {
+  private static void runConcurrently(int threads, java.util.function.IntConsumer task)
+      throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<?>> futures = new java.util.ArrayList<>();
       for (int i = 0; i < threads; i++) {
         int n = i;
-        futures.add(executor.submit(() -> {
-          start.await();
-          task.accept(n);
-          return null;
-        }));
+        futures.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  task.accept(n);
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {

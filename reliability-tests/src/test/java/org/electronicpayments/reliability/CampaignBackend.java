@@ -18,7 +18,8 @@ interface CampaignBackend extends AutoCloseable {
    *
    * @param paymentId the payment it names, if it names one
    */
-  record Refunded(PaymentId paymentId, String chargeReference, long amountMinor, String refundReference) {}
+  record Refunded(
+      PaymentId paymentId, String chargeReference, long amountMinor, String refundReference) {}
 
   String name();
 
@@ -27,15 +28,18 @@ interface CampaignBackend extends AutoCloseable {
 
   PaymentProcessor processor();
 
-  /** A schedule starts, after {@link #reset()}: a backend that faults at random seeds its choices here. */
+  /**
+   * A schedule starts, after {@link #reset()}: a backend that faults at random seeds its choices
+   * here.
+   */
   default void begin(long seed) {}
 
   /** Arms a random fault on some upcoming call; returns its kind, for the report. */
   String injectFault(Random random);
 
   /**
-   * The client finishes (or fails) 3-D Secure for one of the charges the store shows waiting
-   * for it, as in the browser; returns what happened, for the report.
+   * The client finishes (or fails) 3-D Secure for one of the charges the store shows waiting for
+   * it, as in the browser; returns what happened, for the report.
    */
   String authenticate(Random random, List<String> waitingProcessorReferences);
 
@@ -62,7 +66,10 @@ interface CampaignBackend extends AutoCloseable {
   /** Whether the processor holds the card as attached to this customer. */
   boolean attached(PaymentMethodId card, String customerReference);
 
-  /** What the backend counted over the campaign beyond the report (requests proxied, faults applied). */
+  /**
+   * What the backend counted over the campaign beyond the report (requests proxied, faults
+   * applied).
+   */
   default java.util.Map<String, Long> statistics() {
     return java.util.Map.of();
   }

@@ -45,17 +45,29 @@ final class CampaignReport {
     slowestCallMillis = Math.max(slowestCallMillis, millis);
   }
 
-  /** The violations by kind (the words before the first colon), each with how many and a seed that found it. */
+  /**
+   * The violations by kind (the words before the first colon), each with how many and a seed that
+   * found it.
+   */
   synchronized String violationSummary() {
     Map<String, List<String>> byKind = new TreeMap<>();
     for (String v : violations) {
       String what = v.substring(v.indexOf(": ") + 2);
       String kind = what.contains(":") ? what.substring(0, what.indexOf(':')) : what;
-      byKind.computeIfAbsent(kind.length() > 60 ? kind.substring(0, 60) : kind, k -> new ArrayList<>()).add(v);
+      byKind
+          .computeIfAbsent(
+              kind.length() > 60 ? kind.substring(0, 60) : kind, k -> new ArrayList<>())
+          .add(v);
     }
     StringBuilder out = new StringBuilder();
-    byKind.forEach((kind, list) -> out.append("\n  violations ").append(kind).append(": ").append(list.size())
-        .append(", e.g. ").append(list.get(0)));
+    byKind.forEach(
+        (kind, list) ->
+            out.append("\n  violations ")
+                .append(kind)
+                .append(": ")
+                .append(list.size())
+                .append(", e.g. ")
+                .append(list.get(0)));
     return out.toString();
   }
 
@@ -65,10 +77,23 @@ final class CampaignReport {
     Map<String, Long> a = new TreeMap<>();
     actions.forEach((k, v) -> a.put(k, v.sum()));
     long totalFaults = f.values().stream().mapToLong(Long::longValue).sum();
-    return String.format("campaign[%s]: %d schedules, %d steps, %d payments, %d charges, %d refunds, %d saved cards, "
+    return String.format(
+        "campaign[%s]: %d schedules, %d steps, %d payments, %d charges, %d refunds, %d saved cards, "
             + "%d crashes simulated, %d faults injected, %d bounded calls (slowest %d ms), %d violations%n  actions: %s%n"
             + "  faults: %s",
-        backend, schedules.sum(), steps.sum(), payments.sum(), charges.sum(), refunds.sum(), savedCards.sum(),
-        crashes.sum(), totalFaults, boundedCalls.sum(), slowestCallMillis, violations.size(), a, f);
+        backend,
+        schedules.sum(),
+        steps.sum(),
+        payments.sum(),
+        charges.sum(),
+        refunds.sum(),
+        savedCards.sum(),
+        crashes.sum(),
+        totalFaults,
+        boundedCalls.sum(),
+        slowestCallMillis,
+        violations.size(),
+        a,
+        f);
   }
 }

@@ -17,26 +17,45 @@ final class EmulatorBackend implements CampaignBackend {
   static final Duration DEADLINE = Duration.ofMillis(1500);
   static final Duration HANG = Duration.ofMillis(400);
   private static final String[] ENDPOINTS = {
-      "POST /v1/payment_intents", "POST /v1/payment_intents/*/confirm", "GET /v1/payment_intents/*",
-      "POST /v1/payment_intents/*/cancel", "POST /v1/customers", "POST /v1/payment_methods/*/attach",
-      "GET /v1/customers/*/payment_methods", "POST /v1/refunds", "POST /v1/payment_methods/*",
-      "POST /v1/payment_methods/*/detach"};
+    "POST /v1/payment_intents", "POST /v1/payment_intents/*/confirm", "GET /v1/payment_intents/*",
+    "POST /v1/payment_intents/*/cancel", "POST /v1/customers", "POST /v1/payment_methods/*/attach",
+    "GET /v1/customers/*/payment_methods", "POST /v1/refunds", "POST /v1/payment_methods/*",
+    "POST /v1/payment_methods/*/detach"
+  };
 
   private volatile boolean hangArmed;
   private final StripeEmulator emulator = StripeEmulator.start();
-  private final StripePaymentProcessor stripe = StripePaymentProcessor.builder().secretKey("sk_test_campaign")
-      .apiBase(emulator.baseUrl())
-      .maxNetworkRetries(1).deadline(DEADLINE).build();
+  private final StripePaymentProcessor stripe =
+      StripePaymentProcessor.builder()
+          .secretKey("sk_test_campaign")
+          .apiBase(emulator.baseUrl())
+          .maxNetworkRetries(1)
+          .deadline(DEADLINE)
+          .build();
   private final StripeLedger ledger = new StripeLedger(emulator);
 
-  /** Warms stripe-java up (its first call loads hundreds of classes), so no schedule pays for it. */
+  /**
+   * Warms stripe-java up (its first call loads hundreds of classes), so no schedule pays for it.
+   */
   EmulatorBackend() {
-    stripe.ensureCustomer(new org.electronicpayments.spi.CustomerRequest(org.electronicpayments.AgencyId.of("warm-up"),
-        org.electronicpayments.ClientId.of("warm-up"), "warm-up"));
-    stripe.prepare(new org.electronicpayments.spi.ChargeRequest(PaymentId.of("pay_warm_up"),
-        org.electronicpayments.AgencyId.of("warm-up"), org.electronicpayments.ClientId.of("warm-up"), 1, "warm-up",
-        org.electronicpayments.Money.usd("1.00"), "pm_card_visa", org.electronicpayments.spi.CardUse.ONE_TIME, null,
-        null, java.time.Instant.now().plusSeconds(30)));
+    stripe.ensureCustomer(
+        new org.electronicpayments.spi.CustomerRequest(
+            org.electronicpayments.AgencyId.of("warm-up"),
+            org.electronicpayments.ClientId.of("warm-up"),
+            "warm-up"));
+    stripe.prepare(
+        new org.electronicpayments.spi.ChargeRequest(
+            PaymentId.of("pay_warm_up"),
+            org.electronicpayments.AgencyId.of("warm-up"),
+            org.electronicpayments.ClientId.of("warm-up"),
+            1,
+            "warm-up",
+            org.electronicpayments.Money.usd("1.00"),
+            "pm_card_visa",
+            org.electronicpayments.spi.CardUse.ONE_TIME,
+            null,
+            null,
+            java.time.Instant.now().plusSeconds(30)));
     emulator.reset();
   }
 

@@ -20,8 +20,8 @@ import org.electronicpayments.testkit.PaymentsTestbed;
  * processor's own ledger against the store: G1 (no payment charged twice), G2 (every charge
  * recorded; nothing left pending, processing or in doubt, payments and refunds alike), G3 (no
  * charge for an attempt reported FAILED), every refund made at the processor recorded with its
- * amount and none beyond the payment's amount, and every card the store lists as saved attached
- * to its client's customer at the processor.
+ * amount and none beyond the payment's amount, and every card the store lists as saved attached to
+ * its client's customer at the processor.
  */
 final class EndOfScheduleChecks {
 
@@ -33,7 +33,8 @@ final class EndOfScheduleChecks {
   private final InMemoryPaymentStore db;
   private final CampaignReport report;
 
-  EndOfScheduleChecks(long seed, CampaignBackend backend, InMemoryPaymentStore db, CampaignReport report) {
+  EndOfScheduleChecks(
+      long seed, CampaignBackend backend, InMemoryPaymentStore db, CampaignReport report) {
     this.seed = seed;
     this.backend = backend;
     this.db = db;
@@ -45,28 +46,59 @@ final class EndOfScheduleChecks {
     List<Payment> stored = db.payments();
     report.payments.add(stored.size());
     report.charges.add(charges.size());
-    charges.stream().collect(Collectors.groupingBy(c -> c.paymentId().value())).forEach((id, list) -> {
-      if (list.size() > 1) {
-        report.violation(seed, "G1: payment " + id + " charged " + list.size() + " times");
-      }
-    });
+    charges.stream()
+        .collect(Collectors.groupingBy(c -> c.paymentId().value()))
+        .forEach(
+            (id, list) -> {
+              if (list.size() > 1) {
+                report.violation(seed, "G1: payment " + id + " charged " + list.size() + " times");
+              }
+            });
     for (CampaignBackend.Charge c : charges) {
       Payment p = db.find(c.paymentId()).orElse(null);
-      if (p == null || !p.status().isCharged() || !c.chargeReference().equals(p.confirmationNumber())) {
-        report.violation(seed, "G2: charge " + c + " is recorded as " + (p == null ? "nothing" : p.status()
-            + " / " + p.confirmationNumber()));
+      if (p == null
+          || !p.status().isCharged()
+          || !c.chargeReference().equals(p.confirmationNumber())) {
+        report.violation(
+            seed,
+            "G2: charge "
+                + c
+                + " is recorded as "
+                + (p == null ? "nothing" : p.status() + " / " + p.confirmationNumber()));
       }
       if (reportedFailedAttempts.contains(c.paymentId().value() + "#" + c.attempt())) {
-        report.violation(seed, "G3: attempt " + c.attempt() + " of " + c.paymentId() + " was reported FAILED but charged");
+        report.violation(
+            seed,
+            "G3: attempt "
+                + c.attempt()
+                + " of "
+                + c.paymentId()
+                + " was reported FAILED but charged");
       }
     }
     for (Payment p : stored) {
       if (UNSETTLED.contains(p.status())) {
         var a = p.currentAttempt();
-        String attempt = a == null ? "no attempt" : "attempt " + a.number() + ", "
-            + a.card().getClass().getSimpleName() + ", " + (a.processorReference() == null
-            ? "no processor reference" : a.processorReference());
-        report.violation(seed, "G2: payment " + p.id() + " still " + p.status() + " after reconcile (" + attempt + ")");
+        String attempt =
+            a == null
+                ? "no attempt"
+                : "attempt "
+                    + a.number()
+                    + ", "
+                    + a.card().getClass().getSimpleName()
+                    + ", "
+                    + (a.processorReference() == null
+                        ? "no processor reference"
+                        : a.processorReference());
+        report.violation(
+            seed,
+            "G2: payment "
+                + p.id()
+                + " still "
+                + p.status()
+                + " after reconcile ("
+                + attempt
+                + ")");
       }
     }
     if (stored.stream().map(p -> p.request().reference()).distinct().count() != stored.size()) {
@@ -80,35 +112,67 @@ final class EndOfScheduleChecks {
     for (Payment p : stored) {
       for (PaymentRefund r : p.refunds()) {
         if (UNSETTLED.contains(r.status())) {
-          report.violation(seed, "refund: refund " + r.number() + " of " + p.id() + " still " + r.status()
-              + " after reconcile");
+          report.violation(
+              seed,
+              "refund: refund "
+                  + r.number()
+                  + " of "
+                  + p.id()
+                  + " still "
+                  + r.status()
+                  + " after reconcile");
         }
       }
       if (p.refunded().compareTo(p.amount()) > 0) {
-        report.violation(seed, "refund: " + p.id() + " recorded as refunded " + p.refunded() + " of " + p.amount());
+        report.violation(
+            seed,
+            "refund: " + p.id() + " recorded as refunded " + p.refunded() + " of " + p.amount());
       }
     }
     List<CampaignBackend.Refunded> made = backend.refunds();
     report.refunds.add(made.size());
     for (CampaignBackend.Refunded r : made) {
       Optional<Payment> p = r.paymentId() == null ? Optional.empty() : db.find(r.paymentId());
-      boolean recorded = p.isPresent() && p.get().refunds().stream().anyMatch(mine ->
-          mine.status() == PaymentStatus.SUCCEEDED && r.refundReference().equals(mine.processorReference())
-              && mine.amount().minorUnits() == r.amountMinor());
+      boolean recorded =
+          p.isPresent()
+              && p.get().refunds().stream()
+                  .anyMatch(
+                      mine ->
+                          mine.status() == PaymentStatus.SUCCEEDED
+                              && r.refundReference().equals(mine.processorReference())
+                              && mine.amount().minorUnits() == r.amountMinor());
       if (!recorded) {
-        report.violation(seed, "refund: " + r + " made at the processor is recorded as "
-            + p.map(x -> x.refunds().toString()).orElse("no payment"));
+        report.violation(
+            seed,
+            "refund: "
+                + r
+                + " made at the processor is recorded as "
+                + p.map(x -> x.refunds().toString()).orElse("no payment"));
       }
     }
-    Map<PaymentId, Long> refundedAtProcessor = made.stream().filter(r -> r.paymentId() != null)
-        .collect(Collectors.groupingBy(CampaignBackend.Refunded::paymentId,
-            Collectors.summingLong(CampaignBackend.Refunded::amountMinor)));
-    refundedAtProcessor.forEach((id, minor) -> db.find(id).ifPresent(p -> {
-      if (minor > p.amount().minorUnits()) {
-        report.violation(seed, "refund: " + id + " refunded " + minor + " minor units at the processor, beyond its "
-            + p.amount());
-      }
-    }));
+    Map<PaymentId, Long> refundedAtProcessor =
+        made.stream()
+            .filter(r -> r.paymentId() != null)
+            .collect(
+                Collectors.groupingBy(
+                    CampaignBackend.Refunded::paymentId,
+                    Collectors.summingLong(CampaignBackend.Refunded::amountMinor)));
+    refundedAtProcessor.forEach(
+        (id, minor) ->
+            db.find(id)
+                .ifPresent(
+                    p -> {
+                      if (minor > p.amount().minorUnits()) {
+                        report.violation(
+                            seed,
+                            "refund: "
+                                + id
+                                + " refunded "
+                                + minor
+                                + " minor units at the processor, beyond its "
+                                + p.amount());
+                      }
+                    }));
   }
 
   private void savedCards(List<ClientId> clients) {
@@ -121,8 +185,14 @@ final class EndOfScheduleChecks {
       Optional<String> customer = db.customerReference(PaymentsTestbed.AGENCY.id(), client);
       for (PaymentMethod card : cards) {
         if (customer.isEmpty() || !backend.attached(card.id(), customer.get())) {
-          report.violation(seed, "saved card: " + card.id() + " of client " + client.value()
-              + " is not attached at the processor to " + customer.orElse("any customer"));
+          report.violation(
+              seed,
+              "saved card: "
+                  + card.id()
+                  + " of client "
+                  + client.value()
+                  + " is not attached at the processor to "
+                  + customer.orElse("any customer"));
         }
       }
     }

@@ -14,8 +14,13 @@ import org.jspecify.annotations.Nullable;
 /** The campaign over the testkit's fake processor. */
 final class FakeBackend implements CampaignBackend {
 
-  private static final Operation[] FAULTABLE = {Operation.PREPARE, Operation.CONFIRM, Operation.RESOLVE,
-      Operation.ENSURE_CUSTOMER, Operation.REFUND};
+  private static final Operation[] FAULTABLE = {
+    Operation.PREPARE,
+    Operation.CONFIRM,
+    Operation.RESOLVE,
+    Operation.ENSURE_CUSTOMER,
+    Operation.REFUND
+  };
 
   private final FakePaymentProcessor fake = FakePaymentProcessor.create();
 
@@ -86,24 +91,35 @@ final class FakeBackend implements CampaignBackend {
 
   @Override
   public List<Charge> charges() {
-    return fake.charges().stream().filter(FakeCharge::charged)
-        .map(c -> new Charge(c.paymentId(), c.attempt(), c.chargeReference())).toList();
+    return fake.charges().stream()
+        .filter(FakeCharge::charged)
+        .map(c -> new Charge(c.paymentId(), c.attempt(), c.chargeReference()))
+        .toList();
   }
 
   @Override
   public String dashboardRefund(String processorReference, @Nullable Long amountMinor) {
-    return fake.dashboardRefund(processorReference, amountMinor == null ? null : Money.ofMinor(amountMinor, Money.USD));
+    return fake.dashboardRefund(
+        processorReference, amountMinor == null ? null : Money.ofMinor(amountMinor, Money.USD));
   }
 
   @Override
   public List<Refunded> refunds() {
-    return fake.refunds().stream().map(r -> new Refunded(r.paymentId(), r.processorReference(),
-        r.amount().minorUnits(), r.refundReference())).toList();
+    return fake.refunds().stream()
+        .map(
+            r ->
+                new Refunded(
+                    r.paymentId(),
+                    r.processorReference(),
+                    r.amount().minorUnits(),
+                    r.refundReference()))
+        .toList();
   }
 
   @Override
   public boolean attached(PaymentMethodId card, String customerReference) {
-    return fake.cards().stream().anyMatch(c -> c.id().equals(card) && customerReference.equals(c.customerReference()));
+    return fake.cards().stream()
+        .anyMatch(c -> c.id().equals(card) && customerReference.equals(c.customerReference()));
   }
 
   @Override

@@ -12,18 +12,21 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * G1–G4 under random faults and crashes, with the end-of-schedule checks of {@link EndOfScheduleChecks}: {@value #DEFAULT_SCHEDULES} seeded schedules per
- * backend in CI ({@code -Dcampaign.schedules=100000} for a long local run; {@code
- * -Dcampaign.seed=N} replays from seed N). Every violation names the seed that found it.
+ * G1–G4 under random faults and crashes, with the end-of-schedule checks of {@link
+ * EndOfScheduleChecks}: {@value #DEFAULT_SCHEDULES} seeded schedules per backend in CI ({@code
+ * -Dcampaign.schedules=100000} for a long local run; {@code -Dcampaign.seed=N} replays from seed
+ * N). Every violation names the seed that found it.
  */
 class FaultCampaignTest {
 
   static final int DEFAULT_SCHEDULES = 2000;
+
   /**
-   * The network lane mostly waits (a stalled call holds its lane for the deadline), so it runs
-   * many lanes, and shorter schedules, to stay within the CI budget.
+   * The network lane mostly waits (a stalled call holds its lane for the deadline), so it runs many
+   * lanes, and shorter schedules, to stay within the CI budget.
    */
   static final int NETWORK_LANES = 64;
+
   static final Schedule.Topology NETWORK_TOPOLOGY = new Schedule.Topology(3, true, 12);
 
   static int schedules() {
@@ -44,7 +47,8 @@ class FaultCampaignTest {
     return campaign(backends, lanes, Schedule.Topology.ONE_NODE);
   }
 
-  static CampaignReport campaign(Supplier<CampaignBackend> backends, int lanes, Schedule.Topology topology) {
+  static CampaignReport campaign(
+      Supplier<CampaignBackend> backends, int lanes, Schedule.Topology topology) {
     long first = firstSeed();
     int n = schedules();
     List<CampaignBackend> backendsPerLane = new ArrayList<>();
@@ -58,11 +62,13 @@ class FaultCampaignTest {
       List<Future<?>> done = new ArrayList<>();
       for (int lane = 0; lane < lanes; lane++) {
         int l = lane;
-        done.add(pool.submit(() -> {
-          for (int i = l; i < n; i += lanes) {
-            new Schedule(first + i, backendsPerLane.get(l), report, topology).run();
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = l; i < n; i += lanes) {
+                    new Schedule(first + i, backendsPerLane.get(l), report, topology).run();
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -71,11 +77,20 @@ class FaultCampaignTest {
       throw new AssertionError("the campaign itself failed", e);
     } finally {
       pool.shutdownNow();
-      backendsPerLane.forEach(b -> b.statistics().forEach((k, v) -> statistics.merge(k, v, Long::sum)));
+      backendsPerLane.forEach(
+          b -> b.statistics().forEach((k, v) -> statistics.merge(k, v, Long::sum)));
       backendsPerLane.forEach(CampaignBackend::close);
     }
-    System.out.println(report.summary() + "\n  first seed: " + first + ", lanes: " + lanes + ", nodes per schedule: "
-        + topology.nodes() + (statistics.isEmpty() ? "" : "\n  " + statistics) + report.violationSummary());
+    System.out.println(
+        report.summary()
+            + "\n  first seed: "
+            + first
+            + ", lanes: "
+            + lanes
+            + ", nodes per schedule: "
+            + topology.nodes()
+            + (statistics.isEmpty() ? "" : "\n  " + statistics)
+            + report.violationSummary());
     return report;
   }
 

@@ -31,7 +31,12 @@ final class HostNode {
   private CrashingPaymentStore host;
   private ElectronicPayments payments;
 
-  HostNode(String name, PaymentStore shared, PaymentProcessor processor, boolean onWorkers, Clock clock,
+  HostNode(
+      String name,
+      PaymentStore shared,
+      PaymentProcessor processor,
+      boolean onWorkers,
+      Clock clock,
       Duration deadline) {
     this.name = name;
     this.onWorkers = onWorkers;
@@ -67,7 +72,15 @@ final class HostNode {
 
   private void start() {
     host = CrashingPaymentStore.over(shared);
-    payments = ElectronicPayments.builder().processor(processor).store(host).agency(PaymentsTestbed.AGENCY)
-        .clock(clock).deadline(deadline).lease(deadline.multipliedBy(2)).executor(workers).build();
+    payments =
+        ElectronicPayments.builder()
+            .processor(processor)
+            .store(host)
+            .agency(PaymentsTestbed.AGENCY)
+            .clock(clock)
+            .deadline(deadline)
+            .lease(deadline.multipliedBy(2))
+            .executor(workers)
+            .build();
   }
 }

@@ -34,8 +34,8 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
 
 /**
  * A host with a few payments and cards already in place, for the hostile-input corpus: one
- * succeeded card payment that saved a card, one cash payment, one expired saved card. It can
- * say how many requests its processor has received and snapshot what its store holds.
+ * succeeded card payment that saved a card, one cash payment, one expired saved card. It can say
+ * how many requests its processor has received and snapshot what its store holds.
  */
 final class HostileWorld implements AutoCloseable {
 
@@ -56,27 +56,72 @@ final class HostileWorld implements AutoCloseable {
   private final FakePaymentProcessor fake;
   private final StripeEmulator emulator;
 
-  private HostileWorld(String name, PaymentProcessor processor, FakePaymentProcessor fake, StripeEmulator emulator) {
+  private HostileWorld(
+      String name, PaymentProcessor processor, FakePaymentProcessor fake, StripeEmulator emulator) {
     this.name = name;
     this.fake = fake;
     this.emulator = emulator;
-    this.payments = ElectronicPayments.builder().processor(processor).store(store).agency(PaymentsTestbed.AGENCY)
-        .deadline(Duration.ofSeconds(10)).build();
+    this.payments =
+        ElectronicPayments.builder()
+            .processor(processor)
+            .store(store)
+            .agency(PaymentsTestbed.AGENCY)
+            .deadline(Duration.ofSeconds(10))
+            .build();
     this.webhooks = StripeWebhooks.builder().secret(WEBHOOK_SECRET).payments(payments).build();
-    this.valid = PaymentRequest.builder().client(OWNER).origin(Origin.APPOINTMENTS).reference("CORPUS-VALID")
-        .type(PaymentType.CREDIT_CARD).payer(Payer.CO_PAY).amountReceived("10.00").note("DOS 90837")
-        .electronic(true).card(CardChoice.oneTime("pm_card_visa")).build();
-    PaymentResult saved = payments.process(desk, PaymentRequest.builder().client(OWNER).reference("CORPUS-SAVED")
-        .payer(Payer.CO_PAY).amountReceived("20.00").electronic(true)
-        .card(CardChoice.saveNew("pm_card_visa", "Visa 1000", Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK))).build());
+    this.valid =
+        PaymentRequest.builder()
+            .client(OWNER)
+            .origin(Origin.APPOINTMENTS)
+            .reference("CORPUS-VALID")
+            .type(PaymentType.CREDIT_CARD)
+            .payer(Payer.CO_PAY)
+            .amountReceived("10.00")
+            .note("DOS 90837")
+            .electronic(true)
+            .card(CardChoice.oneTime("pm_card_visa"))
+            .build();
+    PaymentResult saved =
+        payments.process(
+            desk,
+            PaymentRequest.builder()
+                .client(OWNER)
+                .reference("CORPUS-SAVED")
+                .payer(Payer.CO_PAY)
+                .amountReceived("20.00")
+                .electronic(true)
+                .card(
+                    CardChoice.saveNew(
+                        "pm_card_visa",
+                        "Visa 1000",
+                        Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK)))
+                .build());
     this.paid = saved.payment();
     this.card = payments.savedCards(desk, OWNER).get(0).id();
-    this.cash = payments.process(desk, PaymentRequest.builder().client(OWNER).reference("CORPUS-CASH")
-        .type(PaymentType.CASH).payer(Payer.DEDUCTIBLE).amountReceived("25.00").build()).payment();
-    store.saveCard(new PaymentMethod(expiredCard, PaymentsTestbed.AGENCY.id(), OWNER, "Old Visa",
-        new CardDetails("visa", "4242", YearMonth.of(2020, 1), "fp_old"), "staff:desk-1", Instant.EPOCH));
+    this.cash =
+        payments
+            .process(
+                desk,
+                PaymentRequest.builder()
+                    .client(OWNER)
+                    .reference("CORPUS-CASH")
+                    .type(PaymentType.CASH)
+                    .payer(Payer.DEDUCTIBLE)
+                    .amountReceived("25.00")
+                    .build())
+            .payment();
+    store.saveCard(
+        new PaymentMethod(
+            expiredCard,
+            PaymentsTestbed.AGENCY.id(),
+            OWNER,
+            "Old Visa",
+            new CardDetails("visa", "4242", YearMonth.of(2020, 1), "fp_old"),
+            "staff:desk-1",
+            Instant.EPOCH));
     if (!(saved instanceof PaymentResult.Succeeded)) {
-      throw new IllegalStateException("the corpus world could not take its first payment: " + saved);
+      throw new IllegalStateException(
+          "the corpus world could not take its first payment: " + saved);
     }
   }
 
@@ -87,8 +132,11 @@ final class HostileWorld implements AutoCloseable {
 
   static HostileWorld overEmulator() {
     StripeEmulator emulator = StripeEmulator.start();
-    StripePaymentProcessor stripe = StripePaymentProcessor.builder().secretKey("sk_test_corpus")
-        .apiBase(emulator.baseUrl()).build();
+    StripePaymentProcessor stripe =
+        StripePaymentProcessor.builder()
+            .secretKey("sk_test_corpus")
+            .apiBase(emulator.baseUrl())
+            .build();
     return new HostileWorld("stripe-module-on-emulator", stripe, null, emulator);
   }
 
@@ -99,7 +147,9 @@ final class HostileWorld implements AutoCloseable {
 
   /** Everything the store holds, for before/after comparison. */
   List<Object> snapshot() {
-    return List.of(store.payments(), store.cards(PaymentsTestbed.AGENCY.id(), OWNER),
+    return List.of(
+        store.payments(),
+        store.cards(PaymentsTestbed.AGENCY.id(), OWNER),
         store.cards(PaymentsTestbed.AGENCY.id(), OTHER));
   }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
  * One HTTP/1.1 message exactly as it crossed the wire, with where its header block ends, so the
  * {@link NetworkFaultProxy} can forward it whole or cut it at any byte inside the headers or the
  * body. Framing as RFC 9112 has it: a {@code Content-Length} body, a chunked body (kept as sent,
- * chunk sizes and trailers included), no body for a request without either, for a response to
- * HEAD and for 1xx, 204 and 304, and otherwise a response body that ends when the connection does.
+ * chunk sizes and trailers included), no body for a request without either, for a response to HEAD
+ * and for 1xx, 204 and 304, and otherwise a response body that ends when the connection does.
  *
  * @param bytes the whole message
  * @param headerEnd the offset just after the blank line that ends the header block
@@ -52,7 +52,8 @@ record HttpMessage(byte[] bytes, int headerEnd, String startLine, boolean closes
    * Reads one message; {@code null} when the stream ends cleanly before its first byte.
    *
    * @param in the connection's input
-   * @param requestMethod for a response, the method of its request; {@code null} when reading a request
+   * @param requestMethod for a response, the method of its request; {@code null} when reading a
+   *     request
    * @throws EOFException when the stream ends inside a message
    */
   static HttpMessage read(InputStream in, String requestMethod) throws IOException {
@@ -92,7 +93,7 @@ record HttpMessage(byte[] bytes, int headerEnd, String startLine, boolean closes
         case "content-length" -> contentLength = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.endsWith("chunked");
         case "connection" -> close = value.contains("close");
-        default -> { }
+        default -> {}
       }
     }
     boolean response = requestMethod != null;
@@ -120,7 +121,8 @@ record HttpMessage(byte[] bytes, int headerEnd, String startLine, boolean closes
     while (true) {
       String sizeLine = line(in, raw);
       int extension = sizeLine.indexOf(';');
-      long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim(), 16);
+      long size =
+          Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim(), 16);
       if (size == 0) {
         while (!line(in, raw).isEmpty()) {
           // trailers, kept as sent
@@ -141,20 +143,25 @@ record HttpMessage(byte[] bytes, int headerEnd, String startLine, boolean closes
       }
       raw.write(b);
       if (b == '\n') {
-        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+        int end =
+            line.length() > 0 && line.charAt(line.length() - 1) == '\r'
+                ? line.length() - 1
+                : line.length();
         return line.substring(0, end);
       }
       line.append((char) b);
     }
   }
 
-  private static void copy(InputStream in, ByteArrayOutputStream raw, long length) throws IOException {
+  private static void copy(InputStream in, ByteArrayOutputStream raw, long length)
+      throws IOException {
     byte[] buffer = new byte[8192];
     long left = length;
     while (left > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
       if (n < 0) {
-        throw new EOFException("the connection ended " + left + " bytes before the end of the body");
+        throw new EOFException(
+            "the connection ended " + left + " bytes before the end of the body");
       }
       raw.write(buffer, 0, n);
       left -= n;

@@ -23,8 +23,14 @@ import org.junit.jupiter.api.Test;
 class LogHygieneTest {
 
   private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){12,18}");
-  private static final String[] FORBIDDEN = {"sk_test_campaign", "sk_test_corpus", "sk_test_51Hsecret",
-      HostileWorld.WEBHOOK_SECRET, "_secret_", "DOS 90837"};
+  private static final String[] FORBIDDEN = {
+    "sk_test_campaign",
+    "sk_test_corpus",
+    "sk_test_51Hsecret",
+    HostileWorld.WEBHOOK_SECRET,
+    "_secret_",
+    "DOS 90837"
+  };
 
   @Test
   void nothingTheSuiteLoggedHoldsASecretACardNumberOrANote() throws IOException {
@@ -33,20 +39,23 @@ class LogHygieneTest {
     List<String> offending = new ArrayList<>();
     long lines;
     try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
-      lines = all.peek(line -> {
-        for (String secret : FORBIDDEN) {
-          if (line.contains(secret)) {
-            offending.add("contains " + secret + ": " + line);
-          }
-        }
-        Matcher m = DIGIT_RUN.matcher(line);
-        while (m.find()) {
-          String digits = m.group().replaceAll("[ -]", "");
-          if (luhn(digits)) {
-            offending.add("card-like number " + digits.substring(0, 4) + "…: " + line);
-          }
-        }
-      }).count();
+      lines =
+          all.peek(
+                  line -> {
+                    for (String secret : FORBIDDEN) {
+                      if (line.contains(secret)) {
+                        offending.add("contains " + secret + ": " + line);
+                      }
+                    }
+                    Matcher m = DIGIT_RUN.matcher(line);
+                    while (m.find()) {
+                      String digits = m.group().replaceAll("[ -]", "");
+                      if (luhn(digits)) {
+                        offending.add("card-like number " + digits.substring(0, 4) + "…: " + line);
+                      }
+                    }
+                  })
+              .count();
     }
     System.out.println("log hygiene: " + lines + " lines read, " + offending.size() + " offending");
     assertThat(lines).as("lines logged by the suite").isPositive();

@@ -7,7 +7,10 @@ package org.electronicpayments.reliability;
 enum NetworkFault {
   /** The request waits, then goes through and is answered normally. */
   DELAY(false),
-  /** Executed; the answer is held until the client gave up, then written to a connection nobody reads. */
+  /**
+   * Executed; the answer is held until the client gave up, then written to a connection nobody
+   * reads.
+   */
   LATE_DELIVERY(true),
   /** The connection is closed (FIN) before the request is forwarded: not executed, no answer. */
   DROP(false),
@@ -22,7 +25,9 @@ enum NetworkFault {
   COMMIT_THEN_DROP(true),
   /** Executed; the connection is reset (RST) instead of the answer. */
   RESET_AFTER_COMMIT(true),
-  /** Executed; the answer is cut at a byte inside its headers or body, then the connection closes. */
+  /**
+   * Executed; the answer is cut at a byte inside its headers or body, then the connection closes.
+   */
   TRUNCATED_RESPONSE(true),
   /** Not forwarded; the connection stays open and silent until the client gives up. */
   STALL(false),

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link NetworkFault}s into chosen requests: what a network and a load balancer do that a server's
  * own fault injection cannot, such as a request or an answer cut at a byte inside its headers or
  * body, a body that stops arriving, a reset after the server committed, or a kept-alive connection
- * closed while idle. It reads each message whole by its HTTP/1.1 framing ({@link HttpMessage}),
- * so a fault applies to exactly one request of a kept-alive connection; every other request goes
+ * closed while idle. It reads each message whole by its HTTP/1.1 framing ({@link HttpMessage}), so
+ * a fault applies to exactly one request of a kept-alive connection; every other request goes
  * through untouched.
  *
  * <pre>{@code
@@ -52,11 +52,13 @@ final class NetworkFaultProxy implements AutoCloseable {
   private final int upstreamPort;
   private final int holdAtMostMillis;
   private final ServerSocket server;
-  private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
-    Thread t = new Thread(runnable, "network-fault-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread t = new Thread(runnable, "network-fault-proxy");
+            t.setDaemon(true);
+            return t;
+          });
   private final ConcurrentLinkedQueue<Armed> armed = new ConcurrentLinkedQueue<>();
   private final Set<Socket> held = ConcurrentHashMap.newKeySet();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -130,7 +132,8 @@ final class NetworkFaultProxy implements AutoCloseable {
   private static Duration pause(NetworkFault fault, Random random, Duration deadline) {
     return switch (fault) {
       case DELAY -> Duration.ofMillis(1 + random.nextInt((int) deadline.toMillis() * 2 / 5));
-      case HEADERS_THEN_PART_OF_BODY_THEN_SILENCE -> Duration.ofMillis(random.nextInt((int) deadline.toMillis()));
+      case HEADERS_THEN_PART_OF_BODY_THEN_SILENCE ->
+          Duration.ofMillis(random.nextInt((int) deadline.toMillis()));
       default -> Duration.ZERO;
     };
   }
@@ -251,10 +254,11 @@ final class NetworkFaultProxy implements AutoCloseable {
   }
 
   /** What an executed request's answer meets on its way back. */
-  private void misbehave(Socket client, OutputStream toClient, HttpMessage response, Armed fault, Random random)
+  private void misbehave(
+      Socket client, OutputStream toClient, HttpMessage response, Armed fault, Random random)
       throws IOException, InterruptedException {
     switch (fault.fault()) {
-      case COMMIT_THEN_DROP -> { }
+      case COMMIT_THEN_DROP -> {}
       case RESET_AFTER_COMMIT -> reset(client);
       case TRUNCATED_RESPONSE -> {
         toClient.write(response.bytes(), 0, 1 + random.nextInt(response.bytes().length - 1));
@@ -299,7 +303,10 @@ final class NetworkFaultProxy implements AutoCloseable {
     }
   }
 
-  /** Keeps a connection open and silent until the client closes it, the hold ends, or it is released. */
+  /**
+   * Keeps a connection open and silent until the client closes it, the hold ends, or it is
+   * released.
+   */
   private void hold(Socket client) throws IOException {
     held.add(client);
     try {

@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The proxy does to the wire exactly what each fault says, one request of a kept-alive connection
- * at a time: proven against a small server that records every byte it receives and answers a
- * fixed response (chunked for {@code GET /chunked}).
+ * at a time: proven against a small server that records every byte it receives and answers a fixed
+ * response (chunked for {@code GET /chunked}).
  */
 class NetworkFaultProxyTest {
 
-  static final String REQUEST = "POST /v1/refunds HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\namount=1000";
+  static final String REQUEST =
+      "POST /v1/refunds HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\namount=1000";
   static final String ANSWER = "HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\n{\"id\":\"re_1\"}";
-  static final String CHUNKED = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n";
+  static final String CHUNKED =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n";
 
   ServerSocket upstream;
   final List<String> received = new CopyOnWriteArrayList<>();
@@ -55,7 +57,8 @@ class NetworkFaultProxyTest {
   }
 
   @Test
-  @DisplayName("Without a fault, requests of one kept-alive connection go through whole, chunked answers too")
+  @DisplayName(
+      "Without a fault, requests of one kept-alive connection go through whole, chunked answers too")
   void requestsGoThroughWhole() throws IOException {
     try (Socket client = client()) {
       send(client, REQUEST);
@@ -76,10 +79,13 @@ class NetworkFaultProxyTest {
       assertThat(readAll(client)).isEmpty();
     }
     assertThat(receivedOne.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(received).singleElement().satisfies(prefix -> {
-      assertThat(REQUEST).startsWith(prefix);
-      assertThat(prefix.length()).isBetween(1, REQUEST.length() - 1);
-    });
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            prefix -> {
+              assertThat(REQUEST).startsWith(prefix);
+              assertThat(prefix.length()).isBetween(1, REQUEST.length() - 1);
+            });
   }
 
   @Test
@@ -101,7 +107,8 @@ class NetworkFaultProxyTest {
   }
 
   @Test
-  @DisplayName("Commit then drop, reset after commit: the server got the whole request, the client nothing")
+  @DisplayName(
+      "Commit then drop, reset after commit: the server got the whole request, the client nothing")
   void commitThenNoAnswer() throws IOException {
     proxy.arm("POST /v1/refunds", NetworkFault.COMMIT_THEN_DROP, 1, Duration.ZERO);
     proxy.arm("POST /v1/refunds", NetworkFault.RESET_AFTER_COMMIT, 2, Duration.ZERO);
@@ -130,22 +137,30 @@ class NetworkFaultProxyTest {
   @Test
   @DisplayName("Headers, then part of the body, then silence on an open connection")
   void headersThenPartOfTheBodyThenSilence() throws IOException {
-    proxy.arm("POST /v1/refunds", NetworkFault.HEADERS_THEN_PART_OF_BODY_THEN_SILENCE, 4, Duration.ofMillis(50));
+    proxy.arm(
+        "POST /v1/refunds",
+        NetworkFault.HEADERS_THEN_PART_OF_BODY_THEN_SILENCE,
+        4,
+        Duration.ofMillis(50));
     try (Socket client = client()) {
       send(client, REQUEST);
       ByteArrayOutputStream got = new ByteArrayOutputStream();
       InputStream in = client.getInputStream();
-      while (!got.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) { // the headers, in time
+      while (!got.toString(StandardCharsets.ISO_8859_1)
+          .endsWith("\r\n\r\n")) { // the headers, in time
         int b = in.read();
         assertThat(b).as("the connection stays open").isNotNegative();
         got.write(b);
       }
       client.setSoTimeout(500); // then the part of the body written with them, and nothing more
-      assertThatThrownBy(() -> {
-        for (int b = in.read(); b >= 0; b = in.read()) {
-          got.write(b);
-        }
-      }).as("the connection stays open and silent").isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(
+              () -> {
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                  got.write(b);
+                }
+              })
+          .as("the connection stays open and silent")
+          .isInstanceOf(SocketTimeoutException.class);
       String head = ANSWER.substring(0, ANSWER.indexOf("\r\n\r\n") + 4);
       assertThat(got.toString(StandardCharsets.ISO_8859_1)).startsWith(head).isNotEqualTo(ANSWER);
       assertThat(ANSWER).startsWith(got.toString(StandardCharsets.ISO_8859_1));
@@ -159,7 +174,8 @@ class NetworkFaultProxyTest {
     try (Socket client = client()) {
       client.setSoTimeout(300);
       send(client, REQUEST);
-      assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> client.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       proxy.releaseHeld();
       client.setSoTimeout(5000);
       assertThat(readAll(client)).isEmpty();
@@ -186,7 +202,9 @@ class NetworkFaultProxyTest {
     try (Socket client = client()) {
       send(client, REQUEST);
       assertThat(readMessage(client)).isEqualTo(ANSWER);
-      send(client, "POST /v1/payment_intents/pi_1/confirm HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+      send(
+          client,
+          "POST /v1/payment_intents/pi_1/confirm HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
       assertThat(readAll(client)).isEmpty();
     }
     assertThat(received).containsExactly(REQUEST);
@@ -194,7 +212,10 @@ class NetworkFaultProxyTest {
   }
 
   private Socket client() throws IOException {
-    Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(proxy.baseUrl().replaceAll(".*:", "")));
+    Socket s =
+        new Socket(
+            InetAddress.getLoopbackAddress(),
+            Integer.parseInt(proxy.baseUrl().replaceAll(".*:", "")));
     s.setSoTimeout(5000);
     return s;
   }
@@ -220,7 +241,10 @@ class NetworkFaultProxyTest {
     return got.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** Records each request's bytes (what arrived before the connection ended, for a cut one) and answers. */
+  /**
+   * Records each request's bytes (what arrived before the connection ended, for a cut one) and
+   * answers.
+   */
   private void serve() {
     while (!upstream.isClosed()) {
       try {

@@ -34,31 +34,45 @@ import org.electronicpayments.testkit.TestClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One seeded random schedule over the whole flow: new payments, double submits, host retries,
- * Save, reconcile, webhook-style refreshes, refunds (through the SDK and, as staff would in the
- * processor's dashboard, outside it) and clients completing 3-D Secure (which a card
- * saved with {@code pm_card_authenticationRequiredOnSetup} needs), with processor faults and host crashes
- * injected between any two steps. With several nodes ({@link Topology}), each step runs on a
- * random node, a node's crash restarts only that node, and some double submits reach two nodes at
- * the same moment. The invariants ({@link EndOfScheduleChecks}) are checked at the end from the
- * processor's own ledger against the store; G4 on every call, as it returns.
+ * One seeded random schedule over the whole flow: new payments, double submits, host retries, Save,
+ * reconcile, webhook-style refreshes, refunds (through the SDK and, as staff would in the
+ * processor's dashboard, outside it) and clients completing 3-D Secure (which a card saved with
+ * {@code pm_card_authenticationRequiredOnSetup} needs), with processor faults and host crashes
+ * injected between any two steps. With several nodes ({@link Topology}), each step runs on a random
+ * node, a node's crash restarts only that node, and some double submits reach two nodes at the same
+ * moment. The invariants ({@link EndOfScheduleChecks}) are checked at the end from the processor's
+ * own ledger against the store; G4 on every call, as it returns.
  */
 final class Schedule {
 
-  static final List<ClientId> CLIENTS = List.of(ClientId.of("1000"), ClientId.of("1001"), ClientId.of("1002"));
-  static final String[] ONE_TIME = {"pm_card_visa", "pm_card_visa", "pm_card_mastercard", "pm_card_amex",
-      "pm_card_visa_chargeDeclined", "pm_card_visa_chargeDeclinedInsufficientFunds", "pm_card_authenticationRequired",
-      "pm_card_chargeDeclinedProcessingError"};
-  static final String[] TO_SAVE = {"pm_card_visa", "pm_card_mastercard", "pm_card_chargeCustomerFail",
-      "pm_card_visa_chargeDeclined", "pm_card_authenticationRequiredOnSetup"};
+  static final List<ClientId> CLIENTS =
+      List.of(ClientId.of("1000"), ClientId.of("1001"), ClientId.of("1002"));
+  static final String[] ONE_TIME = {
+    "pm_card_visa",
+    "pm_card_visa",
+    "pm_card_mastercard",
+    "pm_card_amex",
+    "pm_card_visa_chargeDeclined",
+    "pm_card_visa_chargeDeclinedInsufficientFunds",
+    "pm_card_authenticationRequired",
+    "pm_card_chargeDeclinedProcessingError"
+  };
+  static final String[] TO_SAVE = {
+    "pm_card_visa",
+    "pm_card_mastercard",
+    "pm_card_chargeCustomerFail",
+    "pm_card_visa_chargeDeclined",
+    "pm_card_authenticationRequiredOnSetup"
+  };
 
   /** Runs the two calls of a double submit on two nodes at once. */
-  private static final java.util.concurrent.ExecutorService RACERS = java.util.concurrent.Executors.newCachedThreadPool(
-      r -> {
-        Thread t = new Thread(r, "schedule-racer");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final java.util.concurrent.ExecutorService RACERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "schedule-racer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final long seed;
   private final Random random;
@@ -67,15 +81,22 @@ final class Schedule {
   private final Topology topology;
   private final InMemoryPaymentStore db = InMemoryPaymentStore.create();
   private final TestClock clock = TestClock.at("2026-01-01T15:00:00Z");
-  private final Actor desk = Actor.staff(org.electronicpayments.StaffId.of("desk-1"),
-      Set.of(org.electronicpayments.security.Role.allPermissions("Champion")));
+  private final Actor desk =
+      Actor.staff(
+          org.electronicpayments.StaffId.of("desk-1"),
+          Set.of(org.electronicpayments.security.Role.allPermissions("Champion")));
   private final List<PaymentRequest> submitted = new ArrayList<>();
   private final Set<String> reportedFailedAttempts = ConcurrentHashMap.newKeySet();
   private final Duration deadline;
   private final Duration lease;
   private final List<HostNode> nodes = new ArrayList<>();
-  /** Payments refunded outside the SDK whose webhook has not been acknowledged yet (the processor retries it). */
+
+  /**
+   * Payments refunded outside the SDK whose webhook has not been acknowledged yet (the processor
+   * retries it).
+   */
   private final Set<PaymentId> undelivered = new java.util.LinkedHashSet<>();
+
   private HostNode node;
   private ElectronicPayments payments;
   private int sequence;
@@ -109,8 +130,14 @@ final class Schedule {
     backend.reset();
     backend.begin(seed);
     for (int i = 0; i < topology.nodes(); i++) {
-      nodes.add(new HostNode("node-" + i, db, backend.processor(), topology.everyOtherOnWorkers() && i % 2 == 1,
-          clock, deadline));
+      nodes.add(
+          new HostNode(
+              "node-" + i,
+              db,
+              backend.processor(),
+              topology.everyOtherOnWorkers() && i % 2 == 1,
+              clock,
+              deadline));
     }
     use(nodes.get(0));
     try {
@@ -127,8 +154,13 @@ final class Schedule {
       awaitIdleWorkers();
       for (HostNode n : nodes) {
         if (n.busyWorkers() > 0) {
-          report.violation(seed, "G4: " + n.busyWorkers() + " worker threads of " + n.name
-              + " still busy after the schedule");
+          report.violation(
+              seed,
+              "G4: "
+                  + n.busyWorkers()
+                  + " worker threads of "
+                  + n.name
+                  + " still busy after the schedule");
         }
       }
     } catch (RuntimeException | Error e) {
@@ -166,8 +198,13 @@ final class Schedule {
         }
       } else if (roll < 50) {
         Payment p = anyPayment();
-        CardChoice other = random.nextBoolean() ? null : CardChoice.oneTime(ONE_TIME[random.nextInt(ONE_TIME.length)]);
-        act("host retry", () -> p == null ? null : record(timed(() -> payments.retry(desk, p.id(), other))));
+        CardChoice other =
+            random.nextBoolean()
+                ? null
+                : CardChoice.oneTime(ONE_TIME[random.nextInt(ONE_TIME.length)]);
+        act(
+            "host retry",
+            () -> p == null ? null : record(timed(() -> payments.retry(desk, p.id(), other))));
       } else if (roll < 57) {
         Payment p = anyPayment();
         act("save", () -> p == null ? null : payments.save(desk, p.id()));
@@ -175,8 +212,12 @@ final class Schedule {
         act("reconcile", () -> payments.reconcile(Actor.system("reconciler")));
       } else if (roll < 70) {
         Payment p = anyPayment();
-        act("webhook refresh", () -> p == null ? null
-            : record(timed(() -> payments.refresh(Actor.system("webhooks"), p.id()))));
+        act(
+            "webhook refresh",
+            () ->
+                p == null
+                    ? null
+                    : record(timed(() -> payments.refresh(Actor.system("webhooks"), p.id()))));
       } else if (roll < 74) {
         Payment p = anyPayment();
         act("refund", () -> p == null ? null : payments.refund(desk, p.id(), Money.usd("1.00")));
@@ -185,13 +226,20 @@ final class Schedule {
       } else if (roll < 85) {
         report.fault(backend.injectFault(random));
       } else if (roll < 88) {
-        List<String> waiting = db.payments().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_ACTION)
-            .map(p -> p.currentAttempt().processorReference()).filter(java.util.Objects::nonNull).toList();
+        List<String> waiting =
+            db.payments().stream()
+                .filter(p -> p.status() == PaymentStatus.REQUIRES_ACTION)
+                .map(p -> p.currentAttempt().processorReference())
+                .filter(java.util.Objects::nonNull)
+                .toList();
         report.action(backend.authenticate(random, waiting));
       } else if (roll < 94) {
         int onWrite = 1 + random.nextInt(4);
         boolean after = random.nextBoolean();
-        node.host().crashOnWrite(onWrite, after ? CrashingPaymentStore.When.AFTER : CrashingPaymentStore.When.BEFORE);
+        node.host()
+            .crashOnWrite(
+                onWrite,
+                after ? CrashingPaymentStore.When.AFTER : CrashingPaymentStore.When.BEFORE);
         report.fault("host crash " + (after ? "after" : "before") + " write " + onWrite);
       } else {
         clock.advance(lease.plusMillis(100));
@@ -210,8 +258,8 @@ final class Schedule {
   }
 
   /**
-   * G6 under the campaign: a client, or a representative of other clients, reaches for a payment
-   * or a saved card that is not theirs, at whatever point of the schedule this lands.
+   * G6 under the campaign: a client, or a representative of other clients, reaches for a payment or
+   * a saved card that is not theirs, at whatever point of the schedule this lands.
    */
   private Object foreignActorIsDenied() {
     Payment p = anyPayment();
@@ -219,26 +267,44 @@ final class Schedule {
       return null;
     }
     ClientId owner = p.clientId();
-    ClientId other = CLIENTS.stream().filter(c -> !c.equals(owner)).toList().get(random.nextInt(CLIENTS.size() - 1));
-    Actor stranger = random.nextBoolean() ? Actor.client(other)
-        : Actor.representative(org.electronicpayments.RepresentativeId.of("rep-" + other.value()), Set.of(other));
+    ClientId other =
+        CLIENTS.stream()
+            .filter(c -> !c.equals(owner))
+            .toList()
+            .get(random.nextInt(CLIENTS.size() - 1));
+    Actor stranger =
+        random.nextBoolean()
+            ? Actor.client(other)
+            : Actor.representative(
+                org.electronicpayments.RepresentativeId.of("rep-" + other.value()), Set.of(other));
     List<PaymentMethod> cards = db.cards(PaymentsTestbed.AGENCY.id(), owner);
-    List<Runnable> reaches = new ArrayList<>(List.of(
-        () -> payments.payment(stranger, p.id()),
-        () -> payments.refresh(stranger, p.id()),
-        () -> payments.receipt(stranger, p.id()),
-        () -> payments.savedCards(stranger, owner),
-        () -> payments.retry(stranger, p.id(), null),
-        () -> payments.refund(stranger, p.id(), Money.usd("1.00")),
-        () -> payments.save(stranger, p.id())));
+    List<Runnable> reaches =
+        new ArrayList<>(
+            List.of(
+                () -> payments.payment(stranger, p.id()),
+                () -> payments.refresh(stranger, p.id()),
+                () -> payments.receipt(stranger, p.id()),
+                () -> payments.savedCards(stranger, owner),
+                () -> payments.retry(stranger, p.id(), null),
+                () -> payments.refund(stranger, p.id(), Money.usd("1.00")),
+                () -> payments.save(stranger, p.id())));
     if (!cards.isEmpty()) {
       reaches.add(() -> payments.removeCard(stranger, cards.get(0).id()));
     }
     int which = random.nextInt(reaches.size());
     try {
       reaches.get(which).run();
-      report.violation(seed, "G6: " + stranger.auditName() + " reached " + p.id() + " of client " + owner
-          + " (operation " + which + ")");
+      report.violation(
+          seed,
+          "G6: "
+              + stranger.auditName()
+              + " reached "
+              + p.id()
+              + " of client "
+              + owner
+              + " (operation "
+              + which
+              + ")");
     } catch (org.electronicpayments.AccessDeniedException expected) {
       report.action("foreign actor denied");
     }
@@ -247,9 +313,14 @@ final class Schedule {
 
   private PaymentRequest newRequest() {
     ClientId client = CLIENTS.get(random.nextInt(CLIENTS.size()));
-    var b = PaymentRequest.builder().client(client).origin(Origin.APPOINTMENTS).payer(Payer.CO_PAY)
-        .reference("REF-" + seed + "-" + (++sequence)).amountReceived((5 + random.nextInt(50)) + ".00")
-        .note("DOS 90837");
+    var b =
+        PaymentRequest.builder()
+            .client(client)
+            .origin(Origin.APPOINTMENTS)
+            .payer(Payer.CO_PAY)
+            .reference("REF-" + seed + "-" + (++sequence))
+            .amountReceived((5 + random.nextInt(50)) + ".00")
+            .note("DOS 90837");
     int kind = random.nextInt(10);
     if (kind == 0) {
       return b.type(PaymentType.CASH).build();
@@ -260,7 +331,11 @@ final class Schedule {
       card = CardChoice.saved(saved.get(random.nextInt(saved.size())).id());
       b.clientPresent(random.nextBoolean());
     } else if (kind <= 5) {
-      card = CardChoice.saveNew(TO_SAVE[random.nextInt(TO_SAVE.length)], "Card " + sequence, Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK));
+      card =
+          CardChoice.saveNew(
+              TO_SAVE[random.nextInt(TO_SAVE.length)],
+              "Card " + sequence,
+              Consent.of(ConsentGiver.CLIENT, ConsentChannel.FRONT_DESK));
     } else {
       card = CardChoice.oneTime(ONE_TIME[random.nextInt(ONE_TIME.length)]);
     }
@@ -278,14 +353,16 @@ final class Schedule {
     long millis = (System.nanoTime() - start) / 1_000_000;
     report.call(millis);
     if (millis > deadline.toMillis() + 1000) {
-      report.violation(seed, "G4: a call took " + millis + " ms, deadline " + deadline.toMillis() + " ms");
+      report.violation(
+          seed, "G4: a call took " + millis + " ms, deadline " + deadline.toMillis() + " ms");
     }
     return r;
   }
 
   private PaymentResult record(PaymentResult r) {
     if (r instanceof PaymentResult.Failed && r.payment().currentAttempt() != null) {
-      reportedFailedAttempts.add(r.payment().id().value() + "#" + r.payment().currentAttempt().number());
+      reportedFailedAttempts.add(
+          r.payment().id().value() + "#" + r.payment().currentAttempt().number());
     }
     return r;
   }
@@ -297,19 +374,23 @@ final class Schedule {
 
   /**
    * The same request submitted on two nodes at the same moment, as two front-desk screens (or a
-   * load balancer's retry) would; each call is bounded by the deadline, and the request is
-   * charged at most once.
+   * load balancer's retry) would; each call is bounded by the deadline, and the request is charged
+   * at most once.
    */
   private Object race(PaymentRequest request) {
-    HostNode other = nodes.get((nodes.indexOf(node) + 1 + random.nextInt(nodes.size() - 1)) % nodes.size());
+    HostNode other =
+        nodes.get((nodes.indexOf(node) + 1 + random.nextInt(nodes.size() - 1)) % nodes.size());
     CountDownLatch go = new CountDownLatch(1);
     HostNode mine = node;
     List<CompletableFuture<PaymentResult>> calls = new ArrayList<>();
     for (HostNode n : List.of(mine, other)) {
-      calls.add(CompletableFuture.supplyAsync(() -> {
-        awaitQuietly(go);
-        return record(timed(() -> n.payments().process(desk, request)));
-      }, RACERS));
+      calls.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                awaitQuietly(go);
+                return record(timed(() -> n.payments().process(desk, request)));
+              },
+              RACERS));
     }
     go.countDown();
     for (int i = 0; i < calls.size(); i++) {
@@ -344,15 +425,22 @@ final class Schedule {
    * its webhook reaches a node now or, like every webhook the processor retries, later.
    */
   private @Nullable Object dashboardRefund() {
-    List<Payment> charged = db.payments().stream().filter(p -> p.status().isCharged() && p.currentAttempt() != null
-        && p.currentAttempt().status() == PaymentStatus.SUCCEEDED && p.currentAttempt().processorReference() != null)
-        .toList();
+    List<Payment> charged =
+        db.payments().stream()
+            .filter(
+                p ->
+                    p.status().isCharged()
+                        && p.currentAttempt() != null
+                        && p.currentAttempt().status() == PaymentStatus.SUCCEEDED
+                        && p.currentAttempt().processorReference() != null)
+            .toList();
     if (charged.isEmpty()) {
       return null;
     }
     Payment p = charged.get(random.nextInt(charged.size()));
     try {
-      backend.dashboardRefund(p.currentAttempt().processorReference(), random.nextBoolean() ? null : 50L);
+      backend.dashboardRefund(
+          p.currentAttempt().processorReference(), random.nextBoolean() ? null : 50L);
     } catch (IllegalStateException | IllegalArgumentException refused) {
       report.action("dashboard refund refused by the processor");
       return null;
@@ -375,17 +463,22 @@ final class Schedule {
 
   private boolean recordedEveryOutsideRefund(PaymentId id) {
     Payment p = db.find(id).orElse(null);
-    if (p == null || p.currentAttempt() == null || p.currentAttempt().processorReference() == null) {
+    if (p == null
+        || p.currentAttempt() == null
+        || p.currentAttempt().processorReference() == null) {
       return false;
     }
     String reference = p.currentAttempt().processorReference();
     Set<String> recorded = new java.util.HashSet<>();
     p.refunds().forEach(r -> recorded.add(r.processorReference()));
-    return backend.refunds().stream().filter(r -> r.chargeReference().equals(reference))
+    return backend.refunds().stream()
+        .filter(r -> r.chargeReference().equals(reference))
         .allMatch(r -> recorded.contains(r.refundReference()));
   }
 
-  /** Time passes, hung calls end, fresh hosts start and reconcile until nothing is left in doubt. */
+  /**
+   * Time passes, hung calls end, fresh hosts start and reconcile until nothing is left in doubt.
+   */
   private void finish() {
     nodes.forEach(n -> n.host().disarm());
     for (int round = 0; round < 4; round++) {
@@ -395,7 +488,8 @@ final class Schedule {
       nodes.forEach(HostNode::restart);
       use(nodes.get(0));
       payments.reconcile(Actor.system("reconciler"));
-      for (PaymentId id : List.copyOf(undelivered)) { // the processor retries each webhook until acknowledged
+      for (PaymentId id :
+          List.copyOf(undelivered)) { // the processor retries each webhook until acknowledged
         try {
           deliver(id);
           if (recordedEveryOutsideRefund(id)) {
@@ -406,7 +500,8 @@ final class Schedule {
         }
       }
       if (undelivered.isEmpty()
-          && db.payments().stream().noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
+          && db.payments().stream()
+              .noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
         return;
       }
     }

@@ -24,8 +24,12 @@ final class StripeLedger {
 
   StripeLedger(StripeEmulator emulator) {
     this.emulator = emulator;
-    this.direct = StripeClient.builder().setApiKey("sk_test_ledger").setApiBase(emulator.baseUrl())
-        .setMaxNetworkRetries(0).build();
+    this.direct =
+        StripeClient.builder()
+            .setApiKey("sk_test_ledger")
+            .setApiBase(emulator.baseUrl())
+            .setMaxNetworkRetries(0)
+            .build();
   }
 
   List<CampaignBackend.Charge> charges() {
@@ -34,23 +38,32 @@ final class StripeLedger {
 
   private static CampaignBackend.Charge charge(ChargeRecord c) {
     String attempt = c.metadata().getOrDefault("attempt", "0");
-    return new CampaignBackend.Charge(PaymentId.of(c.metadata().get("payment_id")), Integer.parseInt(attempt),
-        c.id());
+    return new CampaignBackend.Charge(
+        PaymentId.of(c.metadata().get("payment_id")), Integer.parseInt(attempt), c.id());
   }
 
   List<CampaignBackend.Refunded> refunds() {
     List<CampaignBackend.Refunded> refunds = new ArrayList<>();
     try {
-      for (Refund r : direct.v1().refunds().list(RefundListParams.builder().setLimit(100L).build())
-          .autoPagingIterable()) {
+      for (Refund r :
+          direct
+              .v1()
+              .refunds()
+              .list(RefundListParams.builder().setLimit(100L).build())
+              .autoPagingIterable()) {
         if ("succeeded".equals(r.getStatus()) || "pending".equals(r.getStatus())) {
           String paymentId = r.getMetadata() == null ? null : r.getMetadata().get("payment_id");
-          if (paymentId == null && r.getPaymentIntent() != null) { // made in the Dashboard: no metadata of ours
+          if (paymentId == null
+              && r.getPaymentIntent() != null) { // made in the Dashboard: no metadata of ours
             var pi = direct.v1().paymentIntents().retrieve(r.getPaymentIntent());
             paymentId = pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id");
           }
-          refunds.add(new CampaignBackend.Refunded(paymentId == null ? null : PaymentId.of(paymentId),
-              r.getPaymentIntent(), r.getAmount(), r.getId()));
+          refunds.add(
+              new CampaignBackend.Refunded(
+                  paymentId == null ? null : PaymentId.of(paymentId),
+                  r.getPaymentIntent(),
+                  r.getAmount(),
+                  r.getId()));
         }
       }
     } catch (StripeException e) {
@@ -76,7 +89,10 @@ final class StripeLedger {
     String reference = waiting.get(random.nextInt(waiting.size()));
     boolean succeed = random.nextInt(4) != 0;
     try {
-      String status = succeed ? emulator.completeAuthentication(reference) : emulator.failAuthentication(reference);
+      String status =
+          succeed
+              ? emulator.completeAuthentication(reference)
+              : emulator.failAuthentication(reference);
       return "client authenticates: " + (succeed ? "completed" : "failed") + " → " + status;
     } catch (RuntimeException movedOn) {
       return "client authenticates: the charge moved on";

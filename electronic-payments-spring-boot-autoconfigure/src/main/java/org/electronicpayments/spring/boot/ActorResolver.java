@@ -5,10 +5,10 @@ import org.electronicpayments.security.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is acting on an HTTP request: maps the request's authenticated principal to an
- * {@link Actor} (staff with roles, a client, a representative). Declare a bean to use your own
- * users; with Spring Security on the class path the default reads the principal's name and
- * authorities ({@code electronic-payments.security.*}). A {@code null} actor answers 401.
+ * Who is acting on an HTTP request: maps the request's authenticated principal to an {@link Actor}
+ * (staff with roles, a client, a representative). Declare a bean to use your own users; with Spring
+ * Security on the class path the default reads the principal's name and authorities ({@code
+ * electronic-payments.security.*}). A {@code null} actor answers 401.
  *
  * <pre>{@code
  * @Bean

@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 
-/** The default {@link ActorResolver}: Spring Security's when it is on the class path, else nobody. */
+/**
+ * The default {@link ActorResolver}: Spring Security's when it is on the class path, else nobody.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorResolverConfiguration {
 
@@ -23,8 +25,10 @@ class ActorResolverConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ActorResolver.class)
-    SpringSecurityActorResolver electronicPaymentsSpringSecurityActors(ElectronicPaymentsProperties properties) {
-      return new SpringSecurityActorResolver(properties.security().roles(), properties.security().clientAuthority());
+    SpringSecurityActorResolver electronicPaymentsSpringSecurityActors(
+        ElectronicPaymentsProperties properties) {
+      return new SpringSecurityActorResolver(
+          properties.security().roles(), properties.security().clientAuthority());
     }
   }
 }

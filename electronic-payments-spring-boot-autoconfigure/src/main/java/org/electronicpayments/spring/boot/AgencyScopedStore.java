@@ -1,21 +1,21 @@
 package org.electronicpayments.spring.boot;
 
-import org.electronicpayments.ReceiptEmail;
-import org.electronicpayments.CardSetupStatus;
-import org.electronicpayments.CardSetupId;
-import org.electronicpayments.CardSetup;
-import org.electronicpayments.CardRemoval;
-import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
@@ -69,7 +69,8 @@ final class AgencyScopedStore implements PaymentStore {
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     return delegate.putCustomerReference(agencyId, clientId, customerReference);
   }
 
@@ -109,7 +110,8 @@ final class AgencyScopedStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     return delegate.setups(agencyId, statuses, updatedBefore, max);
   }
 

@@ -15,14 +15,15 @@ final class ClientSecrets {
 
   private static final int CAPACITY = 10_000;
 
-  private final Map<PaymentId, String> secrets = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<PaymentId, String> secrets =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<PaymentId, String> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PaymentId, String> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   synchronized void put(PaymentId id, String secret) {
     secrets.put(id, secret);

@@ -33,14 +33,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The {@link ElectronicPayments} facade from {@code electronic-payments.*} properties: the agency,
- * the Stripe processor, the store (a {@code JdbcPaymentStore} over the application's
- * {@code DataSource}, or the testkit's in-memory store when chosen explicitly), the access
- * policy, receipts by email when {@code spring.mail.host} is set, the Stripe webhook receiver
- * and the reconcile schedule. Every bean backs off when the application declares its own.
+ * the Stripe processor, the store (a {@code JdbcPaymentStore} over the application's {@code
+ * DataSource}, or the testkit's in-memory store when chosen explicitly), the access policy,
+ * receipts by email when {@code spring.mail.host} is set, the Stripe webhook receiver and the
+ * reconcile schedule. Every bean backs off when the application declares its own.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
 @EnableConfigurationProperties(ElectronicPaymentsProperties.class)
 @Import({MailReceiptsConfiguration.class, ActorResolverConfiguration.class})
 public final class ElectronicPaymentsAutoConfiguration {
@@ -59,9 +61,14 @@ public final class ElectronicPaymentsAutoConfiguration {
   public AgencyDetails electronicPaymentsAgency(ElectronicPaymentsProperties properties) {
     ElectronicPaymentsProperties.Agency a = properties.agency();
     if (a.name() == null || a.name().isBlank()) {
-      throw new IllegalStateException("Set electronic-payments.agency.name: the agency's name printed on receipts");
+      throw new IllegalStateException(
+          "Set electronic-payments.agency.name: the agency's name printed on receipts");
     }
-    return new AgencyDetails(AgencyId.of(a.id()), a.name(), a.addressLines(), a.phone(),
+    return new AgencyDetails(
+        AgencyId.of(a.id()),
+        a.name(),
+        a.addressLines(),
+        a.phone(),
         a.timeZone() == null ? ZoneId.systemDefault() : a.timeZone());
   }
 
@@ -92,21 +99,37 @@ public final class ElectronicPaymentsAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ElectronicPayments electronicPayments(ElectronicPaymentsProperties properties, AgencyDetails agency,
-      ObjectProvider<PaymentProcessor> processor, ObjectProvider<PaymentStore> store, AccessPolicy policy,
-      ObjectProvider<AuditSink> audit, ObjectProvider<ReceiptDelivery> receipts,
-      ObjectProvider<ClientDirectory> clients, ObjectProvider<PaymentEvents> events) {
+  public ElectronicPayments electronicPayments(
+      ElectronicPaymentsProperties properties,
+      AgencyDetails agency,
+      ObjectProvider<PaymentProcessor> processor,
+      ObjectProvider<PaymentStore> store,
+      AccessPolicy policy,
+      ObjectProvider<AuditSink> audit,
+      ObjectProvider<ReceiptDelivery> receipts,
+      ObjectProvider<ClientDirectory> clients,
+      ObjectProvider<PaymentEvents> events) {
     PaymentProcessor p = processor.getIfAvailable();
     if (p == null) {
-      throw new IllegalStateException("No PaymentProcessor: set electronic-payments.stripe.secret-key "
-          + "(with electronic-payments-stripe on the class path) or declare a PaymentProcessor bean");
+      throw new IllegalStateException(
+          "No PaymentProcessor: set electronic-payments.stripe.secret-key "
+              + "(with electronic-payments-stripe on the class path) or declare a PaymentProcessor bean");
     }
     PaymentStore s = store.getIfAvailable();
     if (s == null) {
-      throw new IllegalStateException("No PaymentStore: give the application a DataSource (spring.datasource.*) "
-          + "for the JDBC store, set electronic-payments.store.type=in-memory for tests, or declare a PaymentStore bean");
+      throw new IllegalStateException(
+          "No PaymentStore: give the application a DataSource (spring.datasource.*) "
+              + "for the JDBC store, set electronic-payments.store.type=in-memory for tests, or declare a PaymentStore bean");
     }
-    return facade(properties, agency, p, s, policy, audit, receipts, clients,
+    return facade(
+        properties,
+        agency,
+        p,
+        s,
+        policy,
+        audit,
+        receipts,
+        clients,
         events.getIfAvailable(() -> PaymentEvents.NONE));
   }
 
@@ -128,40 +151,78 @@ public final class ElectronicPaymentsAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ElectronicPaymentsRegistry electronicPaymentsRegistry(ElectronicPaymentsProperties properties,
-      AgencyDetails agency, ElectronicPayments payments, ObjectProvider<PaymentProcessor> processor,
-      ObjectProvider<AgencyProcessors> agencyProcessors, ObjectProvider<PaymentStore> store, AccessPolicy policy,
-      ObjectProvider<AuditSink> audit, ObjectProvider<ReceiptDelivery> receipts,
-      ObjectProvider<ClientDirectory> clients, ObjectProvider<PaymentEvents> events) {
+  public ElectronicPaymentsRegistry electronicPaymentsRegistry(
+      ElectronicPaymentsProperties properties,
+      AgencyDetails agency,
+      ElectronicPayments payments,
+      ObjectProvider<PaymentProcessor> processor,
+      ObjectProvider<AgencyProcessors> agencyProcessors,
+      ObjectProvider<PaymentStore> store,
+      AccessPolicy policy,
+      ObjectProvider<AuditSink> audit,
+      ObjectProvider<ReceiptDelivery> receipts,
+      ObjectProvider<ClientDirectory> clients,
+      ObjectProvider<PaymentEvents> events) {
     Map<AgencyId, ElectronicPaymentsRegistry.Entry> entries = new LinkedHashMap<>();
-    entries.put(agency.id(), new ElectronicPaymentsRegistry.Entry(agency, payments,
-        properties.stripe().connectedAccount()));
-    AgencyProcessors processors = agencyProcessors.getIfAvailable(() -> account -> processor.getObject());
-    properties.agencies().forEach((id, more) -> {
-      if (more.name() == null || more.name().isBlank()) {
-        throw new IllegalStateException("Set electronic-payments.agencies." + id + ".name");
-      }
-      AgencyDetails details = new AgencyDetails(AgencyId.of(id), more.name(), more.addressLines(), more.phone(),
-          more.timeZone() == null ? ZoneId.systemDefault() : more.timeZone());
-      if (entries.containsKey(details.id())) {
-        throw new IllegalStateException("electronic-payments.agencies." + id + " is the default agency again");
-      }
-      ElectronicPayments facade = facade(properties, details, processors.forConnectedAccount(more.connectedAccount()),
-          store.getObject(), policy, audit, receipts, clients, events.getIfAvailable(() -> PaymentEvents.NONE));
-      entries.put(details.id(), new ElectronicPaymentsRegistry.Entry(details, facade, more.connectedAccount()));
-    });
+    entries.put(
+        agency.id(),
+        new ElectronicPaymentsRegistry.Entry(
+            agency, payments, properties.stripe().connectedAccount()));
+    AgencyProcessors processors =
+        agencyProcessors.getIfAvailable(() -> account -> processor.getObject());
+    properties
+        .agencies()
+        .forEach(
+            (id, more) -> {
+              if (more.name() == null || more.name().isBlank()) {
+                throw new IllegalStateException("Set electronic-payments.agencies." + id + ".name");
+              }
+              AgencyDetails details =
+                  new AgencyDetails(
+                      AgencyId.of(id),
+                      more.name(),
+                      more.addressLines(),
+                      more.phone(),
+                      more.timeZone() == null ? ZoneId.systemDefault() : more.timeZone());
+              if (entries.containsKey(details.id())) {
+                throw new IllegalStateException(
+                    "electronic-payments.agencies." + id + " is the default agency again");
+              }
+              ElectronicPayments facade =
+                  facade(
+                      properties,
+                      details,
+                      processors.forConnectedAccount(more.connectedAccount()),
+                      store.getObject(),
+                      policy,
+                      audit,
+                      receipts,
+                      clients,
+                      events.getIfAvailable(() -> PaymentEvents.NONE));
+              entries.put(
+                  details.id(),
+                  new ElectronicPaymentsRegistry.Entry(details, facade, more.connectedAccount()));
+            });
     return new ElectronicPaymentsRegistry(agency.id(), entries);
   }
 
-  private static ElectronicPayments facade(ElectronicPaymentsProperties properties, AgencyDetails agency,
-      PaymentProcessor processor, PaymentStore store, AccessPolicy policy, ObjectProvider<AuditSink> audit,
-      ObjectProvider<ReceiptDelivery> receipts, ObjectProvider<ClientDirectory> clients, PaymentEvents events) {
-    ElectronicPaymentsBuilder b = ElectronicPayments.builder()
-        .processor(new ObservedProcessor(processor, events, properties.stripe().receiptEmail()))
-        .store(new AgencyScopedStore(new ObservedStore(store, events), agency.id()))
-        .agency(agency)
-        .accessPolicy(policy)
-        .deadline(properties.deadline());
+  private static ElectronicPayments facade(
+      ElectronicPaymentsProperties properties,
+      AgencyDetails agency,
+      PaymentProcessor processor,
+      PaymentStore store,
+      AccessPolicy policy,
+      ObjectProvider<AuditSink> audit,
+      ObjectProvider<ReceiptDelivery> receipts,
+      ObjectProvider<ClientDirectory> clients,
+      PaymentEvents events) {
+    ElectronicPaymentsBuilder b =
+        ElectronicPayments.builder()
+            .processor(new ObservedProcessor(processor, events, properties.stripe().receiptEmail()))
+            .store(new AgencyScopedStore(new ObservedStore(store, events), agency.id()))
+            .agency(agency)
+            .accessPolicy(policy)
+            .deadline(properties.deadline());
     audit.ifAvailable(b::auditSink);
     receipts.ifAvailable(b::receiptDelivery);
     clients.ifAvailable(b::clientDirectory);
@@ -178,10 +239,17 @@ public final class ElectronicPaymentsAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "electronic-payments.reconcile", name = "enabled", matchIfMissing = true)
-  public ReconcileSchedule electronicPaymentsReconcileSchedule(ElectronicPaymentsRegistry registry,
-      ElectronicPaymentsProperties properties, ObjectProvider<PaymentEvents> events) {
-    return new ReconcileSchedule(registry.agencies().stream().map(registry::get).toList(), properties.reconcile(),
+  @ConditionalOnProperty(
+      prefix = "electronic-payments.reconcile",
+      name = "enabled",
+      matchIfMissing = true)
+  public ReconcileSchedule electronicPaymentsReconcileSchedule(
+      ElectronicPaymentsRegistry registry,
+      ElectronicPaymentsProperties properties,
+      ObjectProvider<PaymentEvents> events) {
+    return new ReconcileSchedule(
+        registry.agencies().stream().map(registry::get).toList(),
+        properties.reconcile(),
         events.getIfAvailable(() -> PaymentEvents.NONE));
   }
 
@@ -192,10 +260,13 @@ public final class ElectronicPaymentsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PaymentProcessor.class)
-    StripePaymentProcessor electronicPaymentsStripeProcessor(ElectronicPaymentsProperties properties) {
+    StripePaymentProcessor electronicPaymentsStripeProcessor(
+        ElectronicPaymentsProperties properties) {
       ElectronicPaymentsProperties.Stripe stripe = properties.stripe();
-      StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(secretKey(stripe))
-          .deadline(properties.deadline());
+      StripePaymentProcessorBuilder b =
+          StripePaymentProcessor.builder()
+              .secretKey(secretKey(stripe))
+              .deadline(properties.deadline());
       if (stripe.connectedAccount() != null) {
         b.stripeAccount(stripe.connectedAccount());
       }
@@ -210,11 +281,15 @@ public final class ElectronicPaymentsAutoConfiguration {
     AgencyProcessors electronicPaymentsAgencyProcessors(ElectronicPaymentsProperties properties) {
       return account -> {
         if (account == null) {
-          throw new IllegalStateException("Each of electronic-payments.agencies.* needs its connected-account");
+          throw new IllegalStateException(
+              "Each of electronic-payments.agencies.* needs its connected-account");
         }
         ElectronicPaymentsProperties.Stripe stripe = properties.stripe();
-        StripePaymentProcessorBuilder b = StripePaymentProcessor.builder().secretKey(secretKey(stripe))
-            .deadline(properties.deadline()).stripeAccount(account);
+        StripePaymentProcessorBuilder b =
+            StripePaymentProcessor.builder()
+                .secretKey(secretKey(stripe))
+                .deadline(properties.deadline())
+                .stripeAccount(account);
         if (stripe.apiBase() != null) {
           b.apiBase(stripe.apiBase());
         }
@@ -225,17 +300,21 @@ public final class ElectronicPaymentsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "electronic-payments.stripe", name = "webhook-secret")
-    StripeWebhooks electronicPaymentsStripeWebhooks(ElectronicPaymentsProperties properties,
-        ElectronicPayments payments) {
-      return StripeWebhooks.builder().secret(webhookSecret(properties.stripe())).payments(payments).build();
+    StripeWebhooks electronicPaymentsStripeWebhooks(
+        ElectronicPaymentsProperties properties, ElectronicPayments payments) {
+      return StripeWebhooks.builder()
+          .secret(webhookSecret(properties.stripe()))
+          .payments(payments)
+          .build();
     }
 
     /** The Stripe secret key, which every processor this configuration makes needs. */
     private static String secretKey(ElectronicPaymentsProperties.Stripe stripe) {
       String key = stripe.secretKey();
       if (key == null || key.isBlank()) {
-        throw new IllegalStateException("Set electronic-payments.stripe.secret-key: the Stripe secret (sk_…) "
-            + "or restricted (rk_…) key");
+        throw new IllegalStateException(
+            "Set electronic-payments.stripe.secret-key: the Stripe secret (sk_…) "
+                + "or restricted (rk_…) key");
       }
       return key;
     }
@@ -249,8 +328,9 @@ public final class ElectronicPaymentsAutoConfiguration {
   static String webhookSecret(ElectronicPaymentsProperties.Stripe stripe) {
     String secret = stripe.webhookSecret();
     if (secret == null) {
-      throw new IllegalStateException("Set electronic-payments.stripe.webhook-secret: the webhook signing secret "
-          + "(whsec_…)");
+      throw new IllegalStateException(
+          "Set electronic-payments.stripe.webhook-secret: the webhook signing secret "
+              + "(whsec_…)");
     }
     return secret;
   }
@@ -258,20 +338,25 @@ public final class ElectronicPaymentsAutoConfiguration {
   /** The JDBC store over the application's DataSource. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(JdbcPaymentStore.class)
-  @ConditionalOnProperty(prefix = "electronic-payments.store", name = "type", havingValue = "jdbc",
+  @ConditionalOnProperty(
+      prefix = "electronic-payments.store",
+      name = "type",
+      havingValue = "jdbc",
       matchIfMissing = true)
   static final class JdbcStoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PaymentStore.class)
-    JdbcPaymentStore electronicPaymentsJdbcStore(ElectronicPaymentsProperties properties,
-        ObjectProvider<DataSource> dataSource) {
+    JdbcPaymentStore electronicPaymentsJdbcStore(
+        ElectronicPaymentsProperties properties, ObjectProvider<DataSource> dataSource) {
       DataSource ds = dataSource.getIfUnique();
       if (ds == null) {
-        throw new IllegalStateException("The JDBC payment store needs the application's DataSource "
-            + "(spring.datasource.*); for tests only, set electronic-payments.store.type=in-memory");
+        throw new IllegalStateException(
+            "The JDBC payment store needs the application's DataSource "
+                + "(spring.datasource.*); for tests only, set electronic-payments.store.type=in-memory");
       }
-      JdbcPaymentStoreBuilder b = JdbcPaymentStore.builder().dataSource(ds).migrate(properties.store().migrate());
+      JdbcPaymentStoreBuilder b =
+          JdbcPaymentStore.builder().dataSource(ds).migrate(properties.store().migrate());
       if (properties.store().schema() != null) {
         b.schema(properties.store().schema());
       }
@@ -281,16 +366,21 @@ public final class ElectronicPaymentsAutoConfiguration {
 
   /** The testkit's in-memory store, only when chosen explicitly. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = "electronic-payments.store", name = "type", havingValue = "in-memory")
+  @ConditionalOnProperty(
+      prefix = "electronic-payments.store",
+      name = "type",
+      havingValue = "in-memory")
   static final class InMemoryStoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PaymentStore.class)
     PaymentStore electronicPaymentsInMemoryStore() {
-      if (!org.springframework.util.ClassUtils.isPresent("org.electronicpayments.testkit.InMemoryPaymentStore",
+      if (!org.springframework.util.ClassUtils.isPresent(
+          "org.electronicpayments.testkit.InMemoryPaymentStore",
           InMemoryStoreConfiguration.class.getClassLoader())) {
-        throw new IllegalStateException("electronic-payments.store.type=in-memory needs electronic-payments-testkit "
-            + "on the class path");
+        throw new IllegalStateException(
+            "electronic-payments.store.type=in-memory needs electronic-payments-testkit "
+                + "on the class path");
       }
       return InMemoryStores.create();
     }

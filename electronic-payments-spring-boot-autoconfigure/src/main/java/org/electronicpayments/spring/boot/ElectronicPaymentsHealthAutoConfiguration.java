@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code electronicPayments} health indicator (Spring Boot Actuator): DOWN when a payment has
- * been in doubt longer than {@code electronic-payments.health.in-doubt-threshold} (default 15 minutes).
+ * been in doubt longer than {@code electronic-payments.health.in-doubt-threshold} (default 15
+ * minutes).
  */
 @AutoConfiguration(after = ElectronicPaymentsAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -24,9 +25,12 @@ public final class ElectronicPaymentsHealthAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "electronicPaymentsHealthIndicator")
-  HealthIndicator electronicPaymentsHealthIndicator(PaymentStore store, ElectronicPaymentsRegistry registry,
+  HealthIndicator electronicPaymentsHealthIndicator(
+      PaymentStore store,
+      ElectronicPaymentsRegistry registry,
       ElectronicPaymentsProperties properties) {
-    return new PaymentsHealthIndicator(new UnsettledPayments(store, registry, Clock.systemUTC()),
+    return new PaymentsHealthIndicator(
+        new UnsettledPayments(store, registry, Clock.systemUTC()),
         properties.health().inDoubtThreshold());
   }
 }

@@ -28,8 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcile the schedule that settles payments whose outcome is unknown
  * @param health the health indicator
  * @param security how an authenticated principal becomes an actor (Spring Security)
- * @param agencies more agencies served by this application (a platform serving several
- *     clinics), by agency id, each with its own connected account; see {@link ElectronicPaymentsRegistry}
+ * @param agencies more agencies served by this application (a platform serving several clinics), by
+ *     agency id, each with its own connected account; see {@link ElectronicPaymentsRegistry}
  */
 @ConfigurationProperties("electronic-payments")
 public record ElectronicPaymentsProperties(
@@ -53,8 +53,12 @@ public record ElectronicPaymentsProperties(
    * @param phone the phone number printed on receipts
    * @param timeZone the agency's time zone, for dates posted (default: the JVM's)
    */
-  public record Agency(@DefaultValue("default") String id, @Nullable String name,
-      @DefaultValue List<String> addressLines, @Nullable String phone, @Nullable ZoneId timeZone) {}
+  public record Agency(
+      @DefaultValue("default") String id,
+      @Nullable String name,
+      @DefaultValue List<String> addressLines,
+      @Nullable String phone,
+      @Nullable ZoneId timeZone) {}
 
   /**
    * One more agency of a platform, keyed by its agency id: its own facade over the same store and
@@ -66,39 +70,57 @@ public record ElectronicPaymentsProperties(
    * @param timeZone the agency's time zone (default: the JVM's)
    * @param connectedAccount the agency's connected account ({@code acct_…}), required with Stripe
    */
-  public record MoreAgency(@Nullable String name, @DefaultValue List<String> addressLines, @Nullable String phone,
-      @Nullable ZoneId timeZone, @Nullable String connectedAccount) {}
+  public record MoreAgency(
+      @Nullable String name,
+      @DefaultValue List<String> addressLines,
+      @Nullable String phone,
+      @Nullable ZoneId timeZone,
+      @Nullable String connectedAccount) {}
 
   /**
    * The Stripe account. The keys never appear in {@code toString}.
    *
    * @param secretKey the secret ({@code sk_…}) or restricted ({@code rk_…}) key (required)
-   * @param webhookSecret the webhook endpoint's signing secret ({@code whsec_…}); without it
-   *     there is no webhook endpoint
+   * @param webhookSecret the webhook endpoint's signing secret ({@code whsec_…}); without it there
+   *     is no webhook endpoint
    * @param connectedAccount the agency's connected account ({@code acct_…}) under Stripe Connect
    * @param receiptEmail whether Stripe sends its own receipt to the payment's email address
    * @param apiBase Stripe's API address; change it only for an emulator
    */
-  public record Stripe(@Nullable String secretKey, @Nullable String webhookSecret, @Nullable String connectedAccount,
-      @DefaultValue("true") boolean receiptEmail, @Nullable String apiBase) {
+  public record Stripe(
+      @Nullable String secretKey,
+      @Nullable String webhookSecret,
+      @Nullable String connectedAccount,
+      @DefaultValue("true") boolean receiptEmail,
+      @Nullable String apiBase) {
 
     @Override
     public String toString() {
-      return "Stripe[secretKey=" + (secretKey == null ? "none" : "[redacted]") + ", webhookSecret="
-          + (webhookSecret == null ? "none" : "[redacted]") + ", connectedAccount=" + connectedAccount
-          + ", receiptEmail=" + receiptEmail + ", apiBase=" + apiBase + "]";
+      return "Stripe[secretKey="
+          + (secretKey == null ? "none" : "[redacted]")
+          + ", webhookSecret="
+          + (webhookSecret == null ? "none" : "[redacted]")
+          + ", connectedAccount="
+          + connectedAccount
+          + ", receiptEmail="
+          + receiptEmail
+          + ", apiBase="
+          + apiBase
+          + "]";
     }
   }
 
   /**
    * The store.
    *
-   * @param type {@code jdbc} (the application's {@code DataSource}) or {@code in-memory}
-   *     (tests only: everything is lost when the application stops; needs the testkit)
+   * @param type {@code jdbc} (the application's {@code DataSource}) or {@code in-memory} (tests
+   *     only: everything is lost when the application stops; needs the testkit)
    * @param migrate whether the JDBC store applies its Flyway migrations at start-up
    * @param schema the database schema of the JDBC store's tables (default: the connection's)
    */
-  public record Store(@DefaultValue("jdbc") StoreType type, @DefaultValue("true") boolean migrate,
+  public record Store(
+      @DefaultValue("jdbc") StoreType type,
+      @DefaultValue("true") boolean migrate,
       @Nullable String schema) {}
 
   /** Where payments are journaled. */
@@ -116,7 +138,8 @@ public record ElectronicPaymentsProperties(
    * @param replyTo where replies go
    * @param tls how the SMTP connection is protected
    */
-  public record Receipts(@Nullable String from, @Nullable String replyTo, @DefaultValue("STARTTLS") Tls tls) {}
+  public record Receipts(
+      @Nullable String from, @Nullable String replyTo, @DefaultValue("STARTTLS") Tls tls) {}
 
   /** How the SMTP connection is protected. */
   public enum Tls {
@@ -134,7 +157,8 @@ public record ElectronicPaymentsProperties(
    * @param enabled whether the webhook and JSON endpoints are mapped
    * @param path the prefix of every endpoint
    */
-  public record Web(@DefaultValue("true") boolean enabled, @DefaultValue("/electronic-payments") String path) {}
+  public record Web(
+      @DefaultValue("true") boolean enabled, @DefaultValue("/electronic-payments") String path) {}
 
   /**
    * The reconcile schedule.
@@ -144,8 +168,11 @@ public record ElectronicPaymentsProperties(
    * @param jitter at most this much is added to or taken from each interval, so nodes spread out
    * @param initialDelay the time before the first run
    */
-  public record Reconcile(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
-      @DefaultValue("10s") Duration jitter, @DefaultValue("30s") Duration initialDelay) {}
+  public record Reconcile(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("60s") Duration interval,
+      @DefaultValue("10s") Duration jitter,
+      @DefaultValue("30s") Duration initialDelay) {}
 
   /**
    * The health indicator.
@@ -158,10 +185,12 @@ public record ElectronicPaymentsProperties(
    * How Spring Security's authenticated principal becomes an actor.
    *
    * @param roles permissions granted by each authority, such as {@code ROLE_FRONT_DESK:
-   *     PROCESS_ELECTRONIC_PAYMENTS,VIEW_PAYMENTS}; an authority named like a permission grants it too
-   * @param clientAuthority the authority of a client signed in to the portal, whose principal
-   *     name is the client id
+   *     PROCESS_ELECTRONIC_PAYMENTS,VIEW_PAYMENTS}; an authority named like a permission grants it
+   *     too
+   * @param clientAuthority the authority of a client signed in to the portal, whose principal name
+   *     is the client id
    */
-  public record Security(@DefaultValue Map<String, Set<Permission>> roles,
+  public record Security(
+      @DefaultValue Map<String, Set<Permission>> roles,
       @DefaultValue("ROLE_PAYMENTS_CLIENT") String clientAuthority) {}
 }

@@ -11,12 +11,12 @@ import org.electronicpayments.ElectronicPayments;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The facades of every agency this application serves (a platform serving several clinics):
- * the one of {@code electronic-payments.agency.*} and one per {@code electronic-payments.agencies.<id>.*},
- * each with its own connected account and agency details, all over the application's one store.
- * A facade sees only its own agency's payments and saved cards. The JSON API serves the others
- * under {@code {path}/agencies/{agencyId}/api}, the webhook endpoint hands each event to the
- * agency of its connected account, and the reconcile schedule settles every agency's payments.
+ * The facades of every agency this application serves (a platform serving several clinics): the one
+ * of {@code electronic-payments.agency.*} and one per {@code electronic-payments.agencies.<id>.*},
+ * each with its own connected account and agency details, all over the application's one store. A
+ * facade sees only its own agency's payments and saved cards. The JSON API serves the others under
+ * {@code {path}/agencies/{agencyId}/api}, the webhook endpoint hands each event to the agency of
+ * its connected account, and the reconcile schedule settles every agency's payments.
  *
  * <pre>{@code
  * @Autowired ElectronicPaymentsRegistry agencies;
@@ -69,7 +69,8 @@ public final class ElectronicPaymentsRegistry implements AutoCloseable {
    * @throws IllegalArgumentException when this application does not serve it
    */
   public ElectronicPayments get(AgencyId agency) {
-    return find(agency).orElseThrow(() -> new IllegalArgumentException("No agency " + agency.value()));
+    return find(agency)
+        .orElseThrow(() -> new IllegalArgumentException("No agency " + agency.value()));
   }
 
   /**
@@ -94,20 +95,24 @@ public final class ElectronicPaymentsRegistry implements AutoCloseable {
    * @return the agency, if one uses it
    */
   Optional<AgencyId> forConnectedAccount(@Nullable String connectedAccount) {
-    return entries.entrySet().stream().filter(e -> Objects.equals(e.getValue().connectedAccount(), connectedAccount))
-        .map(Map.Entry::getKey).findFirst();
+    return entries.entrySet().stream()
+        .filter(e -> Objects.equals(e.getValue().connectedAccount(), connectedAccount))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   /** Closes the facades this registry built; the default one is the application's own bean. */
   @Override
   public void close() {
-    entries.forEach((id, e) -> {
-      if (!id.equals(defaultAgency)) {
-        e.payments().close();
-      }
-    });
+    entries.forEach(
+        (id, e) -> {
+          if (!id.equals(defaultAgency)) {
+            e.payments().close();
+          }
+        });
   }
 
   /** One agency. */
-  record Entry(AgencyDetails details, ElectronicPayments payments, @Nullable String connectedAccount) {}
+  record Entry(
+      AgencyDetails details, ElectronicPayments payments, @Nullable String connectedAccount) {}
 }

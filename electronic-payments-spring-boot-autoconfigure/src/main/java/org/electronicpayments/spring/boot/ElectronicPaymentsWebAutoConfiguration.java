@@ -40,7 +40,8 @@ public final class ElectronicPaymentsWebAutoConfiguration {
    * @return the endpoint
    */
   @Bean
-  PaymentsApiEndpoint electronicPaymentsApiEndpoint(ElectronicPaymentsRegistry registry, ActorResolver actors) {
+  PaymentsApiEndpoint electronicPaymentsApiEndpoint(
+      ElectronicPaymentsRegistry registry, ActorResolver actors) {
     return new PaymentsApiEndpoint(registry, actors);
   }
 
@@ -51,20 +52,26 @@ public final class ElectronicPaymentsWebAutoConfiguration {
   static final class Webhooks {
 
     @Bean
-    StripeWebhookEndpoint electronicPaymentsStripeWebhookEndpoint(StripeWebhooks webhooks,
-        ElectronicPaymentsRegistry registry, ElectronicPaymentsProperties properties,
+    StripeWebhookEndpoint electronicPaymentsStripeWebhookEndpoint(
+        StripeWebhooks webhooks,
+        ElectronicPaymentsRegistry registry,
+        ElectronicPaymentsProperties properties,
         ObjectProvider<PaymentEvents> events) {
       Map<AgencyId, StripeWebhooks> byAgency = new HashMap<>();
       byAgency.put(registry.defaultAgency(), webhooks);
       for (AgencyId agency : registry.agencies()) {
         if (!agency.equals(registry.defaultAgency())) {
-          byAgency.put(agency, StripeWebhooks.builder()
-              .secret(ElectronicPaymentsAutoConfiguration.webhookSecret(properties.stripe()))
-              .payments(registry.get(agency)).build());
+          byAgency.put(
+              agency,
+              StripeWebhooks.builder()
+                  .secret(ElectronicPaymentsAutoConfiguration.webhookSecret(properties.stripe()))
+                  .payments(registry.get(agency))
+                  .build());
         }
       }
-      return new StripeWebhookEndpoint(account -> byAgency.get(
-          registry.forConnectedAccount(account).orElse(registry.defaultAgency())),
+      return new StripeWebhookEndpoint(
+          account ->
+              byAgency.get(registry.forConnectedAccount(account).orElse(registry.defaultAgency())),
           events.getIfAvailable(() -> PaymentEvents.NONE));
     }
   }

@@ -27,10 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * What the JSON endpoints share: the Jackson 2 mapper with the domain module (whatever JSON
- * library the application's own converters use), the actor of a request, and errors as RFC 9457
- * problem details ({@code application/problem+json}): 400 with every field error, 401, 403, 404,
- * 409 for a concurrent change or a payment in the wrong state, 502 when the processor failed.
+ * What the JSON endpoints share: the Jackson 2 mapper with the domain module (whatever JSON library
+ * the application's own converters use), the actor of a request, and errors as RFC 9457 problem
+ * details ({@code application/problem+json}): 400 with every field error, 401, 403, 404, 409 for a
+ * concurrent change or a payment in the wrong state, 502 when the processor failed.
  */
 abstract class JsonEndpoint {
 
@@ -59,7 +59,9 @@ abstract class JsonEndpoint {
 
   ResponseEntity<String> status(HttpStatus status, Object body) {
     try {
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,8 +80,12 @@ abstract class JsonEndpoint {
 
   @ExceptionHandler(PaymentValidationException.class)
   ResponseEntity<String> invalid(PaymentValidationException e, HttpServletRequest request) {
-    ObjectNode problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-        "Correct the fields listed in errors.", request);
+    ObjectNode problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "The request has invalid fields",
+            "Correct the fields listed in errors.",
+            request);
     ArrayNode errors = problem.putArray("errors");
     for (FieldError error : e.errors()) {
       errors.addObject().put("field", error.field()).put("message", error.message());
@@ -89,48 +95,75 @@ abstract class JsonEndpoint {
 
   @ExceptionHandler(NotAuthenticatedException.class)
   ResponseEntity<String> unauthenticated(NotAuthenticatedException e, HttpServletRequest request) {
-    return problem(HttpStatus.UNAUTHORIZED, problem(HttpStatus.UNAUTHORIZED, "Not signed in",
-        "The request has no user this application knows.", request));
+    return problem(
+        HttpStatus.UNAUTHORIZED,
+        problem(
+            HttpStatus.UNAUTHORIZED,
+            "Not signed in",
+            "The request has no user this application knows.",
+            request));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<String> denied(AccessDeniedException e, HttpServletRequest request) {
-    ObjectNode problem = problem(HttpStatus.FORBIDDEN, "Not allowed",
-        "You may not do this: it needs the permission " + e.permission() + ".", request);
+    ObjectNode problem =
+        problem(
+            HttpStatus.FORBIDDEN,
+            "Not allowed",
+            "You may not do this: it needs the permission " + e.permission() + ".",
+            request);
     problem.put("permission", e.permission().name());
     return problem(HttpStatus.FORBIDDEN, problem);
   }
 
   @ExceptionHandler({PaymentNotFoundException.class, NotFoundException.class})
   ResponseEntity<String> notFound(RuntimeException e, HttpServletRequest request) {
-    return problem(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Not found", "There is no such payment.",
-        request));
+    return problem(
+        HttpStatus.NOT_FOUND,
+        problem(HttpStatus.NOT_FOUND, "Not found", "There is no such payment.", request));
   }
 
   @ExceptionHandler(ConcurrentUpdateException.class)
   ResponseEntity<String> conflict(ConcurrentUpdateException e, HttpServletRequest request) {
-    return problem(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "Changed meanwhile",
-        "Someone else changed this payment at the same time; load it again and retry.", request));
+    return problem(
+        HttpStatus.CONFLICT,
+        problem(
+            HttpStatus.CONFLICT,
+            "Changed meanwhile",
+            "Someone else changed this payment at the same time; load it again and retry.",
+            request));
   }
 
   @ExceptionHandler(PaymentStateException.class)
   ResponseEntity<String> wrongState(PaymentStateException e, HttpServletRequest request) {
-    ObjectNode problem = problem(HttpStatus.CONFLICT, "Not possible in this status", e.getMessage(), request);
+    ObjectNode problem =
+        problem(HttpStatus.CONFLICT, "Not possible in this status", e.getMessage(), request);
     problem.put("paymentStatus", e.status().name());
     return problem(HttpStatus.CONFLICT, problem);
   }
 
   @ExceptionHandler(ReceiptDeliveryNotConfiguredException.class)
-  ResponseEntity<String> noMail(ReceiptDeliveryNotConfiguredException e, HttpServletRequest request) {
-    return problem(HttpStatus.NOT_IMPLEMENTED, problem(HttpStatus.NOT_IMPLEMENTED, "Receipts by email are not set up",
-        "This application sends no email; print the receipt instead.", request));
+  ResponseEntity<String> noMail(
+      ReceiptDeliveryNotConfiguredException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.NOT_IMPLEMENTED,
+        problem(
+            HttpStatus.NOT_IMPLEMENTED,
+            "Receipts by email are not set up",
+            "This application sends no email; print the receipt instead.",
+            request));
   }
 
   @ExceptionHandler(ProcessorException.class)
   ResponseEntity<String> processor(ProcessorException e, HttpServletRequest request) {
     LOG.warn("Card processor failed: {}", e.getMessage());
-    return problem(HttpStatus.BAD_GATEWAY, problem(HttpStatus.BAD_GATEWAY, "The card processor failed",
-        "Try again in a moment.", request));
+    return problem(
+        HttpStatus.BAD_GATEWAY,
+        problem(
+            HttpStatus.BAD_GATEWAY,
+            "The card processor failed",
+            "Try again in a moment.",
+            request));
   }
 
   @ExceptionHandler(PaymentException.class)
@@ -138,12 +171,19 @@ abstract class JsonEndpoint {
     LOG.warn("Payment request failed", e);
     boolean mail = e.getClass().getSimpleName().equals("ReceiptDeliveryException");
     HttpStatus status = mail ? HttpStatus.BAD_GATEWAY : HttpStatus.INTERNAL_SERVER_ERROR;
-    return problem(status, problem(status, mail ? "The receipt could not be sent" : "The request failed",
-        mail ? "The mail server refused or did not answer; try again or print the receipt." : "See the server's log.",
-        request));
+    return problem(
+        status,
+        problem(
+            status,
+            mail ? "The receipt could not be sent" : "The request failed",
+            mail
+                ? "The mail server refused or did not answer; try again or print the receipt."
+                : "See the server's log.",
+            request));
   }
 
-  private ObjectNode problem(HttpStatus status, String title, @Nullable String detail, HttpServletRequest request) {
+  private ObjectNode problem(
+      HttpStatus status, String title, @Nullable String detail, HttpServletRequest request) {
     ObjectNode problem = json.createObjectNode();
     problem.put("type", "about:blank");
     problem.put("title", title);

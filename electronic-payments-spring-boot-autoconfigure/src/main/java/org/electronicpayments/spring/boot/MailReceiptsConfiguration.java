@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Receipts by email through the mail module's {@link SmtpReceiptDelivery}, on the SMTP server of
- * Spring's {@code spring.mail.*} properties: host, port, username and password; the sender and
- * TLS mode from {@code electronic-payments.receipts.*}.
+ * Spring's {@code spring.mail.*} properties: host, port, username and password; the sender and TLS
+ * mode from {@code electronic-payments.receipts.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({SmtpReceiptDelivery.class, MailProperties.class})
@@ -26,11 +26,15 @@ class MailReceiptsConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ReceiptDelivery.class)
-  SmtpReceiptDelivery electronicPaymentsSmtpReceipts(MailProperties mail, ElectronicPaymentsProperties properties) {
+  SmtpReceiptDelivery electronicPaymentsSmtpReceipts(
+      MailProperties mail, ElectronicPaymentsProperties properties) {
     ElectronicPaymentsProperties.Receipts receipts = properties.receipts();
-    SmtpReceiptDeliveryBuilder b = SmtpReceiptDelivery.builder()
-        .host(Objects.requireNonNull(mail.getHost(), "spring.mail.host, which this configuration requires"))
-        .tls(TlsMode.valueOf(receipts.tls().name()));
+    SmtpReceiptDeliveryBuilder b =
+        SmtpReceiptDelivery.builder()
+            .host(
+                Objects.requireNonNull(
+                    mail.getHost(), "spring.mail.host, which this configuration requires"))
+            .tls(TlsMode.valueOf(receipts.tls().name()));
     if (mail.getPort() != null) {
       b.port(mail.getPort());
     }
@@ -39,7 +43,8 @@ class MailReceiptsConfiguration {
     }
     String from = receipts.from() != null ? receipts.from() : mail.getUsername();
     if (from == null) {
-      throw new IllegalStateException("Set electronic-payments.receipts.from: the address receipts are sent from");
+      throw new IllegalStateException(
+          "Set electronic-payments.receipts.from: the address receipts are sent from");
     }
     b.from(from);
     if (receipts.replyTo() != null) {

@@ -12,17 +12,22 @@ import org.electronicpayments.ReconcileReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link PaymentEvents} as Micrometer meters. Names are dotted so every registry (Prometheus,
- * OTLP through the OpenTelemetry bridge…) renders them its own way:
+ * {@link PaymentEvents} as Micrometer meters. Names are dotted so every registry (Prometheus, OTLP
+ * through the OpenTelemetry bridge…) renders them its own way:
+ *
  * <ul>
- *   <li>{@code electronic.payments.outcomes} (counter; {@code outcome}, {@code origin}, {@code type})</li>
- *   <li>{@code electronic.payments.processor.calls} (timer with p50/p95/p99; {@code operation}, {@code error})</li>
- *   <li>{@code electronic.payments.webhook.events} (counter; {@code type}, {@code result})</li>
- *   <li>{@code electronic.payments.reconcile.runs} (timer; {@code result}) and
- *       {@code electronic.payments.reconcile.settled} (counter; {@code outcome})</li>
+ *   <li>{@code electronic.payments.outcomes} (counter; {@code outcome}, {@code origin}, {@code
+ *       type})
+ *   <li>{@code electronic.payments.processor.calls} (timer with p50/p95/p99; {@code operation},
+ *       {@code error})
+ *   <li>{@code electronic.payments.webhook.events} (counter; {@code type}, {@code result})
+ *   <li>{@code electronic.payments.reconcile.runs} (timer; {@code result}) and {@code
+ *       electronic.payments.reconcile.settled} (counter; {@code outcome})
  * </ul>
- * and, with an {@code ObservationRegistry}, the observation {@code electronic.payments.processor.call}
- * around each processor call, which OpenTelemetry and Brave bridges turn into spans.
+ *
+ * and, with an {@code ObservationRegistry}, the observation {@code
+ * electronic.payments.processor.call} around each processor call, which OpenTelemetry and Brave
+ * bridges turn into spans.
  */
 final class MicrometerPaymentEvents implements PaymentEvents {
 
@@ -52,26 +57,32 @@ final class MicrometerPaymentEvents implements PaymentEvents {
   public void processorCall(String operation, long nanos, boolean error) {
     Timer.builder("electronic.payments.processor.calls")
         .description("Calls to the card processor")
-        .tag("operation", operation).tag("error", Boolean.toString(error))
+        .tag("operation", operation)
+        .tag("error", Boolean.toString(error))
         .publishPercentiles(0.5, 0.95, 0.99)
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public void outcome(Payment payment) {
     Counter.builder("electronic.payments.outcomes")
         .description("Payments reaching an outcome")
-        .tag("outcome", payment.status().name()).tag("origin", payment.request().origin().name())
+        .tag("outcome", payment.status().name())
+        .tag("origin", payment.request().origin().name())
         .tag("type", payment.request().type().name())
-        .register(registry).increment();
+        .register(registry)
+        .increment();
   }
 
   @Override
   public void webhook(String type, String result) {
     Counter.builder("electronic.payments.webhook.events")
         .description("Stripe webhook deliveries")
-        .tag("type", type).tag("result", result)
-        .register(registry).increment();
+        .tag("type", type)
+        .tag("result", result)
+        .register(registry)
+        .increment();
   }
 
   @Override
@@ -79,7 +90,8 @@ final class MicrometerPaymentEvents implements PaymentEvents {
     Timer.builder("electronic.payments.reconcile.runs")
         .description("Scheduled reconcile runs")
         .tag("result", report == null ? "error" : "ok")
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
     if (report != null) {
       settled("succeeded", report.succeeded());
       settled("failed", report.failed());
@@ -91,6 +103,8 @@ final class MicrometerPaymentEvents implements PaymentEvents {
   private void settled(String outcome, int count) {
     Counter.builder("electronic.payments.reconcile.settled")
         .description("Payments examined by scheduled reconcile runs, by what became of them")
-        .tag("outcome", outcome).register(registry).increment(count);
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment(count);
   }
 }

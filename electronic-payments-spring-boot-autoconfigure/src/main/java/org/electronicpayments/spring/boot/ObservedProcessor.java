@@ -1,9 +1,5 @@
 package org.electronicpayments.spring.boot;
 
-import org.electronicpayments.spi.ProcessorDispute;
-import org.electronicpayments.spi.ProcessorRefund;
-import org.electronicpayments.spi.SetupRequest;
-import org.electronicpayments.spi.SetupOutcome;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,8 +10,12 @@ import org.electronicpayments.spi.ChargeRequest;
 import org.electronicpayments.spi.CustomerRequest;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.ProcessorCard;
+import org.electronicpayments.spi.ProcessorDispute;
+import org.electronicpayments.spi.ProcessorRefund;
 import org.electronicpayments.spi.RefundOutcome;
 import org.electronicpayments.spi.RefundRequest;
+import org.electronicpayments.spi.SetupOutcome;
+import org.electronicpayments.spi.SetupRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,10 +71,12 @@ final class ObservedProcessor implements PaymentProcessor {
 
   @Override
   public void removeCard(PaymentMethodId id) {
-    timed("remove_card", () -> {
-      delegate.removeCard(id);
-      return null;
-    });
+    timed(
+        "remove_card",
+        () -> {
+          delegate.removeCard(id);
+          return null;
+        });
   }
 
   @Override
@@ -86,8 +88,18 @@ final class ObservedProcessor implements PaymentProcessor {
     if (processorReceipts || r.receiptEmail() == null) {
       return r;
     }
-    return new ChargeRequest(r.paymentId(), r.agencyId(), r.clientId(), r.attempt(), r.idempotencyKey(), r.amount(),
-        r.paymentMethod(), r.use(), r.customerReference(), null, r.deadline());
+    return new ChargeRequest(
+        r.paymentId(),
+        r.agencyId(),
+        r.clientId(),
+        r.attempt(),
+        r.idempotencyKey(),
+        r.amount(),
+        r.paymentMethod(),
+        r.use(),
+        r.customerReference(),
+        null,
+        r.deadline());
   }
 
   private <T> T timed(String operation, Supplier<T> call) {

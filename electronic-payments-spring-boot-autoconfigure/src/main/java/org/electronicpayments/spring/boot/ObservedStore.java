@@ -1,16 +1,15 @@
 package org.electronicpayments.spring.boot;
 
-import org.electronicpayments.ReceiptEmail;
-import org.electronicpayments.CardSetupStatus;
-import org.electronicpayments.CardSetupId;
-import org.electronicpayments.CardSetup;
-import org.electronicpayments.CardRemoval;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentAttempt;
@@ -19,19 +18,24 @@ import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
- * The application's store as the facade sees it: each write that moves a payment's current
- * attempt to an outcome (succeeded, failed, requires action, in doubt) is told to
- * {@link PaymentEvents} once, whichever path wrote it (a request, a webhook, reconcile). A
- * reconcile claim that finds the payment still in doubt is not a new outcome: the attempt's own
- * status did not change. Claims go to the application's store unchanged.
+ * The application's store as the facade sees it: each write that moves a payment's current attempt
+ * to an outcome (succeeded, failed, requires action, in doubt) is told to {@link PaymentEvents}
+ * once, whichever path wrote it (a request, a webhook, reconcile). A reconcile claim that finds the
+ * payment still in doubt is not a new outcome: the attempt's own status did not change. Claims go
+ * to the application's store unchanged.
  */
 final class ObservedStore implements PaymentStore {
 
-  private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.FAILED,
-      PaymentStatus.REQUIRES_ACTION, PaymentStatus.IN_DOUBT);
+  private static final Set<PaymentStatus> OUTCOMES =
+      EnumSet.of(
+          PaymentStatus.SUCCEEDED,
+          PaymentStatus.FAILED,
+          PaymentStatus.REQUIRES_ACTION,
+          PaymentStatus.IN_DOUBT);
 
   private final PaymentStore delegate;
   private final PaymentEvents events;
@@ -86,7 +90,8 @@ final class ObservedStore implements PaymentStore {
 
   @Override
   public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
-    return delegate.claimUnsettled(agencyId, at, staleBefore, max); // the store's own claim, atomic across nodes
+    return delegate.claimUnsettled(
+        agencyId, at, staleBefore, max); // the store's own claim, atomic across nodes
   }
 
   @Override
@@ -95,7 +100,8 @@ final class ObservedStore implements PaymentStore {
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     return delegate.putCustomerReference(agencyId, clientId, customerReference);
   }
 
@@ -135,7 +141,8 @@ final class ObservedStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     return delegate.setups(agencyId, statuses, updatedBefore, max);
   }
 

@@ -47,7 +47,8 @@ interface PaymentEvents {
    * A webhook delivery was answered.
    *
    * @param type the event's type, or {@code invalid} when its signature did not verify
-   * @param result {@code handled}, {@code duplicate}, {@code ignored}, {@code rejected} or {@code error}
+   * @param result {@code handled}, {@code duplicate}, {@code ignored}, {@code rejected} or {@code
+   *     error}
    */
   default void webhook(String type, String result) {}
 

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.Set;
 import java.util.function.Function;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.AgencyId;
@@ -44,15 +44,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The JSON API of the New Payment window and the client portal, under
- * {@code {electronic-payments.web.path}/api} for the default agency and
- * {@code {electronic-payments.web.path}/agencies/{agencyId}/api} for each agency of the
- * {@link ElectronicPaymentsRegistry}. It maps HTTP to the facade and holds no payment logic; the
- * actor of each request comes from the {@link ActorResolver}.
+ * The JSON API of the New Payment window and the client portal, under {@code
+ * {electronic-payments.web.path}/api} for the default agency and {@code
+ * {electronic-payments.web.path}/agencies/{agencyId}/api} for each agency of the {@link
+ * ElectronicPaymentsRegistry}. It maps HTTP to the facade and holds no payment logic; the actor of
+ * each request comes from the {@link ActorResolver}.
  */
 @RestController
-@RequestMapping({"${electronic-payments.web.path:/electronic-payments}/api",
-    "${electronic-payments.web.path:/electronic-payments}/agencies/{agency}/api"})
+@RequestMapping({
+  "${electronic-payments.web.path:/electronic-payments}/api",
+  "${electronic-payments.web.path:/electronic-payments}/agencies/{agency}/api"
+})
 final class PaymentsApiEndpoint extends JsonEndpoint {
 
   private static final long JOURNAL_POLL_MILLIS = 25;
@@ -66,24 +68,30 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @PostMapping("/payments")
-  ResponseEntity<String> process(@RequestBody(required = false) String body, HttpServletRequest http) {
-    Actor actor = actor(http); // who first: nobody learns what a valid request looks like without signing in
+  ResponseEntity<String> process(
+      @RequestBody(required = false) String body, HttpServletRequest http) {
+    Actor actor =
+        actor(http); // who first: nobody learns what a valid request looks like without signing in
     PaymentRequest request = PaymentRequestJson.read(body(body));
     return ok(remember(payments(http).process(actor, request)));
   }
 
   @PostMapping("/payments/async")
-  ResponseEntity<String> processAsync(@RequestBody(required = false) String body, HttpServletRequest http) {
+  ResponseEntity<String> processAsync(
+      @RequestBody(required = false) String body, HttpServletRequest http) {
     Actor actor = actor(http);
     PaymentRequest request = PaymentRequestJson.read(body(body));
     CompletableFuture<PaymentResult> result = payments(http).processAsync(actor, request);
-    // Nothing waits for this step: remember only keeps a client secret for the status call, and cannot fail.
+    // Nothing waits for this step: remember only keeps a client secret for the status call, and
+    // cannot fail.
     CompletableFuture<Void> unused = result.thenAccept(this::remember);
     Payment journaled = journaled(http, actor, request, result);
     ObjectNode accepted = json.createObjectNode();
     accepted.put("paymentId", journaled.id().value());
     accepted.put("status", journaled.status().name());
-    accepted.put("statusUrl", http.getRequestURI().replaceFirst("/async$", "/" + journaled.id().value() + "/status"));
+    accepted.put(
+        "statusUrl",
+        http.getRequestURI().replaceFirst("/async$", "/" + journaled.id().value() + "/status"));
     return status(HttpStatus.ACCEPTED, accepted);
   }
 
@@ -109,11 +117,15 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @PostMapping("/payments/{id}/retry")
-  ResponseEntity<String> retry(@PathVariable("id") String id, @RequestBody(required = false) String body,
+  ResponseEntity<String> retry(
+      @PathVariable("id") String id,
+      @RequestBody(required = false) String body,
       HttpServletRequest http) {
     Actor actor = actor(http);
     JsonNode json = body(body);
-    return ok(remember(payments(http).retry(actor, paymentId(id), PaymentRequestJson.card(json.get("card")))));
+    return ok(
+        remember(
+            payments(http).retry(actor, paymentId(id), PaymentRequestJson.card(json.get("card")))));
   }
 
   @PostMapping("/payments/{id}/refresh")
@@ -133,7 +145,8 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
 
   @GetMapping("/payments/{id}/receipt/print")
   ResponseEntity<String> printableReceipt(@PathVariable("id") String id, HttpServletRequest http) {
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .body(payments(http).printableReceipt(actor(http), paymentId(id)));
   }
 
@@ -149,26 +162,31 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @GetMapping("/payments")
-  ResponseEntity<String> query(@RequestParam(name = "clientId", required = false) @Nullable String clientId,
+  ResponseEntity<String> query(
+      @RequestParam(name = "clientId", required = false) @Nullable String clientId,
       @RequestParam(name = "appointmentId", required = false) @Nullable String appointmentId,
       @RequestParam(name = "datePostedFrom", required = false) @Nullable String postedFrom,
       @RequestParam(name = "datePostedTo", required = false) @Nullable String postedTo,
       @RequestParam(name = "status", required = false) @Nullable List<String> statuses,
       @RequestParam(name = "unsaved", defaultValue = "false") boolean unsaved,
       @RequestParam(name = "offset", defaultValue = "0") int offset,
-      @RequestParam(name = "limit", defaultValue = "100") int limit, HttpServletRequest http) {
+      @RequestParam(name = "limit", defaultValue = "100") int limit,
+      HttpServletRequest http) {
     Actor actor = actor(http);
     if (offset < 0 || limit < 1 || limit > 1000) {
-      throw PaymentValidationException.of(offset < 0 ? "offset" : "limit",
+      throw PaymentValidationException.of(
+          offset < 0 ? "offset" : "limit",
           offset < 0 ? "must be 0 or more" : "must be between 1 and 1000");
     }
-    PaymentQuery query = PaymentQuery.all()
-        .client(param("clientId", clientId, ClientId::of))
-        .appointment(param("appointmentId", appointmentId, AppointmentId::of))
-        .datePostedBetween(param("datePostedFrom", postedFrom, LocalDate::parse),
-            param("datePostedTo", postedTo, LocalDate::parse))
-        .statuses(statuses(statuses))
-        .page(offset, limit);
+    PaymentQuery query =
+        PaymentQuery.all()
+            .client(param("clientId", clientId, ClientId::of))
+            .appointment(param("appointmentId", appointmentId, AppointmentId::of))
+            .datePostedBetween(
+                param("datePostedFrom", postedFrom, LocalDate::parse),
+                param("datePostedTo", postedTo, LocalDate::parse))
+            .statuses(statuses(statuses))
+            .page(offset, limit);
     if (unsaved) {
       query = query.unsaved();
     }
@@ -181,7 +199,9 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @PostMapping("/cards/{id}/nickname")
-  ResponseEntity<String> rename(@PathVariable("id") String id, @RequestBody(required = false) String body,
+  ResponseEntity<String> rename(
+      @PathVariable("id") String id,
+      @RequestBody(required = false) String body,
       HttpServletRequest http) {
     Actor actor = actor(http);
     JsonNode nickname = body(body).get("nickname");
@@ -192,12 +212,19 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @PostMapping("/cards/{id}/expiry")
-  ResponseEntity<String> expiry(@PathVariable("id") String id, @RequestBody(required = false) String body,
+  ResponseEntity<String> expiry(
+      @PathVariable("id") String id,
+      @RequestBody(required = false) String body,
       HttpServletRequest http) {
     Actor actor = actor(http);
     JsonNode expiry = body(body).get("expiry");
-    return ok(payments(http).updateCardExpiry(actor, cardId(id),
-        PaymentRequestJson.expiry(expiry == null || !expiry.isTextual() ? null : expiry.textValue())));
+    return ok(
+        payments(http)
+            .updateCardExpiry(
+                actor,
+                cardId(id),
+                PaymentRequestJson.expiry(
+                    expiry == null || !expiry.isTextual() ? null : expiry.textValue())));
   }
 
   @DeleteMapping("/cards/{id}")
@@ -217,11 +244,18 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
    * The payment {@code processAsync} is charging: found by the request's reference among its
    * client's payments once journaled, or taken from the result if that comes first.
    */
-  private Payment journaled(HttpServletRequest http, Actor actor, PaymentRequest request,
+  private Payment journaled(
+      HttpServletRequest http,
+      Actor actor,
+      PaymentRequest request,
       CompletableFuture<PaymentResult> result) {
-    LocalDate day = request.datePosted() != null ? request.datePosted() : LocalDate.now(agency(http).zone());
-    PaymentQuery query = PaymentQuery.all().client(request.clientId())
-        .datePostedBetween(day.minusDays(1), day.plusDays(1)).limit(1000);
+    LocalDate day =
+        request.datePosted() != null ? request.datePosted() : LocalDate.now(agency(http).zone());
+    PaymentQuery query =
+        PaymentQuery.all()
+            .client(request.clientId())
+            .datePostedBetween(day.minusDays(1), day.plusDays(1))
+            .limit(1000);
     while (true) {
       if (result.isDone()) {
         try {
@@ -230,8 +264,10 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
           throw e.getCause() instanceof RuntimeException r ? r : e;
         }
       }
-      Optional<Payment> stored = payments(http).payments(actor, query).stream()
-          .filter(p -> p.request().reference().equals(request.reference())).findFirst();
+      Optional<Payment> stored =
+          payments(http).payments(actor, query).stream()
+              .filter(p -> p.request().reference().equals(request.reference()))
+              .findFirst();
       if (stored.isPresent()) {
         return stored.get();
       }
@@ -284,7 +320,8 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     }
   }
 
-  private static <T> @Nullable T param(String name, @Nullable String value, Function<String, T> parse) {
+  private static <T> @Nullable T param(
+      String name, @Nullable String value, Function<String, T> parse) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -304,7 +341,8 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
       try {
         set.add(PaymentStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw PaymentValidationException.of("status", "must be statuses such as SUCCEEDED or IN_DOUBT");
+        throw PaymentValidationException.of(
+            "status", "must be statuses such as SUCCEEDED or IN_DOUBT");
       }
     }
     return set;

@@ -7,10 +7,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * DOWN when a payment's outcome has been unknown (in doubt) for longer than
- * {@code electronic-payments.health.in-doubt-threshold}: reconcile cannot settle it, so someone
- * should look (the processor unreachable, or a payment stuck there). The details name the payment
- * id and how long, never an amount or a client.
+ * DOWN when a payment's outcome has been unknown (in doubt) for longer than {@code
+ * electronic-payments.health.in-doubt-threshold}: reconcile cannot settle it, so someone should
+ * look (the processor unreachable, or a payment stuck there). The details name the payment id and
+ * how long, never an amount or a client.
  */
 final class PaymentsHealthIndicator implements HealthIndicator {
 
@@ -27,9 +27,15 @@ final class PaymentsHealthIndicator implements HealthIndicator {
     Optional<Payment> stuck = unsettled.inDoubtLongerThan(threshold);
     int inDoubt = unsettled.inDoubt();
     if (stuck.isPresent()) {
-      return Health.down().withDetail("inDoubt", inDoubt).withDetail("threshold", threshold.toString())
-          .withDetail("oldestInDoubt", stuck.get().id().value()).build();
+      return Health.down()
+          .withDetail("inDoubt", inDoubt)
+          .withDetail("threshold", threshold.toString())
+          .withDetail("oldestInDoubt", stuck.get().id().value())
+          .build();
     }
-    return Health.up().withDetail("inDoubt", inDoubt).withDetail("threshold", threshold.toString()).build();
+    return Health.up()
+        .withDetail("inDoubt", inDoubt)
+        .withDetail("threshold", threshold.toString())
+        .build();
   }
 }

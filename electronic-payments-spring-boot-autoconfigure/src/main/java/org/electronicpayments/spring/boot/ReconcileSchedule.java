@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link ElectronicPayments#reconcile}, for every agency of the registry, every interval, give or take the jitter, on one
- * daemon thread of its own, while the application runs. Several nodes on one database may run it
- * at once: the facade claims each unsettled payment before settling it, so a payment is settled
- * by one node. A run that throws is logged and the next one
- * still comes. Turned off with {@code electronic-payments.reconcile.enabled=false}.
+ * Runs {@link ElectronicPayments#reconcile}, for every agency of the registry, every interval, give
+ * or take the jitter, on one daemon thread of its own, while the application runs. Several nodes on
+ * one database may run it at once: the facade claims each unsettled payment before settling it, so
+ * a payment is settled by one node. A run that throws is logged and the next one still comes.
+ * Turned off with {@code electronic-payments.reconcile.enabled=false}.
  */
 public final class ReconcileSchedule implements SmartLifecycle {
 
@@ -37,11 +37,16 @@ public final class ReconcileSchedule implements SmartLifecycle {
   private final Actor actor = Actor.system(ACTOR_NAME);
   private @Nullable ScheduledExecutorService executor;
 
-  ReconcileSchedule(ElectronicPayments payments, ElectronicPaymentsProperties.Reconcile settings, PaymentEvents events) {
+  ReconcileSchedule(
+      ElectronicPayments payments,
+      ElectronicPaymentsProperties.Reconcile settings,
+      PaymentEvents events) {
     this(List.of(payments), settings, events);
   }
 
-  ReconcileSchedule(List<ElectronicPayments> payments, ElectronicPaymentsProperties.Reconcile settings,
+  ReconcileSchedule(
+      List<ElectronicPayments> payments,
+      ElectronicPaymentsProperties.Reconcile settings,
       PaymentEvents events) {
     if (settings.interval().isNegative() || settings.interval().isZero()) {
       throw new IllegalArgumentException("electronic-payments.reconcile.interval must be positive");
@@ -53,14 +58,16 @@ public final class ReconcileSchedule implements SmartLifecycle {
     this.payments = List.copyOf(payments);
     this.interval = settings.interval();
     this.jitter = settings.jitter();
-    this.initialDelay = settings.initialDelay().isNegative() ? Duration.ZERO : settings.initialDelay();
+    this.initialDelay =
+        settings.initialDelay().isNegative() ? Duration.ZERO : settings.initialDelay();
     this.events = events;
   }
 
   /**
    * Runs reconcile once, now, on the caller's thread, for every agency.
    *
-   * @return what it did (summed over the agencies), or {@code null} when it threw (the error is logged)
+   * @return what it did (summed over the agencies), or {@code null} when it threw (the error is
+   *     logged)
    */
   public @Nullable ReconcileReport runOnce() {
     long start = System.nanoTime();
@@ -69,8 +76,13 @@ public final class ReconcileSchedule implements SmartLifecycle {
       ReconcileReport sum = new ReconcileReport(0, 0, 0, 0, 0);
       for (ElectronicPayments agency : payments) {
         ReconcileReport r = agency.reconcile(actor);
-        sum = new ReconcileReport(sum.examined() + r.examined(), sum.succeeded() + r.succeeded(),
-            sum.failed() + r.failed(), sum.stillInDoubt() + r.stillInDoubt(), sum.awaitingAction() + r.awaitingAction());
+        sum =
+            new ReconcileReport(
+                sum.examined() + r.examined(),
+                sum.succeeded() + r.succeeded(),
+                sum.failed() + r.failed(),
+                sum.stillInDoubt() + r.stillInDoubt(),
+                sum.awaitingAction() + r.awaitingAction());
       }
       report = sum;
       if (report.examined() > 0) {
@@ -90,11 +102,13 @@ public final class ReconcileSchedule implements SmartLifecycle {
     if (executor != null) {
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "electronic-payments-reconcile");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "electronic-payments-reconcile");
+              t.setDaemon(true);
+              return t;
+            });
     schedule(executor, initialDelay.toMillis());
   }
 
@@ -112,15 +126,20 @@ public final class ReconcileSchedule implements SmartLifecycle {
   }
 
   private void schedule(ScheduledExecutorService on, long delayMillis) {
-    // Nothing waits for a run: runOnce reports its own failures, and stop() cancels the pending one.
-    ScheduledFuture<?> unused = on.schedule(() -> {
-      runOnce();
-      synchronized (this) {
-        if (executor == on) {
-          schedule(on, nextDelayMillis());
-        }
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
+    // Nothing waits for a run: runOnce reports its own failures, and stop() cancels the pending
+    // one.
+    ScheduledFuture<?> unused =
+        on.schedule(
+            () -> {
+              runOnce();
+              synchronized (this) {
+                if (executor == on) {
+                  schedule(on, nextDelayMillis());
+                }
+              }
+            },
+            delayMillis,
+            TimeUnit.MILLISECONDS);
   }
 
   /**

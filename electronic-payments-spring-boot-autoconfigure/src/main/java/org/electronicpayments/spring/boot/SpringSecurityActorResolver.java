@@ -16,11 +16,11 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The default {@link ActorResolver} with Spring Security: an authenticated {@link Authentication}
- * with the client authority is that client (its name is the client id); otherwise it is staff
- * whose id is its name and whose roles are its authorities, each granting the permissions mapped
- * to it in {@code electronic-payments.security.roles} (and an authority named like a
- * {@link Permission}, with or without {@code ROLE_}, grants that permission). Anonymous or
- * unauthenticated principals resolve to {@code null}.
+ * with the client authority is that client (its name is the client id); otherwise it is staff whose
+ * id is its name and whose roles are its authorities, each granting the permissions mapped to it in
+ * {@code electronic-payments.security.roles} (and an authority named like a {@link Permission},
+ * with or without {@code ROLE_}, grants that permission). Anonymous or unauthenticated principals
+ * resolve to {@code null}.
  */
 public final class SpringSecurityActorResolver implements ActorResolver {
 
@@ -42,7 +42,9 @@ public final class SpringSecurityActorResolver implements ActorResolver {
 
   @Override
   public @Nullable Actor resolve(@Nullable Principal principal) {
-    if (!(principal instanceof Authentication auth) || !auth.isAuthenticated() || auth.getName() == null
+    if (!(principal instanceof Authentication auth)
+        || !auth.isAuthenticated()
+        || auth.getName() == null
         || auth.getClass().getSimpleName().equals("AnonymousAuthenticationToken")) {
       return null;
     }

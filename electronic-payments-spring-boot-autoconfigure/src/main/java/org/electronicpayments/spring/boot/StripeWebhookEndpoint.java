@@ -1,11 +1,11 @@
 package org.electronicpayments.spring.boot;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Function;
 import org.electronicpayments.ConcurrentUpdateException;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.stripe.StripeWebhooks;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Stripe's webhook endpoint, {@code POST {electronic-payments.web.path}/stripe/webhook}: the body
  * is taken as the raw bytes Stripe signed and handed to the {@link StripeWebhooks} of the agency
  * whose connected account the event names (the default agency's without one). A bad or missing
- * signature answers 400; a duplicate or an event of no use to us answers 200 (Stripe stops
- * sending it); only a passing failure (the processor or the database busy) answers 503, so Stripe
- * delivers it again later. Any other error is logged and answered 200: reconcile settles the
- * payment anyway, and Stripe is never made to retry an event that will always fail.
+ * signature answers 400; a duplicate or an event of no use to us answers 200 (Stripe stops sending
+ * it); only a passing failure (the processor or the database busy) answers 503, so Stripe delivers
+ * it again later. Any other error is logged and answered 200: reconcile settles the payment anyway,
+ * and Stripe is never made to retry an event that will always fail.
  */
 @RestController
 final class StripeWebhookEndpoint {
@@ -39,13 +39,15 @@ final class StripeWebhookEndpoint {
   private final Function<@Nullable String, StripeWebhooks> byConnectedAccount;
   private final PaymentEvents events;
 
-  StripeWebhookEndpoint(Function<@Nullable String, StripeWebhooks> byConnectedAccount, PaymentEvents events) {
+  StripeWebhookEndpoint(
+      Function<@Nullable String, StripeWebhooks> byConnectedAccount, PaymentEvents events) {
     this.byConnectedAccount = byConnectedAccount;
     this.events = events;
   }
 
   @PostMapping(path = "${electronic-payments.web.path:/electronic-payments}/stripe/webhook")
-  ResponseEntity<String> receive(@RequestBody(required = false) byte @Nullable [] body,
+  ResponseEntity<String> receive(
+      @RequestBody(required = false) byte @Nullable [] body,
       @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
     String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     StripeWebhooks.Result result;
@@ -82,7 +84,8 @@ final class StripeWebhookEndpoint {
   }
 
   private static ResponseEntity<String> answer(HttpStatus status, String result) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .body("{\"result\":\"" + result + "\"}");
   }
 }

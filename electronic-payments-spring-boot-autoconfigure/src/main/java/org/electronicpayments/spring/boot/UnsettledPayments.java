@@ -14,9 +14,9 @@ import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.spi.PaymentStore;
 
 /**
- * Counts for the gauges and the health indicator, read from the store (not through the facade,
- * so a scrape is not an audited access), over every agency of the registry. Each count reads at
- * most {@link #CAP} payments per agency.
+ * Counts for the gauges and the health indicator, read from the store (not through the facade, so a
+ * scrape is not an audited access), over every agency of the registry. Each count reads at most
+ * {@link #CAP} payments per agency.
  */
 final class UnsettledPayments {
 
@@ -61,7 +61,9 @@ final class UnsettledPayments {
   private List<Payment> inDoubtPayments() {
     List<Payment> all = new java.util.ArrayList<>();
     for (AgencyId agency : agencies) {
-      all.addAll(store.query(agency, PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP)));
+      all.addAll(
+          store.query(
+              agency, PaymentQuery.all().statuses(EnumSet.of(PaymentStatus.IN_DOUBT)).limit(CAP)));
     }
     return all;
   }

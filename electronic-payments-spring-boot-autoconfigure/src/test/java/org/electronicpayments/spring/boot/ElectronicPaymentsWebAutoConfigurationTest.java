@@ -10,41 +10,63 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 /** When the HTTP endpoints exist. */
 class ElectronicPaymentsWebAutoConfigurationTest {
 
-  private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
-      ElectronicPaymentsAutoConfiguration.class, ElectronicPaymentsWebAutoConfiguration.class);
+  private static final AutoConfigurations CONFIGURATIONS =
+      AutoConfigurations.of(
+          ElectronicPaymentsAutoConfiguration.class, ElectronicPaymentsWebAutoConfiguration.class);
 
   @Test
   void aSpringMvcApplicationGetsTheWebhookAndJsonEndpoints() {
-    new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+    new WebApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
         .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES)
         .withPropertyValues("electronic-payments.store.type=in-memory")
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PaymentsApiEndpoint.class)
-            .hasSingleBean(StripeWebhookEndpoint.class));
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(PaymentsApiEndpoint.class)
+                    .hasSingleBean(StripeWebhookEndpoint.class));
   }
 
   @Test
   void withoutAWebhookSecretOnlyTheJsonEndpointsExist() {
-    new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-        .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES[0],
-            ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES[2], "electronic-payments.store.type=in-memory")
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PaymentsApiEndpoint.class)
-            .doesNotHaveBean(StripeWebhookEndpoint.class));
+    new WebApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
+        .withPropertyValues(
+            ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES[0],
+            ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES[2],
+            "electronic-payments.store.type=in-memory")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(PaymentsApiEndpoint.class)
+                    .doesNotHaveBean(StripeWebhookEndpoint.class));
   }
 
   @Test
   void theEndpointsAreOffByProperty() {
-    new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+    new WebApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
         .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES)
-        .withPropertyValues("electronic-payments.store.type=in-memory", "electronic-payments.web.enabled=false")
-        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PaymentsApiEndpoint.class)
-            .doesNotHaveBean(StripeWebhookEndpoint.class));
+        .withPropertyValues(
+            "electronic-payments.store.type=in-memory", "electronic-payments.web.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(PaymentsApiEndpoint.class)
+                    .doesNotHaveBean(StripeWebhookEndpoint.class));
   }
 
   @Test
   void anApplicationWithoutAWebServerGetsNoEndpoints() {
-    new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+    new ApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
         .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES)
         .withPropertyValues("electronic-payments.store.type=in-memory")
-        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PaymentsApiEndpoint.class));
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(PaymentsApiEndpoint.class));
   }
 }

@@ -15,14 +15,22 @@ import org.springframework.security.core.authority.AuthorityUtils;
 
 class SpringSecurityActorResolverTest {
 
-  private final SpringSecurityActorResolver resolver = new SpringSecurityActorResolver(
-      Map.of("ROLE_FRONT_DESK", Set.of(Permission.PROCESS_ELECTRONIC_PAYMENTS, Permission.VIEW_PAYMENTS)),
-      "ROLE_PAYMENTS_CLIENT");
+  private final SpringSecurityActorResolver resolver =
+      new SpringSecurityActorResolver(
+          Map.of(
+              "ROLE_FRONT_DESK",
+              Set.of(Permission.PROCESS_ELECTRONIC_PAYMENTS, Permission.VIEW_PAYMENTS)),
+          "ROLE_PAYMENTS_CLIENT");
 
   @Test
   void staffGetThePermissionsTheirAuthoritiesMapTo() {
-    Actor actor = resolver.resolve(UsernamePasswordAuthenticationToken.authenticated("s-17", null,
-        AuthorityUtils.createAuthorityList("ROLE_FRONT_DESK", "ROLE_REFUND", "ROLE_UNRELATED")));
+    Actor actor =
+        resolver.resolve(
+            UsernamePasswordAuthenticationToken.authenticated(
+                "s-17",
+                null,
+                AuthorityUtils.createAuthorityList(
+                    "ROLE_FRONT_DESK", "ROLE_REFUND", "ROLE_UNRELATED")));
 
     assertThat(actor).isInstanceOf(Actor.Staff.class);
     Actor.Staff staff = (Actor.Staff) actor;
@@ -34,16 +42,23 @@ class SpringSecurityActorResolverTest {
 
   @Test
   void aPortalUserWithTheClientAuthorityIsThatClient() {
-    assertThat(resolver.resolve(UsernamePasswordAuthenticationToken.authenticated("1000", null,
-        AuthorityUtils.createAuthorityList("ROLE_PAYMENTS_CLIENT")))).isEqualTo(Actor.client(ClientId.of("1000")));
+    assertThat(
+            resolver.resolve(
+                UsernamePasswordAuthenticationToken.authenticated(
+                    "1000", null, AuthorityUtils.createAuthorityList("ROLE_PAYMENTS_CLIENT"))))
+        .isEqualTo(Actor.client(ClientId.of("1000")));
   }
 
   @Test
   void nobodyIsResolvedWithoutAnAuthenticatedPrincipal() {
     assertThat(resolver.resolve(null)).isNull();
-    assertThat(resolver.resolve(UsernamePasswordAuthenticationToken.unauthenticated("s-17", "pw"))).isNull();
-    assertThat(resolver.resolve(new AnonymousAuthenticationToken("key", "anonymousUser",
-        AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))).isNull();
+    assertThat(resolver.resolve(UsernamePasswordAuthenticationToken.unauthenticated("s-17", "pw")))
+        .isNull();
+    assertThat(
+            resolver.resolve(
+                new AnonymousAuthenticationToken(
+                    "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))))
+        .isNull();
     assertThat(resolver.resolve(() -> "plain-principal")).isNull();
   }
 }

@@ -5,10 +5,10 @@ import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Stripe error response, thrown by endpoints and turned into
- * {@code {"error": {type, code, decline_code, message, param, …}}} with its HTTP status.
- * {@link #stored} tells whether the response counts as "the endpoint ran" for idempotency
- * (card errors do; validation errors do not, as with Stripe).
+ * A Stripe error response, thrown by endpoints and turned into {@code {"error": {type, code,
+ * decline_code, message, param, …}}} with its HTTP status. {@link #stored} tells whether the
+ * response counts as "the endpoint ran" for idempotency (card errors do; validation errors do not,
+ * as with Stripe).
  */
 final class ApiError extends RuntimeException {
 
@@ -25,8 +25,13 @@ final class ApiError extends RuntimeException {
     this.stored = stored;
   }
 
-  static ApiError of(int status, String type, String message, @Nullable String code,
-      @Nullable String param, boolean stored) {
+  static ApiError of(
+      int status,
+      String type,
+      String message,
+      @Nullable String code,
+      @Nullable String param,
+      boolean stored) {
     ObjectNode error = Json.object();
     if (code != null) {
       error.put("code", code);
@@ -50,8 +55,13 @@ final class ApiError extends RuntimeException {
 
   /** A missing object: 404 when named by the URL, 400 when named by a parameter. */
   static ApiError noSuch(String objectName, String id, @Nullable String param) {
-    return of(param == null ? 404 : 400, "invalid_request_error",
-        "No such " + objectName + ": '" + id + "'", "resource_missing", param, false);
+    return of(
+        param == null ? 404 : 400,
+        "invalid_request_error",
+        "No such " + objectName + ": '" + id + "'",
+        "resource_missing",
+        param,
+        false);
   }
 
   static ApiError unexpectedState(String message) {
@@ -59,7 +69,9 @@ final class ApiError extends RuntimeException {
   }
 
   /** A declined card (402); carries the PaymentIntent and charge when a charge was tried. */
-  static ApiError card(StripeTestCard.Decline decline, @Nullable ObjectNode paymentIntent,
+  static ApiError card(
+      StripeTestCard.Decline decline,
+      @Nullable ObjectNode paymentIntent,
       @Nullable String chargeId) {
     ApiError e = of(402, "card_error", decline.message(), decline.code(), decline.param(), true);
     if (chargeId != null) {
@@ -70,8 +82,8 @@ final class ApiError extends RuntimeException {
     }
     if (paymentIntent != null) {
       e.error.set("payment_intent", paymentIntent);
-      e.error.set("payment_method",
-          paymentIntent.path("last_payment_error").path("payment_method"));
+      e.error.set(
+          "payment_method", paymentIntent.path("last_payment_error").path("payment_method"));
     }
     return e;
   }

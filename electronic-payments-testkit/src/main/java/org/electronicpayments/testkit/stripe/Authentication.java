@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finishing 3-D Secure for a PaymentIntent or SetupIntent in {@code requires_action}, as the
- * customer would in Stripe.js's challenge: from Java ({@link StripeEmulator#completeAuthentication}) or by opening the
- * {@code next_action} URL, {@code GET /emulator/authenticate/{id}[?result=fail]}.
+ * customer would in Stripe.js's challenge: from Java ({@link
+ * StripeEmulator#completeAuthentication}) or by opening the {@code next_action} URL, {@code GET
+ * /emulator/authenticate/{id}[?result=fail]}.
  */
 final class Authentication {
 
@@ -17,28 +18,42 @@ final class Authentication {
 
   /** Completes or fails authentication of a PaymentIntent or SetupIntent; returns it afterwards. */
   static ObjectNode finish(Engine engine, String intentId, boolean succeed) {
-    return intentId.startsWith("seti_") ? finishSetup(engine, intentId, succeed)
+    return intentId.startsWith("seti_")
+        ? finishSetup(engine, intentId, succeed)
         : finishPayment(engine, intentId, succeed);
   }
 
   private static ObjectNode finishSetup(Engine engine, String setupIntentId, boolean succeed) {
-    AccountData data = engine.accounts()
-        .filter(a -> a.setupIntents.get(setupIntentId) != null)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such setup_intent: "
-            + setupIntentId));
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.setupIntents.get(setupIntentId) != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such setup_intent: " + setupIntentId));
     ObjectNode seti = data.setupIntent(setupIntentId);
-    Call call = new Call(engine, data, Params.parse(null), setupIntentId, null, null,
-        StripeEmulator.DEFAULT_API_VERSION, engine.now());
+    Call call =
+        new Call(
+            engine,
+            data,
+            Params.parse(null),
+            setupIntentId,
+            null,
+            null,
+            StripeEmulator.DEFAULT_API_VERSION,
+            engine.now());
     synchronized (seti) {
       if (!"requires_action".equals(seti.path("status").asText())) {
-        throw new IllegalStateException("SetupIntent " + setupIntentId + " is "
-            + seti.path("status").asText() + ", not requires_action");
+        throw new IllegalStateException(
+            "SetupIntent "
+                + setupIntentId
+                + " is "
+                + seti.path("status").asText()
+                + ", not requires_action");
       }
       StoredPaymentMethod pm = data.paymentMethods.get(seti.path("payment_method").asText());
       if (pm == null) {
-        throw new IllegalStateException("SetupIntent " + setupIntentId
-            + " has no payment method");
+        throw new IllegalStateException("SetupIntent " + setupIntentId + " has no payment method");
       }
       if (!succeed) {
         SetupIntentApi.authenticationFailed(call, seti, pm);
@@ -49,23 +64,37 @@ final class Authentication {
   }
 
   private static ObjectNode finishPayment(Engine engine, String paymentIntentId, boolean succeed) {
-    AccountData data = engine.accounts()
-        .filter(a -> a.paymentIntents.get(paymentIntentId) != null)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such payment_intent: "
-            + paymentIntentId));
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.paymentIntents.get(paymentIntentId) != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such payment_intent: " + paymentIntentId));
     ObjectNode pi = data.paymentIntent(paymentIntentId);
-    Call call = new Call(engine, data, Params.parse(null), paymentIntentId, null, null,
-        StripeEmulator.DEFAULT_API_VERSION, engine.now());
+    Call call =
+        new Call(
+            engine,
+            data,
+            Params.parse(null),
+            paymentIntentId,
+            null,
+            null,
+            StripeEmulator.DEFAULT_API_VERSION,
+            engine.now());
     synchronized (pi) {
       if (!"requires_action".equals(pi.path("status").asText())) {
-        throw new IllegalStateException("PaymentIntent " + paymentIntentId + " is "
-            + pi.path("status").asText() + ", not requires_action");
+        throw new IllegalStateException(
+            "PaymentIntent "
+                + paymentIntentId
+                + " is "
+                + pi.path("status").asText()
+                + ", not requires_action");
       }
       StoredPaymentMethod pm = data.paymentMethods.get(pi.path("payment_method").asText());
       if (pm == null) {
-        throw new IllegalStateException("PaymentIntent " + paymentIntentId
-            + " has no payment method");
+        throw new IllegalStateException(
+            "PaymentIntent " + paymentIntentId + " has no payment method");
       }
       if (!succeed) {
         Charging.authenticationFailed(call, pi, pm);
@@ -80,17 +109,24 @@ final class Authentication {
   }
 
   /** Serves the authentication URL: finishes, then redirects to the return URL if there is one. */
-  static void serve(Engine engine, String path, @Nullable String query,
-      Reply reply) throws IOException {
+  static void serve(Engine engine, String path, @Nullable String query, Reply reply)
+      throws IOException {
     String id = path.substring(path.lastIndexOf('/') + 1);
     boolean succeed = query == null || !query.contains("result=fail");
     String returnUrl;
     try {
-      ObjectNode before = engine.accounts()
-          .map(a -> id.startsWith("seti_") ? a.setupIntents.get(id) : a.paymentIntents.get(id))
-          .filter(java.util.Objects::nonNull).map(Json::snapshot).findFirst().orElse(null);
-      returnUrl = before == null ? null
-          : before.path("next_action").path("redirect_to_url").path("return_url").asText(null);
+      ObjectNode before =
+          engine
+              .accounts()
+              .map(a -> id.startsWith("seti_") ? a.setupIntents.get(id) : a.paymentIntents.get(id))
+              .filter(java.util.Objects::nonNull)
+              .map(Json::snapshot)
+              .findFirst()
+              .orElse(null);
+      returnUrl =
+          before == null
+              ? null
+              : before.path("next_action").path("redirect_to_url").path("return_url").asText(null);
       finish(engine, id, succeed);
     } catch (IllegalArgumentException | IllegalStateException e) {
       reply.send(400, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8), null);
@@ -101,8 +137,11 @@ final class Authentication {
       String param = id.startsWith("seti_") ? "setup_intent=" : "payment_intent=";
       reply.send(302, new byte[0], null, Map.of("Location", returnUrl + separator + param + id));
     } else {
-      reply.send(200, ("Authentication " + (succeed ? "completed" : "failed") + " for " + id)
-          .getBytes(StandardCharsets.UTF_8), null);
+      reply.send(
+          200,
+          ("Authentication " + (succeed ? "completed" : "failed") + " for " + id)
+              .getBytes(StandardCharsets.UTF_8),
+          null);
     }
   }
 }

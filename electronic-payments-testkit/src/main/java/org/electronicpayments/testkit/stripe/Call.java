@@ -15,9 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the {@code Stripe-Version} sent, or the default
  * @param now the emulator's clock when the call started
  */
-record Call(Engine engine, AccountData data, Params params, String pathId,
+record Call(
+    Engine engine,
+    AccountData data,
+    Params params,
+    String pathId,
     @Nullable String requestId,
-    @Nullable String idempotencyKey, String apiVersion, Instant now) {
+    @Nullable String idempotencyKey,
+    String apiVersion,
+    Instant now) {
 
   long created() {
     return now.getEpochSecond();

@@ -39,8 +39,19 @@ final class CardDetails {
   static ObjectNode forCharge(ObjectNode pmCard) {
     ObjectNode details = Json.object();
     ObjectNode card = details.putObject("card");
-    for (String field : new String[] {"brand", "checks", "country", "exp_month", "exp_year",
-        "fingerprint", "funding", "last4", "regulated_status", "wallet"}) {
+    for (String field :
+        new String[] {
+          "brand",
+          "checks",
+          "country",
+          "exp_month",
+          "exp_year",
+          "fingerprint",
+          "funding",
+          "last4",
+          "regulated_status",
+          "wallet"
+        }) {
       card.set(field, pmCard.get(field));
     }
     card.put("network", pmCard.path("brand").asText());

@@ -9,17 +9,17 @@ import org.jspecify.annotations.Nullable;
 final class ChargeApi {
 
   /** {@code GET /v1/charges}. */
-  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
-      ParamSpec.string("payment_intent"));
+  static final ParamSpec LIST =
+      ParamSpec.list(ParamSpec.string("customer"), ParamSpec.string("payment_intent"));
 
   private ChargeApi() {}
 
   /**
-   * Records the charge of a PaymentIntent (whose lock the caller holds): succeeded, or failed
-   * with the decline.
+   * Records the charge of a PaymentIntent (whose lock the caller holds): succeeded, or failed with
+   * the decline.
    */
-  static ObjectNode create(Call call, ObjectNode pi, StoredPaymentMethod pm,
-      StripeTestCard.@Nullable Decline decline) {
+  static ObjectNode create(
+      Call call, ObjectNode pi, StoredPaymentMethod pm, StripeTestCard.@Nullable Decline decline) {
     long amount = pi.path("amount").asLong();
     boolean paid = decline == null;
     String id = Ids.next("ch");
@@ -47,11 +47,15 @@ final class ChargeApi {
     charge.set("metadata", pi.get("metadata").deepCopy());
     ObjectNode outcome = charge.putObject("outcome");
     outcome.put("network_status", paid ? "approved_by_network" : "declined_by_network");
-    outcome.put("reason", decline == null ? null : Objects.requireNonNullElse(decline.declineCode(),
-        decline.code()));
+    outcome.put(
+        "reason",
+        decline == null ? null : Objects.requireNonNullElse(decline.declineCode(), decline.code()));
     outcome.put("risk_level", "normal");
-    outcome.put("seller_message", paid ? "Payment complete."
-        : "The bank did not return any further details with this decline.");
+    outcome.put(
+        "seller_message",
+        paid
+            ? "Payment complete."
+            : "The bank did not return any further details with this decline.");
     outcome.put("type", paid ? "authorized" : "issuer_declined");
     charge.put("paid", paid);
     charge.put("payment_intent", pi.path("id").asText());
@@ -84,9 +88,12 @@ final class ChargeApi {
   static ObjectNode list(Call call) {
     String pi = call.params().text("payment_intent");
     String customer = call.params().text("customer");
-    return Lists.page(call.data().charges.newestFirst(),
-        c -> (pi == null || pi.equals(c.path("payment_intent").asText()))
-            && (customer == null || customer.equals(c.path("customer").asText())),
-        call.params(), "/v1/charges");
+    return Lists.page(
+        call.data().charges.newestFirst(),
+        c ->
+            (pi == null || pi.equals(c.path("payment_intent").asText()))
+                && (customer == null || customer.equals(c.path("customer").asText())),
+        call.params(),
+        "/v1/charges");
   }
 }

@@ -21,9 +21,18 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the PaymentIntent's metadata when it was charged
  * @param created when it was made, by the emulator's clock
  */
-public record ChargeRecord(String id, @Nullable String account, String paymentIntent,
-    @Nullable String customer, String paymentMethod, long amount, String currency, String status,
-    long amountRefunded, Map<String, String> metadata, Instant created) {
+public record ChargeRecord(
+    String id,
+    @Nullable String account,
+    String paymentIntent,
+    @Nullable String customer,
+    String paymentMethod,
+    long amount,
+    String currency,
+    String status,
+    long amountRefunded,
+    Map<String, String> metadata,
+    Instant created) {
 
   /** Copies the metadata and checks the required fields. */
   public ChargeRecord {

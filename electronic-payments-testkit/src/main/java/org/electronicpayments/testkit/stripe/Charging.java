@@ -5,16 +5,19 @@ import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What confirming a PaymentIntent does with its card: succeed, decline, or ask for 3-D Secure,
- * per the test card table. Every method runs with the PaymentIntent's lock held.
+ * What confirming a PaymentIntent does with its card: succeed, decline, or ask for 3-D Secure, per
+ * the test card table. Every method runs with the PaymentIntent's lock held.
  */
 final class Charging {
 
   /** The customer failed 3-D Secure (a 400 in {@code last_payment_error}, not a card error). */
-  private static final StripeTestCard.Decline AUTHENTICATION_FAILED = new StripeTestCard.Decline(
-      "payment_intent_authentication_failure", null,
-      "The provided PaymentMethod has failed authentication. You can provide payment_method_data"
-          + " or a new PaymentMethod to attempt to fulfill this PaymentIntent again.", null);
+  private static final StripeTestCard.Decline AUTHENTICATION_FAILED =
+      new StripeTestCard.Decline(
+          "payment_intent_authentication_failure",
+          null,
+          "The provided PaymentMethod has failed authentication. You can provide payment_method_data"
+              + " or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
+          null);
 
   private Charging() {}
 
@@ -23,29 +26,44 @@ final class Charging {
     synchronized (pm.json) {
       String owner = pm.customer();
       if (owner != null && !owner.equals(customer)) {
-        throw ApiError.invalidRequest("The PaymentMethod " + pm.id() + " belongs to the Customer "
-            + owner + ". Please include the Customer in the `customer` parameter on the"
-            + " PaymentIntent.", "payment_method", "payment_method_unexpected_state");
+        throw ApiError.invalidRequest(
+            "The PaymentMethod "
+                + pm.id()
+                + " belongs to the Customer "
+                + owner
+                + ". Please include the Customer in the `customer` parameter on the"
+                + " PaymentIntent.",
+            "payment_method",
+            "payment_method_unexpected_state");
       }
       if (pm.consumed) {
-        throw ApiError.invalidRequest("This PaymentMethod was previously used without being"
-            + " attached to a Customer or was detached from a Customer, and may not be used"
-            + " again.", "payment_method", "payment_method_unexpected_state");
+        throw ApiError.invalidRequest(
+            "This PaymentMethod was previously used without being"
+                + " attached to a Customer or was detached from a Customer, and may not be used"
+                + " again.",
+            "payment_method",
+            "payment_method_unexpected_state");
       }
     }
   }
 
   /** Confirms: returns the PaymentIntent, or throws the card error of a decline. */
-  static ObjectNode confirm(Call call, ObjectNode pi, StoredPaymentMethod pm, boolean offSession,
-      boolean errorOnRequiresAction, @Nullable String returnUrl) {
+  static ObjectNode confirm(
+      Call call,
+      ObjectNode pi,
+      StoredPaymentMethod pm,
+      boolean offSession,
+      boolean errorOnRequiresAction,
+      @Nullable String returnUrl) {
     pi.put("payment_method", pm.id());
     boolean authenticate;
     synchronized (pm.json) {
-      authenticate = switch (pm.card.behaviour()) {
-        case REQUIRES_AUTHENTICATION -> true;
-        case REQUIRES_AUTHENTICATION_UNLESS_SET_UP -> !pm.setUp;
-        default -> false;
-      };
+      authenticate =
+          switch (pm.card.behaviour()) {
+            case REQUIRES_AUTHENTICATION -> true;
+            case REQUIRES_AUTHENTICATION_UNLESS_SET_UP -> !pm.setUp;
+            default -> false;
+          };
     }
     if (!authenticate) {
       return charge(call, pi, pm);
@@ -62,8 +80,8 @@ final class Charging {
   }
 
   /**
-   * The {@code next_action} of an intent whose card needs 3-D Secure: a redirect when the
-   * caller gave a return URL, else the {@code use_stripe_sdk} hash that Stripe.js handles.
+   * The {@code next_action} of an intent whose card needs 3-D Secure: a redirect when the caller
+   * gave a return URL, else the {@code use_stripe_sdk} hash that Stripe.js handles.
    */
   static ObjectNode nextAction(Call call, String intentId, @Nullable String returnUrl) {
     String url = call.engine().baseUrl() + "/emulator/authenticate/" + intentId;
@@ -118,8 +136,8 @@ final class Charging {
   }
 
   /** Records a failed charge and throws the card error, the PaymentIntent inside. */
-  static ObjectNode decline(Call call, ObjectNode pi, StoredPaymentMethod pm,
-      StripeTestCard.Decline decline) {
+  static ObjectNode decline(
+      Call call, ObjectNode pi, StoredPaymentMethod pm, StripeTestCard.Decline decline) {
     ObjectNode charge = ChargeApi.create(call, pi, pm, decline);
     String chargeId = charge.path("id").asText();
     ObjectNode error = ApiError.card(decline, null, chargeId).error.deepCopy();
@@ -138,8 +156,9 @@ final class Charging {
   /** The customer failed 3-D Secure: back to {@code requires_payment_method}, no charge. */
   static void authenticationFailed(Call call, ObjectNode pi, StoredPaymentMethod pm) {
     StripeTestCard.Decline failure = AUTHENTICATION_FAILED;
-    ObjectNode error = ApiError.of(400, "invalid_request_error", failure.message(),
-        failure.code(), null, true).error;
+    ObjectNode error =
+        ApiError.of(400, "invalid_request_error", failure.message(), failure.code(), null, true)
+            .error;
     error.set("payment_method", Json.snapshot(pm.json));
     pi.set("last_payment_error", error);
     pi.putNull("payment_method");

@@ -7,12 +7,18 @@ import java.util.Objects;
 final class CustomerApi {
 
   /** {@code POST /v1/customers}. */
-  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.string("description"),
-      ParamSpec.email("email"), ParamSpec.metadata(), ParamSpec.string("name"),
-      ParamSpec.string("phone"));
+  static final ParamSpec CREATE =
+      ParamSpec.of(
+          ParamSpec.string("description"),
+          ParamSpec.email("email"),
+          ParamSpec.metadata(),
+          ParamSpec.string("name"),
+          ParamSpec.string("phone"));
+
   /** {@code POST /v1/customers/{id}}. */
-  static final ParamSpec UPDATE = CREATE.and(ParamSpec.object("invoice_settings",
-      ParamSpec.string("default_payment_method")));
+  static final ParamSpec UPDATE =
+      CREATE.and(ParamSpec.object("invoice_settings", ParamSpec.string("default_payment_method")));
+
   /** {@code GET /v1/customers}. */
   static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("email"));
 
@@ -66,10 +72,14 @@ final class CustomerApi {
     if (defaultPm != null && !defaultPm.isEmpty()) {
       StoredPaymentMethod pm = call.data().paymentMethods.get(defaultPm);
       if (pm == null || !call.pathId().equals(pm.customer())) {
-        throw ApiError.invalidRequest("No such PaymentMethod: '" + defaultPm + "'; It's possible"
-            + " this PaymentMethod exists on one of your connected accounts, in which case you"
-            + " should retry this request on that connected account.",
-            "invoice_settings[default_payment_method]", "resource_missing");
+        throw ApiError.invalidRequest(
+            "No such PaymentMethod: '"
+                + defaultPm
+                + "'; It's possible"
+                + " this PaymentMethod exists on one of your connected accounts, in which case you"
+                + " should retry this request on that connected account.",
+            "invoice_settings[default_payment_method]",
+            "resource_missing");
       }
     }
     synchronized (customer) {
@@ -89,8 +99,10 @@ final class CustomerApi {
 
   static ObjectNode list(Call call) {
     String email = call.params().text("email");
-    return Lists.page(call.data().customers.newestFirst(),
+    return Lists.page(
+        call.data().customers.newestFirst(),
         c -> email == null || Objects.equals(email, c.path("email").asText(null)),
-        call.params(), "/v1/customers");
+        call.params(),
+        "/v1/customers");
   }
 }

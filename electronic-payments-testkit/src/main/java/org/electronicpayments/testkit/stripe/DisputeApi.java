@@ -5,21 +5,33 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code /v1/disputes}: list and retrieve. Disputes are opened and closed only by the card
- * holder's bank, here the test hooks {@link StripeEmulator#openDispute} and
- * {@link StripeEmulator#closeDispute}; each emits Stripe's {@code charge.dispute.*} event.
+ * {@code /v1/disputes}: list and retrieve. Disputes are opened and closed only by the card holder's
+ * bank, here the test hooks {@link StripeEmulator#openDispute} and {@link
+ * StripeEmulator#closeDispute}; each emits Stripe's {@code charge.dispute.*} event.
  */
 final class DisputeApi {
 
   /** {@code GET /v1/disputes}. */
-  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("charge"),
-      ParamSpec.string("payment_intent"));
+  static final ParamSpec LIST =
+      ParamSpec.list(ParamSpec.string("charge"), ParamSpec.string("payment_intent"));
 
   /** The reasons a dispute may carry, as Stripe names them. */
-  static final Set<String> REASONS = Set.of("bank_cannot_process", "check_returned",
-      "credit_not_processed", "customer_initiated", "debit_not_authorized", "duplicate", "fraudulent",
-      "general", "incorrect_account_details", "insufficient_funds", "product_not_received",
-      "product_unacceptable", "subscription_canceled", "unrecognized");
+  static final Set<String> REASONS =
+      Set.of(
+          "bank_cannot_process",
+          "check_returned",
+          "credit_not_processed",
+          "customer_initiated",
+          "debit_not_authorized",
+          "duplicate",
+          "fraudulent",
+          "general",
+          "incorrect_account_details",
+          "insufficient_funds",
+          "product_not_received",
+          "product_unacceptable",
+          "subscription_canceled",
+          "unrecognized");
 
   private DisputeApi() {}
 
@@ -34,16 +46,20 @@ final class DisputeApi {
   static ObjectNode list(Call call) {
     String pi = call.params().text("payment_intent");
     String charge = call.params().text("charge");
-    return Lists.page(call.data().disputes.newestFirst(),
-        d -> (pi == null || pi.equals(d.path("payment_intent").asText()))
-            && (charge == null || charge.equals(d.path("charge").asText())),
-        call.params(), "/v1/disputes");
+    return Lists.page(
+        call.data().disputes.newestFirst(),
+        d ->
+            (pi == null || pi.equals(d.path("payment_intent").asText()))
+                && (charge == null || charge.equals(d.path("charge").asText())),
+        call.params(),
+        "/v1/disputes");
   }
 
   /** Opens a dispute of a succeeded charge (whose id or PaymentIntent's id is given). */
   static ObjectNode open(Engine engine, String chargeOrPaymentIntent, String reason, long amount) {
     if (!REASONS.contains(reason)) {
-      throw new IllegalArgumentException("Not a Stripe dispute reason: " + reason + "; one of " + REASONS);
+      throw new IllegalArgumentException(
+          "Not a Stripe dispute reason: " + reason + "; one of " + REASONS);
     }
     AccountData data = accountOf(engine, chargeOrPaymentIntent);
     ObjectNode charge = chargeOf(data, chargeOrPaymentIntent);
@@ -52,14 +68,21 @@ final class DisputeApi {
     ObjectNode chargeSnapshot;
     synchronized (charge) {
       if (!"succeeded".equals(charge.path("status").asText())) {
-        throw new IllegalStateException("Charge " + charge.path("id").asText() + " took no money to dispute");
+        throw new IllegalStateException(
+            "Charge " + charge.path("id").asText() + " took no money to dispute");
       }
       if (charge.path("disputed").asBoolean()) {
-        throw new IllegalStateException("Charge " + charge.path("id").asText() + " is already disputed");
+        throw new IllegalStateException(
+            "Charge " + charge.path("id").asText() + " is already disputed");
       }
       if (amount < 1 || amount > charge.path("amount").asLong()) {
-        throw new IllegalArgumentException("A dispute of " + amount + " does not fit charge "
-            + charge.path("id").asText() + " of " + charge.path("amount").asLong());
+        throw new IllegalArgumentException(
+            "A dispute of "
+                + amount
+                + " does not fit charge "
+                + charge.path("id").asText()
+                + " of "
+                + charge.path("amount").asLong());
       }
       dispute.put("id", id);
       dispute.put("object", "dispute");
@@ -91,13 +114,18 @@ final class DisputeApi {
 
   /** Closes an open dispute as the bank decides it. */
   static ObjectNode close(Engine engine, String disputeId, boolean won) {
-    AccountData data = engine.accounts().filter(a -> a.disputes.get(disputeId) != null).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such dispute: " + disputeId));
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.disputes.get(disputeId) != null)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No such dispute: " + disputeId));
     ObjectNode dispute = Objects.requireNonNull(data.disputes.get(disputeId), disputeId);
     synchronized (dispute) {
       String status = dispute.path("status").asText();
       if ("won".equals(status) || "lost".equals(status)) {
-        throw new IllegalStateException("Dispute " + disputeId + " is already closed (" + status + ")");
+        throw new IllegalStateException(
+            "Dispute " + disputeId + " is already closed (" + status + ")");
       }
       dispute.put("status", won ? "won" : "lost");
     }
@@ -107,7 +135,8 @@ final class DisputeApi {
   }
 
   private static AccountData accountOf(Engine engine, String id) {
-    return engine.accounts()
+    return engine
+        .accounts()
         .filter(a -> (id.startsWith("pi_") ? a.paymentIntents.get(id) : a.charges.get(id)) != null)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No such charge or payment_intent: " + id));

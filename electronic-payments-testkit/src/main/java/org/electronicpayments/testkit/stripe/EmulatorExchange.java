@@ -38,27 +38,34 @@ final class EmulatorExchange extends HttpExchange {
   private final Headers responseHeaders = new Headers();
   private final Map<String, Object> attributes = new HashMap<>();
   private final ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
-  private final OutputStream bodyStream = new OutputStream() {
-    @Override
-    public void write(int b) {
-      responseBody.write(b);
-    }
+  private final OutputStream bodyStream =
+      new OutputStream() {
+        @Override
+        public void write(int b) {
+          responseBody.write(b);
+        }
 
-    @Override
-    public void write(byte[] b, int off, int len) {
-      responseBody.write(b, off, len);
-    }
+        @Override
+        public void write(byte[] b, int off, int len) {
+          responseBody.write(b, off, len);
+        }
 
-    @Override
-    public void close() throws IOException {
-      finish();
-    }
-  };
+        @Override
+        public void close() throws IOException {
+          finish();
+        }
+      };
   private int status = -1;
   private boolean answered;
 
-  EmulatorExchange(String method, URI uri, String protocol, Headers requestHeaders, byte[] body,
-      Socket socket, OutputStream socketOut) {
+  EmulatorExchange(
+      String method,
+      URI uri,
+      String protocol,
+      Headers requestHeaders,
+      byte[] body,
+      Socket socket,
+      OutputStream socketOut) {
     this.method = method;
     this.uri = uri;
     this.protocol = protocol;
@@ -176,10 +183,16 @@ final class EmulatorExchange extends HttpExchange {
     }
     answered = true;
     byte[] body = responseBody.toByteArray();
-    StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
-        .append(reason(status)).append("\r\n");
-    head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+    StringBuilder head =
+        new StringBuilder(256)
+            .append("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(reason(status))
+            .append("\r\n");
+    head.append("Date: ")
+        .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+        .append("\r\n");
     for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
       if (header.getKey().equalsIgnoreCase("Content-Length")) {
         continue;

@@ -42,8 +42,8 @@ final class Engine {
   }
 
   AccountData account(@Nullable String account) {
-    return accounts.computeIfAbsent(account == null ? PLATFORM : account,
-        key -> new AccountData(account));
+    return accounts.computeIfAbsent(
+        account == null ? PLATFORM : account, key -> new AccountData(account));
   }
 
   Stream<AccountData> accounts() {

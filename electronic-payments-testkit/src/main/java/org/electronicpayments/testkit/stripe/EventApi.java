@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 final class EventApi {
 
   /** {@code GET /v1/events}. */
-  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("type"),
-      ParamSpec.list("types"));
+  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("type"), ParamSpec.list("types"));
 
   private EventApi() {}
 
@@ -24,10 +23,13 @@ final class EventApi {
   static ObjectNode list(Call call) {
     String type = call.params().text("type");
     List<String> types = call.params().list("types");
-    return Lists.page(call.data().events.newestFirst(),
-        e -> matches(e.path("type").asText(), type) && (types.isEmpty()
-            || types.contains(e.path("type").asText())),
-        call.params(), "/v1/events");
+    return Lists.page(
+        call.data().events.newestFirst(),
+        e ->
+            matches(e.path("type").asText(), type)
+                && (types.isEmpty() || types.contains(e.path("type").asText())),
+        call.params(),
+        "/v1/events");
   }
 
   /** Stripe's {@code type} filter: exact, or a prefix ending in {@code .*}. */

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An injected fault waiting for the calls it applies to; made by {@link FaultRuleBuilder}.
- * Thread-safe. Every call matching {@link #pattern()} counts; the rule applies to calls after
- * the skipped ones until it has applied {@link #times()} times.
+ * Thread-safe. Every call matching {@link #pattern()} counts; the rule applies to calls after the
+ * skipped ones until it has applied {@link #times()} times.
  */
 public final class FaultRule {
 
@@ -24,7 +24,13 @@ public final class FaultRule {
   private int applied;
   private boolean cancelled;
 
-  FaultRule(String pattern, FaultKind kind, int skip, int times, Duration duration, int status,
+  FaultRule(
+      String pattern,
+      FaultKind kind,
+      int skip,
+      int times,
+      Duration duration,
+      int status,
       @Nullable Boolean shouldRetry) {
     this.pattern = pattern;
     this.kind = kind;

@@ -73,9 +73,9 @@ public final class FaultRuleBuilder {
 
   /**
    * Runs the call and commits it (its idempotent response is kept), then closes the connection
-   * without answering: the client cannot know it happened. Note that the JDK's
-   * {@code HttpURLConnection}, which stripe-java uses, silently sends a request once more when
-   * the connection closes without a response; use {@code times(2)} to make it give up. The Stripe
+   * without answering: the client cannot know it happened. Note that the JDK's {@code
+   * HttpURLConnection}, which stripe-java uses, silently sends a request once more when the
+   * connection closes without a response; use {@code times(2)} to make it give up. The Stripe
    * module streams a POST's body, which {@code HttpURLConnection} does not re-send; one is enough
    * there.
    */
@@ -104,8 +104,8 @@ public final class FaultRuleBuilder {
     return register(FaultKind.RESPOND_THEN_DROP_NEXT, Duration.ZERO, 0, null);
   }
 
-  private FaultRule register(FaultKind kind, Duration duration, int status,
-      @Nullable Boolean shouldRetry) {
+  private FaultRule register(
+      FaultKind kind, Duration duration, int status, @Nullable Boolean shouldRetry) {
     FaultRule rule = new FaultRule(pattern, kind, skip, times, duration, status, shouldRetry);
     faults.add(rule);
     return rule;
@@ -121,8 +121,8 @@ public final class FaultRuleBuilder {
 
   private static int errorStatus(int status) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be an HTTP error (4xx or 5xx), was "
-          + status);
+      throw new IllegalArgumentException(
+          "status must be an HTTP error (4xx or 5xx), was " + status);
     }
     return status;
   }

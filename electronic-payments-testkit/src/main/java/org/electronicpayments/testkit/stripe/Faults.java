@@ -6,11 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults to inject, by endpoint pattern and call number. A pattern is a method and a path
- * where {@code *} stands for one path segment and {@code **} for the rest of the path:
- * {@code "POST /v1/payment_intents/*\/confirm"}, {@code "GET /v1/**"}, or {@code "* /v1/**"}
- * for any method. Calls are counted from the moment a rule is added. When several rules are
- * due on one call, the first added applies; the others stay due.
+ * The faults to inject, by endpoint pattern and call number. A pattern is a method and a path where
+ * {@code *} stands for one path segment and {@code **} for the rest of the path: {@code "POST
+ * /v1/payment_intents/*\/confirm"}, {@code "GET /v1/**"}, or {@code "* /v1/**"} for any method.
+ * Calls are counted from the moment a rule is added. When several rules are due on one call, the
+ * first added applies; the others stay due.
  *
  * <pre>{@code
  * emulator.faults().onNext("POST /v1/payment_intents/*\/confirm").times(2).commitThenDrop();
@@ -75,8 +75,8 @@ public final class Faults {
   private @Nullable FaultRule applyLocked(String method, String path) {
     if (dropNext > 0) {
       dropNext--;
-      return new FaultRule("(next request)", FaultKind.DROP, 0, 1,
-          java.time.Duration.ZERO, 0, null);
+      return new FaultRule(
+          "(next request)", FaultKind.DROP, 0, 1, java.time.Duration.ZERO, 0, null);
     }
     FaultRule chosen = null;
     for (FaultRule rule : rules) {
@@ -118,8 +118,8 @@ public final class Faults {
   private static String checked(String pattern) {
     Objects.requireNonNull(pattern, "pattern");
     if (!pattern.contains("/")) {
-      throw new IllegalArgumentException("pattern must be like \"POST /v1/payment_intents\", was "
-          + pattern);
+      throw new IllegalArgumentException(
+          "pattern must be like \"POST /v1/payment_intents\", was " + pattern);
     }
     return pattern;
   }

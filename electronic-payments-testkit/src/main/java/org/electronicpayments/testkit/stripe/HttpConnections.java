@@ -22,17 +22,18 @@ import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulator's HTTP/1.1 server: one thread per connection, keep-alive, {@code Content-Length}
- * and chunked request bodies. A request reaches the handler only once it has arrived whole: its
- * header block ended by the blank line and its body complete. A connection closed (or idle past
- * {@link #IDLE_MILLIS}) before that runs nothing and is closed without an answer, as Stripe
- * never executes an incomplete request. (The JDK's HttpServer took a connection closed inside the
- * header block for the end of the headers, and ran the request.)
+ * The emulator's HTTP/1.1 server: one thread per connection, keep-alive, {@code Content-Length} and
+ * chunked request bodies. A request reaches the handler only once it has arrived whole: its header
+ * block ended by the blank line and its body complete. A connection closed (or idle past {@link
+ * #IDLE_MILLIS}) before that runs nothing and is closed without an answer, as Stripe never executes
+ * an incomplete request. (The JDK's HttpServer took a connection closed inside the header block for
+ * the end of the headers, and ran the request.)
  */
 final class HttpConnections implements AutoCloseable {
 
   /** How long a connection may wait for, or in the middle of, a request. */
   static final int IDLE_MILLIS = 30_000;
+
   private static final int MAX_HEAD = 64 * 1024;
   private static final int MAX_BODY = 16 * 1024 * 1024;
 
@@ -94,8 +95,15 @@ final class HttpConnections implements AutoCloseable {
         if (request == null) {
           return; // closed, cut short or malformed: nothing ran
         }
-        EmulatorExchange exchange = new EmulatorExchange(request.method, request.uri,
-            request.protocol, request.headers, request.body, socket, out);
+        EmulatorExchange exchange =
+            new EmulatorExchange(
+                request.method,
+                request.uri,
+                request.protocol,
+                request.headers,
+                request.body,
+                socket,
+                out);
         try {
           handler.handle(exchange);
         } catch (IOException | RuntimeException dropped) {
@@ -120,7 +128,8 @@ final class HttpConnections implements AutoCloseable {
     if (lines == null) {
       return null;
     }
-    String[] start = lines.get(0).split(" ", 0); // limit 0, as before: a trailing space is tolerated
+    String[] start =
+        lines.get(0).split(" ", 0); // limit 0, as before: a trailing space is tolerated
     if (start.length != 3 || !start[2].startsWith("HTTP/1.")) {
       refuse(out, 400, "Bad Request");
       return null;
@@ -155,8 +164,8 @@ final class HttpConnections implements AutoCloseable {
 
   /**
    * The request line and header lines, up to the blank line that ends them; null when the
-   * connection closed first (before a request began, or inside its header block) or the block
-   * is too long.
+   * connection closed first (before a request began, or inside its header block) or the block is
+   * too long.
    */
   private static @Nullable List<String> head(InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
@@ -253,8 +262,14 @@ final class HttpConnections implements AutoCloseable {
   }
 
   private static void refuse(OutputStream out, int status, String reason) throws IOException {
-    out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\nConnection: close"
-        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("HTTP/1.1 "
+                + status
+                + " "
+                + reason
+                + "\r\nContent-Length: 0\r\nConnection: close"
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }
 
@@ -279,5 +294,4 @@ final class HttpConnections implements AutoCloseable {
           || (connection != null && connection.toLowerCase(Locale.ROOT).contains("keep-alive"));
     }
   }
-
 }

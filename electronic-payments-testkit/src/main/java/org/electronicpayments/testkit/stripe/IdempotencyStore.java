@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stripe's idempotency keys: the first response of a key is kept for the retention and replayed;
- * a key in use answers 409; a key reused for another request answers 400. Each key is its own
- * entry in a concurrent map, so requests with different keys never wait for each other.
+ * Stripe's idempotency keys: the first response of a key is kept for the retention and replayed; a
+ * key in use answers 409; a key reused for another request answers 400. Each key is its own entry
+ * in a concurrent map, so requests with different keys never wait for each other.
  */
 final class IdempotencyStore {
 
@@ -77,7 +77,13 @@ final class IdempotencyStore {
   }
 
   /** What a request with a key may do. */
-  enum Kind { OWNER, REPLAY, IN_USE, OTHER_ENDPOINT, OTHER_PARAMS }
+  enum Kind {
+    OWNER,
+    REPLAY,
+    IN_USE,
+    OTHER_ENDPOINT,
+    OTHER_PARAMS
+  }
 
   /** The answer of {@link #begin}: the kind and the entry concerned. */
   record Outcome(Kind kind, Entry entry) {}

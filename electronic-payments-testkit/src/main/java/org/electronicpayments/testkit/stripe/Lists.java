@@ -15,13 +15,15 @@ final class Lists {
 
   private Lists() {}
 
-  static ObjectNode page(Stream<ObjectNode> newestFirst, Predicate<ObjectNode> filter,
-      Params params, String url) {
+  static ObjectNode page(
+      Stream<ObjectNode> newestFirst, Predicate<ObjectNode> filter, Params params, String url) {
     Long limitParam = params.integer("limit");
     long limit = limitParam == null ? 10 : limitParam;
     if (limit < 1 || limit > 100) {
-      throw ApiError.invalidRequest("This value must be greater than or equal to 1 and less than"
-          + " or equal to 100.", "limit", "parameter_invalid_integer");
+      throw ApiError.invalidRequest(
+          "This value must be greater than or equal to 1 and less than" + " or equal to 100.",
+          "limit",
+          "parameter_invalid_integer");
     }
     List<ObjectNode> all = newestFirst.map(Json::snapshot).filter(filter).toList();
     int from = 0;
@@ -41,8 +43,8 @@ final class Lists {
   }
 
   /**
-   * Replaces ids by the objects they name for each {@code expand[]} path, such as
-   * {@code latest_charge}, {@code payment_method} or {@code data.customer}.
+   * Replaces ids by the objects they name for each {@code expand[]} path, such as {@code
+   * latest_charge}, {@code payment_method} or {@code data.customer}.
    */
   static void expand(ObjectNode response, List<String> paths, AccountData data) {
     for (String path : paths) {

@@ -20,8 +20,10 @@ final class Metadata {
     if (!params.has("metadata")) {
       return;
     }
-    ObjectNode metadata = target.has("metadata") && target.get("metadata").isObject()
-        ? (ObjectNode) target.get("metadata") : target.putObject("metadata");
+    ObjectNode metadata =
+        target.has("metadata") && target.get("metadata").isObject()
+            ? (ObjectNode) target.get("metadata")
+            : target.putObject("metadata");
     ObjectNode sent = params.object("metadata");
     if (sent.isEmpty()) {
       metadata.removeAll();
@@ -31,12 +33,19 @@ final class Metadata {
       String key = entry.getKey();
       String value = entry.getValue().asText();
       if (key.length() > MAX_KEY_LENGTH) {
-        throw ApiError.invalidRequest("Metadata keys can have up to 40 characters; '" + key
-            + "' has " + key.length() + ".", "metadata", null);
+        throw ApiError.invalidRequest(
+            "Metadata keys can have up to 40 characters; '" + key + "' has " + key.length() + ".",
+            "metadata",
+            null);
       }
       if (value.length() > MAX_VALUE_LENGTH) {
-        throw ApiError.invalidRequest("Metadata values can have up to 500 characters, but you"
-            + " passed in a value that is " + value.length() + " characters.", "metadata", null);
+        throw ApiError.invalidRequest(
+            "Metadata values can have up to 500 characters, but you"
+                + " passed in a value that is "
+                + value.length()
+                + " characters.",
+            "metadata",
+            null);
       }
       if (value.isEmpty()) {
         metadata.remove(key);

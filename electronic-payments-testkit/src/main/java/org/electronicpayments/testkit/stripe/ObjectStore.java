@@ -29,7 +29,10 @@ final class ObjectStore<T> {
   }
 
   Stream<T> oldestFirst() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(order.descendingIterator(),
-        Spliterator.ORDERED), false).map(byId::get).filter(Objects::nonNull);
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(order.descendingIterator(), Spliterator.ORDERED),
+            false)
+        .map(byId::get)
+        .filter(Objects::nonNull);
   }
 }

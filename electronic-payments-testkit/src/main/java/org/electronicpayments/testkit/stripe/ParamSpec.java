@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The parameters one endpoint accepts, declared next to the endpoint and checked before it runs
  * (and before its idempotency key is claimed), the way Stripe checks a request: a parameter not
- * declared is refused with {@code parameter_unknown} naming it ({@code card[foo]},
- * {@code metadata}); a malformed value is refused with Stripe's message, code and {@code param}.
- * Every endpoint accepts {@code expand[]}.
+ * declared is refused with {@code parameter_unknown} naming it ({@code card[foo]}, {@code
+ * metadata}); a malformed value is refused with Stripe's message, code and {@code param}. Every
+ * endpoint accepts {@code expand[]}.
  *
  * <pre>{@code
  * static final ParamSpec CREATE = ParamSpec.of(
@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
 final class ParamSpec {
 
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+
   /** What Stripe's email check lets through: one {@code @}, a dot in the domain, no spaces. */
-  private static final Pattern EMAIL = Pattern.compile(
-      "[^@\\s\"(),:;<>\\[\\\\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[^@\\s\"(),:;<>\\[\\\\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
+
   private static final Set<String> BOOLEANS = Set.of("true", "false");
   private static final Param EXPAND = new Param("expand", Kind.LIST, Set.of(), List.of());
 
@@ -115,8 +118,8 @@ final class ParamSpec {
     }
   }
 
-  private static void check(@Nullable Param param, List<String> path, int depth, String name,
-      String value) {
+  private static void check(
+      @Nullable Param param, List<String> path, int depth, String name, String value) {
     if (param == null) {
       throw unknown(name);
     }
@@ -135,8 +138,8 @@ final class ParamSpec {
           requireEmpty(value, name, "Invalid hash");
         } else if (depth + 1 != path.size()) {
           String entry = name + "[" + path.get(depth) + "]";
-          throw ApiError.invalidRequest("Invalid value for " + entry + ": metadata values must be"
-              + " strings", entry, null);
+          throw ApiError.invalidRequest(
+              "Invalid value for " + entry + ": metadata values must be" + " strings", entry, null);
         }
       }
       case LIST -> {
@@ -162,8 +165,8 @@ final class ParamSpec {
     switch (param.kind) {
       case INTEGER -> {
         if (!INTEGER.matcher(value).matches()) {
-          throw ApiError.invalidRequest("Invalid integer: " + value, name,
-              "parameter_invalid_integer");
+          throw ApiError.invalidRequest(
+              "Invalid integer: " + value, name, "parameter_invalid_integer");
         }
       }
       case BOOLEAN -> {
@@ -173,23 +176,27 @@ final class ParamSpec {
       }
       case CURRENCY -> {
         if (!value.matches("[A-Za-z]{3}")) {
-          throw ApiError.invalidRequest("Invalid currency: " + value + ". Stripe currently"
-              + " supports three-letter ISO currency codes in lowercase.", name, null);
+          throw ApiError.invalidRequest(
+              "Invalid currency: "
+                  + value
+                  + ". Stripe currently"
+                  + " supports three-letter ISO currency codes in lowercase.",
+              name,
+              null);
         }
       }
       case EMAIL -> {
         if (value.length() > 512 || !EMAIL.matcher(value).matches()) {
-          throw ApiError.invalidRequest("Invalid email address: " + value, name,
-              "email_invalid");
+          throw ApiError.invalidRequest("Invalid email address: " + value, name, "email_invalid");
         }
       }
       case ENUM -> {
         if (!param.values.contains(value)) {
-          throw ApiError.invalidRequest("Invalid " + name + ": must be one of "
-              + choices(param.values), name, null);
+          throw ApiError.invalidRequest(
+              "Invalid " + name + ": must be one of " + choices(param.values), name, null);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -205,16 +212,19 @@ final class ParamSpec {
     if (sorted.size() <= 2) {
       return String.join(" or ", sorted);
     }
-    return String.join(", ", sorted.subList(0, sorted.size() - 1)) + ", or "
+    return String.join(", ", sorted.subList(0, sorted.size() - 1))
+        + ", or "
         + sorted.get(sorted.size() - 1);
   }
 
   static ApiError unknown(String name) {
-    return ApiError.invalidRequest("Received unknown parameter: " + name, name,
-        "parameter_unknown");
+    return ApiError.invalidRequest(
+        "Received unknown parameter: " + name, name, "parameter_unknown");
   }
 
-  /** {@code card[exp_month]} → {@code [card, exp_month]}; {@code expand[]} → {@code [expand, ""]}. */
+  /**
+   * {@code card[exp_month]} → {@code [card, exp_month]}; {@code expand[]} → {@code [expand, ""]}.
+   */
   static List<String> path(String key) {
     List<String> path = new ArrayList<>();
     int bracket = key.indexOf('[');
@@ -233,7 +243,15 @@ final class ParamSpec {
 
   /** What a declared parameter may hold. */
   enum Kind {
-    STRING, INTEGER, BOOLEAN, CURRENCY, EMAIL, ENUM, LIST, MAP, OBJECT
+    STRING,
+    INTEGER,
+    BOOLEAN,
+    CURRENCY,
+    EMAIL,
+    ENUM,
+    LIST,
+    MAP,
+    OBJECT
   }
 
   /**

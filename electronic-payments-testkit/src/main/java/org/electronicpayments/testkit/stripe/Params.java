@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decoded form parameters in Stripe's bracket notation: {@code metadata[client_id]=7},
- * {@code expand[]=latest_charge} or {@code expand[0]=latest_charge}. Keeps the raw pairs (for
- * the request log and idempotency comparison) and a nested tree (for the endpoints).
+ * Decoded form parameters in Stripe's bracket notation: {@code metadata[client_id]=7}, {@code
+ * expand[]=latest_charge} or {@code expand[0]=latest_charge}. Keeps the raw pairs (for the request
+ * log and idempotency comparison) and a nested tree (for the endpoints).
  */
 final class Params {
 
@@ -60,8 +60,8 @@ final class Params {
   }
 
   /**
-   * An order-independent rendering used to compare the parameters of two requests; card numbers
-   * and CVCs masked, so that the idempotency store never keeps them.
+   * An order-independent rendering used to compare the parameters of two requests; card numbers and
+   * CVCs masked, so that the idempotency store never keeps them.
    */
   String canonical() {
     return pairs.stream()
@@ -82,7 +82,8 @@ final class Params {
         insert(restTree, pair.getKey(), pair.getValue());
       }
     }
-    return rest.size() == pairs.size() ? this
+    return rest.size() == pairs.size()
+        ? this
         : new Params(List.copyOf(rest), (ObjectNode) arrays(restTree));
   }
 
@@ -90,7 +91,8 @@ final class Params {
   static String masked(String key, String value) {
     if (key.equals("card[number]")) {
       String digits = value.replaceAll("[^0-9]", "");
-      return digits.length() <= 4 ? "*".repeat(digits.length())
+      return digits.length() <= 4
+          ? "*".repeat(digits.length())
           : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
     }
     if (key.equals("card[cvc]")) {

@@ -11,28 +11,54 @@ import org.jspecify.annotations.Nullable;
 final class PaymentIntentApi {
 
   private static final Set<String> CAPTURE_METHODS = Set.of("automatic", "automatic_async");
-  private static final Set<String> CANCELLABLE = Set.of("requires_payment_method",
-      "requires_confirmation", "requires_action", "requires_capture", "processing");
+  private static final Set<String> CANCELLABLE =
+      Set.of(
+          "requires_payment_method",
+          "requires_confirmation",
+          "requires_action",
+          "requires_capture",
+          "processing");
 
   /** What creating and confirming share. */
-  private static final ParamSpec CONFIRMING = ParamSpec.of(
-      ParamSpec.bool("error_on_requires_action"), ParamSpec.bool("off_session", "one_off",
-          "recurring"), ParamSpec.string("payment_method"), ParamSpec.email("receipt_email"),
-      ParamSpec.string("return_url"),
-      ParamSpec.oneOf("setup_future_usage", "on_session", "off_session"));
+  private static final ParamSpec CONFIRMING =
+      ParamSpec.of(
+          ParamSpec.bool("error_on_requires_action"),
+          ParamSpec.bool("off_session", "one_off", "recurring"),
+          ParamSpec.string("payment_method"),
+          ParamSpec.email("receipt_email"),
+          ParamSpec.string("return_url"),
+          ParamSpec.oneOf("setup_future_usage", "on_session", "off_session"));
+
   /** {@code POST /v1/payment_intents}. */
-  static final ParamSpec CREATE = CONFIRMING.and(ParamSpec.integer("amount"),
-      ParamSpec.object("automatic_payment_methods", ParamSpec.bool("enabled"),
-          ParamSpec.oneOf("allow_redirects", "always", "never")),
-      ParamSpec.oneOf("capture_method", "automatic", "automatic_async", "manual"),
-      ParamSpec.bool("confirm"), ParamSpec.currency("currency"), ParamSpec.string("customer"),
-      ParamSpec.string("description"), ParamSpec.metadata(),
-      ParamSpec.list("payment_method_types"), ParamSpec.string("statement_descriptor_suffix"));
+  static final ParamSpec CREATE =
+      CONFIRMING.and(
+          ParamSpec.integer("amount"),
+          ParamSpec.object(
+              "automatic_payment_methods",
+              ParamSpec.bool("enabled"),
+              ParamSpec.oneOf("allow_redirects", "always", "never")),
+          ParamSpec.oneOf("capture_method", "automatic", "automatic_async", "manual"),
+          ParamSpec.bool("confirm"),
+          ParamSpec.currency("currency"),
+          ParamSpec.string("customer"),
+          ParamSpec.string("description"),
+          ParamSpec.metadata(),
+          ParamSpec.list("payment_method_types"),
+          ParamSpec.string("statement_descriptor_suffix"));
+
   /** {@code POST /v1/payment_intents/{id}/confirm}. */
   static final ParamSpec CONFIRM = CONFIRMING;
+
   /** {@code POST /v1/payment_intents/{id}/cancel}. */
-  static final ParamSpec CANCEL = ParamSpec.of(ParamSpec.oneOf("cancellation_reason",
-      "duplicate", "fraudulent", "requested_by_customer", "abandoned"));
+  static final ParamSpec CANCEL =
+      ParamSpec.of(
+          ParamSpec.oneOf(
+              "cancellation_reason",
+              "duplicate",
+              "fraudulent",
+              "requested_by_customer",
+              "abandoned"));
+
   /** {@code GET /v1/payment_intents/{id}}. */
   static final ParamSpec RETRIEVE = ParamSpec.of(ParamSpec.string("client_secret"));
 
@@ -54,23 +80,27 @@ final class PaymentIntentApi {
     String sentCaptureMethod = p.text("capture_method");
     String captureMethod = sentCaptureMethod == null ? "automatic" : sentCaptureMethod;
     if (!CAPTURE_METHODS.contains(captureMethod)) {
-      throw ApiError.invalidRequest("The emulator supports capture_method=automatic only.",
-          "capture_method", "parameter_invalid_string");
+      throw ApiError.invalidRequest(
+          "The emulator supports capture_method=automatic only.",
+          "capture_method",
+          "parameter_invalid_string");
     }
     List<String> types = p.list("payment_method_types");
     if (!types.isEmpty() && !types.equals(List.of("card"))) {
-      throw ApiError.invalidRequest("The emulator supports payment_method_types=card only.",
-          "payment_method_types", "payment_method_invalid_parameter");
+      throw ApiError.invalidRequest(
+          "The emulator supports payment_method_types=card only.",
+          "payment_method_types",
+          "payment_method_invalid_parameter");
     }
     boolean confirm = p.bool("confirm");
     if (p.has("off_session") && !confirm) {
-      throw ApiError.invalidRequest("You can only pass in `off_session` when `confirm` is true.",
-          "off_session", null);
+      throw ApiError.invalidRequest(
+          "You can only pass in `off_session` when `confirm` is true.", "off_session", null);
     }
     String suffix = statementDescriptorSuffix(p);
     String pmId = p.text("payment_method");
-    StoredPaymentMethod pm = pmId == null ? null
-        : PaymentMethodApi.resolve(call, pmId, "payment_method");
+    StoredPaymentMethod pm =
+        pmId == null ? null : PaymentMethodApi.resolve(call, pmId, "payment_method");
     if (pm != null) {
       Charging.checkUsable(pm, customer);
     } else if (confirm) {
@@ -90,8 +120,8 @@ final class PaymentIntentApi {
     if (apm.isEmpty()) {
       pi.putNull("automatic_payment_methods");
     } else {
-      pi.putObject("automatic_payment_methods").put("enabled", p.object("automatic_payment_methods")
-          .path("enabled").asBoolean(false));
+      pi.putObject("automatic_payment_methods")
+          .put("enabled", p.object("automatic_payment_methods").path("enabled").asBoolean(false));
     }
     pi.putNull("canceled_at");
     pi.putNull("cancellation_reason");
@@ -111,8 +141,9 @@ final class PaymentIntentApi {
     pi.putNull("on_behalf_of");
     pi.put("payment_method", pm == null ? null : pm.id());
     pi.putNull("payment_method_configuration_details");
-    pi.putObject("payment_method_options").putObject("card").put("request_three_d_secure",
-        "automatic");
+    pi.putObject("payment_method_options")
+        .putObject("card")
+        .put("request_three_d_secure", "automatic");
     ArrayNode typesJson = pi.putArray("payment_method_types");
     typesJson.add("card");
     pi.putNull("processing");
@@ -133,8 +164,13 @@ final class PaymentIntentApi {
         return pi.deepCopy();
       }
       StoredPaymentMethod confirmed = java.util.Objects.requireNonNull(pm);
-      return Charging.confirm(call, pi, confirmed, offSession(p),
-          p.bool("error_on_requires_action"), p.text("return_url"));
+      return Charging.confirm(
+          call,
+          pi,
+          confirmed,
+          offSession(p),
+          p.bool("error_on_requires_action"),
+          p.text("return_url"));
     }
   }
 
@@ -148,18 +184,24 @@ final class PaymentIntentApi {
     synchronized (pi) {
       String status = pi.path("status").asText();
       if (status.equals("succeeded")) {
-        throw ApiError.unexpectedState("You cannot confirm this PaymentIntent because it has"
-            + " already succeeded after being previously confirmed.");
+        throw ApiError.unexpectedState(
+            "You cannot confirm this PaymentIntent because it has"
+                + " already succeeded after being previously confirmed.");
       }
       if (!Set.of("requires_payment_method", "requires_confirmation", "requires_action")
           .contains(status)) {
-        throw ApiError.unexpectedState("You cannot confirm this PaymentIntent because it has a"
-            + " status of " + status + ". Only a PaymentIntent with one of the following statuses"
-            + " may be confirmed: requires_confirmation, requires_action, "
-            + "requires_payment_method.");
+        throw ApiError.unexpectedState(
+            "You cannot confirm this PaymentIntent because it has a"
+                + " status of "
+                + status
+                + ". Only a PaymentIntent with one of the following statuses"
+                + " may be confirmed: requires_confirmation, requires_action, "
+                + "requires_payment_method.");
       }
-      String pmId = p.text("payment_method") != null ? p.text("payment_method")
-          : pi.path("payment_method").asText(null);
+      String pmId =
+          p.text("payment_method") != null
+              ? p.text("payment_method")
+              : pi.path("payment_method").asText(null);
       if (pmId == null) {
         throw missingPaymentMethod();
       }
@@ -171,8 +213,8 @@ final class PaymentIntentApi {
       if (p.has("receipt_email")) {
         pi.put("receipt_email", p.text("receipt_email"));
       }
-      return Charging.confirm(call, pi, pm, offSession(p), p.bool("error_on_requires_action"),
-          p.text("return_url"));
+      return Charging.confirm(
+          call, pi, pm, offSession(p), p.bool("error_on_requires_action"), p.text("return_url"));
     }
   }
 
@@ -182,10 +224,13 @@ final class PaymentIntentApi {
     synchronized (pi) {
       String status = pi.path("status").asText();
       if (!CANCELLABLE.contains(status)) {
-        throw ApiError.unexpectedState("You cannot cancel this PaymentIntent because it has a"
-            + " status of " + status + ". Only a PaymentIntent with one of the following statuses"
-            + " may be canceled: requires_payment_method, requires_capture,"
-            + " requires_confirmation, requires_action, processing.");
+        throw ApiError.unexpectedState(
+            "You cannot cancel this PaymentIntent because it has a"
+                + " status of "
+                + status
+                + ". Only a PaymentIntent with one of the following statuses"
+                + " may be canceled: requires_payment_method, requires_capture,"
+                + " requires_confirmation, requires_action, processing.");
       }
       pi.put("status", "canceled");
       pi.put("canceled_at", call.created());
@@ -210,19 +255,25 @@ final class PaymentIntentApi {
 
   private static @Nullable String statementDescriptorSuffix(Params p) {
     String suffix = p.text("statement_descriptor_suffix");
-    if (suffix != null && (suffix.length() > 22 || !suffix.matches("[\\x20-\\x7E]*")
-        || suffix.matches(".*[<>\\\\'\"*].*"))) {
-      throw ApiError.invalidRequest("The statement descriptor suffix must have at most 22"
-          + " Latin characters and none of <, >, \\, ', \" or *.",
-          "statement_descriptor_suffix", null);
+    if (suffix != null
+        && (suffix.length() > 22
+            || !suffix.matches("[\\x20-\\x7E]*")
+            || suffix.matches(".*[<>\\\\'\"*].*"))) {
+      throw ApiError.invalidRequest(
+          "The statement descriptor suffix must have at most 22"
+              + " Latin characters and none of <, >, \\, ', \" or *.",
+          "statement_descriptor_suffix",
+          null);
     }
     return suffix;
   }
 
   private static ApiError missingPaymentMethod() {
-    return ApiError.invalidRequest("You cannot confirm this PaymentIntent because it's missing a"
-        + " payment method. You can either update the PaymentIntent with a payment method and"
-        + " then confirm it again, or confirm it again directly with a payment method.",
-        "payment_method", "payment_intent_unexpected_state");
+    return ApiError.invalidRequest(
+        "You cannot confirm this PaymentIntent because it's missing a"
+            + " payment method. You can either update the PaymentIntent with a payment method and"
+            + " then confirm it again, or confirm it again directly with a payment method.",
+        "payment_method",
+        "payment_intent_unexpected_state");
   }
 }

@@ -8,22 +8,29 @@ import org.electronicpayments.testkit.StripeTestCards;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /v1/payment_methods}: retrieve, update, attach, detach, list for a customer. A test
- * token ({@code pm_card_visa}…) turns into a fresh {@code pm_…} each time it is used.
+ * {@code /v1/payment_methods}: retrieve, update, attach, detach, list for a customer. A test token
+ * ({@code pm_card_visa}…) turns into a fresh {@code pm_…} each time it is used.
  */
 final class PaymentMethodApi {
 
   /** {@code POST /v1/payment_methods/{id}}. */
-  static final ParamSpec UPDATE = ParamSpec.of(
-      ParamSpec.object("billing_details", ParamSpec.email("email"), ParamSpec.string("name"),
-          ParamSpec.string("phone")),
-      ParamSpec.object("card", ParamSpec.integer("exp_month"), ParamSpec.integer("exp_year")),
-      ParamSpec.metadata());
+  static final ParamSpec UPDATE =
+      ParamSpec.of(
+          ParamSpec.object(
+              "billing_details",
+              ParamSpec.email("email"),
+              ParamSpec.string("name"),
+              ParamSpec.string("phone")),
+          ParamSpec.object("card", ParamSpec.integer("exp_month"), ParamSpec.integer("exp_year")),
+          ParamSpec.metadata());
+
   /** {@code POST /v1/payment_methods/{id}/attach}. */
   static final ParamSpec ATTACH = ParamSpec.of(ParamSpec.string("customer"));
+
   /** {@code GET /v1/payment_methods}. */
-  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("customer"),
-      ParamSpec.string("type"));
+  static final ParamSpec LIST =
+      ParamSpec.list(ParamSpec.string("customer"), ParamSpec.string("type"));
+
   /** {@code GET /v1/customers/{id}/payment_methods}. */
   static final ParamSpec LIST_FOR_CUSTOMER = ParamSpec.list(ParamSpec.string("type"));
 
@@ -39,8 +46,8 @@ final class PaymentMethodApi {
     if (stored != null) {
       return stored;
     }
-    StripeTestCard card = StripeTestCards.find(id)
-        .orElseThrow(() -> ApiError.noSuch("PaymentMethod", id, param));
+    StripeTestCard card =
+        StripeTestCards.find(id).orElseThrow(() -> ApiError.noSuch("PaymentMethod", id, param));
     return create(call, card);
   }
 
@@ -62,13 +69,18 @@ final class PaymentMethodApi {
         return pm.json.deepCopy();
       }
       if (current != null) {
-        throw ApiError.invalidRequest("The payment method you provided has already been attached"
-            + " to a customer.", null, "payment_method_unexpected_state");
+        throw ApiError.invalidRequest(
+            "The payment method you provided has already been attached" + " to a customer.",
+            null,
+            "payment_method_unexpected_state");
       }
       if (pm.consumed) {
-        throw ApiError.invalidRequest("This PaymentMethod was previously used without being"
-            + " attached to a Customer or was detached from a Customer, and may not be used"
-            + " again.", null, "payment_method_unexpected_state");
+        throw ApiError.invalidRequest(
+            "This PaymentMethod was previously used without being"
+                + " attached to a Customer or was detached from a Customer, and may not be used"
+                + " again.",
+            null,
+            "payment_method_unexpected_state");
       }
       pm.json.put("customer", customerId);
       snapshot = pm.json.deepCopy();
@@ -84,8 +96,11 @@ final class PaymentMethodApi {
     synchronized (pm.json) {
       customerId = pm.customer();
       if (customerId == null) {
-        throw ApiError.invalidRequest("The payment method you provided is not attached to a"
-            + " customer so detachment is impossible.", null, null);
+        throw ApiError.invalidRequest(
+            "The payment method you provided is not attached to a"
+                + " customer so detachment is impossible.",
+            null,
+            null);
       }
       pm.json.putNull("customer");
       pm.consumed = true;
@@ -108,22 +123,24 @@ final class PaymentMethodApi {
     Params p = call.params();
     StoredPaymentMethod pm = resolve(call, call.pathId(), null);
     ObjectNode card = p.object("card");
-    Long month = card.has("exp_month") ? parse(card.path("exp_month").asText(), "card[exp_month]")
-        : null;
-    Long year = card.has("exp_year") ? parse(card.path("exp_year").asText(), "card[exp_year]")
-        : null;
+    Long month =
+        card.has("exp_month") ? parse(card.path("exp_month").asText(), "card[exp_month]") : null;
+    Long year =
+        card.has("exp_year") ? parse(card.path("exp_year").asText(), "card[exp_year]") : null;
     if (month != null && (month < 1 || month > 12)) {
-      throw ApiError.invalidRequest("Your card's expiration month is invalid.", "card[exp_month]",
-          "invalid_expiry_month");
+      throw ApiError.invalidRequest(
+          "Your card's expiration month is invalid.", "card[exp_month]", "invalid_expiry_month");
     }
     if (year != null && year < call.now().atZone(ZoneOffset.UTC).getYear()) {
-      throw ApiError.invalidRequest("Your card's expiration year is invalid.", "card[exp_year]",
-          "invalid_expiry_year");
+      throw ApiError.invalidRequest(
+          "Your card's expiration year is invalid.", "card[exp_year]", "invalid_expiry_year");
     }
     synchronized (pm.json) {
       if (pm.customer() == null) {
-        throw ApiError.invalidRequest("You must save this PaymentMethod to a customer before you"
-            + " can update it.", null, null);
+        throw ApiError.invalidRequest(
+            "You must save this PaymentMethod to a customer before you" + " can update it.",
+            null,
+            null);
       }
       ObjectNode json = (ObjectNode) pm.json.get("card");
       if (month != null) {
@@ -159,18 +176,21 @@ final class PaymentMethodApi {
 
   private static ObjectNode listFor(Call call, String customer, String url) {
     String type = call.params().text("type");
-    return Lists.page(call.data().paymentMethods.newestFirst().map(pm -> pm.json),
-        pm -> customer.equals(pm.path("customer").asText(null))
-            && (type == null || type.equals(pm.path("type").asText())),
-        call.params(), url);
+    return Lists.page(
+        call.data().paymentMethods.newestFirst().map(pm -> pm.json),
+        pm ->
+            customer.equals(pm.path("customer").asText(null))
+                && (type == null || type.equals(pm.path("type").asText())),
+        call.params(),
+        url);
   }
 
   private static long parse(String value, String param) {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw ApiError.invalidRequest("Invalid integer: " + value, param,
-          "parameter_invalid_integer");
+      throw ApiError.invalidRequest(
+          "Invalid integer: " + value, param, "parameter_invalid_integer");
     }
   }
 
@@ -183,8 +203,8 @@ final class PaymentMethodApi {
     pm.put("allow_redisplay", "unspecified");
     ObjectNode billing = pm.putObject("billing_details");
     ObjectNode address = billing.putObject("address");
-    for (String field
-        : new String[] {"city", "country", "line1", "line2", "postal_code", "state"}) {
+    for (String field :
+        new String[] {"city", "country", "line1", "line2", "postal_code", "state"}) {
       address.putNull(field);
     }
     billing.putNull("email");

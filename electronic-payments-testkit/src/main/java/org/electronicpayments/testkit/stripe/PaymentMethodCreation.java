@@ -15,18 +15,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class PaymentMethodCreation {
 
-  private static final String[] ADDRESS_FIELDS =
-      {"city", "country", "line1", "line2", "postal_code", "state"};
+  private static final String[] ADDRESS_FIELDS = {
+    "city", "country", "line1", "line2", "postal_code", "state"
+  };
 
   /** {@code POST /v1/payment_methods}. */
-  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.oneOf("type", "card"),
-      ParamSpec.object("card", ParamSpec.string("number"), ParamSpec.string("exp_month"),
-          ParamSpec.string("exp_year"), ParamSpec.string("cvc")),
-      ParamSpec.object("billing_details", ParamSpec.string("name"), ParamSpec.email("email"),
-          ParamSpec.string("phone"), ParamSpec.object("address", ParamSpec.string("city"),
-              ParamSpec.string("country"), ParamSpec.string("line1"), ParamSpec.string("line2"),
-              ParamSpec.string("postal_code"), ParamSpec.string("state"))),
-      ParamSpec.metadata());
+  static final ParamSpec CREATE =
+      ParamSpec.of(
+          ParamSpec.oneOf("type", "card"),
+          ParamSpec.object(
+              "card",
+              ParamSpec.string("number"),
+              ParamSpec.string("exp_month"),
+              ParamSpec.string("exp_year"),
+              ParamSpec.string("cvc")),
+          ParamSpec.object(
+              "billing_details",
+              ParamSpec.string("name"),
+              ParamSpec.email("email"),
+              ParamSpec.string("phone"),
+              ParamSpec.object(
+                  "address",
+                  ParamSpec.string("city"),
+                  ParamSpec.string("country"),
+                  ParamSpec.string("line1"),
+                  ParamSpec.string("line2"),
+                  ParamSpec.string("postal_code"),
+                  ParamSpec.string("state"))),
+          ParamSpec.metadata());
 
   private PaymentMethodCreation() {}
 
@@ -34,16 +50,18 @@ final class PaymentMethodCreation {
     Params p = call.params();
     String type = p.required("type");
     if (!type.equals("card")) {
-      throw ApiError.invalidRequest("The emulator supports type=card only.", "type",
-          "parameter_invalid_string");
+      throw ApiError.invalidRequest(
+          "The emulator supports type=card only.", "type", "parameter_invalid_string");
     }
     ObjectNode card = p.object("card");
     String number = card.path("number").asText("").replace(" ", "");
     if (number.isEmpty()) {
       throw ApiError.missingParam("card[number]");
     }
-    StripeTestCard testCard = number.matches("[0-9]{12,19}") && luhn(number)
-        ? StripeTestCards.byNumber(number).orElse(null) : null;
+    StripeTestCard testCard =
+        number.matches("[0-9]{12,19}") && luhn(number)
+            ? StripeTestCards.byNumber(number).orElse(null)
+            : null;
     if (testCard == null) {
       throw cardError("Your card number is invalid.", "invalid_number", "card[number]");
     }
@@ -53,17 +71,17 @@ final class PaymentMethodCreation {
       year += 2000;
     }
     if (month < 1 || month > 12) {
-      throw cardError("Your card's expiration month is invalid.", "invalid_expiry_month",
-          "card[exp_month]");
+      throw cardError(
+          "Your card's expiration month is invalid.", "invalid_expiry_month", "card[exp_month]");
     }
     YearMonth now = YearMonth.from(call.now().atZone(ZoneOffset.UTC));
     if (year < now.getYear() || year > now.getYear() + 50) {
-      throw cardError("Your card's expiration year is invalid.", "invalid_expiry_year",
-          "card[exp_year]");
+      throw cardError(
+          "Your card's expiration year is invalid.", "invalid_expiry_year", "card[exp_year]");
     }
     if (YearMonth.of(year, month).isBefore(now)) {
-      throw cardError("Your card's expiration month is invalid.", "invalid_expiry_month",
-          "card[exp_month]");
+      throw cardError(
+          "Your card's expiration month is invalid.", "invalid_expiry_month", "card[exp_month]");
     }
     String cvc = card.path("cvc").asText("");
     int cvcLength = testCard.brand().equals("amex") ? 4 : 3;
@@ -107,8 +125,8 @@ final class PaymentMethodCreation {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw ApiError.invalidRequest("Invalid integer: " + value, "card[" + field + "]",
-          "parameter_invalid_integer");
+      throw ApiError.invalidRequest(
+          "Invalid integer: " + value, "card[" + field + "]", "parameter_invalid_integer");
     }
   }
 

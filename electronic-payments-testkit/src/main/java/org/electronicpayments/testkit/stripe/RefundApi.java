@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class RefundApi {
 
   /** {@code POST /v1/refunds}. */
-  static final ParamSpec CREATE = ParamSpec.of(ParamSpec.integer("amount"),
-      ParamSpec.string("charge"), ParamSpec.metadata(), ParamSpec.string("payment_intent"),
-      ParamSpec.oneOf("reason", "duplicate", "fraudulent", "requested_by_customer"));
+  static final ParamSpec CREATE =
+      ParamSpec.of(
+          ParamSpec.integer("amount"),
+          ParamSpec.string("charge"),
+          ParamSpec.metadata(),
+          ParamSpec.string("payment_intent"),
+          ParamSpec.oneOf("reason", "duplicate", "fraudulent", "requested_by_customer"));
+
   /** {@code GET /v1/refunds}. */
-  static final ParamSpec LIST = ParamSpec.list(ParamSpec.string("charge"),
-      ParamSpec.string("payment_intent"));
+  static final ParamSpec LIST =
+      ParamSpec.list(ParamSpec.string("charge"), ParamSpec.string("payment_intent"));
 
   private RefundApi() {}
 
@@ -32,14 +37,19 @@ final class RefundApi {
       long remaining = charge.path("amount").asLong() - refunded;
       String currency = charge.path("currency").asText();
       if (remaining == 0) {
-        throw ApiError.invalidRequest("Charge " + chargeId + " has already been refunded.", null,
-            "charge_already_refunded");
+        throw ApiError.invalidRequest(
+            "Charge " + chargeId + " has already been refunded.", null, "charge_already_refunded");
       }
       long amount = requested == null ? remaining : requested;
       if (amount > remaining) {
-        throw ApiError.invalidRequest("Refund amount (" + Amounts.format(amount, currency)
-            + ") is greater than unrefunded amount on charge (" + Amounts.format(remaining,
-            currency) + ")", "amount", null);
+        throw ApiError.invalidRequest(
+            "Refund amount ("
+                + Amounts.format(amount, currency)
+                + ") is greater than unrefunded amount on charge ("
+                + Amounts.format(remaining, currency)
+                + ")",
+            "amount",
+            null);
       }
       refund.put("id", id);
       refund.put("object", "refund");
@@ -84,10 +94,13 @@ final class RefundApi {
   static ObjectNode list(Call call) {
     String pi = call.params().text("payment_intent");
     String charge = call.params().text("charge");
-    return Lists.page(call.data().refunds.newestFirst(),
-        r -> (pi == null || pi.equals(r.path("payment_intent").asText()))
-            && (charge == null || charge.equals(r.path("charge").asText())),
-        call.params(), "/v1/refunds");
+    return Lists.page(
+        call.data().refunds.newestFirst(),
+        r ->
+            (pi == null || pi.equals(r.path("payment_intent").asText()))
+                && (charge == null || charge.equals(r.path("charge").asText())),
+        call.params(),
+        "/v1/refunds");
   }
 
   private static ObjectNode chargeToRefund(Call call) {
@@ -95,8 +108,11 @@ final class RefundApi {
     String chargeId = call.params().text("charge");
     if (piId == null) {
       if (chargeId == null) {
-        throw ApiError.invalidRequest("One of the following params should be provided for this"
-            + " request: payment_intent or charge.", null, "parameter_missing");
+        throw ApiError.invalidRequest(
+            "One of the following params should be provided for this"
+                + " request: payment_intent or charge.",
+            null,
+            "parameter_missing");
       }
     } else {
       ObjectNode pi = call.data().paymentIntents.get(piId);
@@ -105,8 +121,10 @@ final class RefundApi {
       }
       synchronized (pi) {
         if (!"succeeded".equals(pi.path("status").asText())) {
-          throw ApiError.invalidRequest("This PaymentIntent (" + piId + ") does not have a"
-              + " successful charge to refund.", "payment_intent", "charge_not_refundable");
+          throw ApiError.invalidRequest(
+              "This PaymentIntent (" + piId + ") does not have a" + " successful charge to refund.",
+              "payment_intent",
+              "charge_not_refundable");
         }
         chargeId = pi.path("latest_charge").asText();
       }
@@ -117,8 +135,10 @@ final class RefundApi {
     }
     synchronized (charge) {
       if (!"succeeded".equals(charge.path("status").asText())) {
-        throw ApiError.invalidRequest("Charge " + chargeId + " has not succeeded and cannot be"
-            + " refunded.", "charge", "charge_not_refundable");
+        throw ApiError.invalidRequest(
+            "Charge " + chargeId + " has not succeeded and cannot be" + " refunded.",
+            "charge",
+            "charge_not_refundable");
       }
     }
     return charge;

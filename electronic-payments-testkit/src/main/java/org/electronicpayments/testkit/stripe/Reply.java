@@ -16,7 +16,11 @@ final class Reply {
   private final @Nullable String key;
   final RequestLog.Entry entry;
 
-  Reply(HttpExchange exchange, String requestId, String apiVersion, @Nullable String key,
+  Reply(
+      HttpExchange exchange,
+      String requestId,
+      String apiVersion,
+      @Nullable String key,
       RequestLog.Entry entry) {
     this.exchange = exchange;
     this.requestId = requestId;
@@ -29,8 +33,8 @@ final class Reply {
     send(status, body, originalRequest, Map.of());
   }
 
-  void send(int status, byte[] body, @Nullable String originalRequest,
-      Map<String, String> extra) throws IOException {
+  void send(int status, byte[] body, @Nullable String originalRequest, Map<String, String> extra)
+      throws IOException {
     Headers out = exchange.getResponseHeaders();
     if (exchange.getRequestHeaders().containsKey("Origin")) {
       // A page on another origin (the host's) calls the API from the browser, as with Stripe.
@@ -60,14 +64,28 @@ final class Reply {
 
   void fault(FaultRule fault) throws IOException {
     int status = fault.status();
-    ApiError error = status == 429
-        ? ApiError.of(429, "invalid_request_error", "Too many requests hit the API too"
-            + " quickly. We recommend an exponential backoff of your requests.", "rate_limit",
-            null, false)
-        : ApiError.of(status, "api_error", status == 503 ? "Stripe is temporarily unavailable."
-            : "An unknown error occurred", null, null, false);
+    ApiError error =
+        status == 429
+            ? ApiError.of(
+                429,
+                "invalid_request_error",
+                "Too many requests hit the API too"
+                    + " quickly. We recommend an exponential backoff of your requests.",
+                "rate_limit",
+                null,
+                false)
+            : ApiError.of(
+                status,
+                "api_error",
+                status == 503 ? "Stripe is temporarily unavailable." : "An unknown error occurred",
+                null,
+                null,
+                false);
     Boolean retry = fault.shouldRetry();
-    send(status, Json.bytes(error.body()), null,
+    send(
+        status,
+        Json.bytes(error.body()),
+        null,
         retry == null ? Map.of() : Map.of("Stripe-Should-Retry", retry.toString()));
   }
 

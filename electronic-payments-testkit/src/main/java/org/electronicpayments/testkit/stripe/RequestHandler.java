@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one HTTP request: logs it, applies an injected fault, checks the API key, applies
- * idempotency and runs the endpoint. No lock is held across requests except the idempotency
- * key's claim and the locks of the objects an endpoint touches.
+ * idempotency and runs the endpoint. No lock is held across requests except the idempotency key's
+ * claim and the locks of the objects an endpoint touches.
  */
 final class RequestHandler implements HttpHandler {
 
@@ -65,23 +65,28 @@ final class RequestHandler implements HttpHandler {
     String apiVersion = version == null ? StripeEmulator.DEFAULT_API_VERSION : version;
     Params params;
     try {
-      params = Params.parse(method.equals("POST") ? new String(body, StandardCharsets.UTF_8)
-          : exchange.getRequestURI().getRawQuery());
+      params =
+          Params.parse(
+              method.equals("POST")
+                  ? new String(body, StandardCharsets.UTF_8)
+                  : exchange.getRequestURI().getRawQuery());
     } catch (IllegalArgumentException e) {
       params = Params.parse(null);
     }
     // Stripe.js sends its publishable key and connected account as parameters, not headers,
     // so that its requests are "simple" cross-origin requests (no preflight).
-    String account = headers.getFirst("Stripe-Account") != null
-        ? headers.getFirst("Stripe-Account") : params.text("_stripe_account");
+    String account =
+        headers.getFirst("Stripe-Account") != null
+            ? headers.getFirst("Stripe-Account")
+            : params.text("_stripe_account");
     String apiKey = apiKey(headers.getFirst("Authorization"), params.text("key"));
     Map<String, String> logged = params.flat();
     if (logged.containsKey("key")) {
       logged.put("key", mask(logged.get("key")));
     }
     params = params.without("key", "_stripe_account");
-    RequestLog.Entry entry = log.add(requestId, engine.now(), method, path, headers(headers),
-        logged, key, account);
+    RequestLog.Entry entry =
+        log.add(requestId, engine.now(), method, path, headers(headers), logged, key, account);
     Reply reply = new Reply(exchange, requestId, apiVersion, key, entry);
     if (path.startsWith("/emulator/authenticate/")) {
       Authentication.serve(engine, path, exchange.getRequestURI().getRawQuery(), reply);
@@ -101,30 +106,51 @@ final class RequestHandler implements HttpHandler {
           reply.fault(fault);
           return;
         }
-        default -> { }
+        default -> {}
       }
     }
     ApiError refused = authenticate(apiKey);
     Router.Match match = Router.STRIPE.match(method, path);
     if (refused == null && match == null) {
-      refused = ApiError.of(404, "invalid_request_error", "Unrecognized request URL (" + method
-          + ": " + path + "). Please see https://stripe.com/docs or we can help at"
-          + " https://support.stripe.com/.", null, null, false);
+      refused =
+          ApiError.of(
+              404,
+              "invalid_request_error",
+              "Unrecognized request URL ("
+                  + method
+                  + ": "
+                  + path
+                  + "). Please see https://stripe.com/docs or we can help at"
+                  + " https://support.stripe.com/.",
+              null,
+              null,
+              false);
     }
-    // From here on, no refusal yet means a route matched (match != null restates it for the checker).
-    if (refused == null && match != null && apiKey != null && PublishableKeys.KEY.matcher(apiKey).matches()) {
-      refused = PublishableKeys.check(method, path, params, engine.account(account),
-          match.pathId());
+    // From here on, no refusal yet means a route matched (match != null restates it for the
+    // checker).
+    if (refused == null
+        && match != null
+        && apiKey != null
+        && PublishableKeys.KEY.matcher(apiKey).matches()) {
+      refused =
+          PublishableKeys.check(method, path, params, engine.account(account), match.pathId());
     }
-    if (refused == null && match != null && params.text(PublishableKeys.CLIENT_SECRET) != null
+    if (refused == null
+        && match != null
+        && params.text(PublishableKeys.CLIENT_SECRET) != null
         && (path.startsWith("/v1/payment_intents/") || path.startsWith("/v1/setup_intents/"))) {
-      refused = PublishableKeys.clientSecretError(path.split("/", -1)[2], engine.account(account),
-          match.pathId(), params.text(PublishableKeys.CLIENT_SECRET));
+      refused =
+          PublishableKeys.clientSecretError(
+              path.split("/", -1)[2],
+              engine.account(account),
+              match.pathId(),
+              params.text(PublishableKeys.CLIENT_SECRET));
       params = params.without(PublishableKeys.CLIENT_SECRET);
     }
     if (refused == null && key != null && key.length() > MAX_KEY_LENGTH) {
-      refused = ApiError.invalidRequest("Idempotency keys can be at most 255 characters long.",
-          null, null);
+      refused =
+          ApiError.invalidRequest(
+              "Idempotency keys can be at most 255 characters long.", null, null);
     }
     if (refused == null && match != null) {
       try {
@@ -138,11 +164,19 @@ final class RequestHandler implements HttpHandler {
       return;
     }
     // A request that matched no route was refused above.
-    Call call = new Call(engine, engine.account(account), params, Objects.requireNonNull(match, "match").pathId(),
-        requestId, key,
-        apiVersion, engine.now());
+    Call call =
+        new Call(
+            engine,
+            engine.account(account),
+            params,
+            Objects.requireNonNull(match, "match").pathId(),
+            requestId,
+            key,
+            apiVersion,
+            engine.now());
     if (fault != null && fault.kind() == FaultKind.RESPOND_THEN_DROP_NEXT) {
-      // Armed before this answer goes out, so a client quick to send its next request cannot beat it.
+      // Armed before this answer goes out, so a client quick to send its next request cannot beat
+      // it.
       faults.dropNextRequest();
     }
     if (key == null) {
@@ -154,8 +188,15 @@ final class RequestHandler implements HttpHandler {
     }
   }
 
-  private void respondIdempotently(Router.Match match, Call call, @Nullable FaultRule fault,
-      String key, String endpoint, Params params, Reply reply) throws IOException {
+  private void respondIdempotently(
+      Router.Match match,
+      Call call,
+      @Nullable FaultRule fault,
+      String key,
+      String endpoint,
+      Params params,
+      Reply reply)
+      throws IOException {
     String scoped = (call.data().account == null ? "" : call.data().account) + "\n" + key;
     IdempotencyStore.Outcome outcome =
         idempotency.begin(scoped, endpoint, params.canonical(), call.now());
@@ -165,8 +206,10 @@ final class RequestHandler implements HttpHandler {
         delay(fault);
         Response response = execute(match, call, reply.entry);
         if (response.stored) {
-          idempotency.complete(entry, new IdempotencyStore.StoredResponse(response.status,
-              response.body, call.requestId()));
+          idempotency.complete(
+              entry,
+              new IdempotencyStore.StoredResponse(
+                  response.status, response.body, call.requestId()));
         } else {
           idempotency.abandon(scoped, entry);
         }
@@ -176,25 +219,57 @@ final class RequestHandler implements HttpHandler {
         reply.send(response.status, response.body, null);
       }
       case REPLAY -> {
-        IdempotencyStore.StoredResponse stored = Objects.requireNonNull(entry.response, "a replay has a response");
+        IdempotencyStore.StoredResponse stored =
+            Objects.requireNonNull(entry.response, "a replay has a response");
         reply.entry.replayed = true;
         if (fault != null && fault.kind() == FaultKind.COMMIT_THEN_DROP) {
           throw reply.drop();
         }
         reply.send(stored.status(), stored.body(), stored.requestId());
       }
-      case IN_USE -> reply.error(ApiError.of(409, "invalid_request_error", "There is currently"
-          + " another in-progress request using this Idempotent Key (that probably means you"
-          + " submitted twice, and the other request is still going through): " + key
-          + ". Please try again later.", "idempotency_key_in_use", null, false));
-      case OTHER_ENDPOINT -> reply.error(ApiError.of(400, "idempotency_error", "Keys for"
-          + " idempotent requests can only be used for the same endpoint they were first used"
-          + " for ('" + entry.endpoint + "' vs '" + endpoint + "'). Try using a key other than '"
-          + key + "' if you meant to execute a different request.", null, null, false));
-      default -> reply.error(ApiError.of(400, "idempotency_error", "Keys for idempotent requests"
-          + " can only be used with the same parameters they were first used with. Try using a"
-          + " key other than '" + key + "' if you meant to execute a different request.", null,
-          null, false));
+      case IN_USE ->
+          reply.error(
+              ApiError.of(
+                  409,
+                  "invalid_request_error",
+                  "There is currently"
+                      + " another in-progress request using this Idempotent Key (that probably means you"
+                      + " submitted twice, and the other request is still going through): "
+                      + key
+                      + ". Please try again later.",
+                  "idempotency_key_in_use",
+                  null,
+                  false));
+      case OTHER_ENDPOINT ->
+          reply.error(
+              ApiError.of(
+                  400,
+                  "idempotency_error",
+                  "Keys for"
+                      + " idempotent requests can only be used for the same endpoint they were first used"
+                      + " for ('"
+                      + entry.endpoint
+                      + "' vs '"
+                      + endpoint
+                      + "'). Try using a key other than '"
+                      + key
+                      + "' if you meant to execute a different request.",
+                  null,
+                  null,
+                  false));
+      default ->
+          reply.error(
+              ApiError.of(
+                  400,
+                  "idempotency_error",
+                  "Keys for idempotent requests"
+                      + " can only be used with the same parameters they were first used with. Try using a"
+                      + " key other than '"
+                      + key
+                      + "' if you meant to execute a different request.",
+                  null,
+                  null,
+                  false));
     }
   }
 
@@ -208,8 +283,14 @@ final class RequestHandler implements HttpHandler {
       return new Response(e.status, Json.bytes(e.body()), e.stored);
     } catch (RuntimeException e) {
       LOG.error("Emulator failure on request {}", call.requestId(), e);
-      ApiError error = ApiError.of(500, "api_error", "An unknown error occurred in the emulator: "
-          + e, null, null, true);
+      ApiError error =
+          ApiError.of(
+              500,
+              "api_error",
+              "An unknown error occurred in the emulator: " + e,
+              null,
+              null,
+              true);
       return new Response(500, Json.bytes(error.body()), true);
     }
   }
@@ -218,8 +299,8 @@ final class RequestHandler implements HttpHandler {
    * The API key of the {@code Authorization} header, else of the {@code key} parameter (Stripe.js);
    * null if neither was sent, "" if the header holds no key.
    */
-  private static @Nullable String apiKey(@Nullable String authorization,
-      @Nullable String keyParam) {
+  private static @Nullable String apiKey(
+      @Nullable String authorization, @Nullable String keyParam) {
     if (authorization == null || authorization.isBlank()) {
       return keyParam;
     }
@@ -228,8 +309,10 @@ final class RequestHandler implements HttpHandler {
       key = authorization.substring(7).trim();
     } else if (authorization.startsWith("Basic ")) {
       try {
-        String user = new String(java.util.Base64.getDecoder().decode(
-            authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        String user =
+            new String(
+                java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                StandardCharsets.UTF_8);
         key = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       } catch (IllegalArgumentException e) {
         key = "";
@@ -240,9 +323,10 @@ final class RequestHandler implements HttpHandler {
 
   private static @Nullable ApiError authenticate(@Nullable String key) {
     if (key == null) {
-      return ApiError.authentication("You did not provide an API key. You need to provide your"
-          + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
-          + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
+      return ApiError.authentication(
+          "You did not provide an API key. You need to provide your"
+              + " API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer"
+              + " YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details.");
     }
     if (!TEST_KEY.matcher(key).matches() && !PublishableKeys.KEY.matcher(key).matches()) {
       return ApiError.authentication("Invalid API Key provided: " + mask(key));
@@ -267,12 +351,16 @@ final class RequestHandler implements HttpHandler {
 
   private static Map<String, String> headers(Headers headers) {
     Map<String, String> copy = new LinkedHashMap<>();
-    headers.forEach((name, values) -> {
-      String value = values.isEmpty() ? "" : values.get(0);
-      String lower = name.toLowerCase(Locale.ROOT);
-      copy.put(lower, lower.equals("authorization") ? "Bearer " + mask(value.replace(
-          "Bearer ", "")) : value);
-    });
+    headers.forEach(
+        (name, values) -> {
+          String value = values.isEmpty() ? "" : values.get(0);
+          String lower = name.toLowerCase(Locale.ROOT);
+          copy.put(
+              lower,
+              lower.equals("authorization")
+                  ? "Bearer " + mask(value.replace("Bearer ", ""))
+                  : value);
+        });
     return copy;
   }
 

@@ -21,10 +21,16 @@ final class RequestLog {
     this.capacity = capacity;
   }
 
-  Entry add(String requestId, Instant at, String method, String path, Map<String, String> headers,
-      Map<String, String> params, @Nullable String idempotencyKey, @Nullable String account) {
-    Entry entry =
-        new Entry(requestId, at, method, path, headers, params, idempotencyKey, account);
+  Entry add(
+      String requestId,
+      Instant at,
+      String method,
+      String path,
+      Map<String, String> headers,
+      Map<String, String> params,
+      @Nullable String idempotencyKey,
+      @Nullable String account) {
+    Entry entry = new Entry(requestId, at, method, path, headers, params, idempotencyKey, account);
     entries.add(entry);
     if (size.incrementAndGet() > capacity && entries.poll() != null) {
       size.decrementAndGet();
@@ -49,18 +55,46 @@ final class RequestLog {
     volatile boolean replayed;
     volatile @Nullable FaultKind fault;
 
-    private Entry(String requestId, Instant at, String method, String path,
-        Map<String, String> headers, Map<String, String> params, @Nullable String key,
+    private Entry(
+        String requestId,
+        Instant at,
+        String method,
+        String path,
+        Map<String, String> headers,
+        Map<String, String> params,
+        @Nullable String key,
         @Nullable String account) {
-      this.received = new RecordedRequest(requestId, at, method, path, headers, params, key,
-          account, RecordedRequest.IN_FLIGHT, false, false, null);
+      this.received =
+          new RecordedRequest(
+              requestId,
+              at,
+              method,
+              path,
+              headers,
+              params,
+              key,
+              account,
+              RecordedRequest.IN_FLIGHT,
+              false,
+              false,
+              null);
     }
 
     RecordedRequest snapshot() {
       RecordedRequest r = received;
-      return new RecordedRequest(r.requestId(), r.receivedAt(), r.method(), r.path(),
-          r.headers(), r.params(), r.idempotencyKey(), r.stripeAccount(), status, executed,
-          replayed, fault);
+      return new RecordedRequest(
+          r.requestId(),
+          r.receivedAt(),
+          r.method(),
+          r.path(),
+          r.headers(),
+          r.params(),
+          r.idempotencyKey(),
+          r.stripeAccount(),
+          status,
+          executed,
+          replayed,
+          fault);
     }
   }
 }

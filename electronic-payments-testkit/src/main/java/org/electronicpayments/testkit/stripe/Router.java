@@ -9,43 +9,69 @@ import org.jspecify.annotations.Nullable;
 final class Router {
 
   /** Every endpoint the emulator speaks, with the parameters each accepts. */
-  static final Router STRIPE = new Router()
-      .add("POST", "/v1/customers", CustomerApi::create, CustomerApi.CREATE)
-      .add("GET", "/v1/customers", CustomerApi::list, CustomerApi.LIST)
-      .add("GET", "/v1/customers/{id}", CustomerApi::retrieve, ParamSpec.of())
-      .add("POST", "/v1/customers/{id}", CustomerApi::update, CustomerApi.UPDATE)
-      .add("GET", "/v1/customers/{id}/payment_methods", PaymentMethodApi::listForCustomer,
-          PaymentMethodApi.LIST_FOR_CUSTOMER)
-      .add("POST", "/v1/payment_methods", PaymentMethodCreation::create,
-          PaymentMethodCreation.CREATE)
-      .add("GET", "/v1/payment_methods", PaymentMethodApi::list, PaymentMethodApi.LIST)
-      .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve, ParamSpec.of())
-      .add("POST", "/v1/payment_methods/{id}", PaymentMethodApi::update, PaymentMethodApi.UPDATE)
-      .add("POST", "/v1/payment_methods/{id}/attach", PaymentMethodApi::attach,
-          PaymentMethodApi.ATTACH)
-      .add("POST", "/v1/payment_methods/{id}/detach", PaymentMethodApi::detach, ParamSpec.of())
-      .add("POST", "/v1/payment_intents", PaymentIntentApi::create, PaymentIntentApi.CREATE)
-      .add("GET", "/v1/payment_intents/{id}", PaymentIntentApi::retrieve,
-          PaymentIntentApi.RETRIEVE)
-      .add("POST", "/v1/payment_intents/{id}/confirm", PaymentIntentApi::confirm,
-          PaymentIntentApi.CONFIRM)
-      .add("POST", "/v1/payment_intents/{id}/cancel", PaymentIntentApi::cancel,
-          PaymentIntentApi.CANCEL)
-      .add("POST", "/v1/setup_intents", SetupIntentApi::create, SetupIntentApi.CREATE)
-      .add("GET", "/v1/setup_intents/{id}", SetupIntentApi::retrieve, SetupIntentApi.RETRIEVE)
-      .add("POST", "/v1/setup_intents/{id}/confirm", SetupIntentApi::confirm,
-          SetupIntentApi.CONFIRM)
-      .add("POST", "/v1/setup_intents/{id}/cancel", SetupIntentApi::cancel,
-          SetupIntentApi.CANCEL)
-      .add("GET", "/v1/charges", ChargeApi::list, ChargeApi.LIST)
-      .add("GET", "/v1/charges/{id}", ChargeApi::retrieve, ParamSpec.of())
-      .add("POST", "/v1/refunds", RefundApi::create, RefundApi.CREATE)
-      .add("GET", "/v1/refunds", RefundApi::list, RefundApi.LIST)
-      .add("GET", "/v1/refunds/{id}", RefundApi::retrieve, ParamSpec.of())
-      .add("GET", "/v1/disputes", DisputeApi::list, DisputeApi.LIST)
-      .add("GET", "/v1/disputes/{id}", DisputeApi::retrieve, ParamSpec.of())
-      .add("GET", "/v1/events", EventApi::list, EventApi.LIST)
-      .add("GET", "/v1/events/{id}", EventApi::retrieve, ParamSpec.of());
+  static final Router STRIPE =
+      new Router()
+          .add("POST", "/v1/customers", CustomerApi::create, CustomerApi.CREATE)
+          .add("GET", "/v1/customers", CustomerApi::list, CustomerApi.LIST)
+          .add("GET", "/v1/customers/{id}", CustomerApi::retrieve, ParamSpec.of())
+          .add("POST", "/v1/customers/{id}", CustomerApi::update, CustomerApi.UPDATE)
+          .add(
+              "GET",
+              "/v1/customers/{id}/payment_methods",
+              PaymentMethodApi::listForCustomer,
+              PaymentMethodApi.LIST_FOR_CUSTOMER)
+          .add(
+              "POST",
+              "/v1/payment_methods",
+              PaymentMethodCreation::create,
+              PaymentMethodCreation.CREATE)
+          .add("GET", "/v1/payment_methods", PaymentMethodApi::list, PaymentMethodApi.LIST)
+          .add("GET", "/v1/payment_methods/{id}", PaymentMethodApi::retrieve, ParamSpec.of())
+          .add(
+              "POST", "/v1/payment_methods/{id}", PaymentMethodApi::update, PaymentMethodApi.UPDATE)
+          .add(
+              "POST",
+              "/v1/payment_methods/{id}/attach",
+              PaymentMethodApi::attach,
+              PaymentMethodApi.ATTACH)
+          .add("POST", "/v1/payment_methods/{id}/detach", PaymentMethodApi::detach, ParamSpec.of())
+          .add("POST", "/v1/payment_intents", PaymentIntentApi::create, PaymentIntentApi.CREATE)
+          .add(
+              "GET",
+              "/v1/payment_intents/{id}",
+              PaymentIntentApi::retrieve,
+              PaymentIntentApi.RETRIEVE)
+          .add(
+              "POST",
+              "/v1/payment_intents/{id}/confirm",
+              PaymentIntentApi::confirm,
+              PaymentIntentApi.CONFIRM)
+          .add(
+              "POST",
+              "/v1/payment_intents/{id}/cancel",
+              PaymentIntentApi::cancel,
+              PaymentIntentApi.CANCEL)
+          .add("POST", "/v1/setup_intents", SetupIntentApi::create, SetupIntentApi.CREATE)
+          .add("GET", "/v1/setup_intents/{id}", SetupIntentApi::retrieve, SetupIntentApi.RETRIEVE)
+          .add(
+              "POST",
+              "/v1/setup_intents/{id}/confirm",
+              SetupIntentApi::confirm,
+              SetupIntentApi.CONFIRM)
+          .add(
+              "POST",
+              "/v1/setup_intents/{id}/cancel",
+              SetupIntentApi::cancel,
+              SetupIntentApi.CANCEL)
+          .add("GET", "/v1/charges", ChargeApi::list, ChargeApi.LIST)
+          .add("GET", "/v1/charges/{id}", ChargeApi::retrieve, ParamSpec.of())
+          .add("POST", "/v1/refunds", RefundApi::create, RefundApi.CREATE)
+          .add("GET", "/v1/refunds", RefundApi::list, RefundApi.LIST)
+          .add("GET", "/v1/refunds/{id}", RefundApi::retrieve, ParamSpec.of())
+          .add("GET", "/v1/disputes", DisputeApi::list, DisputeApi.LIST)
+          .add("GET", "/v1/disputes/{id}", DisputeApi::retrieve, ParamSpec.of())
+          .add("GET", "/v1/events", EventApi::list, EventApi.LIST)
+          .add("GET", "/v1/events/{id}", EventApi::retrieve, ParamSpec.of());
 
   private final List<Route> routes = new ArrayList<>();
 

@@ -10,30 +10,43 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/setup_intents}: create (optionally confirming), retrieve, confirm, cancel. Confirming
- * saves a card for later without charging it: the test card table decides whether it succeeds,
- * is declined (402, nothing attached) or needs 3-D Secure ({@code requires_action}).
+ * saves a card for later without charging it: the test card table decides whether it succeeds, is
+ * declined (402, nothing attached) or needs 3-D Secure ({@code requires_action}).
  */
 final class SetupIntentApi {
 
   private static final Set<String> CONFIRMABLE =
       Set.of("requires_payment_method", "requires_confirmation", "requires_action");
-  static final String AUTHENTICATION_FAILED = "The latest attempt to set up the payment method has"
-      + " failed because authentication failed.";
+  static final String AUTHENTICATION_FAILED =
+      "The latest attempt to set up the payment method has"
+          + " failed because authentication failed.";
 
-  private static final ParamSpec CONFIRMING = ParamSpec.of(ParamSpec.string("payment_method"),
-      ParamSpec.string("return_url"));
+  private static final ParamSpec CONFIRMING =
+      ParamSpec.of(ParamSpec.string("payment_method"), ParamSpec.string("return_url"));
+
   /** {@code POST /v1/setup_intents}. */
-  static final ParamSpec CREATE = CONFIRMING.and(
-      ParamSpec.object("automatic_payment_methods", ParamSpec.bool("enabled"),
-          ParamSpec.oneOf("allow_redirects", "always", "never")),
-      ParamSpec.bool("confirm"), ParamSpec.string("customer"), ParamSpec.string("description"),
-      ParamSpec.metadata(), ParamSpec.list("payment_method_types"),
-      ParamSpec.oneOf("usage", "on_session", "off_session"));
+  static final ParamSpec CREATE =
+      CONFIRMING.and(
+          ParamSpec.object(
+              "automatic_payment_methods",
+              ParamSpec.bool("enabled"),
+              ParamSpec.oneOf("allow_redirects", "always", "never")),
+          ParamSpec.bool("confirm"),
+          ParamSpec.string("customer"),
+          ParamSpec.string("description"),
+          ParamSpec.metadata(),
+          ParamSpec.list("payment_method_types"),
+          ParamSpec.oneOf("usage", "on_session", "off_session"));
+
   /** {@code POST /v1/setup_intents/{id}/confirm}. */
   static final ParamSpec CONFIRM = CONFIRMING;
+
   /** {@code POST /v1/setup_intents/{id}/cancel}. */
-  static final ParamSpec CANCEL = ParamSpec.of(ParamSpec.oneOf("cancellation_reason",
-      "abandoned", "requested_by_customer", "duplicate"));
+  static final ParamSpec CANCEL =
+      ParamSpec.of(
+          ParamSpec.oneOf(
+              "cancellation_reason", "abandoned", "requested_by_customer", "duplicate"));
+
   /** {@code GET /v1/setup_intents/{id}}. */
   static final ParamSpec RETRIEVE = ParamSpec.of(ParamSpec.string("client_secret"));
 
@@ -48,13 +61,15 @@ final class SetupIntentApi {
     String usage = p.text("usage") == null ? "off_session" : p.text("usage"); // one of CREATE's
     List<String> types = p.list("payment_method_types");
     if (!types.isEmpty() && !types.equals(List.of("card"))) {
-      throw ApiError.invalidRequest("The emulator supports payment_method_types=card only.",
-          "payment_method_types", "payment_method_invalid_parameter");
+      throw ApiError.invalidRequest(
+          "The emulator supports payment_method_types=card only.",
+          "payment_method_types",
+          "payment_method_invalid_parameter");
     }
     boolean confirm = p.bool("confirm");
     String pmId = p.text("payment_method");
-    StoredPaymentMethod pm = pmId == null ? null
-        : PaymentMethodApi.resolve(call, pmId, "payment_method");
+    StoredPaymentMethod pm =
+        pmId == null ? null : PaymentMethodApi.resolve(call, pmId, "payment_method");
     if (pm != null) {
       Charging.checkUsable(pm, customer);
     } else if (confirm) {
@@ -69,8 +84,8 @@ final class SetupIntentApi {
     if (apm.isEmpty()) {
       seti.putNull("automatic_payment_methods");
     } else {
-      seti.putObject("automatic_payment_methods").put("enabled",
-          apm.path("enabled").asBoolean(false));
+      seti.putObject("automatic_payment_methods")
+          .put("enabled", apm.path("enabled").asBoolean(false));
     }
     seti.putNull("cancellation_reason");
     seti.put("client_secret", id + "_secret_" + Ids.random(25));
@@ -88,7 +103,8 @@ final class SetupIntentApi {
     seti.putNull("on_behalf_of");
     seti.put("payment_method", pm == null ? null : pm.id());
     seti.putNull("payment_method_configuration_details");
-    seti.putObject("payment_method_options").putObject("card")
+    seti.putObject("payment_method_options")
+        .putObject("card")
         .put("request_three_d_secure", "automatic");
     seti.putArray("payment_method_types").add("card");
     seti.putNull("single_use_mandate");
@@ -114,12 +130,16 @@ final class SetupIntentApi {
     synchronized (seti) {
       String status = seti.path("status").asText();
       if (!CONFIRMABLE.contains(status)) {
-        throw unexpectedState("You cannot confirm this SetupIntent because it has a status of "
-            + status + ". Only a SetupIntent with one of the following statuses may be confirmed:"
-            + " requires_payment_method, requires_confirmation, requires_action.");
+        throw unexpectedState(
+            "You cannot confirm this SetupIntent because it has a status of "
+                + status
+                + ". Only a SetupIntent with one of the following statuses may be confirmed:"
+                + " requires_payment_method, requires_confirmation, requires_action.");
       }
-      String pmId = p.text("payment_method") != null ? p.text("payment_method")
-          : seti.path("payment_method").asText(null);
+      String pmId =
+          p.text("payment_method") != null
+              ? p.text("payment_method")
+              : seti.path("payment_method").asText(null);
       if (pmId == null) {
         throw missingPaymentMethod();
       }
@@ -135,9 +155,11 @@ final class SetupIntentApi {
     synchronized (seti) {
       String status = seti.path("status").asText();
       if (!CONFIRMABLE.contains(status)) {
-        throw unexpectedState("You cannot cancel this SetupIntent because it has a status of "
-            + status + ". Only a SetupIntent with one of the following statuses may be canceled:"
-            + " requires_payment_method, requires_confirmation, requires_action.");
+        throw unexpectedState(
+            "You cannot cancel this SetupIntent because it has a status of "
+                + status
+                + ". Only a SetupIntent with one of the following statuses may be canceled:"
+                + " requires_payment_method, requires_confirmation, requires_action.");
       }
       seti.put("status", "canceled");
       seti.put("cancellation_reason", reason);
@@ -149,8 +171,8 @@ final class SetupIntentApi {
   }
 
   /** Confirms with the SetupIntent's lock held: succeeds, asks for 3-D Secure, or throws a 402. */
-  private static ObjectNode confirm(Call call, ObjectNode seti, StoredPaymentMethod pm,
-      @Nullable String returnUrl) {
+  private static ObjectNode confirm(
+      Call call, ObjectNode seti, StoredPaymentMethod pm, @Nullable String returnUrl) {
     seti.put("payment_method", pm.id());
     if (!pm.card.attachable()) {
       StripeTestCard.Decline decline = Objects.requireNonNull(pm.card.decline());
@@ -167,8 +189,9 @@ final class SetupIntentApi {
       refused.error.set("setup_intent", snapshot);
       throw refused;
     }
-    boolean authenticate = pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION
-        || pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION_UNLESS_SET_UP;
+    boolean authenticate =
+        pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION
+            || pm.card.behaviour() == Behaviour.REQUIRES_AUTHENTICATION_UNLESS_SET_UP;
     if (!authenticate) {
       return succeed(call, seti, pm);
     }
@@ -204,8 +227,15 @@ final class SetupIntentApi {
 
   /** The customer failed 3-D Secure: back to {@code requires_payment_method}, nothing saved. */
   static void authenticationFailed(Call call, ObjectNode seti, StoredPaymentMethod pm) {
-    ObjectNode error = ApiError.of(400, "invalid_request_error", AUTHENTICATION_FAILED,
-        "setup_intent_authentication_failure", null, true).error;
+    ObjectNode error =
+        ApiError.of(
+                400,
+                "invalid_request_error",
+                AUTHENTICATION_FAILED,
+                "setup_intent_authentication_failure",
+                null,
+                true)
+            .error;
     error.set("payment_method", Json.snapshot(pm.json));
     seti.set("last_setup_error", error);
     seti.putNull("payment_method");
@@ -219,9 +249,11 @@ final class SetupIntentApi {
   }
 
   private static ApiError missingPaymentMethod() {
-    return ApiError.invalidRequest("You cannot confirm this SetupIntent because it's missing a"
-        + " payment method. You can either update the SetupIntent with a payment method and then"
-        + " confirm it again, or confirm it again directly with a payment method.",
-        "payment_method", "setup_intent_unexpected_state");
+    return ApiError.invalidRequest(
+        "You cannot confirm this SetupIntent because it's missing a"
+            + " payment method. You can either update the SetupIntent with a payment method and then"
+            + " confirm it again, or confirm it again directly with a payment method.",
+        "payment_method",
+        "setup_intent_unexpected_state");
   }
 }

@@ -5,15 +5,17 @@ import org.electronicpayments.testkit.StripeTestCard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A PaymentMethod: its JSON and what Stripe knows about it beyond the JSON. All fields are
- * guarded by the monitor of {@link #json}.
+ * A PaymentMethod: its JSON and what Stripe knows about it beyond the JSON. All fields are guarded
+ * by the monitor of {@link #json}.
  */
 final class StoredPaymentMethod {
 
   final ObjectNode json;
   final StripeTestCard card;
+
   /** Saved for future use through a PaymentIntent with {@code setup_future_usage}. */
   boolean setUp;
+
   /** Used once without a customer, or detached: Stripe refuses to use it again. */
   boolean consumed;
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A stateful Stripe emulator on {@code 127.0.0.1} that the real stripe-java client talks to:
  * customers, payment methods, payment intents, charges, refunds and events, Stripe's test cards,
- * idempotency keys, signed webhooks and injected faults. Thread-safe; one instance per test
- * class is typical, {@link #reset()} between tests.
+ * idempotency keys, signed webhooks and injected faults. Thread-safe; one instance per test class
+ * is typical, {@link #reset()} between tests.
  *
  * <pre>{@code
  * try (StripeEmulator emulator = StripeEmulator.start()) {
@@ -54,22 +54,31 @@ public final class StripeEmulator implements AutoCloseable {
   private final @Nullable WebhookDispatcher webhooks;
   private final String baseUrl;
 
-  StripeEmulator(int port, Clock clock, Duration retention, String webhookSecret,
-      @Nullable URI webhookUrl, int requestLogCapacity) {
+  StripeEmulator(
+      int port,
+      Clock clock,
+      Duration retention,
+      String webhookSecret,
+      @Nullable URI webhookUrl,
+      int requestLogCapacity) {
     this.log = new RequestLog(requestLogCapacity);
     this.idempotency = new IdempotencyStore(retention);
     Engine[] holder = new Engine[1];
-    this.webhooks = webhookUrl == null ? null
-        : new WebhookDispatcher(webhookUrl, webhookSecret, () -> holder[0].now());
+    this.webhooks =
+        webhookUrl == null
+            ? null
+            : new WebhookDispatcher(webhookUrl, webhookSecret, () -> holder[0].now());
     this.engine = new Engine(clock, webhooks);
     holder[0] = engine;
     this.handler = new RequestHandler(engine, idempotency, faults, log);
     warmUp();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "stripe-emulator-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "stripe-emulator-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       server = new HttpConnections(port, executor, handler);
     } catch (IOException e) {
@@ -119,7 +128,8 @@ public final class StripeEmulator implements AutoCloseable {
 
   /** Every charge of every account, oldest first: the ledger. */
   public List<ChargeRecord> charges() {
-    return engine.accounts()
+    return engine
+        .accounts()
         .flatMap(a -> a.charges.oldestFirst().map(c -> record(a.account, Json.snapshot(c))))
         .sorted(Comparator.comparing(ChargeRecord::created))
         .toList();
@@ -137,8 +147,8 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Completes 3-D Secure for a PaymentIntent in {@code requires_action}, as the customer would:
-   * it is then charged (and its card saved if {@code setup_future_usage} was set).
+   * Completes 3-D Secure for a PaymentIntent in {@code requires_action}, as the customer would: it
+   * is then charged (and its card saved if {@code setup_future_usage} was set).
    *
    * @return the PaymentIntent's status afterwards
    */
@@ -183,16 +193,21 @@ public final class StripeEmulator implements AutoCloseable {
    * @param amount how much, in minor units, or {@code null} for all that is left
    * @return the refund's id ({@code re_…})
    * @throws IllegalArgumentException when there is no such PaymentIntent
-   * @throws IllegalStateException when Stripe would refuse the refund (nothing left, too much,
-   *     not succeeded); the message is Stripe's
+   * @throws IllegalStateException when Stripe would refuse the refund (nothing left, too much, not
+   *     succeeded); the message is Stripe's
    */
   public String dashboardRefund(String paymentIntentId, @Nullable Long amount) {
     Objects.requireNonNull(paymentIntentId, "paymentIntentId");
-    AccountData data = engine.accounts().filter(a -> a.paymentIntents.get(paymentIntentId) != null)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such payment_intent: " + paymentIntentId));
-    Params params = Params.parse("payment_intent=" + paymentIntentId
-        + (amount == null ? "" : "&amount=" + amount));
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.paymentIntents.get(paymentIntentId) != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such payment_intent: " + paymentIntentId));
+    Params params =
+        Params.parse(
+            "payment_intent=" + paymentIntentId + (amount == null ? "" : "&amount=" + amount));
     try {
       return RefundApi.create(dashboardCall(data, params, "")).path("id").asText();
     } catch (ApiError e) {
@@ -201,8 +216,8 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Opens a dispute (chargeback) as the card holder's bank would: the dispute is
-   * {@code needs_response} and the charge {@code disputed}. Emits {@code charge.dispute.created}.
+   * Opens a dispute (chargeback) as the card holder's bank would: the dispute is {@code
+   * needs_response} and the charge {@code disputed}. Emits {@code charge.dispute.created}.
    *
    * @param chargeOrPaymentIntentId the charge ({@code ch_…}) or its PaymentIntent ({@code pi_…})
    * @param reason one of Stripe's dispute reasons, such as {@code fraudulent}
@@ -218,8 +233,8 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Closes an open dispute as the bank decides it: {@code won} or {@code lost}. Emits
-   * {@code charge.dispute.closed}.
+   * Closes an open dispute as the bank decides it: {@code won} or {@code lost}. Emits {@code
+   * charge.dispute.closed}.
    *
    * @param disputeId the dispute ({@code du_…})
    * @param won whether the merchant won
@@ -233,8 +248,8 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Detaches a PaymentMethod from its customer as staff would in Stripe's Dashboard. Emits
-   * {@code payment_method.detached}.
+   * Detaches a PaymentMethod from its customer as staff would in Stripe's Dashboard. Emits {@code
+   * payment_method.detached}.
    *
    * @param paymentMethodId the PaymentMethod ({@code pm_…}), attached to a customer
    * @throws IllegalArgumentException when there is no such PaymentMethod
@@ -242,9 +257,13 @@ public final class StripeEmulator implements AutoCloseable {
    */
   public void dashboardDetach(String paymentMethodId) {
     Objects.requireNonNull(paymentMethodId, "paymentMethodId");
-    AccountData data = engine.accounts().filter(a -> a.paymentMethods.get(paymentMethodId) != null)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.paymentMethods.get(paymentMethodId) != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
     try {
       PaymentMethodApi.detach(dashboardCall(data, Params.parse(null), paymentMethodId));
     } catch (ApiError e) {
@@ -253,8 +272,8 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Changes a saved card's expiry as the card network's account updater would; a month in the
-   * past makes it an expired card. Emits {@code payment_method.updated}.
+   * Changes a saved card's expiry as the card network's account updater would; a month in the past
+   * makes it an expired card. Emits {@code payment_method.updated}.
    *
    * @param paymentMethodId the PaymentMethod ({@code pm_…})
    * @param expiry the new expiry month
@@ -263,10 +282,15 @@ public final class StripeEmulator implements AutoCloseable {
   public void expireCard(String paymentMethodId, YearMonth expiry) {
     Objects.requireNonNull(paymentMethodId, "paymentMethodId");
     Objects.requireNonNull(expiry, "expiry");
-    AccountData data = engine.accounts().filter(a -> a.paymentMethods.get(paymentMethodId) != null)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
-    StoredPaymentMethod pm = Objects.requireNonNull(data.paymentMethods.get(paymentMethodId), paymentMethodId);
+    AccountData data =
+        engine
+            .accounts()
+            .filter(a -> a.paymentMethods.get(paymentMethodId) != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("No such payment_method: " + paymentMethodId));
+    StoredPaymentMethod pm =
+        Objects.requireNonNull(data.paymentMethods.get(paymentMethodId), paymentMethodId);
     ObjectNode snapshot;
     synchronized (pm.json) {
       ObjectNode card = (ObjectNode) pm.json.get("card");
@@ -316,16 +340,16 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
-   * Runs the emulator from the command line until stopped:
-   * {@code [--port 12111] [--webhook-url http://…] [--webhook-secret whsec_…]}.
+   * Runs the emulator from the command line until stopped: {@code [--port 12111] [--webhook-url
+   * http://…] [--webhook-secret whsec_…]}.
    */
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
     }
-    StripeEmulatorBuilder builder = builder()
-        .port(Integer.parseInt(options.getOrDefault("--port", "12111")));
+    StripeEmulatorBuilder builder =
+        builder().port(Integer.parseInt(options.getOrDefault("--port", "12111")));
     if (options.containsKey("--webhook-url")) {
       builder.webhookUrl(URI.create(options.get("--webhook-url")));
     }
@@ -349,10 +373,17 @@ public final class StripeEmulator implements AutoCloseable {
   private static ChargeRecord record(@Nullable String account, ObjectNode c) {
     Map<String, String> metadata = new HashMap<>();
     c.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-    return new ChargeRecord(c.path("id").asText(), account, c.path("payment_intent").asText(),
-        c.path("customer").asText(null), c.path("payment_method").asText(),
-        c.path("amount").asLong(), c.path("currency").asText(), c.path("status").asText(),
-        c.path("amount_refunded").asLong(), metadata,
+    return new ChargeRecord(
+        c.path("id").asText(),
+        account,
+        c.path("payment_intent").asText(),
+        c.path("customer").asText(null),
+        c.path("payment_method").asText(),
+        c.path("amount").asLong(),
+        c.path("currency").asText(),
+        c.path("status").asText(),
+        c.path("amount_refunded").asLong(),
+        metadata,
         Instant.ofEpochSecond(c.path("created").asLong()));
   }
 }

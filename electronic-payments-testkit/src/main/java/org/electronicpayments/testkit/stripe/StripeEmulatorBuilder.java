@@ -21,10 +21,13 @@ public final class StripeEmulatorBuilder {
 
   /** Port 0: any free port. */
   public static final int ANY_PORT = 0;
+
   /** How long Stripe keeps idempotency keys: 24 hours. */
   public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+
   /** How many requests the request log keeps by default; older ones are forgotten. */
   public static final int DEFAULT_REQUEST_LOG_CAPACITY = 100_000;
+
   /** The signing secret used when none is set. */
   public static final String DEFAULT_WEBHOOK_SECRET = "whsec_emulator";
 
@@ -59,8 +62,7 @@ public final class StripeEmulatorBuilder {
   public StripeEmulatorBuilder idempotencyRetention(Duration retention) {
     Objects.requireNonNull(retention, "idempotencyRetention");
     if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("idempotencyRetention must be positive, was "
-          + retention);
+      throw new IllegalArgumentException("idempotencyRetention must be positive, was " + retention);
     }
     this.idempotencyRetention = retention;
     return this;
@@ -97,7 +99,7 @@ public final class StripeEmulatorBuilder {
 
   /** Starts the emulator with these settings. */
   public StripeEmulator start() {
-    return new StripeEmulator(port, clock, idempotencyRetention, webhookSecret, webhookUrl,
-        requestLogCapacity);
+    return new StripeEmulator(
+        port, clock, idempotencyRetention, webhookSecret, webhookUrl, requestLogCapacity);
   }
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one {@link StripeEmulator} per test class, resets it before each test, closes it after
- * the class, and hands it to constructors and test methods that ask for it.
+ * Starts one {@link StripeEmulator} per test class, resets it before each test, closes it after the
+ * class, and hands it to constructors and test methods that ask for it.
  *
  * <pre>{@code
  * @ExtendWith(StripeEmulatorExtension.class)
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class StripeEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class StripeEmulatorExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(StripeEmulatorExtension.class);
@@ -50,19 +51,27 @@ public final class StripeEmulatorExtension implements BeforeAllCallback, BeforeE
   }
 
   /** The emulator of the test class (its root-most class context), started on first use. */
-  @SuppressWarnings("deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
+  @SuppressWarnings(
+      "deprecation") // its replacement, computeIfAbsent, needs JUnit 5.13+; hosts bring their own
   private static StripeEmulator emulator(ExtensionContext context) {
     ExtensionContext classContext = context;
-    while (classContext.getParent().isPresent() && classContext.getParent().get().getTestClass().isPresent()) {
+    while (classContext.getParent().isPresent()
+        && classContext.getParent().get().getTestClass().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return Objects.requireNonNull(classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(StripeEmulator.class, k -> new Running(StripeEmulator.start()), Running.class)).emulator;
+    return Objects.requireNonNull(
+            classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                    StripeEmulator.class, k -> new Running(StripeEmulator.start()), Running.class))
+        .emulator;
   }
 
   /** Closes the emulator when the class's store is closed. */
-  @SuppressWarnings("deprecation") // AutoCloseable store values need JUnit 5.13+; hosts bring their own
-  private record Running(StripeEmulator emulator) implements ExtensionContext.Store.CloseableResource {
+  @SuppressWarnings(
+      "deprecation") // AutoCloseable store values need JUnit 5.13+; hosts bring their own
+  private record Running(StripeEmulator emulator)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       emulator.close();

@@ -13,10 +13,10 @@ import org.electronicpayments.testkit.StripeTestCard;
 import org.electronicpayments.testkit.StripeTestCards;
 
 /**
- * The Stripe.js double served at {@code <baseUrl>/v3/} (a page loads it instead of
- * {@code https://js.stripe.com/v3/}), and the answer to CORS preflight requests. The script is a
- * resource of this package; the test card numbers its card field accepts are filled in from the
- * emulator's test card table, so that the browser and the API agree.
+ * The Stripe.js double served at {@code <baseUrl>/v3/} (a page loads it instead of {@code
+ * https://js.stripe.com/v3/}), and the answer to CORS preflight requests. The script is a resource
+ * of this package; the test card numbers its card field accepts are filled in from the emulator's
+ * test card table, so that the browser and the API agree.
  */
 final class StripeJs {
 
@@ -37,7 +37,8 @@ final class StripeJs {
     out.set("Access-Control-Allow-Origin", "*");
     if (exchange.getRequestMethod().equalsIgnoreCase("OPTIONS")) {
       out.set("Access-Control-Allow-Methods", "GET, POST");
-      out.set("Access-Control-Allow-Headers",
+      out.set(
+          "Access-Control-Allow-Headers",
           "Authorization, Content-Type, Idempotency-Key, Stripe-Account, Stripe-Version");
       out.set("Access-Control-Max-Age", "600");
       exchange.sendResponseHeaders(204, -1);
@@ -53,15 +54,14 @@ final class StripeJs {
   }
 
   private static byte[] load() {
-    try (InputStream in = Objects.requireNonNull(
-        StripeJs.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+    try (InputStream in =
+        Objects.requireNonNull(StripeJs.class.getResourceAsStream(RESOURCE), RESOURCE)) {
       String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       ObjectNode cards = Json.object();
       for (StripeTestCard card : StripeTestCards.all()) {
         card.numbers().forEach(number -> cards.put(number, card.brand()));
       }
-      return script.replace(CARDS_PLACEHOLDER, cards.toString())
-          .getBytes(StandardCharsets.UTF_8);
+      return script.replace(CARDS_PLACEHOLDER, cards.toString()).getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,11 +22,12 @@ final class WebhookDispatcher implements AutoCloseable {
   private final String secret;
   private final Supplier<Instant> clock;
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stripe-emulator-webhooks");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "stripe-emulator-webhooks");
+            t.setDaemon(true);
+            return t;
+          });
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -41,13 +42,14 @@ final class WebhookDispatcher implements AutoCloseable {
   }
 
   private void send(String eventId, String payload) {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-        .header(WebhookSignature.HEADER, WebhookSignature.header(payload, secret, clock.get()))
-        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+            .header(WebhookSignature.HEADER, WebhookSignature.header(payload, secret, clock.get()))
+            .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
+            .build();
     try {
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
       LOG.debug("Webhook {} delivered to {}: HTTP {}", eventId, url, response.statusCode());

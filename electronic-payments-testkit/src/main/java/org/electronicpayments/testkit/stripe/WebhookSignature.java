@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs webhook payloads the way Stripe does, so host tests can forge valid deliveries:
- * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">}.
+ * Signs webhook payloads the way Stripe does, so host tests can forge valid deliveries: {@code
+ * Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">}.
  *
  * <pre>{@code
  * String header = WebhookSignature.header(payload, "whsec_test", Instant.now());

@@ -23,24 +23,27 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium driven by Selenium, for a whole test class. Uses the system's
- * {@code chromium} and {@code chromedriver} (Debian's packages; {@code .ci/chromium.sh} installs
- * them), or those named by {@code -Dep.browser.binary=…} and {@code -Dep.browser.driver=…}. Without them the tests are skipped with a message, except when the environment variable
- * {@code CI} is set: there a missing browser is a failure. Shared with the Stripe module's browser
- * tests through this module's test jar.
+ * One headless Chromium driven by Selenium, for a whole test class. Uses the system's {@code
+ * chromium} and {@code chromedriver} (Debian's packages; {@code .ci/chromium.sh} installs them), or
+ * those named by {@code -Dep.browser.binary=…} and {@code -Dep.browser.driver=…}. Without them the
+ * tests are skipped with a message, except when the environment variable {@code CI} is set: there a
+ * missing browser is a failure. Shared with the Stripe module's browser tests through this module's
+ * test jar.
  */
 public final class Browser implements AutoCloseable {
 
-  private static final List<String> BROWSERS = List.of("/usr/bin/chromium",
-      "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-  private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver",
-      "/usr/lib/chromium/chromedriver");
+  private static final List<String> BROWSERS =
+      List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+  private static final List<String> DRIVERS =
+      List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final String MISSING = "No headless browser: install Debian's chromium and"
-      + " chromium-driver (bash .ci/chromium.sh) to run the Stripe.js browser tests.";
+  private static final String MISSING =
+      "No headless browser: install Debian's chromium and"
+          + " chromium-driver (bash .ci/chromium.sh) to run the Stripe.js browser tests.";
 
   /** The WebDriver of this browser. */
   public final ChromeDriver driver;
+
   private final Path profile;
 
   private Browser(ChromeDriver driver, Path profile) {
@@ -66,12 +69,23 @@ public final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("ep-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(browser.get());
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-          "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--window-size=1024,768", "--user-data-dir=" + profile);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(new File(driver.get())).usingAnyFreePort().build();
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--window-size=1024,768",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File(driver.get()))
+              .usingAnyFreePort()
+              .build();
       ChromeDriver chrome = new ChromeDriver(service, options);
       chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
       return new Browser(chrome, profile);
@@ -135,8 +149,10 @@ public final class Browser implements AutoCloseable {
    * @return the button, clickable
    */
   public WebElement challengeButton(String label) {
-    return waiting(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[@role='dialog']//button[normalize-space()='" + label + "']")));
+    return waiting(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@role='dialog']//button[normalize-space()='" + label + "']")));
   }
 
   /**

@@ -11,35 +11,45 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A host application's card pages, served from their own origin (not the emulator's), each
- * written against Stripe.js's documented API and loading the script from {@code <baseUrl>/v3/}
- * as a host test would. Each page mounts a card Element in {@code #card-element}, shows
- * {@code change} errors in {@code #card-errors}, and on submit runs one Stripe.js call and writes
- * its result as JSON into {@code #result}. The page records the element's events in
- * {@code window.events} and, for the tests' leak check, every API response body in
- * {@code window.responses}. Shared with the Stripe module's browser tests through this module's
- * test jar.
+ * A host application's card pages, served from their own origin (not the emulator's), each written
+ * against Stripe.js's documented API and loading the script from {@code <baseUrl>/v3/} as a host
+ * test would. Each page mounts a card Element in {@code #card-element}, shows {@code change} errors
+ * in {@code #card-errors}, and on submit runs one Stripe.js call and writes its result as JSON into
+ * {@code #result}. The page records the element's events in {@code window.events} and, for the
+ * tests' leak check, every API response body in {@code window.responses}. Shared with the Stripe
+ * module's browser tests through this module's test jar.
  */
 public final class HostPages implements AutoCloseable {
 
   /** The call each page makes on submit; {@code secret} is the client secret in the URL. */
-  private static final Map<String, String> CALLS = Map.ofEntries(
-      Map.entry("create-payment-method", "stripe.createPaymentMethod({type: 'card', card: card,"
-          + " billing_details: {name: 'Client 1000', email: 'client@example.test'}})"),
-      Map.entry("create-payment-method-from-elements", "elements.submit().then(function (s) {"
-          + " return s.error ? s : stripe.createPaymentMethod({elements: elements,"
-          + " params: {billing_details: {name: 'Client 1000'}}}); })"),
-      Map.entry("confirm-card-payment", "stripe.confirmCardPayment(secret, {payment_method:"
-          + " {card: card, billing_details: {name: 'Client 1000'}}})"),
-      Map.entry("handle-next-action", "stripe.confirmCardPayment(secret, {payment_method:"
-          + " {card: card}}, {handleActions: false}).then(function (r) {"
-          + " if (r.error || r.paymentIntent.status !== 'requires_action') return r;"
-          + " window.beforeAction = r.paymentIntent.status;"
-          + " return stripe.handleNextAction({clientSecret: secret}); })"),
-      Map.entry("next-action", "stripe.handleNextAction({clientSecret: secret})"),
-      Map.entry("confirm-card-setup", "stripe.confirmCardSetup(secret, {payment_method:"
-          + " {card: card, billing_details: {name: 'Client 1000'}}})"),
-      Map.entry("retrieve-payment-intent", "stripe.retrievePaymentIntent(secret)"));
+  private static final Map<String, String> CALLS =
+      Map.ofEntries(
+          Map.entry(
+              "create-payment-method",
+              "stripe.createPaymentMethod({type: 'card', card: card,"
+                  + " billing_details: {name: 'Client 1000', email: 'client@example.test'}})"),
+          Map.entry(
+              "create-payment-method-from-elements",
+              "elements.submit().then(function (s) {"
+                  + " return s.error ? s : stripe.createPaymentMethod({elements: elements,"
+                  + " params: {billing_details: {name: 'Client 1000'}}}); })"),
+          Map.entry(
+              "confirm-card-payment",
+              "stripe.confirmCardPayment(secret, {payment_method:"
+                  + " {card: card, billing_details: {name: 'Client 1000'}}})"),
+          Map.entry(
+              "handle-next-action",
+              "stripe.confirmCardPayment(secret, {payment_method:"
+                  + " {card: card}}, {handleActions: false}).then(function (r) {"
+                  + " if (r.error || r.paymentIntent.status !== 'requires_action') return r;"
+                  + " window.beforeAction = r.paymentIntent.status;"
+                  + " return stripe.handleNextAction({clientSecret: secret}); })"),
+          Map.entry("next-action", "stripe.handleNextAction({clientSecret: secret})"),
+          Map.entry(
+              "confirm-card-setup",
+              "stripe.confirmCardSetup(secret, {payment_method:"
+                  + " {card: card, billing_details: {name: 'Client 1000'}}})"),
+          Map.entry("retrieve-payment-intent", "stripe.retrievePaymentIntent(secret)"));
 
   private final HttpServer server;
   private final String emulatorBaseUrl;
@@ -56,17 +66,19 @@ public final class HostPages implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      String name = exchange.getRequestURI().getPath().substring(1);
-      String call = CALLS.get(name);
-      byte[] body = (call == null ? "no such page" : page(name, call))
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(call == null ? 404 : 200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String name = exchange.getRequestURI().getPath().substring(1);
+          String call = CALLS.get(name);
+          byte[] body =
+              (call == null ? "no such page" : page(name, call)).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(call == null ? 404 : 200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -80,11 +92,20 @@ public final class HostPages implements AutoCloseable {
    * @param account the connected account for {@code Stripe(pk, {stripeAccount})}, or null
    * @return the page's URL
    */
-  public String url(String call, String publishableKey, String clientSecret, String element,
-      String account) {
-    return "http://localhost:" + server.getAddress().getPort() + "/" + call + "?pk="
-        + encode(publishableKey) + "&secret=" + encode(clientSecret) + "&element="
-        + encode(element) + "&account=" + encode(account);
+  public String url(
+      String call, String publishableKey, String clientSecret, String element, String account) {
+    return "http://localhost:"
+        + server.getAddress().getPort()
+        + "/"
+        + call
+        + "?pk="
+        + encode(publishableKey)
+        + "&secret="
+        + encode(clientSecret)
+        + "&element="
+        + encode(element)
+        + "&account="
+        + encode(account);
   }
 
   private static String encode(String value) {
@@ -167,7 +188,8 @@ public final class HostPages implements AutoCloseable {
           </script>
         </body>
         </html>
-        """.formatted(name, emulatorBaseUrl, name, call);
+        """
+        .formatted(name, emulatorBaseUrl, name, call);
   }
 
   @Override

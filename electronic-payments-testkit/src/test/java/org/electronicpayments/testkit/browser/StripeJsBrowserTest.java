@@ -38,18 +38,18 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
- * The emulator's Stripe.js double in a real headless Chromium: host pages on their own origin
- * load {@code <baseUrl>/v3/}, a card is typed into the card Element, and each Stripe.js call's
- * outcome is checked in the page and, through stripe-java with the secret key, at the emulator.
- * One browser for the class; each test opens a fresh page.
+ * The emulator's Stripe.js double in a real headless Chromium: host pages on their own origin load
+ * {@code <baseUrl>/v3/}, a card is typed into the card Element, and each Stripe.js call's outcome
+ * is checked in the page and, through stripe-java with the secret key, at the emulator. One browser
+ * for the class; each test opens a fresh page.
  */
 @ExtendWith(StripeEmulatorExtension.class)
 class StripeJsBrowserTest {
 
   private static final String PK = "pk_test_emulator";
   private static final String SK = "sk_test_emulator";
-  private static final String EXPIRY = "12" + String.valueOf(
-      Year.now(ZoneOffset.UTC).getValue() + 3).substring(2);
+  private static final String EXPIRY =
+      "12" + String.valueOf(Year.now(ZoneOffset.UTC).getValue() + 3).substring(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Browser browser;
@@ -60,8 +60,12 @@ class StripeJsBrowserTest {
 
   StripeJsBrowserTest(StripeEmulator emulator) {
     this.emulator = emulator;
-    this.stripe = StripeClient.builder().setApiKey(SK).setApiBase(emulator.baseUrl())
-        .setMaxNetworkRetries(0).build();
+    this.stripe =
+        StripeClient.builder()
+            .setApiKey(SK)
+            .setApiBase(emulator.baseUrl())
+            .setMaxNetworkRetries(0)
+            .build();
   }
 
   @BeforeAll
@@ -105,13 +109,19 @@ class StripeJsBrowserTest {
     assertThat(seen.getCard().getLast4()).isEqualTo("4242");
     assertThat(seen.getCard().getExpYear()).isEqualTo(2000L + Long.parseLong(EXPIRY.substring(2)));
     assertThat(seen.getBillingDetails().getName()).isEqualTo("Client 1000");
-    assertThat(seen.getCard().getFingerprint()).isEqualTo(
-        stripe.v1().paymentMethods().retrieve("pm_card_visa").getCard().getFingerprint());
-    assertThat(emulator.requests("POST /v1/payment_methods")).singleElement().satisfies(r -> {
-      assertThat(r.params()).containsEntry("card[number]", "************4242")
-          .containsEntry("card[cvc]", "***").containsEntry("key", "pk_test_****ator");
-      assertThat(r.headers()).doesNotContainKey("authorization");
-    });
+    assertThat(seen.getCard().getFingerprint())
+        .isEqualTo(
+            stripe.v1().paymentMethods().retrieve("pm_card_visa").getCard().getFingerprint());
+    assertThat(emulator.requests("POST /v1/payment_methods"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.params())
+                  .containsEntry("card[number]", "************4242")
+                  .containsEntry("card[cvc]", "***")
+                  .containsEntry("key", "pk_test_****ator");
+              assertThat(r.headers()).doesNotContainKey("authorization");
+            });
   }
 
   @Test
@@ -132,28 +142,39 @@ class StripeJsBrowserTest {
 
     String id = submit().path("paymentMethod").path("id").asText();
 
-    assertThat(stripe.v1().paymentMethods().retrieve(id, RequestOptions.builder()
-        .setStripeAccount("acct_riverside").build()).getCard().getLast4()).isEqualTo("4242");
-    assertThat(emulator.requests("POST /v1/payment_methods")).singleElement()
+    assertThat(
+            stripe
+                .v1()
+                .paymentMethods()
+                .retrieve(id, RequestOptions.builder().setStripeAccount("acct_riverside").build())
+                .getCard()
+                .getLast4())
+        .isEqualTo("4242");
+    assertThat(emulator.requests("POST /v1/payment_methods"))
+        .singleElement()
         .satisfies(r -> assertThat(r.stripeAccount()).isEqualTo("acct_riverside"));
   }
 
   // ------------------------------------------------------------------ the card field
 
   @ParameterizedTest(name = "{0} → {4}")
-  @CsvSource(delimiter = '|', value = {
-      "4242 4242           | EXPIRY | 123 | 62701 | incomplete_number         | Your card number is incomplete.",
-      "4242 4242 4242 4241 | EXPIRY | 123 | 62701 | invalid_number            | Your card number is invalid.",
-      "4111 1111 1111 1111 | EXPIRY | 123 | 62701 | invalid_number            | Your card number is invalid.",
-      "4242 4242 4242 4242 | 1220   | 123 | 62701 | invalid_expiry_year_past  | Your card's expiration year is in the past.",
-      "4242 4242 4242 4242 | 13     | 123 | 62701 | invalid_expiry_month      | Your card's expiration date is invalid.",
-      "4242 4242 4242 4242 | 12     | 123 | 62701 | incomplete_expiry         | Your card's expiration date is incomplete.",
-      "4242 4242 4242 4242 | EXPIRY | 12  | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
-      "3782 822463 10005   | EXPIRY | 123 | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
-      "4242 4242 4242 4242 | EXPIRY | 123 | 123   | incomplete_zip            | Your postal code is incomplete.",
-      "4242 4242 4242 4242 | EXPIRY | 123 |       | incomplete_zip            | Your postal code is incomplete."})
-  void cardFieldShowsStripeJsValidationMessagesAndSendsNothing(String number, String expiry,
-      String cvc, String postal, String code, String message) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "4242 4242           | EXPIRY | 123 | 62701 | incomplete_number         | Your card number is incomplete.",
+        "4242 4242 4242 4241 | EXPIRY | 123 | 62701 | invalid_number            | Your card number is invalid.",
+        "4111 1111 1111 1111 | EXPIRY | 123 | 62701 | invalid_number            | Your card number is invalid.",
+        "4242 4242 4242 4242 | 1220   | 123 | 62701 | invalid_expiry_year_past  | Your card's expiration year is in the past.",
+        "4242 4242 4242 4242 | 13     | 123 | 62701 | invalid_expiry_month      | Your card's expiration date is invalid.",
+        "4242 4242 4242 4242 | 12     | 123 | 62701 | incomplete_expiry         | Your card's expiration date is incomplete.",
+        "4242 4242 4242 4242 | EXPIRY | 12  | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
+        "3782 822463 10005   | EXPIRY | 123 | 62701 | incomplete_cvc            | Your card's security code is incomplete.",
+        "4242 4242 4242 4242 | EXPIRY | 123 | 123   | incomplete_zip            | Your postal code is incomplete.",
+        "4242 4242 4242 4242 | EXPIRY | 123 |       | incomplete_zip            | Your postal code is incomplete."
+      })
+  void cardFieldShowsStripeJsValidationMessagesAndSendsNothing(
+      String number, String expiry, String cvc, String postal, String code, String message)
+      throws Exception {
     open("create-payment-method", null);
     typeCard(number, expiry.equals("EXPIRY") ? EXPIRY : expiry, cvc, postal == null ? "" : postal);
     browser.driver.findElement(By.id("other")).click();
@@ -170,8 +191,16 @@ class StripeJsBrowserTest {
   }
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({"4242, visa", "5555, mastercard", "3782, amex", "6011, discover", "3056, diners",
-      "3566, jcb", "6200, unionpay", "9999, unknown"})
+  @CsvSource({
+    "4242, visa",
+    "5555, mastercard",
+    "3782, amex",
+    "6011, discover",
+    "3056, diners",
+    "3566, jcb",
+    "6200, unionpay",
+    "9999, unknown"
+  })
   void changeEventsCarryTheBrandAsItIsTyped(String prefix, String brand) throws Exception {
     open("create-payment-method", null);
     numberField().sendKeys(prefix);
@@ -215,8 +244,12 @@ class StripeJsBrowserTest {
 
     js("card.destroy(); elements.create('card').mount('#card-element');");
     assertThat(cardElement().findElements(By.tagName("input"))).hasSize(4);
-    assertThat((String) js("try { card.mount('#card-element'); return 'mounted'; }"
-        + " catch (e) { return e.name; }")).isEqualTo("IntegrationError");
+    assertThat(
+            (String)
+                js(
+                    "try { card.mount('#card-element'); return 'mounted'; }"
+                        + " catch (e) { return e.name; }"))
+        .isEqualTo("IntegrationError");
   }
 
   @Test
@@ -250,16 +283,19 @@ class StripeJsBrowserTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}/{2}")
-  @CsvSource(nullValues = "-", value = {
-      "4000 0000 0000 0002, card_declined, generic_decline, Your card was declined.",
-      "4000 0000 0000 9995, card_declined, insufficient_funds, Your card has insufficient funds.",
-      "4000 0000 0000 9987, card_declined, lost_card, Your card was declined.",
-      "4000 0000 0000 0069, expired_card, -, Your card has expired.",
-      "4000 0000 0000 0127, incorrect_cvc, -, Your card's security code is incorrect.",
-      "4000 0000 0000 0119, processing_error, -, An error occurred while processing your card. Try again in a little bit.",
-      "4000 0000 0000 0341, card_declined, generic_decline, Your card was declined."})
-  void confirmCardPaymentReportsEachDeclineAsStripeJs(String number, String code,
-      String declineCode, String message) throws Exception {
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "4000 0000 0000 0002, card_declined, generic_decline, Your card was declined.",
+        "4000 0000 0000 9995, card_declined, insufficient_funds, Your card has insufficient funds.",
+        "4000 0000 0000 9987, card_declined, lost_card, Your card was declined.",
+        "4000 0000 0000 0069, expired_card, -, Your card has expired.",
+        "4000 0000 0000 0127, incorrect_cvc, -, Your card's security code is incorrect.",
+        "4000 0000 0000 0119, processing_error, -, An error occurred while processing your card. Try again in a little bit.",
+        "4000 0000 0000 0341, card_declined, generic_decline, Your card was declined."
+      })
+  void confirmCardPaymentReportsEachDeclineAsStripeJs(
+      String number, String code, String declineCode, String message) throws Exception {
     PaymentIntent created = paymentIntent(null, false);
     open("confirm-card-payment", created.getClientSecret());
     typeCard(number, EXPIRY, "123", "62701");
@@ -295,8 +331,7 @@ class StripeJsBrowserTest {
     assertThat(browser.driver.findElements(By.cssSelector("[data-emulator-3ds]"))).isEmpty();
     assertThat(stripe.v1().paymentIntents().retrieve(created.getId()).getStatus())
         .isEqualTo("succeeded");
-    assertThat(eventTypes()).contains("payment_intent.requires_action",
-        "payment_intent.succeeded");
+    assertThat(eventTypes()).contains("payment_intent.requires_action", "payment_intent.succeeded");
   }
 
   @Test
@@ -348,17 +383,26 @@ class StripeJsBrowserTest {
   @Test
   void cardSavedWhilePayingIsChargedLaterBySecretKey() throws Exception {
     Customer customer = customer();
-    PaymentIntent created = stripe.v1().paymentIntents().create(PaymentIntentCreateParams
-        .builder().setAmount(2500L).setCurrency("usd").setCustomer(customer.getId())
-        .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION).build());
+    PaymentIntent created =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(2500L)
+                    .setCurrency("usd")
+                    .setCustomer(customer.getId())
+                    .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
+                    .build());
     open("confirm-card-payment", created.getClientSecret());
     typeCard("5555 5555 5555 4444", EXPIRY, "123", "62701");
 
     assertThat(submit().path("paymentIntent").path("status").asText()).isEqualTo("succeeded");
 
     List<PaymentMethod> saved = savedCards(customer);
-    assertThat(saved).singleElement().satisfies(pm ->
-        assertThat(pm.getCard().getLast4()).isEqualTo("4444"));
+    assertThat(saved)
+        .singleElement()
+        .satisfies(pm -> assertThat(pm.getCard().getLast4()).isEqualTo("4444"));
     PaymentIntent later = offSessionCharge(customer, saved.get(0).getId());
     assertThat(later.getStatus()).isEqualTo("succeeded");
   }
@@ -377,10 +421,10 @@ class StripeJsBrowserTest {
     assertThat(seti.path("status").asText()).isEqualTo("succeeded");
     assertThat(emulator.charges()).isEmpty();
     List<PaymentMethod> saved = savedCards(customer);
-    assertThat(saved).extracting(PaymentMethod::getId)
+    assertThat(saved)
+        .extracting(PaymentMethod::getId)
         .containsExactly(seti.path("payment_method").asText());
-    assertThat(offSessionCharge(customer, saved.get(0).getId()).getStatus())
-        .isEqualTo("succeeded");
+    assertThat(offSessionCharge(customer, saved.get(0).getId()).getStatus()).isEqualTo("succeeded");
     assertThat(eventTypes()).contains("setup_intent.succeeded", "payment_method.attached");
   }
 
@@ -399,8 +443,7 @@ class StripeJsBrowserTest {
         .isEqualTo("succeeded");
     List<PaymentMethod> saved = savedCards(customer);
     assertThat(saved).hasSize(1);
-    assertThat(offSessionCharge(customer, saved.get(0).getId()).getStatus())
-        .isEqualTo("succeeded");
+    assertThat(offSessionCharge(customer, saved.get(0).getId()).getStatus()).isEqualTo("succeeded");
   }
 
   @Test
@@ -441,8 +484,8 @@ class StripeJsBrowserTest {
 
   @Test
   void typedCardNumbersAppearInNoRequestLogResponseOrEvent() throws Exception {
-    List<String> typed = List.of("4242424242424242", "5555555555554444", "4000002760003184",
-        "4000000000000002");
+    List<String> typed =
+        List.of("4242424242424242", "5555555555554444", "4000002760003184", "4000000000000002");
     List<String> responses = new ArrayList<>();
     Customer customer = customer();
     open("create-payment-method", null);
@@ -467,15 +510,26 @@ class StripeJsBrowserTest {
     List<RecordedRequest> log = emulator.requests();
     assertThat(log).filteredOn(r -> r.matches("POST /v1/payment_methods")).hasSize(4);
     assertThat(responses).hasSizeGreaterThanOrEqualTo(8);
-    String everything = log + "\n" + String.join("\n", responses) + "\n"
-        + stripe.v1().events().list(EventListParams.builder().setLimit(100L).build())
-            .getData().stream().map(Event::toJson).toList();
+    String everything =
+        log
+            + "\n"
+            + String.join("\n", responses)
+            + "\n"
+            + stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setLimit(100L).build())
+                .getData()
+                .stream()
+                .map(Event::toJson)
+                .toList();
     for (String number : typed) {
-      assertThat(everything).doesNotContain(number)
+      assertThat(everything)
+          .doesNotContain(number)
           .doesNotContain(number.substring(0, 4) + " " + number.substring(4, 8));
     }
-    assertThat(log).allSatisfy(r -> assertThat(r.params().getOrDefault("card[cvc]", "***"))
-        .isEqualTo("***"));
+    assertThat(log)
+        .allSatisfy(r -> assertThat(r.params().getOrDefault("card[cvc]", "***")).isEqualTo("***"));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -488,8 +542,7 @@ class StripeJsBrowserTest {
     open(page, clientSecret, element, account, PK);
   }
 
-  private void open(String page, String clientSecret, String element, String account,
-      String key) {
+  private void open(String page, String clientSecret, String element, String account, String key) {
     browser.driver.get(pages.url(page, key, clientSecret, element, account));
   }
 
@@ -534,11 +587,12 @@ class StripeJsBrowserTest {
     try {
       JsonNode all = JSON.readTree((String) js("return JSON.stringify(window.events);"));
       List<JsonNode> matching = new ArrayList<>();
-      all.forEach(e -> {
-        if (e.path("event").asText().equals(type)) {
-          matching.add(e);
-        }
-      });
+      all.forEach(
+          e -> {
+            if (e.path("event").asText().equals(type)) {
+              matching.add(e);
+            }
+          });
       return matching;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -560,37 +614,72 @@ class StripeJsBrowserTest {
 
   private PaymentIntent paymentIntent(String paymentMethod, boolean confirm)
       throws StripeException {
-    return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(2500L).setCurrency("usd").setPaymentMethod(paymentMethod).setConfirm(confirm)
-        .build());
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(2500L)
+                .setCurrency("usd")
+                .setPaymentMethod(paymentMethod)
+                .setConfirm(confirm)
+                .build());
   }
 
   private SetupIntent setupIntent(Customer customer) throws StripeException {
-    return stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
-        .setCustomer(customer.getId()).setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
-        .build());
+    return stripe
+        .v1()
+        .setupIntents()
+        .create(
+            SetupIntentCreateParams.builder()
+                .setCustomer(customer.getId())
+                .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
+                .build());
   }
 
   private Customer customer() throws StripeException {
-    return stripe.v1().customers().create(CustomerCreateParams.builder().setName("Client 1000")
-        .build());
+    return stripe
+        .v1()
+        .customers()
+        .create(CustomerCreateParams.builder().setName("Client 1000").build());
   }
 
   private List<PaymentMethod> savedCards(Customer customer) throws StripeException {
-    return stripe.v1().paymentMethods().list(PaymentMethodListParams.builder()
-        .setCustomer(customer.getId()).setType(PaymentMethodListParams.Type.CARD).build())
+    return stripe
+        .v1()
+        .paymentMethods()
+        .list(
+            PaymentMethodListParams.builder()
+                .setCustomer(customer.getId())
+                .setType(PaymentMethodListParams.Type.CARD)
+                .build())
         .getData();
   }
 
   private PaymentIntent offSessionCharge(Customer customer, String paymentMethod)
       throws StripeException {
-    return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(4000L).setCurrency("usd").setCustomer(customer.getId())
-        .setPaymentMethod(paymentMethod).setConfirm(true).setOffSession(true).build());
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(4000L)
+                .setCurrency("usd")
+                .setCustomer(customer.getId())
+                .setPaymentMethod(paymentMethod)
+                .setConfirm(true)
+                .setOffSession(true)
+                .build());
   }
 
   private List<String> eventTypes() throws StripeException {
-    return stripe.v1().events().list(EventListParams.builder().setLimit(100L).build()).getData()
-        .stream().map(Event::getType).toList();
+    return stripe
+        .v1()
+        .events()
+        .list(EventListParams.builder().setLimit(100L).build())
+        .getData()
+        .stream()
+        .map(Event::getType)
+        .toList();
   }
 }

@@ -54,13 +54,15 @@ class ConcurrencyTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      futures.add(pool.submit(() -> {
-        StripeClient stripe = Clients.client(emulator);
-        for (int i = 0; i < 10; i++) {
-          ids.add(pay(stripe, "t" + thread + "-p" + i).getId());
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                StripeClient stripe = Clients.client(emulator);
+                for (int i = 0; i < 10; i++) {
+                  ids.add(pay(stripe, "t" + thread + "-p" + i).getId());
+                }
+                return null;
+              }));
     }
     for (Future<?> future : futures) {
       future.get(30, TimeUnit.SECONDS);
@@ -77,17 +79,19 @@ class ConcurrencyTest {
     AtomicInteger inUse = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        StripeClient stripe = Clients.client(emulator);
-        go.await();
-        try {
-          ids.add(pay(stripe, "the-one-key").getId());
-        } catch (ApiException e) {
-          assertThat(e.getStatusCode()).isEqualTo(409);
-          inUse.incrementAndGet();
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                StripeClient stripe = Clients.client(emulator);
+                go.await();
+                try {
+                  ids.add(pay(stripe, "the-one-key").getId());
+                } catch (ApiException e) {
+                  assertThat(e.getStatusCode()).isEqualTo(409);
+                  inUse.incrementAndGet();
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> future : futures) {
@@ -96,32 +100,49 @@ class ConcurrencyTest {
 
     assertThat(ids).hasSize(1);
     assertThat(emulator.succeededCharges()).hasSize(1);
-    assertThat(emulator.requests("POST /v1/payment_intents")).hasSize(THREADS)
-        .filteredOn(RecordedRequest::executed).hasSize(1);
+    assertThat(emulator.requests("POST /v1/payment_intents"))
+        .hasSize(THREADS)
+        .filteredOn(RecordedRequest::executed)
+        .hasSize(1);
   }
 
   @Test
   void concurrentConfirmsOfOneIntentWithDifferentKeysChargeItOnce() throws Exception {
     StripeClient stripe = Clients.client(emulator);
-    PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1000L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_visa")
+                    .build());
     CountDownLatch go = new CountDownLatch(1);
     AtomicInteger succeeded = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      futures.add(pool.submit(() -> {
-        go.await();
-        try {
-          stripe.v1().paymentIntents().confirm(pi.getId(), PaymentIntentConfirmParams.builder()
-              .build(), Clients.key("confirm-" + thread));
-          succeeded.incrementAndGet();
-        } catch (InvalidRequestException e) {
-          refused.incrementAndGet();
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  stripe
+                      .v1()
+                      .paymentIntents()
+                      .confirm(
+                          pi.getId(),
+                          PaymentIntentConfirmParams.builder().build(),
+                          Clients.key("confirm-" + thread));
+                  succeeded.incrementAndGet();
+                } catch (InvalidRequestException e) {
+                  refused.incrementAndGet();
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> future : futures) {
@@ -134,8 +155,16 @@ class ConcurrencyTest {
   }
 
   private static PaymentIntent pay(StripeClient stripe, String key) throws StripeException {
-    return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").setConfirm(true)
-        .build(), Clients.key(key));
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(1000L)
+                .setCurrency("usd")
+                .setPaymentMethod("pm_card_visa")
+                .setConfirm(true)
+                .build(),
+            Clients.key(key));
   }
 }

@@ -35,9 +35,17 @@ class FaultInjectionTest {
   @Test
   void commitThenDropOnConfirmThenRetryWithTheSameKeyReturnsTheSucceededIntentAndOneCharge()
       throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").build(),
-        Clients.key("pay-1-create"));
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1000L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_visa")
+                    .build(),
+                Clients.key("pay-1-create"));
     emulator.faults().onNext(CONFIRM).times(2).commitThenDrop();
 
     assertThatThrownBy(() -> confirm(pi.getId(), "pay-1-confirm"))
@@ -48,20 +56,29 @@ class FaultInjectionTest {
     assertThat(retried.getStatus()).isEqualTo("succeeded");
     assertThat(retried.getLastResponse().headers().firstValue("Idempotent-Replayed"))
         .hasValue("true");
-    assertThat(emulator.chargesFor(pi.getId())).singleElement()
+    assertThat(emulator.chargesFor(pi.getId()))
+        .singleElement()
         .satisfies(c -> assertThat(c.succeeded()).isTrue());
-    assertThat(emulator.requests(CONFIRM)).extracting(RecordedRequest::fault,
-        RecordedRequest::dropped).containsExactly(
+    assertThat(emulator.requests(CONFIRM))
+        .extracting(RecordedRequest::fault, RecordedRequest::dropped)
+        .containsExactly(
             org.assertj.core.groups.Tuple.tuple(FaultKind.COMMIT_THEN_DROP, true),
             org.assertj.core.groups.Tuple.tuple(FaultKind.COMMIT_THEN_DROP, true),
             org.assertj.core.groups.Tuple.tuple(null, false));
   }
 
   @Test
-  void jdkSilentlyResendsADroppedRequestOnceSoOneDropIsInvisibleWithAKey()
-      throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").build());
+  void jdkSilentlyResendsADroppedRequestOnceSoOneDropIsInvisibleWithAKey() throws StripeException {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1000L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_visa")
+                    .build());
     emulator.faults().onNext(CONFIRM).commitThenDrop();
 
     PaymentIntent confirmed = confirm(pi.getId(), "pay-2-confirm");
@@ -79,17 +96,27 @@ class FaultInjectionTest {
       throws StripeException {
     emulator.faults().onNext("POST /v1/payment_intents").commitThenDrop();
 
-    PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").setConfirm(true)
-        .build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1000L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_visa")
+                    .setConfirm(true)
+                    .build());
 
     List<RecordedRequest> creates = emulator.requests("POST /v1/payment_intents");
     assertThat(creates).hasSize(2);
-    assertThat(creates.get(0).idempotencyKey()).isNotNull()
+    assertThat(creates.get(0).idempotencyKey())
+        .isNotNull()
         .isEqualTo(creates.get(1).idempotencyKey());
     assertThat(creates.get(0).executed()).isTrue();
     assertThat(creates.get(1).replayed()).isTrue();
-    assertThat(emulator.succeededCharges()).extracting(ChargeRecord::paymentIntent)
+    assertThat(emulator.succeededCharges())
+        .extracting(ChargeRecord::paymentIntent)
         .containsExactly(pi.getId());
   }
 
@@ -100,11 +127,13 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> customer("cus-1")).isInstanceOf(ApiConnectionException.class);
 
     assertThat(stripe.v1().customers().list().getData()).isEmpty();
-    assertThat(emulator.requests("POST /v1/customers")).hasSize(2)
-        .allSatisfy(r -> {
-          assertThat(r.fault()).isEqualTo(FaultKind.DROP);
-          assertThat(r.executed()).isFalse();
-        });
+    assertThat(emulator.requests("POST /v1/customers"))
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.fault()).isEqualTo(FaultKind.DROP);
+              assertThat(r.executed()).isFalse();
+            });
     assertThat(customer("cus-1").getId()).startsWith("cus_");
   }
 
@@ -113,8 +142,12 @@ class FaultInjectionTest {
     StripeClient impatient = Clients.client(emulator, 0, 300);
     emulator.faults().onNext("POST /v1/customers").hang();
 
-    assertThatThrownBy(() -> impatient.v1().customers().create(CustomerCreateParams.builder()
-        .build(), Clients.key("cus-2")))
+    assertThatThrownBy(
+            () ->
+                impatient
+                    .v1()
+                    .customers()
+                    .create(CustomerCreateParams.builder().build(), Clients.key("cus-2")))
         .isInstanceOf(ApiConnectionException.class)
         .hasCauseInstanceOf(SocketTimeoutException.class);
 
@@ -126,8 +159,7 @@ class FaultInjectionTest {
   }
 
   @Test
-  void stripeJavaRetriesATimeoutWithItsOwnKeyAndTheOperationHappensOnce()
-      throws StripeException {
+  void stripeJavaRetriesATimeoutWithItsOwnKeyAndTheOperationHappensOnce() throws StripeException {
     StripeClient retrying = Clients.client(emulator, 1, 1_000);
     emulator.faults().onNext("POST /v1/customers").hang();
 
@@ -135,9 +167,11 @@ class FaultInjectionTest {
 
     List<RecordedRequest> creates = emulator.requests("POST /v1/customers");
     assertThat(creates).hasSize(2);
-    assertThat(creates.get(0).idempotencyKey()).isNotNull()
+    assertThat(creates.get(0).idempotencyKey())
+        .isNotNull()
         .isEqualTo(creates.get(1).idempotencyKey());
-    assertThat(stripe.v1().customers().list().getData()).extracting(Customer::getId)
+    assertThat(stripe.v1().customers().list().getData())
+        .extracting(Customer::getId)
         .containsExactly(customer.getId());
   }
 
@@ -150,12 +184,16 @@ class FaultInjectionTest {
     emulator.faults().onNext("POST /v1/customers").fail(500, false);
 
     assertThat(customer.getId()).startsWith("cus_");
-    assertThatThrownBy(() -> retrying.v1().customers().create(CustomerCreateParams.builder()
-        .build())).isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(500);
-          assertThat(e.getStripeError().getType()).isEqualTo("api_error");
-        });
-    assertThat(emulator.requests("POST /v1/customers")).extracting(RecordedRequest::status)
+    assertThatThrownBy(
+            () -> retrying.v1().customers().create(CustomerCreateParams.builder().build()))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(500);
+              assertThat(e.getStripeError().getType()).isEqualTo("api_error");
+            });
+    assertThat(emulator.requests("POST /v1/customers"))
+        .extracting(RecordedRequest::status)
         .containsExactly(500, 200, 500);
     assertThat(stripe.v1().customers().list().getData()).hasSize(1);
   }
@@ -165,10 +203,12 @@ class FaultInjectionTest {
     emulator.faults().onNext("POST /v1/payment_intents").fail(503);
     emulator.faults().onCall("POST /v1/payment_intents", 2).fail(429);
 
-    assertThatThrownBy(this::pay).isInstanceOfSatisfying(ApiException.class,
-        e -> assertThat(e.getStatusCode()).isEqualTo(503));
-    assertThatThrownBy(this::pay).isInstanceOfSatisfying(RateLimitException.class,
-        e -> assertThat(e.getCode()).isEqualTo("rate_limit"));
+    assertThatThrownBy(this::pay)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+    assertThatThrownBy(this::pay)
+        .isInstanceOfSatisfying(
+            RateLimitException.class, e -> assertThat(e.getCode()).isEqualTo("rate_limit"));
     assertThat(emulator.charges()).isEmpty();
   }
 
@@ -182,7 +222,8 @@ class FaultInjectionTest {
 
     assertThat(rule.applied()).isEqualTo(1);
     assertThat(rule.isDone()).isTrue();
-    assertThat(emulator.requests("POST /v1/customers")).extracting(RecordedRequest::fault)
+    assertThat(emulator.requests("POST /v1/customers"))
+        .extracting(RecordedRequest::fault)
         .containsExactly(null, FaultKind.ERROR, null);
   }
 
@@ -193,8 +234,8 @@ class FaultInjectionTest {
     long start = System.nanoTime();
     stripe.v1().customers().list();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-        Duration.ofMillis(250));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(250));
     assertThat(emulator.requests("GET /v1/customers").get(0).fault()).isEqualTo(FaultKind.DELAY);
     assertThat(emulator.requests("GET /v1/customers").get(0).status()).isEqualTo(200);
   }
@@ -207,29 +248,40 @@ class FaultInjectionTest {
     stripe.v1().customers().retrieve(customer.getId());
 
     List<RecordedRequest> requests = emulator.requests();
-    assertThat(requests).extracting(RecordedRequest::endpoint, RecordedRequest::fault,
-        RecordedRequest::status).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST /v1/customers",
-                FaultKind.RESPOND_THEN_DROP_NEXT, 200),
-            org.assertj.core.groups.Tuple.tuple("GET /v1/customers/" + customer.getId(),
-                FaultKind.DROP, RecordedRequest.NO_RESPONSE),
-            org.assertj.core.groups.Tuple.tuple("GET /v1/customers/" + customer.getId(), null,
-                200));
+    assertThat(requests)
+        .extracting(RecordedRequest::endpoint, RecordedRequest::fault, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "POST /v1/customers", FaultKind.RESPOND_THEN_DROP_NEXT, 200),
+            org.assertj.core.groups.Tuple.tuple(
+                "GET /v1/customers/" + customer.getId(),
+                FaultKind.DROP,
+                RecordedRequest.NO_RESPONSE),
+            org.assertj.core.groups.Tuple.tuple(
+                "GET /v1/customers/" + customer.getId(), null, 200));
   }
 
   private PaymentIntent pay() throws StripeException {
-    return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(1000L).setCurrency("usd").setPaymentMethod("pm_card_visa").setConfirm(true)
-        .build());
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(1000L)
+                .setCurrency("usd")
+                .setPaymentMethod("pm_card_visa")
+                .setConfirm(true)
+                .build());
   }
 
   private PaymentIntent confirm(String id, String key) throws StripeException {
-    return stripe.v1().paymentIntents().confirm(id, PaymentIntentConfirmParams.builder().build(),
-        Clients.key(key));
+    return stripe
+        .v1()
+        .paymentIntents()
+        .confirm(id, PaymentIntentConfirmParams.builder().build(), Clients.key(key));
   }
 
   private Customer customer(String key) throws StripeException {
-    return stripe.v1().customers().create(CustomerCreateParams.builder().build(),
-        Clients.key(key));
+    return stripe.v1().customers().create(CustomerCreateParams.builder().build(), Clients.key(key));
   }
 }

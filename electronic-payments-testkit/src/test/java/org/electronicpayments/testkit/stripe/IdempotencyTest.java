@@ -31,10 +31,11 @@ class IdempotencyTest {
 
   @BeforeAll
   static void start() {
-    emulator = StripeEmulator.builder()
-        .clock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC))
-        .idempotencyRetention(Duration.ofHours(24))
-        .start();
+    emulator =
+        StripeEmulator.builder()
+            .clock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC))
+            .idempotencyRetention(Duration.ofHours(24))
+            .start();
     stripe = Clients.client(emulator);
   }
 
@@ -62,7 +63,8 @@ class IdempotencyTest {
     assertThat(emulator.succeededCharges()).hasSize(1);
     assertThat(emulator.requests("POST /v1/payment_intents"))
         .extracting(RecordedRequest::executed, RecordedRequest::replayed)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(true, false),
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(true, false),
             org.assertj.core.groups.Tuple.tuple(false, true));
   }
 
@@ -71,10 +73,12 @@ class IdempotencyTest {
     pay("pay-2", 1000L);
 
     assertThatThrownBy(() -> pay("pay-2", 1001L))
-        .isInstanceOfSatisfying(IdempotencyException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(400);
-          assertThat(e.getStripeError().getType()).isEqualTo("idempotency_error");
-        });
+        .isInstanceOfSatisfying(
+            IdempotencyException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getStripeError().getType()).isEqualTo("idempotency_error");
+            });
     assertThat(emulator.succeededCharges()).hasSize(1);
   }
 
@@ -82,29 +86,40 @@ class IdempotencyTest {
   void sameKeyOnAnotherEndpointIsAnIdempotencyError() throws StripeException {
     pay("pay-3", 1000L);
 
-    assertThatThrownBy(() -> stripe.v1().customers().create(CustomerCreateParams.builder()
-        .build(), Clients.key("pay-3")))
-        .isInstanceOfSatisfying(IdempotencyException.class,
-            e -> assertThat(e.getMessage()).contains("same endpoint"));
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .customers()
+                    .create(CustomerCreateParams.builder().build(), Clients.key("pay-3")))
+        .isInstanceOfSatisfying(
+            IdempotencyException.class, e -> assertThat(e.getMessage()).contains("same endpoint"));
   }
 
   @Test
   void sameKeyWhileTheFirstRequestRunsIsA409InUse() throws Exception {
-    FaultRule slow = emulator.faults().onNext("POST /v1/payment_intents").delay(Duration.ofSeconds(2));
-    CompletableFuture<PaymentIntent> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return pay("pay-4", 1000L);
-      } catch (StripeException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    assertThat(slow.awaitHolding(Duration.ofSeconds(10))).as("the first request holds its key").isTrue();
+    FaultRule slow =
+        emulator.faults().onNext("POST /v1/payment_intents").delay(Duration.ofSeconds(2));
+    CompletableFuture<PaymentIntent> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return pay("pay-4", 1000L);
+              } catch (StripeException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(slow.awaitHolding(Duration.ofSeconds(10)))
+        .as("the first request holds its key")
+        .isTrue();
 
     assertThatThrownBy(() -> pay("pay-4", 1000L))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(409);
-          assertThat(e.getCode()).isEqualTo("idempotency_key_in_use");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(409);
+              assertThat(e.getCode()).isEqualTo("idempotency_key_in_use");
+            });
     assertThat(first.get().getStatus()).isEqualTo("succeeded");
     assertThat(pay("pay-4", 1000L).getId()).isEqualTo(first.get().getId());
     assertThat(emulator.succeededCharges()).hasSize(1);
@@ -132,9 +147,13 @@ class IdempotencyTest {
 
   @Test
   void cardErrorIsStoredAndReplayedLikeAnyFirstResponse() throws StripeException {
-    PaymentIntentCreateParams declined = PaymentIntentCreateParams.builder().setAmount(1000L)
-        .setCurrency("usd").setPaymentMethod("pm_card_visa_chargeDeclined").setConfirm(true)
-        .build();
+    PaymentIntentCreateParams declined =
+        PaymentIntentCreateParams.builder()
+            .setAmount(1000L)
+            .setCurrency("usd")
+            .setPaymentMethod("pm_card_visa_chargeDeclined")
+            .setConfirm(true)
+            .build();
 
     CardException first = catchCard(declined);
     CardException replay = catchCard(declined);
@@ -148,9 +167,16 @@ class IdempotencyTest {
   @Test
   void keysAreScopedToTheAccount() throws StripeException {
     Customer platform = customer("shared-key");
-    Customer connected = stripe.v1().customers().create(CustomerCreateParams.builder().build(),
-        RequestOptions.builder().setIdempotencyKey("shared-key").setStripeAccount("acct_1")
-            .build());
+    Customer connected =
+        stripe
+            .v1()
+            .customers()
+            .create(
+                CustomerCreateParams.builder().build(),
+                RequestOptions.builder()
+                    .setIdempotencyKey("shared-key")
+                    .setStripeAccount("acct_1")
+                    .build());
 
     assertThat(connected.getId()).isNotEqualTo(platform.getId());
   }
@@ -167,14 +193,20 @@ class IdempotencyTest {
   }
 
   private static PaymentIntent pay(String key, long amount) throws StripeException {
-    return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(amount).setCurrency("usd").setPaymentMethod("pm_card_visa").setConfirm(true)
-        .build(), Clients.key(key));
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency("usd")
+                .setPaymentMethod("pm_card_visa")
+                .setConfirm(true)
+                .build(),
+            Clients.key(key));
   }
 
   private static Customer customer(String key) throws StripeException {
-    return stripe.v1().customers().create(CustomerCreateParams.builder().build(),
-        Clients.key(key));
+    return stripe.v1().customers().create(CustomerCreateParams.builder().build(), Clients.key(key));
   }
-
 }

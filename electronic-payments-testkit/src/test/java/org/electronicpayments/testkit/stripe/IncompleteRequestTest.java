@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Stripe never executes a request that did not arrive whole, and neither does the emulator: a
- * connection closed inside the header block, or before the body reached its
- * {@code Content-Length}, runs nothing and leaves its idempotency key unused, so the complete
- * retry under the same key runs.
+ * connection closed inside the header block, or before the body reached its {@code Content-Length},
+ * runs nothing and leaves its idempotency key unused, so the complete retry under the same key
+ * runs.
  */
 @ExtendWith(StripeEmulatorExtension.class)
 class IncompleteRequestTest {
@@ -38,7 +38,10 @@ class IncompleteRequestTest {
     assertThat(customers()).doesNotContain("\"object\" : \"customer\"");
   }
 
-  /** Cut inside the request line, inside header values, and after the last header line but before the blank line. */
+  /**
+   * Cut inside the request line, inside header values, and after the last header line but before
+   * the blank line.
+   */
   @ParameterizedTest(name = "cut after {0} bytes of the header block")
   @ValueSource(ints = {10, 40, 75, 113, -2})
   void aRequestWhoseHeaderBlockWasCutRunsNothingAndLeavesItsKeyUnused(int cut) throws Exception {
@@ -73,7 +76,8 @@ class IncompleteRequestTest {
 
       assertThat(response).startsWith("HTTP/1.1 200").contains("\"email\" : \"jenny@example.com\"");
     }
-    assertThat(emulator.requests("POST /v1/customers")).singleElement()
+    assertThat(emulator.requests("POST /v1/customers"))
+        .singleElement()
         .satisfies(r -> assertThat(r.executed()).isTrue());
   }
 
@@ -85,17 +89,20 @@ class IncompleteRequestTest {
     assertThat(emulator.requests("POST /v1/customers")).isEmpty();
 
     try (Socket socket = connect()) {
-      socket.getOutputStream().write(chunked("chunked", BODY.substring(0, 20), BODY.substring(20),
-          true));
-      assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200")
+      socket
+          .getOutputStream()
+          .write(chunked("chunked", BODY.substring(0, 20), BODY.substring(20), true));
+      assertThat(readResponse(socket.getInputStream()))
+          .startsWith("HTTP/1.1 200")
           .contains("\"email\" : \"jenny@example.com\"", "\"client_id\" : \"1000\"");
     }
   }
 
   @Test
   void aClientThatExpects100ContinueGetsItBeforeSendingTheBody() throws Exception {
-    String head = new String(request("continue", BODY), StandardCharsets.US_ASCII)
-        .replace("\r\n\r\n" + BODY, "\r\nExpect: 100-continue\r\n\r\n");
+    String head =
+        new String(request("continue", BODY), StandardCharsets.US_ASCII)
+            .replace("\r\n\r\n" + BODY, "\r\nExpect: 100-continue\r\n\r\n");
     try (Socket socket = connect()) {
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       assertThat(new String(socket.getInputStream().readNBytes(25), StandardCharsets.US_ASCII))
@@ -133,10 +140,13 @@ class IncompleteRequestTest {
       socket.getOutputStream().write(request(key, BODY));
       String response = readResponse(socket.getInputStream());
 
-      assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("Idempotent-Replayed")
+      assertThat(response)
+          .startsWith("HTTP/1.1 200")
+          .doesNotContain("Idempotent-Replayed")
           .contains("\"email\" : \"jenny@example.com\"", "\"client_id\" : \"1000\"");
     }
-    assertThat(emulator.requests("POST /v1/customers")).singleElement()
+    assertThat(emulator.requests("POST /v1/customers"))
+        .singleElement()
         .satisfies(r -> assertThat(r.executed()).isTrue());
   }
 
@@ -153,9 +163,14 @@ class IncompleteRequestTest {
 
   private String customers() throws IOException {
     try (Socket socket = connect()) {
-      socket.getOutputStream().write(("GET /v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Authorization: Bearer " + Clients.API_KEY + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Authorization: Bearer "
+                      + Clients.API_KEY
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       return readResponse(socket.getInputStream());
     }
   }
@@ -169,20 +184,37 @@ class IncompleteRequestTest {
 
   private static byte[] request(String key, String body) {
     return ("POST /v1/customers HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\n"
-        + "Authorization: Bearer " + Clients.API_KEY + "\r\n"
-        + "Idempotency-Key: " + key + "\r\n"
-        + "Content-Type: application/x-www-form-urlencoded\r\n"
-        + "Content-Length: " + body.length() + "\r\n"
-        + "\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+            + "Host: 127.0.0.1\r\n"
+            + "Authorization: Bearer "
+            + Clients.API_KEY
+            + "\r\n"
+            + "Idempotency-Key: "
+            + key
+            + "\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: "
+            + body.length()
+            + "\r\n"
+            + "\r\n"
+            + body)
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] chunked(String key, String first, String second, boolean last) {
-    String head = new String(request(key, ""), StandardCharsets.US_ASCII)
-        .replace("Content-Length: 0\r\n", "Transfer-Encoding: chunked\r\n");
-    return (head + Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
-        + Integer.toHexString(second.length()) + "\r\n" + second + "\r\n"
-        + (last ? "0\r\n\r\n" : "")).getBytes(StandardCharsets.US_ASCII);
+    String head =
+        new String(request(key, ""), StandardCharsets.US_ASCII)
+            .replace("Content-Length: 0\r\n", "Transfer-Encoding: chunked\r\n");
+    return (head
+            + Integer.toHexString(first.length())
+            + "\r\n"
+            + first
+            + "\r\n"
+            + Integer.toHexString(second.length())
+            + "\r\n"
+            + second
+            + "\r\n"
+            + (last ? "0\r\n\r\n" : ""))
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static int headerBlockLength(byte[] request) {

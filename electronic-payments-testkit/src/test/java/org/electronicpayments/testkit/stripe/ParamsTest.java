@@ -9,8 +9,10 @@ class ParamsTest {
 
   @Test
   void bracketNotationBecomesNestedObjectsAndLists() {
-    Params p = Params.parse("amount=1000&metadata%5Bclient_id%5D=7&metadata[visit]=a%20b"
-        + "&expand[0]=latest_charge&expand[1]=customer&payment_method_types[]=card");
+    Params p =
+        Params.parse(
+            "amount=1000&metadata%5Bclient_id%5D=7&metadata[visit]=a%20b"
+                + "&expand[0]=latest_charge&expand[1]=customer&payment_method_types[]=card");
 
     assertThat(p.integer("amount")).isEqualTo(1000L);
     assertThat(p.object("metadata").path("client_id").asText()).isEqualTo("7");
@@ -34,19 +36,25 @@ class ParamsTest {
     assertThat(p.has("description")).isTrue();
     assertThat(p.text("description")).isNull();
     assertThatThrownBy(() -> p.required("currency"))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status).isEqualTo(400);
-          assertThat(e.error.path("code").asText()).isEqualTo("parameter_missing");
-          assertThat(e.error.path("param").asText()).isEqualTo("currency");
-        });
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status).isEqualTo(400);
+              assertThat(e.error.path("code").asText()).isEqualTo("parameter_missing");
+              assertThat(e.error.path("param").asText()).isEqualTo("currency");
+            });
   }
 
   @Test
   void faultPatternsMatchOneSegmentPerStarAndTheRestForDoubleStar() {
-    assertThat(Faults.matches("POST /v1/payment_intents/*/confirm", "POST",
-        "/v1/payment_intents/pi_1/confirm")).isTrue();
-    assertThat(Faults.matches("POST /v1/payment_intents/*/confirm", "POST",
-        "/v1/payment_intents/pi_1/cancel")).isFalse();
+    assertThat(
+            Faults.matches(
+                "POST /v1/payment_intents/*/confirm", "POST", "/v1/payment_intents/pi_1/confirm"))
+        .isTrue();
+    assertThat(
+            Faults.matches(
+                "POST /v1/payment_intents/*/confirm", "POST", "/v1/payment_intents/pi_1/cancel"))
+        .isFalse();
     assertThat(Faults.matches("POST /v1/payment_intents/*", "POST", "/v1/payment_intents"))
         .isFalse();
     assertThat(Faults.matches("GET /v1/**", "GET", "/v1/customers/cus_1")).isTrue();

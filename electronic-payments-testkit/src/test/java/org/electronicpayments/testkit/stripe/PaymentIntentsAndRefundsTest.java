@@ -35,8 +35,8 @@ class PaymentIntentsAndRefundsTest {
 
   @Test
   void paymentIntentCreatedUnconfirmedChargesNothingUntilConfirmed() throws StripeException {
-    PaymentIntent created = stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_card_visa").build());
+    PaymentIntent created =
+        stripe.v1().paymentIntents().create(params(1000L).setPaymentMethod("pm_card_visa").build());
 
     assertThat(created.getId()).startsWith("pi_");
     assertThat(created.getStatus()).isEqualTo("requires_confirmation");
@@ -48,7 +48,8 @@ class PaymentIntentsAndRefundsTest {
 
     assertThat(confirmed.getStatus()).isEqualTo("succeeded");
     assertThat(confirmed.getLatestCharge()).startsWith("ch_");
-    assertThat(emulator.succeededCharges()).extracting(ChargeRecord::paymentIntent)
+    assertThat(emulator.succeededCharges())
+        .extracting(ChargeRecord::paymentIntent)
         .containsExactly(created.getId());
   }
 
@@ -58,24 +59,46 @@ class PaymentIntentsAndRefundsTest {
 
     assertThat(created.getStatus()).isEqualTo("requires_payment_method");
     assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(created.getId()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getParam()).isEqualTo("payment_method"));
-    PaymentIntent confirmed = stripe.v1().paymentIntents().confirm(created.getId(),
-        PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_mastercard").build());
+    PaymentIntent confirmed =
+        stripe
+            .v1()
+            .paymentIntents()
+            .confirm(
+                created.getId(),
+                PaymentIntentConfirmParams.builder()
+                    .setPaymentMethod("pm_card_mastercard")
+                    .build());
     assertThat(confirmed.getStatus()).isEqualTo("succeeded");
   }
 
   @Test
   void chargeCarriesTheIntentsDescriptionMetadataReceiptEmailAndDescriptorSuffix()
       throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(4200L)
-        .setPaymentMethod("pm_card_visa").setDescription("Visit 7").setReceiptEmail("a@b.test")
-        .setStatementDescriptorSuffix("VISIT 7").putMetadata("payment_id", "pay_1")
-        .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-        .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-            .setEnabled(true).setAllowRedirects(
-                PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER).build())
-        .setConfirm(true).addExpand("latest_charge").build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                params(4200L)
+                    .setPaymentMethod("pm_card_visa")
+                    .setDescription("Visit 7")
+                    .setReceiptEmail("a@b.test")
+                    .setStatementDescriptorSuffix("VISIT 7")
+                    .putMetadata("payment_id", "pay_1")
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                    .setAutomaticPaymentMethods(
+                        PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                            .setEnabled(true)
+                            .setAllowRedirects(
+                                PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects
+                                    .NEVER)
+                            .build())
+                    .setConfirm(true)
+                    .addExpand("latest_charge")
+                    .build());
 
     Charge charge = pi.getLatestChargeObject();
     assertThat(charge.getAmount()).isEqualTo(4200L);
@@ -90,55 +113,95 @@ class PaymentIntentsAndRefundsTest {
   @Test
   void newCardWithSetupFutureUsageIsSavedToTheCustomerAsAFreshPaymentMethod()
       throws StripeException {
-    String customer = stripe.v1().customers().create(CustomerCreateParams.builder().build())
-        .getId();
+    String customer =
+        stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
 
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L).setCustomer(customer)
-        .setPaymentMethod("pm_card_visa").setSetupFutureUsage(SetupFutureUsage.OFF_SESSION)
-        .setConfirm(true).build());
-    PaymentIntent offSession = stripe.v1().paymentIntents().create(params(500L)
-        .setCustomer(customer).setPaymentMethod(pi.getPaymentMethod()).setOffSession(true)
-        .setConfirm(true).build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                params(1000L)
+                    .setCustomer(customer)
+                    .setPaymentMethod("pm_card_visa")
+                    .setSetupFutureUsage(SetupFutureUsage.OFF_SESSION)
+                    .setConfirm(true)
+                    .build());
+    PaymentIntent offSession =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                params(500L)
+                    .setCustomer(customer)
+                    .setPaymentMethod(pi.getPaymentMethod())
+                    .setOffSession(true)
+                    .setConfirm(true)
+                    .build());
 
     assertThat(pi.getPaymentMethod()).startsWith("pm_").isNotEqualTo("pm_card_visa");
     assertThat(stripe.v1().customers().paymentMethods().list(customer).getData())
-        .singleElement().satisfies(pm -> assertThat(pm.getId()).isEqualTo(pi.getPaymentMethod()));
+        .singleElement()
+        .satisfies(pm -> assertThat(pm.getId()).isEqualTo(pi.getPaymentMethod()));
     assertThat(offSession.getStatus()).isEqualTo("succeeded");
   }
 
   @Test
   void cardUsedWithoutACustomerCannotBeUsedAgain() throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_card_visa").setConfirm(true).build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(params(1000L).setPaymentMethod("pm_card_visa").setConfirm(true).build());
 
-    assertThatThrownBy(() -> stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod(pi.getPaymentMethod()).setConfirm(true).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .paymentIntents()
+                    .create(
+                        params(1000L)
+                            .setPaymentMethod(pi.getPaymentMethod())
+                            .setConfirm(true)
+                            .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getMessage()).contains("may not be used again"));
   }
 
   @Test
   void succeededIntentCannotBeConfirmedOrCanceledAgain() throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_card_visa").setConfirm(true).build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(params(1000L).setPaymentMethod("pm_card_visa").setConfirm(true).build());
 
     assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(pi.getId()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
     assertThatThrownBy(() -> stripe.v1().paymentIntents().cancel(pi.getId()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
     assertThat(emulator.chargesFor(pi.getId())).hasSize(1);
   }
 
   @Test
   void canceledIntentIsCanceledWithItsReasonAndCannotBeConfirmed() throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_card_visa").build());
+    PaymentIntent pi =
+        stripe.v1().paymentIntents().create(params(1000L).setPaymentMethod("pm_card_visa").build());
 
-    PaymentIntent canceled = stripe.v1().paymentIntents().cancel(pi.getId(),
-        PaymentIntentCancelParams.builder().setCancellationReason(
-            PaymentIntentCancelParams.CancellationReason.ABANDONED).build());
+    PaymentIntent canceled =
+        stripe
+            .v1()
+            .paymentIntents()
+            .cancel(
+                pi.getId(),
+                PaymentIntentCancelParams.builder()
+                    .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                    .build());
 
     assertThat(canceled.getStatus()).isEqualTo("canceled");
     assertThat(canceled.getCancellationReason()).isEqualTo("abandoned");
@@ -149,60 +212,97 @@ class PaymentIntentsAndRefundsTest {
   }
 
   @ParameterizedTest(name = "amount {0} {1} is refused: {2}")
-  @CsvSource({"49, usd, amount_too_small", "0, usd, amount_too_small",
-      "29, gbp, amount_too_small", "100000000, usd, amount_too_large"})
+  @CsvSource({
+    "49, usd, amount_too_small",
+    "0, usd, amount_too_small",
+    "29, gbp, amount_too_small",
+    "100000000, usd, amount_too_large"
+  })
   void amountsOutsideStripesLimitsAreA400(long amount, String currency, String code) {
-    assertThatThrownBy(() -> stripe.v1().paymentIntents().create(PaymentIntentCreateParams
-        .builder().setAmount(amount).setCurrency(currency).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(400);
-          assertThat(e.getCode()).isEqualTo(code);
-          assertThat(e.getParam()).isEqualTo("amount");
-        });
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .paymentIntents()
+                    .create(
+                        PaymentIntentCreateParams.builder()
+                            .setAmount(amount)
+                            .setCurrency(currency)
+                            .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getCode()).isEqualTo(code);
+              assertThat(e.getParam()).isEqualTo("amount");
+            });
   }
 
   @Test
   void limitAmountsThemselvesAreAccepted() throws StripeException {
-    assertThat(stripe.v1().paymentIntents().create(params(50L).build()).getAmount())
-        .isEqualTo(50L);
+    assertThat(stripe.v1().paymentIntents().create(params(50L).build()).getAmount()).isEqualTo(50L);
     assertThat(stripe.v1().paymentIntents().create(params(99_999_999L).build()).getAmount())
         .isEqualTo(99_999_999L);
   }
 
   @Test
   void missingParamsAndUnknownCustomerAreA400() {
-    assertThatThrownBy(() -> stripe.v1().paymentIntents().create(PaymentIntentCreateParams
-        .builder().setCurrency("usd").build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.getCode()).isEqualTo("parameter_missing");
-          assertThat(e.getParam()).isEqualTo("amount");
-        });
-    assertThatThrownBy(() -> stripe.v1().paymentIntents().create(params(1000L)
-        .setCustomer("cus_nope").build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.getStatusCode()).isEqualTo(400);
-          assertThat(e.getCode()).isEqualTo("resource_missing");
-          assertThat(e.getParam()).isEqualTo("customer");
-        });
-    assertThatThrownBy(() -> stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_nope").build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .paymentIntents()
+                    .create(PaymentIntentCreateParams.builder().setCurrency("usd").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo("parameter_missing");
+              assertThat(e.getParam()).isEqualTo("amount");
+            });
+    assertThatThrownBy(
+            () ->
+                stripe.v1().paymentIntents().create(params(1000L).setCustomer("cus_nope").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getCode()).isEqualTo("resource_missing");
+              assertThat(e.getParam()).isEqualTo("customer");
+            });
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .paymentIntents()
+                    .create(params(1000L).setPaymentMethod("pm_nope").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getParam()).isEqualTo("payment_method"));
     assertThatThrownBy(() -> stripe.v1().paymentIntents().retrieve("pi_nope"))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
   }
 
   @Test
   void retrieveExpandsThePaymentMethodAndCustomer() throws StripeException {
-    String customer = stripe.v1().customers().create(CustomerCreateParams.builder().build())
-        .getId();
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L).setCustomer(customer)
-        .setPaymentMethod("pm_card_visa").build());
+    String customer =
+        stripe.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(params(1000L).setCustomer(customer).setPaymentMethod("pm_card_visa").build());
 
-    PaymentIntent expanded = stripe.v1().paymentIntents().retrieve(pi.getId(),
-        PaymentIntentRetrieveParams.builder().addExpand("payment_method").addExpand("customer")
-            .build());
+    PaymentIntent expanded =
+        stripe
+            .v1()
+            .paymentIntents()
+            .retrieve(
+                pi.getId(),
+                PaymentIntentRetrieveParams.builder()
+                    .addExpand("payment_method")
+                    .addExpand("customer")
+                    .build());
 
     assertThat(expanded.getPaymentMethodObject().getCard().getLast4()).isEqualTo("4242");
     assertThat(expanded.getCustomerObject().getId()).isEqualTo(customer);
@@ -210,18 +310,39 @@ class PaymentIntentsAndRefundsTest {
 
   @Test
   void partialThenFullRefundsUpdateTheChargeAndOverRefundingIsRefused() throws StripeException {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L)
-        .setPaymentMethod("pm_card_visa").setConfirm(true).build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(params(1000L).setPaymentMethod("pm_card_visa").setConfirm(true).build());
 
-    Refund partial = stripe.v1().refunds().create(RefundCreateParams.builder()
-        .setPaymentIntent(pi.getId()).setAmount(300L).build());
-    assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-        .setPaymentIntent(pi.getId()).setAmount(701L).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("amount"));
-    Refund rest = stripe.v1().refunds().create(RefundCreateParams.builder()
-        .setPaymentIntent(pi.getId()).setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-        .build());
+    Refund partial =
+        stripe
+            .v1()
+            .refunds()
+            .create(
+                RefundCreateParams.builder().setPaymentIntent(pi.getId()).setAmount(300L).build());
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .refunds()
+                    .create(
+                        RefundCreateParams.builder()
+                            .setPaymentIntent(pi.getId())
+                            .setAmount(701L)
+                            .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("amount"));
+    Refund rest =
+        stripe
+            .v1()
+            .refunds()
+            .create(
+                RefundCreateParams.builder()
+                    .setPaymentIntent(pi.getId())
+                    .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                    .build());
 
     assertThat(partial.getId()).startsWith("re_");
     assertThat(partial.getAmount()).isEqualTo(300L);
@@ -233,13 +354,23 @@ class PaymentIntentsAndRefundsTest {
     assertThat(charge.getRefunded()).isTrue();
     assertThat(stripe.v1().refunds().retrieve(partial.getId()).getPaymentIntent())
         .isEqualTo(pi.getId());
-    assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(pi.getId())
-        .build()).getData()).extracting(Refund::getId).containsExactly(rest.getId(),
-            partial.getId());
+    assertThat(
+            stripe
+                .v1()
+                .refunds()
+                .list(RefundListParams.builder().setPaymentIntent(pi.getId()).build())
+                .getData())
+        .extracting(Refund::getId)
+        .containsExactly(rest.getId(), partial.getId());
     assertThat(emulator.chargesFor(pi.getId()).get(0).amountRefunded()).isEqualTo(1000L);
-    assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-        .setPaymentIntent(pi.getId()).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .refunds()
+                    .create(RefundCreateParams.builder().setPaymentIntent(pi.getId()).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
   }
 
@@ -247,12 +378,16 @@ class PaymentIntentsAndRefundsTest {
   void unpaidIntentCannotBeRefunded() throws StripeException {
     PaymentIntent pi = stripe.v1().paymentIntents().create(params(1000L).build());
 
-    assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
-        .setPaymentIntent(pi.getId()).build()))
+    assertThatThrownBy(
+            () ->
+                stripe
+                    .v1()
+                    .refunds()
+                    .create(RefundCreateParams.builder().setPaymentIntent(pi.getId()).build()))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> stripe.v1().refunds().retrieve("re_nope"))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
   }
 
   private static PaymentIntentCreateParams.Builder params(long amount) {

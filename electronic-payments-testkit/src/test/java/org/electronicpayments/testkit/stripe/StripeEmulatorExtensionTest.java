@@ -23,7 +23,8 @@ class StripeEmulatorExtensionTest {
 
   @Test
   @Order(1)
-  void handsTheSameRunningEmulatorToConstructorAndMethod(StripeEmulator emulator) throws StripeException {
+  void handsTheSameRunningEmulatorToConstructorAndMethod(StripeEmulator emulator)
+      throws StripeException {
     assertThat(emulator).isSameAs(constructed);
     Clients.client(emulator).v1().customers().create(CustomerCreateParams.builder().build());
     assertThat(emulator.requests()).hasSize(1);

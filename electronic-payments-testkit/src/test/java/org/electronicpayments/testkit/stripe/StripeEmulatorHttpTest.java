@@ -46,8 +46,8 @@ class StripeEmulatorHttpTest {
 
     assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + emulator.port());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Request-Id")).hasValueSatisfying(
-        id -> assertThat(id).startsWith("req_"));
+    assertThat(response.headers().firstValue("Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(response.body()).contains("\"object\" : \"list\"", "\"url\" : \"/v1/customers\"");
   }
@@ -61,17 +61,21 @@ class StripeEmulatorHttpTest {
     assertThat(missing.body()).contains("You did not provide an API key", "invalid_request_error");
     assertThat(live.statusCode()).isEqualTo(401);
     assertThat(live.body()).contains("Invalid API Key provided");
-    StripeClient wrongKey = StripeClient.builder().setApiKey("sk_wrong")
-        .setApiBase(emulator.baseUrl()).build();
-    assertThatThrownBy(() -> wrongKey.v1().customers().create(CustomerCreateParams.builder()
-        .build())).isInstanceOfSatisfying(AuthenticationException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(401));
+    StripeClient wrongKey =
+        StripeClient.builder().setApiKey("sk_wrong").setApiBase(emulator.baseUrl()).build();
+    assertThatThrownBy(
+            () -> wrongKey.v1().customers().create(CustomerCreateParams.builder().build()))
+        .isInstanceOfSatisfying(
+            AuthenticationException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
   }
 
   @Test
   void basicAuthWithTheKeyAsUserIsAcceptedAsStripeDoes() throws Exception {
-    String basic = "Basic " + java.util.Base64.getEncoder()
-        .encodeToString("sk_test_emulator:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    "sk_test_emulator:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(get("/v1/customers", basic).statusCode()).isEqualTo(200);
   }
@@ -86,11 +90,14 @@ class StripeEmulatorHttpTest {
 
   @Test
   void stripeVersionHeaderIsAcceptedAndEchoed() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(emulator.baseUrl() + "/v1/customers"))
-        .header("Authorization", "Bearer sk_test_emulator")
-        .header("Stripe-Version", "2024-06-20").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v1/customers"))
+                .header("Authorization", "Bearer sk_test_emulator")
+                .header("Stripe-Version", "2024-06-20")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Stripe-Version")).hasValue("2024-06-20");
@@ -98,18 +105,27 @@ class StripeEmulatorHttpTest {
 
   @Test
   void requestLogRecordsDecodedParamsHeadersAndStatusWithTheKeyMasked() throws Exception {
-    Customer customer = Clients.client(emulator).v1().customers().create(
-        CustomerCreateParams.builder().setEmail("jenny@example.com")
-            .putMetadata("client_id", "1000").build(), Clients.key("create-customer-1"));
+    Customer customer =
+        Clients.client(emulator)
+            .v1()
+            .customers()
+            .create(
+                CustomerCreateParams.builder()
+                    .setEmail("jenny@example.com")
+                    .putMetadata("client_id", "1000")
+                    .build(),
+                Clients.key("create-customer-1"));
 
     RecordedRequest request = emulator.requests("POST /v1/customers").get(0);
-    assertThat(request.params()).containsEntry("email", "jenny@example.com")
+    assertThat(request.params())
+        .containsEntry("email", "jenny@example.com")
         .containsEntry("metadata[client_id]", "1000");
     assertThat(request.idempotencyKey()).isEqualTo("create-customer-1");
     assertThat(request.status()).isEqualTo(200);
     assertThat(request.executed()).isTrue();
     assertThat(request.fault()).isNull();
-    assertThat(request.headers().get("authorization")).isEqualTo("Bearer sk_test_****ator")
+    assertThat(request.headers().get("authorization"))
+        .isEqualTo("Bearer sk_test_****ator")
         .doesNotContain("emulator");
     assertThat(customer.getId()).startsWith("cus_");
   }
@@ -137,8 +153,13 @@ class StripeEmulatorHttpTest {
 
     own.close();
 
-    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(own.baseUrl()
-        + "/v1/customers")).GET().build(), HttpResponse.BodyHandlers.ofString()))
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(URI.create(own.baseUrl() + "/v1/customers"))
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
   }
 
@@ -150,7 +171,8 @@ class StripeEmulatorHttpTest {
       stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("2@x.test").build());
       stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("3@x.test").build());
 
-      assertThat(small.requests()).extracting(r -> r.params().get("email"))
+      assertThat(small.requests())
+          .extracting(r -> r.params().get("email"))
           .containsExactly("2@x.test", "3@x.test");
     }
   }
@@ -158,13 +180,17 @@ class StripeEmulatorHttpTest {
   @Test
   void misconfigurationFailsNamingTheSetting() {
     assertThatThrownBy(() -> StripeEmulator.builder().webhookSecret("not-a-secret"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webhookSecret");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("webhookSecret");
     assertThatThrownBy(() -> StripeEmulator.builder().port(70_000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
     assertThatThrownBy(() -> StripeEmulator.builder().idempotencyRetention(java.time.Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyRetention");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idempotencyRetention");
     assertThatThrownBy(() -> emulator.faults().onNext("payment_intents"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pattern");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pattern");
   }
 
   private HttpResponse<String> get(String path, String authorization)

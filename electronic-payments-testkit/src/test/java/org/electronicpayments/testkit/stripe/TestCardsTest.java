@@ -1,7 +1,6 @@
 package org.electronicpayments.testkit.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
@@ -30,8 +29,11 @@ class TestCardsTest {
   }
 
   @ParameterizedTest(name = "{0} succeeds as {1} {2}")
-  @CsvSource({"pm_card_visa, visa, 4242", "pm_card_mastercard, mastercard, 4444",
-      "pm_card_amex, amex, 8431"})
+  @CsvSource({
+    "pm_card_visa, visa, 4242",
+    "pm_card_mastercard, mastercard, 4444",
+    "pm_card_amex, amex, 8431"
+  })
   void succeedingCardsAreChargedOnce(String token, String brand, String last4)
       throws StripeException {
     PaymentIntent pi = pay(token, null, false);
@@ -41,23 +43,27 @@ class TestCardsTest {
     assertThat(pi.getAmountReceived()).isEqualTo(2500L);
     assertThat(charge.getPaymentMethodDetails().getCard().getBrand()).isEqualTo(brand);
     assertThat(charge.getPaymentMethodDetails().getCard().getLast4()).isEqualTo(last4);
-    assertThat(emulator.chargesFor(pi.getId())).singleElement()
+    assertThat(emulator.chargesFor(pi.getId()))
+        .singleElement()
         .satisfies(c -> assertThat(c.succeeded()).isTrue());
   }
 
   @ParameterizedTest(name = "{0} is declined: {1}/{2}")
-  @CsvSource(nullValues = "none", value = {
-      "pm_card_visa_chargeDeclined, card_declined, generic_decline",
-      "pm_card_chargeDeclined, card_declined, generic_decline",
-      "pm_card_visa_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
-      "pm_card_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
-      "pm_card_visa_chargeDeclinedLostCard, card_declined, lost_card",
-      "pm_card_visa_chargeDeclinedStolenCard, card_declined, stolen_card",
-      "pm_card_chargeDeclinedExpiredCard, expired_card, none",
-      "pm_card_chargeDeclinedIncorrectCvc, incorrect_cvc, none",
-      "pm_card_chargeDeclinedProcessingError, processing_error, none"})
-  void decliningCardsRaiseACardErrorCarryingThePaymentIntentAndTakeNoMoney(String token,
-      String code, String declineCode) throws StripeException {
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        "pm_card_visa_chargeDeclined, card_declined, generic_decline",
+        "pm_card_chargeDeclined, card_declined, generic_decline",
+        "pm_card_visa_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
+        "pm_card_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
+        "pm_card_visa_chargeDeclinedLostCard, card_declined, lost_card",
+        "pm_card_visa_chargeDeclinedStolenCard, card_declined, stolen_card",
+        "pm_card_chargeDeclinedExpiredCard, expired_card, none",
+        "pm_card_chargeDeclinedIncorrectCvc, incorrect_cvc, none",
+        "pm_card_chargeDeclinedProcessingError, processing_error, none"
+      })
+  void decliningCardsRaiseACardErrorCarryingThePaymentIntentAndTakeNoMoney(
+      String token, String code, String declineCode) throws StripeException {
     CardException e = catchCardError(() -> pay(token, null, false));
 
     assertThat(e.getStatusCode()).isEqualTo(402);
@@ -70,7 +76,8 @@ class TestCardsTest {
     assertThat(pi.getLastPaymentError().getDeclineCode()).isEqualTo(declineCode);
     assertThat(stripe.v1().paymentIntents().retrieve(pi.getId()).getStatus())
         .isEqualTo("requires_payment_method");
-    assertThat(emulator.chargesFor(pi.getId())).singleElement()
+    assertThat(emulator.chargesFor(pi.getId()))
+        .singleElement()
         .satisfies(c -> assertThat(c.succeeded()).isFalse());
     assertThat(emulator.succeededCharges()).isEmpty();
   }
@@ -90,8 +97,7 @@ class TestCardsTest {
   }
 
   @Test
-  void authenticationRequiredNeedsActionOnSessionAndIsDeclinedOffSession()
-      throws StripeException {
+  void authenticationRequiredNeedsActionOnSessionAndIsDeclinedOffSession() throws StripeException {
     String customer = customer();
     String pm = attach("pm_card_authenticationRequired", customer);
 
@@ -109,8 +115,7 @@ class TestCardsTest {
   }
 
   @Test
-  void completingAuthenticationChargesTheCardAndFailingItChargesNothing()
-      throws StripeException {
+  void completingAuthenticationChargesTheCardAndFailingItChargesNothing() throws StripeException {
     PaymentIntent completed = pay("pm_card_authenticationRequired", null, false);
     PaymentIntent failed = pay("pm_card_authenticationRequired", null, false);
 
@@ -119,9 +124,11 @@ class TestCardsTest {
 
     assertThat(stripe.v1().paymentIntents().retrieve(completed.getId()).getLatestCharge())
         .startsWith("ch_");
-    assertThat(stripe.v1().paymentIntents().retrieve(failed.getId()).getLastPaymentError()
-        .getCode()).isEqualTo("payment_intent_authentication_failure");
-    assertThat(emulator.succeededCharges()).extracting(ChargeRecord::paymentIntent)
+    assertThat(
+            stripe.v1().paymentIntents().retrieve(failed.getId()).getLastPaymentError().getCode())
+        .isEqualTo("payment_intent_authentication_failure");
+    assertThat(emulator.succeededCharges())
+        .extracting(ChargeRecord::paymentIntent)
         .containsExactly(completed.getId());
   }
 
@@ -132,10 +139,19 @@ class TestCardsTest {
     String merelyAttached = attach("pm_card_authenticationRequiredOnSetup", customer);
     CardException notSetUp = catchCardError(() -> pay(merelyAttached, customer, true));
 
-    PaymentIntent setup = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(2500L).setCurrency("usd").setCustomer(customer)
-        .setPaymentMethod("pm_card_authenticationRequiredOnSetup")
-        .setSetupFutureUsage(SetupFutureUsage.OFF_SESSION).setConfirm(true).build());
+    PaymentIntent setup =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(2500L)
+                    .setCurrency("usd")
+                    .setCustomer(customer)
+                    .setPaymentMethod("pm_card_authenticationRequiredOnSetup")
+                    .setSetupFutureUsage(SetupFutureUsage.OFF_SESSION)
+                    .setConfirm(true)
+                    .build());
     assertThat(setup.getStatus()).isEqualTo("requires_action");
     assertThat(emulator.completeAuthentication(setup.getId())).isEqualTo("succeeded");
     String saved = stripe.v1().paymentIntents().retrieve(setup.getId()).getPaymentMethod();
@@ -148,27 +164,41 @@ class TestCardsTest {
 
   @Test
   void authenticationUrlInNextActionCompletesAuthenticationWhenOpened() throws Exception {
-    PaymentIntent pi = stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
-        .setAmount(2500L).setCurrency("usd").setPaymentMethod("pm_card_authenticationRequired")
-        .setReturnUrl("https://example.com/done").setConfirm(true).build());
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(2500L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_authenticationRequired")
+                    .setReturnUrl("https://example.com/done")
+                    .setConfirm(true)
+                    .build());
     String url = pi.getNextAction().getRedirectToUrl().getUrl();
 
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue(
-        "https://example.com/done?payment_intent=" + pi.getId());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue("https://example.com/done?payment_intent=" + pi.getId());
     assertThat(stripe.v1().paymentIntents().retrieve(pi.getId()).getStatus())
         .isEqualTo("succeeded");
   }
 
-  private PaymentIntent pay(String pm, String customer, boolean offSession)
-      throws StripeException {
-    PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
-        .setAmount(2500L).setCurrency("usd").setPaymentMethod(pm).setCustomer(customer)
-        .setConfirm(true);
+  private PaymentIntent pay(String pm, String customer, boolean offSession) throws StripeException {
+    PaymentIntentCreateParams.Builder params =
+        PaymentIntentCreateParams.builder()
+            .setAmount(2500L)
+            .setCurrency("usd")
+            .setPaymentMethod(pm)
+            .setCustomer(customer)
+            .setConfirm(true);
     if (offSession) {
       params.setOffSession(true);
     }
@@ -180,8 +210,11 @@ class TestCardsTest {
   }
 
   private String attach(String token, String customer) throws StripeException {
-    return stripe.v1().paymentMethods().attach(token, PaymentMethodAttachParams.builder()
-        .setCustomer(customer).build()).getId();
+    return stripe
+        .v1()
+        .paymentMethods()
+        .attach(token, PaymentMethodAttachParams.builder().setCustomer(customer).build())
+        .getId();
   }
 
   private static CardException catchCardError(StripeCall call) {

@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The Stripe emulator and the test application's port, chosen before the application starts so
- * the emulator can deliver its signed webhooks to the running application.
+ * The Stripe emulator and the test application's port, chosen before the application starts so the
+ * emulator can deliver its signed webhooks to the running application.
  */
 final class EmulatedStripe {
 
   static final String WEBHOOK_SECRET = "whsec_starter_test";
-  static final String FRONT_DESK_PERMISSIONS = "PROCESS_ELECTRONIC_PAYMENTS,RECORD_PAYMENTS,SAVE_CARD,"
-      + "CHARGE_SAVED_CARD,MANAGE_SAVED_CARDS,REFUND,SEND_RECEIPTS,VIEW_PAYMENTS,POST_PAYMENTS,RECONCILE_PAYMENTS";
+  static final String FRONT_DESK_PERMISSIONS =
+      "PROCESS_ELECTRONIC_PAYMENTS,RECORD_PAYMENTS,SAVE_CARD,"
+          + "CHARGE_SAVED_CARD,MANAGE_SAVED_CARDS,REFUND,SEND_RECEIPTS,VIEW_PAYMENTS,POST_PAYMENTS,RECONCILE_PAYMENTS";
 
   final int appPort = freePort();
   final StripeEmulator emulator;
@@ -24,7 +25,8 @@ final class EmulatedStripe {
   EmulatedStripe(boolean deliverWebhooks) {
     var b = StripeEmulator.builder().webhookSecret(WEBHOOK_SECRET);
     if (deliverWebhooks) {
-      b.webhookUrl(URI.create("http://127.0.0.1:" + appPort + "/electronic-payments/stripe/webhook"));
+      b.webhookUrl(
+          URI.create("http://127.0.0.1:" + appPort + "/electronic-payments/stripe/webhook"));
     }
     emulator = b.start();
   }
@@ -41,7 +43,8 @@ final class EmulatedStripe {
     registry.add("electronic-payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
     registry.add("electronic-payments.agency.name", () -> "Riverside Counseling");
     registry.add("electronic-payments.stripe.api-base", emulator::baseUrl);
-    registry.add("electronic-payments.security.roles[ROLE_FRONT_DESK]", () -> FRONT_DESK_PERMISSIONS);
+    registry.add(
+        "electronic-payments.security.roles[ROLE_FRONT_DESK]", () -> FRONT_DESK_PERMISSIONS);
     registry.add("electronic-payments.reconcile.initial-delay", () -> "1h");
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
     registry.add("management.endpoint.health.show-details", () -> "always");

@@ -19,13 +19,16 @@ import org.springframework.context.annotation.Bean;
  * The JSON API's contract, endpoint by endpoint: what a screen sends, what it gets back, and each
  * error as RFC 9457 problem details (400 listing every field, 401, 403, 404, 409).
  */
-@SpringBootTest(classes = {TestApplication.class, JsonApiContractTest.Beans.class},
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "electronic-payments.agency.name=Riverside Counseling",
-        "electronic-payments.store.type=in-memory",
-        "electronic-payments.reconcile.enabled=false",
-        "electronic-payments.agencies.eastside.name=Eastside Family Therapy",
-        "electronic-payments.security.roles[ROLE_FRONT_DESK]=" + EmulatedStripe.FRONT_DESK_PERMISSIONS})
+@SpringBootTest(
+    classes = {TestApplication.class, JsonApiContractTest.Beans.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "electronic-payments.agency.name=Riverside Counseling",
+      "electronic-payments.store.type=in-memory",
+      "electronic-payments.reconcile.enabled=false",
+      "electronic-payments.agencies.eastside.name=Eastside Family Therapy",
+      "electronic-payments.security.roles[ROLE_FRONT_DESK]=" + EmulatedStripe.FRONT_DESK_PERMISSIONS
+    })
 class JsonApiContractTest {
 
   private static final String API = "/electronic-payments/api";
@@ -41,15 +44,18 @@ class JsonApiContractTest {
 
   @TestConfiguration
   static class Beans {
-    @Bean FakePaymentProcessor fakeProcessor() {
+    @Bean
+    FakePaymentProcessor fakeProcessor() {
       return FakePaymentProcessor.create();
     }
 
-    @Bean RacingStore racingStore() {
+    @Bean
+    RacingStore racingStore() {
       return new RacingStore();
     }
 
-    @Bean RecordingReceiptDelivery outbox() {
+    @Bean
+    RecordingReceiptDelivery outbox() {
       return RecordingReceiptDelivery.create();
     }
   }
@@ -64,7 +70,10 @@ class JsonApiContractTest {
 
   @Test
   void anInvalidPaymentListsEveryFieldErrorAndStoresNothing() {
-    Http.Response r = desk.post(API + "/payments", """
+    Http.Response r =
+        desk.post(
+            API + "/payments",
+            """
         {"payer":"uncle","amountReceived":"10.5","electronic":true,"card":{"oneTime":7},
          "emailReceiptTo":"not-an-address","reference":"CT-BAD"}""");
 
@@ -75,21 +84,30 @@ class JsonApiContractTest {
     assertThat(problem.get("instance").textValue()).isEqualTo(API + "/payments");
     assertThat(problem.get("errors").findValuesAsText("field"))
         .contains("clientId", "payer", "amountReceived", "card", "emailReceiptTo");
-    assertThat(desk.get(API + "/payments?clientId=1000").json().findValuesAsText("reference")).doesNotContain("CT-BAD");
-    assertThat(desk.post(API + "/payments", "{not json").json().get("errors").findValuesAsText("field"))
+    assertThat(desk.get(API + "/payments?clientId=1000").json().findValuesAsText("reference"))
+        .doesNotContain("CT-BAD");
+    assertThat(
+            desk.post(API + "/payments", "{not json")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
         .containsExactly("body");
   }
 
   @Test
   void anUnknownUserGets401AndAnActorWithoutThePermission403WithNothingCharged() {
     int charges = fake.charges().size();
-    assertThat(desk.as(null, null).post(API + "/payments", card("CT-401", "pm_card_visa")).status()).isEqualTo(401);
-    assertThat(desk.as(null, null).post(API + "/payments", "{\"payer\":\"uncle\"}").status()).isEqualTo(401);
+    assertThat(desk.as(null, null).post(API + "/payments", card("CT-401", "pm_card_visa")).status())
+        .isEqualTo(401);
+    assertThat(desk.as(null, null).post(API + "/payments", "{\"payer\":\"uncle\"}").status())
+        .isEqualTo(401);
     Http.Response denied = viewer.post(API + "/payments", card("CT-403", "pm_card_visa"));
     assertThat(denied.status()).isEqualTo(403);
-    assertThat(denied.json().get("permission").textValue()).isEqualTo("PROCESS_ELECTRONIC_PAYMENTS");
+    assertThat(denied.json().get("permission").textValue())
+        .isEqualTo("PROCESS_ELECTRONIC_PAYMENTS");
     assertThat(fake.charges()).hasSize(charges);
-    assertThat(client2000.post(API + "/payments", card("CT-403b", "pm_card_visa")).status()).isEqualTo(403);
+    assertThat(client2000.post(API + "/payments", card("CT-403b", "pm_card_visa")).status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -104,12 +122,22 @@ class JsonApiContractTest {
 
   @Test
   void anUnknownPaymentIs404OnEveryEndpoint() {
-    for (String path : new String[] {"/payments/pay_nope", "/payments/pay_nope/status", "/payments/pay_nope/receipt",
-        "/payments/pay_nope/receipt/print"}) {
+    for (String path :
+        new String[] {
+          "/payments/pay_nope",
+          "/payments/pay_nope/status",
+          "/payments/pay_nope/receipt",
+          "/payments/pay_nope/receipt/print"
+        }) {
       assertThat(desk.get(API + path).status()).as(path).isEqualTo(404);
     }
-    for (String path : new String[] {"/payments/pay_nope/save", "/payments/pay_nope/retry",
-        "/payments/pay_nope/refresh", "/payments/pay_nope/receipt/email"}) {
+    for (String path :
+        new String[] {
+          "/payments/pay_nope/save",
+          "/payments/pay_nope/retry",
+          "/payments/pay_nope/refresh",
+          "/payments/pay_nope/receipt/email"
+        }) {
       Http.Response r = desk.post(API + path, null);
       assertThat(r.status()).as(path).isEqualTo(404);
       assertThat(r.contentType()).startsWith("application/problem+json");
@@ -118,7 +146,8 @@ class JsonApiContractTest {
 
   @Test
   void aDeclinedCardIsExplainedRetriedWithAnotherAndThenSavedReceiptedAndEmailed() {
-    JsonNode declined = desk.post(API + "/payments", card("CT-RETRY", "pm_card_visa_chargeDeclined")).json();
+    JsonNode declined =
+        desk.post(API + "/payments", card("CT-RETRY", "pm_card_visa_chargeDeclined")).json();
     assertThat(declined.get("status").textValue()).isEqualTo("FAILED");
     assertThat(declined.at("/failure/reason").textValue()).isNotBlank();
     String id = declined.at("/payment/id").textValue();
@@ -127,12 +156,16 @@ class JsonApiContractTest {
     assertThat(notSavable.status()).isEqualTo(409);
     assertThat(notSavable.json().get("paymentStatus").textValue()).isEqualTo("FAILED");
 
-    JsonNode retried = desk.post(API + "/payments/" + id + "/retry", "{\"card\":{\"oneTime\":\"pm_card_visa\"}}").json();
+    JsonNode retried =
+        desk.post(API + "/payments/" + id + "/retry", "{\"card\":{\"oneTime\":\"pm_card_visa\"}}")
+            .json();
     assertThat(retried.get("status").textValue()).isEqualTo("SUCCEEDED");
     assertThat(retried.at("/payment/attempts").size()).isEqualTo(2);
     assertThat(desk.get(API + "/payments/unsaved").json().findValuesAsText("id")).contains(id);
-    assertThat(desk.post(API + "/payments/" + id + "/save", null).json().get("status").textValue()).isEqualTo("POSTED");
-    assertThat(desk.get(API + "/payments/" + id + "/receipt").json().at("/amount/amount").textValue())
+    assertThat(desk.post(API + "/payments/" + id + "/save", null).json().get("status").textValue())
+        .isEqualTo("POSTED");
+    assertThat(
+            desk.get(API + "/payments/" + id + "/receipt").json().at("/amount/amount").textValue())
         .isEqualTo("10.00");
     Http.Response emailed = desk.post(API + "/payments/" + id + "/receipt/email", null);
     assertThat(emailed.status()).isEqualTo(200);
@@ -142,7 +175,11 @@ class JsonApiContractTest {
 
   @Test
   void aChangeThatKeepsMeetingAnotherNodesWriteIs409() {
-    String id = desk.post(API + "/payments", card("CT-409", "pm_card_visa")).json().at("/payment/id").textValue();
+    String id =
+        desk.post(API + "/payments", card("CT-409", "pm_card_visa"))
+            .json()
+            .at("/payment/id")
+            .textValue();
     store.anotherNodeWritesFirst(1_000);
     try {
       Http.Response r = desk.post(API + "/payments/" + id + "/save", null);
@@ -159,40 +196,66 @@ class JsonApiContractTest {
     Http.Response accepted = desk.post(API + "/payments/async", card("CT-ASYNC", "pm_card_visa"));
     assertThat(accepted.status()).isEqualTo(202);
     String id = accepted.json().get("paymentId").textValue();
-    assertThat(accepted.json().get("statusUrl").textValue()).isEqualTo(API + "/payments/" + id + "/status");
+    assertThat(accepted.json().get("statusUrl").textValue())
+        .isEqualTo(API + "/payments/" + id + "/status");
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-        desk.get(API + "/payments/" + id + "/status").json().at("/result/status").textValue()).isEqualTo("SUCCEEDED"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        desk.get(API + "/payments/" + id + "/status")
+                            .json()
+                            .at("/result/status")
+                            .textValue())
+                    .isEqualTo("SUCCEEDED"));
     assertThat(desk.post(API + "/payments/async", "{}").status()).isEqualTo(400);
   }
 
   @Test
   void aThreeDSecureResultGivesTheBrowserItsClientSecretAndNothingElseDoes() {
-    JsonNode action = desk.post(API + "/payments", card("CT-3DS", "pm_card_authenticationRequired")).json();
+    JsonNode action =
+        desk.post(API + "/payments", card("CT-3DS", "pm_card_authenticationRequired")).json();
     assertThat(action.get("status").textValue()).isEqualTo("REQUIRES_ACTION");
     assertThat(action.get("clientSecret").textValue()).isNotBlank();
     String id = action.at("/payment/id").textValue();
-    assertThat(desk.get(API + "/payments/" + id).body()).doesNotContain(action.get("clientSecret").textValue());
+    assertThat(desk.get(API + "/payments/" + id).body())
+        .doesNotContain(action.get("clientSecret").textValue());
   }
 
   @Test
   void paymentsAreListedByQueryAndBadFiltersAreFieldErrors() {
     desk.post(API + "/payments", card("CT-Q1", "pm_card_visa"));
     desk.post(API + "/payments", card("CT-Q2", "pm_card_visa_chargeDeclined"));
-    assertThat(desk.get(API + "/payments?clientId=1000&status=FAILED").json().findValuesAsText("reference"))
-        .contains("CT-Q2").doesNotContain("CT-Q1");
-    assertThat(desk.get(API + "/payments?clientId=1000&unsaved=true").json().findValuesAsText("reference"))
-        .contains("CT-Q1").doesNotContain("CT-Q2");
-    assertThat(desk.get(API + "/payments?status=LOST").json().get("errors").findValuesAsText("field"))
+    assertThat(
+            desk.get(API + "/payments?clientId=1000&status=FAILED")
+                .json()
+                .findValuesAsText("reference"))
+        .contains("CT-Q2")
+        .doesNotContain("CT-Q1");
+    assertThat(
+            desk.get(API + "/payments?clientId=1000&unsaved=true")
+                .json()
+                .findValuesAsText("reference"))
+        .contains("CT-Q1")
+        .doesNotContain("CT-Q2");
+    assertThat(
+            desk.get(API + "/payments?status=LOST").json().get("errors").findValuesAsText("field"))
         .containsExactly("status");
     assertThat(desk.get(API + "/payments?limit=0").status()).isEqualTo(400);
-    assertThat(desk.get(API + "/payments?datePostedFrom=yesterday").json().get("errors").findValuesAsText("field"))
+    assertThat(
+            desk.get(API + "/payments?datePostedFrom=yesterday")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
         .containsExactly("datePostedFrom");
   }
 
   @Test
   void savedCardsAreListedRenamedRenewedAndRemoved() {
-    desk.post(API + "/payments", """
+    desk.post(
+        API + "/payments",
+        """
         {"clientId":"1000","reference":"CT-CARD","payer":"CO_PAY","amountReceived":"10.00","electronic":true,
          "card":{"saveNew":"pm_card_mastercard","nickname":"Mastercard 4444",
           "consent":{"givenBy":"client","channel":"front_desk"}}}""");
@@ -206,33 +269,53 @@ class JsonApiContractTest {
     assertThat(cardId).isNotNull();
     assertThat(client2000.get(API + "/clients/1000/cards").status()).isEqualTo(403);
 
-    assertThat(desk.post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Work card\"}").json()
-        .get("nickname").textValue()).isEqualTo("Work card");
-    assertThat(desk.post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"2031-01\"}").json()
-        .at("/card/expiry").textValue()).isEqualTo("2031-01");
-    assertThat(desk.post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"soon\"}").json()
-        .get("errors").findValuesAsText("field")).containsExactly("expiry");
+    assertThat(
+            desk.post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Work card\"}")
+                .json()
+                .get("nickname")
+                .textValue())
+        .isEqualTo("Work card");
+    assertThat(
+            desk.post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"2031-01\"}")
+                .json()
+                .at("/card/expiry")
+                .textValue())
+        .isEqualTo("2031-01");
+    assertThat(
+            desk.post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"soon\"}")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("expiry");
     assertThat(desk.delete(API + "/cards/" + cardId).status()).isEqualTo(204);
-    assertThat(desk.get(API + "/clients/1000/cards").json().findValuesAsText("id")).doesNotContain(cardId);
+    assertThat(desk.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
+        .doesNotContain(cardId);
   }
 
   @Test
   void eachAgencyOfThePlatformHasItsOwnApiAndNoneSeesAnothersPayments() {
-    JsonNode east = desk.post("/electronic-payments/agencies/eastside/api/payments", card("CT-EAST", "pm_card_visa"))
-        .json();
+    JsonNode east =
+        desk.post(
+                "/electronic-payments/agencies/eastside/api/payments",
+                card("CT-EAST", "pm_card_visa"))
+            .json();
     assertThat(east.get("status").textValue()).isEqualTo("SUCCEEDED");
     assertThat(east.at("/payment/agencyId").textValue()).isEqualTo("eastside");
     String id = east.at("/payment/id").textValue();
-    assertThat(desk.get("/electronic-payments/agencies/eastside/api/payments/" + id).status()).isEqualTo(200);
+    assertThat(desk.get("/electronic-payments/agencies/eastside/api/payments/" + id).status())
+        .isEqualTo(200);
     assertThat(desk.get(API + "/payments/" + id).status()).isEqualTo(404);
     assertThat(desk.post(API + "/payments/" + id + "/save", null).status()).isEqualTo(404);
-    assertThat(desk.get(API + "/payments?clientId=1000").json().findValuesAsText("reference")).doesNotContain("CT-EAST");
-    assertThat(desk.get("/electronic-payments/agencies/nowhere/api/payments").status()).isEqualTo(404);
+    assertThat(desk.get(API + "/payments?clientId=1000").json().findValuesAsText("reference"))
+        .doesNotContain("CT-EAST");
+    assertThat(desk.get("/electronic-payments/agencies/nowhere/api/payments").status())
+        .isEqualTo(404);
   }
 
   private static String card(String reference, String token) {
     return """
         {"clientId":"1000","reference":"%s","payer":"CO_PAY","amountReceived":"10.00","electronic":true,
-         "emailReceiptTo":"client@example.org","card":{"oneTime":"%s"}}""".formatted(reference, token);
+         "emailReceiptTo":"client@example.org","card":{"oneTime":"%s"}}"""
+        .formatted(reference, token);
   }
 }

@@ -1,29 +1,29 @@
 package org.electronicpayments.spring.boot.app;
 
-import org.electronicpayments.ReceiptEmail;
-import org.electronicpayments.CardSetupStatus;
-import org.electronicpayments.CardSetupId;
-import org.electronicpayments.CardSetup;
-import org.electronicpayments.CardRemoval;
-import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.AgencyId;
+import org.electronicpayments.CardRemoval;
+import org.electronicpayments.CardSetup;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentQuery;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.spi.PaymentStore;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
 
 /**
- * The in-memory store, where another node can be made to write each payment just before this
- * node does, for the next few writes: this node's writes then meet a newer version, as they would
- * on a busy shared database.
+ * The in-memory store, where another node can be made to write each payment just before this node
+ * does, for the next few writes: this node's writes then meet a newer version, as they would on a
+ * busy shared database.
  */
 final class RacingStore implements PaymentStore {
 
@@ -37,7 +37,9 @@ final class RacingStore implements PaymentStore {
   @Override
   public Payment update(Payment payment) {
     if (racedWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      delegate.find(payment.id()).ifPresent(current -> delegate.update(current.change().at(Instant.now())));
+      delegate
+          .find(payment.id())
+          .ifPresent(current -> delegate.update(current.change().at(Instant.now())));
     }
     return delegate.update(payment);
   }
@@ -68,7 +70,8 @@ final class RacingStore implements PaymentStore {
   }
 
   @Override
-  public String putCustomerReference(AgencyId agencyId, ClientId clientId, String customerReference) {
+  public String putCustomerReference(
+      AgencyId agencyId, ClientId clientId, String customerReference) {
     return delegate.putCustomerReference(agencyId, clientId, customerReference);
   }
 
@@ -108,7 +111,8 @@ final class RacingStore implements PaymentStore {
   }
 
   @Override
-  public List<CardSetup> setups(AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
+  public List<CardSetup> setups(
+      AgencyId agencyId, Set<CardSetupStatus> statuses, Instant updatedBefore, int max) {
     return delegate.setups(agencyId, statuses, updatedBefore, max);
   }
 

@@ -14,11 +14,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A charge whose answer was lost (committed at Stripe, connection dropped) through the JSON API:
- * in doubt, the health indicator DOWN and the gauge counting it, until reconcile settles it. The
+ * A charge whose answer was lost (committed at Stripe, connection dropped) through the JSON API: in
+ * doubt, the health indicator DOWN and the gauge counting it, until reconcile settles it. The
  * emulator delivers no webhooks here, so only reconcile can settle it.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+    classes = TestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ReconcileFlowTest {
 
   private static final EmulatedStripe STRIPE = new EmulatedStripe(false);
@@ -41,11 +43,21 @@ class ReconcileFlowTest {
   void reconcileSettlesACommittedChargeWhoseAnswerWasLostAndHealthAndMetricsFollow() {
     Http desk = Http.frontDesk(STRIPE.appPort);
     assertThat(health(desk).get("status").textValue()).isEqualTo("UP");
-    double settledBefore = meters.find("electronic.payments.reconcile.settled").tag("outcome", "succeeded").counters()
-        .stream().mapToDouble(c -> c.count()).sum();
+    double settledBefore =
+        meters
+            .find("electronic.payments.reconcile.settled")
+            .tag("outcome", "succeeded")
+            .counters()
+            .stream()
+            .mapToDouble(c -> c.count())
+            .sum();
     STRIPE.emulator.faults().onNext("POST /v1/payment_intents/*/confirm").commitThenDrop();
 
-    JsonNode result = desk.post("/electronic-payments/api/payments", WebhookFlowTest.request("RF-1", "pm_card_visa")).json();
+    JsonNode result =
+        desk.post(
+                "/electronic-payments/api/payments",
+                WebhookFlowTest.request("RF-1", "pm_card_visa"))
+            .json();
 
     assertThat(result.get("status").textValue()).isEqualTo("IN_DOUBT");
     String id = result.at("/payment/id").textValue();
@@ -54,18 +66,33 @@ class ReconcileFlowTest {
     assertThat(down.get("status").textValue()).isEqualTo("DOWN");
     assertThat(down.at("/details/oldestInDoubt").textValue()).isEqualTo(id);
     assertThat(meters.get("electronic.payments.in.doubt").gauge().value()).isEqualTo(1.0);
-    assertThat(meters.find("electronic.payments.outcomes").tag("outcome", "IN_DOUBT").counter().count()).isEqualTo(1.0);
+    assertThat(
+            meters
+                .find("electronic.payments.outcomes")
+                .tag("outcome", "IN_DOUBT")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
 
     ReconcileReport report = schedule.runOnce();
 
     assertThat(report).isNotNull();
     assertThat(report.succeeded()).isEqualTo(1);
-    assertThat(desk.get("/electronic-payments/api/payments/" + id + "/status").json().get("status").textValue())
+    assertThat(
+            desk.get("/electronic-payments/api/payments/" + id + "/status")
+                .json()
+                .get("status")
+                .textValue())
         .isEqualTo("SUCCEEDED");
     assertThat(health(desk).get("status").textValue()).isEqualTo("UP");
     assertThat(meters.get("electronic.payments.in.doubt").gauge().value()).isZero();
     assertThat(meters.get("electronic.payments.unsaved").gauge().value()).isEqualTo(1.0);
-    assertThat(meters.find("electronic.payments.reconcile.settled").tag("outcome", "succeeded").counter().count())
+    assertThat(
+            meters
+                .find("electronic.payments.reconcile.settled")
+                .tag("outcome", "succeeded")
+                .counter()
+                .count())
         .isEqualTo(settledBefore + 1);
     assertThat(meters.find("electronic.payments.reconcile.runs").timer().count()).isPositive();
     assertThat(STRIPE.emulator.succeededCharges()).hasSize(1);

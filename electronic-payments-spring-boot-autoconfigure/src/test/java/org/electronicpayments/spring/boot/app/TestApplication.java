@@ -11,9 +11,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * A host application for the tests: nothing but the starter's auto-configuration, and a filter
- * that signs in the user named by the {@code X-Test-User} header with the authorities of
- * {@code X-Test-Authorities}, as the application's own Spring Security set-up would.
+ * A host application for the tests: nothing but the starter's auto-configuration, and a filter that
+ * signs in the user named by the {@code X-Test-User} header with the authorities of {@code
+ * X-Test-Authorities}, as the application's own Spring Security set-up would.
  */
 @SpringBootApplication
 public class TestApplication {
@@ -31,15 +31,24 @@ public class TestApplication {
         return;
       }
       String authorities = http.getHeader(AUTHORITIES);
-      Principal principal = UsernamePasswordAuthenticationToken.authenticated(user, null,
-          AuthorityUtils.createAuthorityList(authorities == null ? new String[0]
-              : Arrays.stream(authorities.split(",")).map(String::trim).toArray(String[]::new)));
-      chain.doFilter(new HttpServletRequestWrapper(http) {
-        @Override
-        public Principal getUserPrincipal() {
-          return principal;
-        }
-      }, response);
+      Principal principal =
+          UsernamePasswordAuthenticationToken.authenticated(
+              user,
+              null,
+              AuthorityUtils.createAuthorityList(
+                  authorities == null
+                      ? new String[0]
+                      : Arrays.stream(authorities.split(","))
+                          .map(String::trim)
+                          .toArray(String[]::new)));
+      chain.doFilter(
+          new HttpServletRequestWrapper(http) {
+            @Override
+            public Principal getUserPrincipal() {
+              return principal;
+            }
+          },
+          response);
     };
   }
 }

@@ -22,11 +22,14 @@ import org.springframework.context.ApplicationContext;
  * properties, and has the facade over Stripe and its database, the webhook endpoint, the JSON API
  * and the reconcile schedule. Nothing here talks to Stripe.
  */
-@SpringBootTest(classes = ThreePropertiesTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    classes = ThreePropertiesTest.App.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "electronic-payments.stripe.secret-key=sk_test_three_properties",
-        "electronic-payments.stripe.webhook-secret=whsec_three_properties",
-        "electronic-payments.agency.name=Riverside Counseling"})
+      "electronic-payments.stripe.secret-key=sk_test_three_properties",
+      "electronic-payments.stripe.webhook-secret=whsec_three_properties",
+      "electronic-payments.agency.name=Riverside Counseling"
+    })
 class ThreePropertiesTest {
 
   @LocalServerPort int port;
@@ -42,13 +45,19 @@ class ThreePropertiesTest {
     assertThat(context.getBeansOfType(JdbcPaymentStore.class)).hasSize(1);
     assertThat(context.getBean(ReconcileSchedule.class).isRunning()).isTrue();
 
-    assertThat(post("/electronic-payments/stripe/webhook", "{}")).isEqualTo(400); // unsigned: refused
-    assertThat(post("/electronic-payments/api/payments", "{}")).isEqualTo(401);   // nobody signed in
+    assertThat(post("/electronic-payments/stripe/webhook", "{}"))
+        .isEqualTo(400); // unsigned: refused
+    assertThat(post("/electronic-payments/api/payments", "{}")).isEqualTo(401); // nobody signed in
   }
 
   private int post(String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }
