@@ -384,10 +384,15 @@ public final class CardSetups {
     return saved.card();
   }
 
-  private CardSetup change(CardSetupId id, java.util.function.UnaryOperator<CardSetup> change) {
+  /**
+   * Applies a change to the latest version of a setup; the change returns {@code null} when it no
+   * longer applies, and the latest version is then returned as is.
+   */
+  private CardSetup change(
+      CardSetupId id, java.util.function.Function<CardSetup, @Nullable CardSetup> change) {
     for (int i = 0; i < 16; i++) {
       CardSetup current = journal.findSetup(id).orElseThrow();
-      CardSetup next = change.apply(current);
+      @Nullable CardSetup next = change.apply(current);
       if (next == null) {
         return current;
       }

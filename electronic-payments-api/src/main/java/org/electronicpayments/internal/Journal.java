@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardRemoval;
 import org.electronicpayments.CardSetup;
@@ -68,10 +68,10 @@ public final class Journal {
    * seeing the latest version, it no longer applies; the latest version is then returned as is. The
    * change may run several times: it must be free of side effects.
    */
-  Payment change(PaymentId id, UnaryOperator<@Nullable Payment> change) {
+  Payment change(PaymentId id, Function<Payment, @Nullable Payment> change) {
     for (int i = 0; i < MAX_TRIES; i++) {
       Payment current = read(id);
-      Payment next = change.apply(current);
+      @Nullable Payment next = change.apply(current);
       if (next == null) {
         return current;
       }

@@ -68,7 +68,7 @@ final class FakeSetups {
   }
 
   SetupOutcome prepare(SetupRequest r) {
-    return keys.run(
+    return keys.<SetupOutcome>run(
         r.idempotencyKey() + "-create",
         "setup_intents",
         r.paymentMethod(),
@@ -86,7 +86,7 @@ final class FakeSetups {
   }
 
   SetupOutcome confirm(SetupRequest r, String reference) {
-    return keys.run(
+    return keys.<SetupOutcome>run(
         r.idempotencyKey() + "-confirm",
         "setup_intents/confirm",
         reference,

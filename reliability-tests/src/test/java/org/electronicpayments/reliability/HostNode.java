@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.electronicpayments.ElectronicPayments;
+import org.electronicpayments.PaymentId;
 import org.electronicpayments.spi.PaymentProcessor;
 import org.electronicpayments.spi.PaymentStore;
 import org.electronicpayments.testkit.CrashingPaymentStore;
@@ -26,6 +28,7 @@ final class HostNode {
   private final PaymentProcessor processor;
   private final Clock clock;
   private final Duration deadline;
+  private final Supplier<PaymentId> paymentIds;
   private final ThreadPoolExecutor workers =
       new ThreadPoolExecutor(0, 64, 50, TimeUnit.MILLISECONDS, new SynchronousQueue<>());
   private CrashingPaymentStore host;
@@ -37,8 +40,10 @@ final class HostNode {
       PaymentProcessor processor,
       boolean onWorkers,
       Clock clock,
-      Duration deadline) {
+      Duration deadline,
+      Supplier<PaymentId> paymentIds) {
     this.name = name;
+    this.paymentIds = paymentIds;
     this.onWorkers = onWorkers;
     this.shared = shared;
     this.processor = onWorkers ? WorkerThreadProcessor.over(processor) : processor;
@@ -81,6 +86,7 @@ final class HostNode {
             .deadline(deadline)
             .lease(deadline.multipliedBy(2))
             .executor(workers)
+            .paymentIds(paymentIds)
             .build();
   }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.Consent;
@@ -76,6 +78,13 @@ final class Schedule {
 
   private final long seed;
   private final Random random;
+
+  /**
+   * Payment ids made from the seed, shared by the schedule's nodes, so a replayed seed makes the
+   * same payments under the same ids (and the same idempotency keys at the processor).
+   */
+  private final Supplier<PaymentId> paymentIds;
+
   private final CampaignBackend backend;
   private final CampaignReport report;
   private final Topology topology;
@@ -119,6 +128,9 @@ final class Schedule {
     // Consecutive seeds give java.util.Random nearly the same first draw for a power-of-two bound
     // (every schedule of 4 + nextInt(8) steps took 10); mixing the seed spreads them.
     this.random = new Random(seed * 0x9E3779B97F4A7C15L);
+    AtomicLong made = new AtomicLong();
+    String prefix = "pay_s" + Long.toString(seed, 36) + "n";
+    this.paymentIds = () -> PaymentId.of(prefix + made.incrementAndGet());
     this.backend = backend;
     this.report = report;
     this.topology = topology;
@@ -137,7 +149,8 @@ final class Schedule {
               backend.processor(),
               topology.everyOtherOnWorkers() && i % 2 == 1,
               clock,
-              deadline));
+              deadline,
+              paymentIds));
     }
     use(nodes.get(0));
     try {

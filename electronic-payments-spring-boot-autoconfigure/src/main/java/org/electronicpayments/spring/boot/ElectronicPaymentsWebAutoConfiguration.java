@@ -2,6 +2,7 @@ package org.electronicpayments.spring.boot;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.stripe.StripeWebhooks;
@@ -71,7 +72,10 @@ public final class ElectronicPaymentsWebAutoConfiguration {
       }
       return new StripeWebhookEndpoint(
           account ->
-              byAgency.get(registry.forConnectedAccount(account).orElse(registry.defaultAgency())),
+              Objects.requireNonNull(
+                  byAgency.get(
+                      registry.forConnectedAccount(account).orElse(registry.defaultAgency())),
+                  "every agency of the registry has a webhook receiver"),
           events.getIfAvailable(() -> PaymentEvents.NONE));
     }
   }
