@@ -76,7 +76,7 @@ public final class Refunds {
       throw PaymentValidationException.of(
           "amount", "must be more than zero, in " + p.amount().currency());
     }
-    PaymentRefund pending = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
+    PaymentRefund pending = firstUnsettled(p); // a refund made outside the SDK may follow it
     PaymentRefund refund;
     if (pending != null && unsettled(pending) && pending.amount().equals(amount)) {
       refund = pending; // retried with its own key: Stripe replays it if it ran
@@ -111,9 +111,9 @@ public final class Refunds {
    * @return the refund as now recorded, or null when there was none to settle
    */
   public @Nullable PaymentRefund reconcile(Payment p, Instant staleBefore) {
-    PaymentRefund last = p.refunds().isEmpty() ? null : p.refunds().get(p.refunds().size() - 1);
+    // Not only the last refund: one made outside the SDK may have been recorded after it.
+    PaymentRefund last = firstUnsettled(p);
     if (last == null
-        || !unsettled(last)
         || !p.request().chargesCard()
         || (last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore))) {
       return null;
@@ -145,7 +145,7 @@ public final class Refunds {
     for (int offset = 0; ; ) {
       List<Payment> page = journal.query(agency, charged.page(offset, 500));
       for (Payment p : page) {
-        if (!p.refunds().isEmpty() && unsettled(p.refunds().get(p.refunds().size() - 1))) {
+        if (firstUnsettled(p) != null) {
           unsettled.add(p);
         }
       }
@@ -168,6 +168,16 @@ public final class Refunds {
       }
     }
     return sent;
+  }
+
+  /** The payment's first refund still pending or in doubt, if any. */
+  private static @Nullable PaymentRefund firstUnsettled(Payment p) {
+    for (PaymentRefund refund : p.refunds()) {
+      if (unsettled(refund)) {
+        return refund;
+      }
+    }
+    return null;
   }
 
   static boolean unsettled(PaymentRefund refund) {

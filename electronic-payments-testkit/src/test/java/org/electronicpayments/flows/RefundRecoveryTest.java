@@ -120,6 +120,30 @@ class RefundRecoveryTest {
 
   @Test
   @DisplayName(
+      "Reconcile settles an in-doubt refund even when a refund made outside the SDK was recorded after it")
+  void reconcileSettlesAnInDoubtRefundFollowedByAnOutsideRefund(PaymentsTestbed bed) {
+    Payment paid =
+        bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa")).payment();
+    bed.processor().script().onNext(Operation.REFUND).timeoutAfterCharging();
+    assertThat(bed.payments().refund(bed.frontDesk(), paid.id(), Money.usd("1.00")).status())
+        .isEqualTo(PaymentStatus.IN_DOUBT);
+    String charge = java.util.Objects.requireNonNull(paid.currentAttempt()).processorReference();
+    bed.processor().dashboardRefund(java.util.Objects.requireNonNull(charge), Money.usd("0.50"));
+    bed.payments().refresh(bed.reconciler(), paid.id());
+    assertThat(bed.store().find(paid.id()).orElseThrow().refunds())
+        .extracting(PaymentRefund::status)
+        .containsExactly(PaymentStatus.IN_DOUBT, PaymentStatus.SUCCEEDED);
+
+    bed.payments().reconcile(bed.reconciler());
+
+    assertThat(bed.store().find(paid.id()).orElseThrow().refunds())
+        .extracting(PaymentRefund::status)
+        .containsExactly(PaymentStatus.SUCCEEDED, PaymentStatus.SUCCEEDED);
+    assertThat(bed.processor().refunds()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName(
       "A refund asked of a closed facade is in doubt, not stuck pending, and is settled later")
   void refundAfterCloseIsInDoubtAndSettledLater(PaymentsTestbed bed) {
     PaymentResult paid = bed.payments().process(bed.frontDesk(), Requests.oneTime("pm_card_visa"));
