@@ -9,6 +9,7 @@ import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.stripe.StripePaymentProcessor;
 import org.electronicpayments.testkit.InMemoryPaymentStore;
+import org.electronicpayments.testkit.WorkerThreadProcessor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +62,7 @@ public class StripePathBench {
             .build();
     withHandoff =
         ElectronicPayments.builder()
-            .processor(new WorkerHandoff(stripe))
+            .processor(WorkerThreadProcessor.over(stripe))
             .store(InMemoryPaymentStore.create())
             .agency(Fixtures.AGENCY)
             .build();
@@ -93,8 +94,8 @@ public class StripePathBench {
 
   /**
    * Experiment: a payment through the SDK with the Stripe processor called on a worker thread (see
-   * {@link WorkerHandoff}), as before the Stripe module returned by the deadline on its own; what
-   * the worker handoff costs.
+   * {@link WorkerThreadProcessor}), as before the Stripe module returned by the deadline on its
+   * own; what the worker handoff costs.
    *
    * @param refs this thread's references
    * @return the result
