@@ -115,7 +115,7 @@ public final class Refunds {
     PaymentRefund last = firstUnsettled(p);
     if (last == null
         || !p.request().chargesCard()
-        || (last.status() == PaymentStatus.PENDING && p.updatedAt().isAfter(staleBefore))) {
+        || (last.status() == PaymentStatus.PENDING && last.requestedAt().isAfter(staleBefore))) {
       return null;
     }
     try {
@@ -133,14 +133,16 @@ public final class Refunds {
    */
   public int reconcileAll(AgencyId agency, Instant staleBefore) {
     // Every status a payment with an unsettled refund can be in: a saved payment (POSTED) is
-    // refunded like any other. A fully refunded one has none left unsettled.
+    // refunded like any other.
     PaymentQuery charged =
         PaymentQuery.all()
             .statuses(
                 EnumSet.of(
                     PaymentStatus.SUCCEEDED,
                     PaymentStatus.POSTED,
-                    PaymentStatus.PARTIALLY_REFUNDED));
+                    PaymentStatus.PARTIALLY_REFUNDED,
+                    // refunds made outside the SDK may complete the amount while one is in doubt
+                    PaymentStatus.REFUNDED));
     List<Payment> unsettled = new ArrayList<>();
     for (int offset = 0; ; ) {
       List<Payment> page = journal.query(agency, charged.page(offset, 500));
