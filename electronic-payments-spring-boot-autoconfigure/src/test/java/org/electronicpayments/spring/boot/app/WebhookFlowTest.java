@@ -121,8 +121,17 @@ class WebhookFlowTest {
                             .get("status")
                             .textValue())
                     .isEqualTo("SUCCEEDED"));
-    assertThat(count("electronic.payments.webhook.events", "type", "payment_intent.succeeded"))
-        .isGreaterThan(handled);
+    // The meter counts an event once its handling ends, a moment after the payment is settled.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        count(
+                            "electronic.payments.webhook.events",
+                            "type",
+                            "payment_intent.succeeded"))
+                    .isGreaterThan(handled));
     assertThat(STRIPE.emulator.succeededCharges())
         .filteredOn(c -> id.equals(c.metadata().get("payment_id")))
         .hasSize(1);
