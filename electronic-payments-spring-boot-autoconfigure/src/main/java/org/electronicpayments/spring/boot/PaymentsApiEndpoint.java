@@ -1,6 +1,7 @@
 package org.electronicpayments.spring.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.AppointmentId;
+import org.electronicpayments.CardRemoval;
 import org.electronicpayments.CardSetup;
 import org.electronicpayments.CardSetupId;
 import org.electronicpayments.CardSetupRequest;
@@ -40,6 +42,7 @@ import org.electronicpayments.PaymentRequest;
 import org.electronicpayments.PaymentResult;
 import org.electronicpayments.PaymentStatus;
 import org.electronicpayments.PaymentValidationException;
+import org.electronicpayments.ReceiptEmail;
 import org.electronicpayments.jackson.PaymentRequestJson;
 import org.electronicpayments.security.Actor;
 import org.jspecify.annotations.Nullable;
@@ -170,6 +173,23 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
     return ok(json.createObjectNode().put("sentTo", to));
   }
 
+  @GetMapping("/payments/{id}/receipt/emails")
+  ResponseEntity<String> receiptEmails(@PathVariable("id") String id, HttpServletRequest http) {
+    ArrayNode out = json.createArrayNode();
+    for (ReceiptEmail email : payments(http).receiptEmails(actor(http), paymentId(id))) {
+      ObjectNode e = out.addObject();
+      e.put("to", email.to());
+      e.put("at", email.at().toString());
+      e.put("by", email.by());
+      e.put("sent", email.sent());
+      String failure = email.failure();
+      if (failure != null) {
+        e.put("failure", failure);
+      }
+    }
+    return ok(out);
+  }
+
   @GetMapping("/payments/unsaved")
   ResponseEntity<String> unsaved(HttpServletRequest http) {
     return ok(payments(http).unsaved(actor(http)));
@@ -246,6 +266,22 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   ResponseEntity<Void> removeCard(@PathVariable("id") String id, HttpServletRequest http) {
     payments(http).removeCard(actor(http), cardId(id));
     return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/clients/{clientId}/cards/removed")
+  ResponseEntity<String> removedCards(
+      @PathVariable("clientId") String clientId, HttpServletRequest http) {
+    Actor actor = actor(http);
+    ArrayNode out = json.createArrayNode();
+    for (CardRemoval removal : payments(http).removedCards(actor, clientIdParam(clientId))) {
+      out.addObject()
+          .put("cardId", removal.cardId().value())
+          .put("clientId", removal.clientId().value())
+          .put("display", removal.display())
+          .put("removedBy", removal.removedBy())
+          .put("removedAt", removal.removedAt().toString());
+    }
+    return ok(out);
   }
 
   @PostMapping("/clients/{clientId}/cards/sync")

@@ -127,7 +127,8 @@ class JsonApiContractTest {
           "/payments/pay_nope",
           "/payments/pay_nope/status",
           "/payments/pay_nope/receipt",
-          "/payments/pay_nope/receipt/print"
+          "/payments/pay_nope/receipt/print",
+          "/payments/pay_nope/receipt/emails"
         }) {
       assertThat(desk.get(API + path).status()).as(path).isEqualTo(404);
     }
@@ -171,6 +172,10 @@ class JsonApiContractTest {
     assertThat(emailed.status()).isEqualTo(200);
     assertThat(emailed.json().get("sentTo").textValue()).isEqualTo("client@example.org");
     assertThat(outbox.sent()).isNotEmpty();
+    JsonNode emails = desk.get(API + "/payments/" + id + "/receipt/emails").json();
+    assertThat(emails.findValuesAsText("to")).containsExactly("client@example.org");
+    assertThat(emails.get(0).get("sent").booleanValue()).isTrue();
+    assertThat(emails.get(0).has("failure")).isFalse();
   }
 
   @Test
@@ -290,6 +295,10 @@ class JsonApiContractTest {
     assertThat(desk.delete(API + "/cards/" + cardId).status()).isEqualTo(204);
     assertThat(desk.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
         .doesNotContain(cardId);
+    JsonNode removed = desk.get(API + "/clients/1000/cards/removed").json();
+    assertThat(removed.findValuesAsText("cardId")).contains(cardId);
+    assertThat(removed.findValuesAsText("removedBy")).contains("desk-1");
+    assertThat(client2000.get(API + "/clients/1000/cards/removed").status()).isEqualTo(403);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.electronicpayments.spring.boot.ReconcileSchedule;
 import org.electronicpayments.testkit.stripe.ChargeRecord;
+import org.electronicpayments.testkit.stripe.FaultRule;
 import org.electronicpayments.testkit.stripe.Faults;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +52,7 @@ class WebFaultCampaignTest {
   private static final EmulatedStripe STRIPE = new EmulatedStripe(false);
   private static final String API = "/electronic-payments/api";
   private static final int WORKERS = 4;
-  private static final int OPERATIONS_PER_WORKER = 10;
+  private static final int OPERATIONS_PER_WORKER = 8;
   private static final Set<Integer> DOCUMENTED = Set.of(200, 202, 204, 409, 422, 502);
   private static final Set<String> CHARGED =
       Set.of("SUCCEEDED", "POSTED", "REFUNDED", "PARTIALLY_REFUNDED");
@@ -61,11 +62,12 @@ class WebFaultCampaignTest {
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Set<String> payments = ConcurrentHashMap.newKeySet();
   private final Set<String> setups = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     STRIPE.register(registry, "webfaultcampaign");
-    registry.add("electronic-payments.deadline", () -> "5s");
+    registry.add("electronic-payments.deadline", () -> "3s");
   }
 
   @AfterAll
@@ -101,6 +103,12 @@ class WebFaultCampaignTest {
     } finally {
       pool.shutdownNow();
     }
+    Map<String, Integer> applied = new java.util.TreeMap<>();
+    for (FaultRule rule : STRIPE.emulator.faults().rules()) {
+      if (rule.applied() > 0) {
+        applied.merge(rule.kind() + " " + rule.pattern(), rule.applied(), Integer::sum);
+      }
+    }
     STRIPE.emulator.faults().clear();
 
     // Reconcile until nothing is left in doubt; a call still hanging at the emulator keeps its
@@ -114,6 +122,16 @@ class WebFaultCampaignTest {
               return unsettled().isEmpty();
             });
 
+    System.out.printf(
+        "Web fault campaign, seed %d: %d payments, %d card setups, %d charges at Stripe;"
+            + " answers %s; faults applied %s%n",
+        seed,
+        payments.size(),
+        setups.size(),
+        STRIPE.emulator.succeededCharges().size(),
+        new java.util.TreeMap<>(answers),
+        applied);
+    assertThat(applied).as("faults the emulator applied").isNotEmpty();
     assertThat(violations).as("answers that break the API's contract").isEmpty();
     assertThat(unsettled()).as("payments and card setups left in doubt").isEmpty();
     checkAgainstStripe();
@@ -145,7 +163,7 @@ class WebFaultCampaignTest {
     switch (random.nextInt(10)) {
       case 0 -> faults.onNext("POST /v1/payment_intents/*/confirm").commitThenDrop();
       case 1 -> faults.onNext("POST /v1/payment_intents/*/confirm").fail(500, false);
-      case 2 -> faults.onNext("POST /v1/payment_intents/*/confirm").hang(Duration.ofSeconds(6));
+      case 2 -> faults.onNext("POST /v1/payment_intents/*/confirm").hang(Duration.ofSeconds(4));
       case 3 -> faults.onNext("POST /v1/payment_intents").drop();
       case 4 -> faults.onNext("POST /v1/setup_intents/*/confirm").commitThenDrop();
       case 5 -> faults.onNext("POST /v1/refunds").commitThenDrop();
@@ -259,6 +277,15 @@ class WebFaultCampaignTest {
       violations.add(method + " " + path + " returned no answer (G4): " + e.getCause());
       return null;
     }
+    answers.merge(
+        method
+            + " "
+            + path.replaceFirst("/(payments|card-setups)/(?!async$)[^/]+", "/$1/{id}")
+                .replaceFirst("/clients/[^/]+", "/clients/{client}")
+            + " "
+            + r.status(),
+        1,
+        Integer::sum);
     if (!DOCUMENTED.contains(r.status())) {
       violations.add(method + " " + path + " answered " + r.status() + ": " + r.body());
     } else if (r.status() >= 400 && !r.contentType().startsWith("application/problem+json")) {
