@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The client secrets of payments (or card setups) waiting for 3-D Secure that this node made, by
- * their id, so a status poll after {@code processAsync} can give the browser what it needs. The store never keeps them; the
- * most recent 10,000 are kept in memory, so a poll served by another node gets the status without
- * the secret.
+ * their id, so a status poll after {@code processAsync} can give the browser what it needs. The
+ * store never keeps them; the most recent 10,000 are kept in memory, so a poll served by another
+ * node gets the status without the secret.
  */
 final class ClientSecrets {
 

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code electronic-payments.stripe.webhook-secret} is set) and the JSON API at {@code /api/…}
  * (answering only requests whose principal the {@link ActorResolver} maps to an actor). An
  * application opts in by being a Spring MVC application; then both are on. Off with {@code
- * electronic-payments.web.api.enabled=false}, {@code electronic-payments.web.webhook.enabled=false},
- * or both with {@code electronic-payments.web.enabled=false}.
+ * electronic-payments.web.api.enabled=false}, {@code
+ * electronic-payments.web.webhook.enabled=false}, or both with {@code
+ * electronic-payments.web.enabled=false}.
  */
 @AutoConfiguration(after = ElectronicPaymentsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

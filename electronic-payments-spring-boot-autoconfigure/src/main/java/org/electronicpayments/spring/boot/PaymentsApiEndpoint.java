@@ -355,13 +355,11 @@ final class PaymentsApiEndpoint extends JsonEndpoint {
   }
 
   @PostMapping("/card-setups/{id}/refresh")
-  ResponseEntity<String> refreshCardSetup(
-      @PathVariable("id") String id, HttpServletRequest http) {
+  ResponseEntity<String> refreshCardSetup(@PathVariable("id") String id, HttpServletRequest http) {
     Actor actor = actor(http);
     ElectronicPayments payments = payments(http);
     return ok(
-        setupJson(
-            http, remember(ourSetup(() -> payments.refreshCardSetup(actor, setupId(id))))));
+        setupJson(http, remember(ourSetup(() -> payments.refreshCardSetup(actor, setupId(id))))));
   }
 
   /** A refund of a charged payment: {@code {"amount": "5.00", "currency": "USD"}}. */

@@ -348,7 +348,9 @@ class JsonApiContractTest {
 
     JsonNode again =
         client1000.post(API + "/clients/1000/cards", setup("pm_card_amex", "Amex again")).json();
-    assertThat(again.at("/card/id").textValue()).as("the same card is not saved twice").isEqualTo(cardId);
+    assertThat(again.at("/card/id").textValue())
+        .as("the same card is not saved twice")
+        .isEqualTo(cardId);
 
     JsonNode paid =
         client1000
@@ -363,7 +365,8 @@ class JsonApiContractTest {
     assertThat(client1000.get(API + "/payments?clientId=1000").json().findValuesAsText("reference"))
         .contains("CT-SAVED");
     assertThat(client1000.get(API + "/payments?clientId=2000").status()).isEqualTo(403);
-    assertThat(client1000.post(API + "/clients/1000/cards/sync", null).json().findValuesAsText("id"))
+    assertThat(
+            client1000.post(API + "/clients/1000/cards/sync", null).json().findValuesAsText("id"))
         .contains(cardId);
   }
 
@@ -381,7 +384,10 @@ class JsonApiContractTest {
         .containsExactlyInAnyOrder("token", "nickname", "consent");
     assertThat(r.body()).doesNotContain("uncle");
     assertThat(
-            desk.post(API + "/clients/1000/cards", "{}").json().get("errors").findValuesAsText("field"))
+            desk.post(API + "/clients/1000/cards", "{}")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
         .containsExactlyInAnyOrder("token", "nickname", "consent");
     assertThat(
             desk.post(API + "/clients/1000/cards", "[1]")
@@ -406,7 +412,10 @@ class JsonApiContractTest {
     assertThat(denied.status()).isEqualTo(403);
     assertThat(denied.json().get("permission").textValue()).isEqualTo("SAVE_CARD");
     assertThat(fake.setupCount()).isEqualTo(setups);
-    assertThat(desk.as(null, null).post(API + "/clients/1000/cards", setup("pm_card_visa", "V")).status())
+    assertThat(
+            desk.as(null, null)
+                .post(API + "/clients/1000/cards", setup("pm_card_visa", "V"))
+                .status())
         .isEqualTo(401);
 
     JsonNode saved =
@@ -416,16 +425,23 @@ class JsonApiContractTest {
     assertThat(client2000.get(API + "/card-setups/" + setupId).status()).isEqualTo(403);
     assertThat(client2000.post(API + "/card-setups/" + setupId + "/refresh", null).status())
         .isEqualTo(403);
-    assertThat(client2000.post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}").status())
+    assertThat(
+            client2000
+                .post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}")
+                .status())
         .isEqualTo(403);
-    assertThat(client2000.post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"2033-01\"}").status())
+    assertThat(
+            client2000
+                .post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"2033-01\"}")
+                .status())
         .isEqualTo(403);
     assertThat(client2000.delete(API + "/cards/" + cardId).status()).isEqualTo(403);
     assertThat(client2000.get(API + "/clients/1000/cards").status()).isEqualTo(403);
     assertThat(client1000.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
         .contains(cardId);
     assertThat(
-            client1000.post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}")
+            client1000
+                .post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}")
                 .json()
                 .get("nickname")
                 .textValue())
@@ -437,7 +453,8 @@ class JsonApiContractTest {
   void aCardNeedingThreeDSecureGivesTheBrowserItsSecretUntilRefreshedAfterAuthentication() {
     Http.Response r =
         client1000.post(
-            API + "/clients/1000/cards", setup("pm_card_authenticationRequiredOnSetup", "Visa 3184"));
+            API + "/clients/1000/cards",
+            setup("pm_card_authenticationRequiredOnSetup", "Visa 3184"));
 
     JsonNode action = r.json();
     assertThat(action.get("status").textValue()).isEqualTo("REQUIRES_ACTION");
@@ -445,7 +462,8 @@ class JsonApiContractTest {
     assertThat(secret).isNotBlank();
     String setupId = action.at("/setup/id").textValue();
     assertThat(action.has("card")).isFalse();
-    assertThat(client1000.get(API + "/card-setups/" + setupId).json().get("clientSecret").textValue())
+    assertThat(
+            client1000.get(API + "/card-setups/" + setupId).json().get("clientSecret").textValue())
         .isEqualTo(secret);
     assertThat(client1000.get(API + "/clients/1000/cards").body()).doesNotContain(secret);
 

@@ -65,8 +65,7 @@ final class RacingStore implements PaymentStore {
   }
 
   @Override
-  public List<Payment> claimUnsettled(
-      AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
     return delegate.claimUnsettled(agencyId, at, staleBefore, max);
   }
 

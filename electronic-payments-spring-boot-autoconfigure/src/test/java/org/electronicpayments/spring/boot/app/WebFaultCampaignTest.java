@@ -41,8 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * charged twice, nothing charged but unrecorded or recorded but not charged, refunds as Stripe has
  * them, nothing left in doubt, every call answered (G4) with a documented status, never a 500.
  *
- * <p>The seed chooses every operation and fault; it is printed when a check fails and replayed
- * with {@code -Dcampaign.seed=…} (the threads' interleaving is the machine's).
+ * <p>The seed chooses every operation and fault; it is printed when a check fails and replayed with
+ * {@code -Dcampaign.seed=…} (the threads' interleaving is the machine's).
  */
 @SpringBootTest(
     classes = TestApplication.class,
@@ -198,8 +198,7 @@ class WebFaultCampaignTest {
             });
   }
 
-  private void doubleSubmit(
-      Http http, String body, List<String> mine, ExecutorService pool) {
+  private void doubleSubmit(Http http, String body, List<String> mine, ExecutorService pool) {
     CountDownLatch start = new CountDownLatch(1);
     Future<Http.@Nullable Response> second =
         pool.submit(
@@ -265,8 +264,8 @@ class WebFaultCampaignTest {
   }
 
   /**
-   * One HTTP call: an answer outside the documented statuses, a 500, a problem without its
-   * content type, or no answer at all (G4) is a violation.
+   * One HTTP call: an answer outside the documented statuses, a 500, a problem without its content
+   * type, or no answer at all (G4) is a violation.
    */
   private Http.@Nullable Response call(
       Http http, String method, String path, @Nullable String body) {
@@ -341,7 +340,9 @@ class WebFaultCampaignTest {
     for (JsonNode p : desk.get(API + "/payments?limit=1000").json()) {
       recorded.put(p.get("id").textValue(), p);
     }
-    assertThat(recorded.keySet()).as("every payment an answer named is stored").containsAll(payments);
+    assertThat(recorded.keySet())
+        .as("every payment an answer named is stored")
+        .containsAll(payments);
 
     Map<String, List<ChargeRecord>> charges = new HashMap<>();
     for (ChargeRecord c : STRIPE.emulator.succeededCharges()) {

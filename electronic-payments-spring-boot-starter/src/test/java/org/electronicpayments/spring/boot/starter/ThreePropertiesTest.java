@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What the README promises: a Spring MVC application with a database adds the starter, sets three
  * properties, and has the facade over Stripe and its database, the JSON API, the webhook endpoint
- * and the reconcile schedule, all proved over real HTTP. The application brings what any host
- * has: its own sign-in (here a header read by a filter, mapped to front-desk staff by an {@link
+ * and the reconcile schedule, all proved over real HTTP. The application brings what any host has:
+ * its own sign-in (here a header read by a filter, mapped to front-desk staff by an {@link
  * ActorResolver}). The Stripe emulator stands in for Stripe, the one property more being where
  * Stripe is.
  */
