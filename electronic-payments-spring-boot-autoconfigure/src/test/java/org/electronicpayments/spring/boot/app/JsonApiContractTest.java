@@ -297,7 +297,7 @@ class JsonApiContractTest {
         .doesNotContain(cardId);
     JsonNode removed = desk.get(API + "/clients/1000/cards/removed").json();
     assertThat(removed.findValuesAsText("cardId")).contains(cardId);
-    assertThat(removed.findValuesAsText("removedBy")).contains("desk-1");
+    assertThat(removed.findValuesAsText("removedBy")).contains("staff:desk-1");
     assertThat(client2000.get(API + "/clients/1000/cards/removed").status()).isEqualTo(403);
   }
 
