@@ -152,13 +152,26 @@ public record ElectronicPaymentsProperties(
   }
 
   /**
-   * The HTTP endpoints (Spring MVC).
+   * The HTTP endpoints (Spring MVC). They exist only in a Spring MVC application (the starter does
+   * not bring Spring MVC), and each can be switched off.
    *
-   * @param enabled whether the webhook and JSON endpoints are mapped
+   * @param enabled whether any endpoint is mapped; {@code false} switches off both
    * @param path the prefix of every endpoint
+   * @param api the JSON API of the New Payment window and the client portal
+   * @param webhook the Stripe webhook endpoint (mapped only with a webhook secret)
    */
   public record Web(
-      @DefaultValue("true") boolean enabled, @DefaultValue("/electronic-payments") String path) {}
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("/electronic-payments") String path,
+      @DefaultValue Endpoint api,
+      @DefaultValue Endpoint webhook) {}
+
+  /**
+   * One HTTP endpoint's switch.
+   *
+   * @param enabled whether it is mapped
+   */
+  public record Endpoint(@DefaultValue("true") boolean enabled) {}
 
   /**
    * The reconcile schedule.

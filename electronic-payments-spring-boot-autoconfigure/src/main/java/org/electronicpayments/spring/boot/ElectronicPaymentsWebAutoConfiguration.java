@@ -20,8 +20,11 @@ import org.springframework.web.servlet.DispatcherServlet;
  * The HTTP endpoints, in a Spring MVC application, under {@code electronic-payments.web.path}
  * (default {@code /electronic-payments}): the Stripe webhook at {@code /stripe/webhook} (when
  * {@code electronic-payments.stripe.webhook-secret} is set) and the JSON API at {@code /api/…}
- * (answering only requests whose principal the {@link ActorResolver} maps to an actor). Off with
- * {@code electronic-payments.web.enabled=false}.
+ * (answering only requests whose principal the {@link ActorResolver} maps to an actor). An
+ * application opts in by being a Spring MVC application; then both are on. Off with {@code
+ * electronic-payments.web.api.enabled=false}, {@code
+ * electronic-payments.web.webhook.enabled=false}, or both with {@code
+ * electronic-payments.web.enabled=false}.
  */
 @AutoConfiguration(after = ElectronicPaymentsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,6 +44,10 @@ public final class ElectronicPaymentsWebAutoConfiguration {
    * @return the endpoint
    */
   @Bean
+  @ConditionalOnProperty(
+      prefix = "electronic-payments.web.api",
+      name = "enabled",
+      matchIfMissing = true)
   PaymentsApiEndpoint electronicPaymentsApiEndpoint(
       ElectronicPaymentsRegistry registry, ActorResolver actors) {
     return new PaymentsApiEndpoint(registry, actors);
@@ -50,6 +57,10 @@ public final class ElectronicPaymentsWebAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(StripeWebhooks.class)
   @ConditionalOnBean(StripeWebhooks.class)
+  @ConditionalOnProperty(
+      prefix = "electronic-payments.web.webhook",
+      name = "enabled",
+      matchIfMissing = true)
   static final class Webhooks {
 
     @Bean

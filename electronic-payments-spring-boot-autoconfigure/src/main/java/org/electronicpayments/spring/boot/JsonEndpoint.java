@@ -16,6 +16,7 @@ import org.electronicpayments.PaymentStateException;
 import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.ReceiptDeliveryNotConfiguredException;
+import org.electronicpayments.RefundRejectedException;
 import org.electronicpayments.jackson.ElectronicPaymentsModule;
 import org.electronicpayments.security.Actor;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +25,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What the JSON endpoints share: the Jackson 2 mapper with the domain module (whatever JSON library
  * the application's own converters use), the actor of a request, and errors as RFC 9457 problem
  * details ({@code application/problem+json}): 400 with every field error, 401, 403, 404, 409 for a
- * concurrent change or a payment in the wrong state, 502 when the processor failed.
+ * concurrent change or a payment in the wrong state, 422 for a refund the processor refused, 502
+ * when the processor failed, and 500, without detail, for anything unexpected (logged).
  */
 abstract class JsonEndpoint {
 
@@ -118,9 +123,54 @@ abstract class JsonEndpoint {
 
   @ExceptionHandler({PaymentNotFoundException.class, NotFoundException.class})
   ResponseEntity<String> notFound(RuntimeException e, HttpServletRequest request) {
+    String what = e instanceof NotFoundException n ? n.what : "payment";
     return problem(
         HttpStatus.NOT_FOUND,
-        problem(HttpStatus.NOT_FOUND, "Not found", "There is no such payment.", request));
+        problem(HttpStatus.NOT_FOUND, "Not found", "There is no such " + what + ".", request));
+  }
+
+  @ExceptionHandler(RefundRejectedException.class)
+  ResponseEntity<String> refundRejected(RefundRejectedException e, HttpServletRequest request) {
+    ObjectNode problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "The card processor refused the refund",
+            e.failure().reason(),
+            request);
+    problem.set("failure", json.valueToTree(e.failure()));
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<String> badParameter(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return invalid(PaymentValidationException.of(e.getName(), "is not valid"), request);
+  }
+
+  /**
+   * Anything else: Spring MVC's own errors (a wrong method or media type) keep their status; an
+   * unexpected failure is logged and answered 500 without its message or stack trace.
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<String> unexpected(RuntimeException e, HttpServletRequest request) {
+    if (e instanceof ErrorResponse web) {
+      HttpStatus status = HttpStatus.resolve(web.getStatusCode().value());
+      if (status == null) {
+        status = HttpStatus.BAD_REQUEST;
+      }
+      return problem(status, problem(status, status.getReasonPhrase(), null, request));
+    }
+    if (e instanceof HttpMessageConversionException) {
+      return invalid(PaymentValidationException.of("body", "must be a JSON object"), request);
+    }
+    LOG.error("Payment request failed unexpectedly", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "The request failed",
+            "See the server's log.",
+            request));
   }
 
   @ExceptionHandler(ConcurrentUpdateException.class)
@@ -212,8 +262,12 @@ abstract class JsonEndpoint {
   static final class NotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotFoundException() {
+    /** What was not found, such as {@code payment} or {@code card setup}. */
+    final String what;
+
+    NotFoundException(String what) {
       super("not found", null, false, false);
+      this.what = what;
     }
   }
 }

@@ -60,6 +60,37 @@ class ElectronicPaymentsWebAutoConfigurationTest {
   }
 
   @Test
+  void theJsonApiAloneIsOffByProperty() {
+    new WebApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
+        .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES)
+        .withPropertyValues(
+            "electronic-payments.store.type=in-memory", "electronic-payments.web.api.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(PaymentsApiEndpoint.class)
+                    .hasSingleBean(StripeWebhookEndpoint.class));
+  }
+
+  @Test
+  void theWebhookEndpointAloneIsOffByProperty() {
+    new WebApplicationContextRunner()
+        .withConfiguration(CONFIGURATIONS)
+        .withPropertyValues(ElectronicPaymentsAutoConfigurationTest.THREE_PROPERTIES)
+        .withPropertyValues(
+            "electronic-payments.store.type=in-memory",
+            "electronic-payments.web.webhook.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(PaymentsApiEndpoint.class)
+                    .doesNotHaveBean(StripeWebhookEndpoint.class));
+  }
+
+  @Test
   void anApplicationWithoutAWebServerGetsNoEndpoints() {
     new ApplicationContextRunner()
         .withConfiguration(CONFIGURATIONS)

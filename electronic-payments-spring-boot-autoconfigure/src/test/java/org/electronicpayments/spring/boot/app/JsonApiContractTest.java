@@ -127,7 +127,8 @@ class JsonApiContractTest {
           "/payments/pay_nope",
           "/payments/pay_nope/status",
           "/payments/pay_nope/receipt",
-          "/payments/pay_nope/receipt/print"
+          "/payments/pay_nope/receipt/print",
+          "/payments/pay_nope/receipt/emails"
         }) {
       assertThat(desk.get(API + path).status()).as(path).isEqualTo(404);
     }
@@ -171,6 +172,10 @@ class JsonApiContractTest {
     assertThat(emailed.status()).isEqualTo(200);
     assertThat(emailed.json().get("sentTo").textValue()).isEqualTo("client@example.org");
     assertThat(outbox.sent()).isNotEmpty();
+    JsonNode emails = desk.get(API + "/payments/" + id + "/receipt/emails").json();
+    assertThat(emails.findValuesAsText("to")).containsExactly("client@example.org");
+    assertThat(emails.get(0).get("sent").booleanValue()).isTrue();
+    assertThat(emails.get(0).has("failure")).isFalse();
   }
 
   @Test
@@ -290,6 +295,10 @@ class JsonApiContractTest {
     assertThat(desk.delete(API + "/cards/" + cardId).status()).isEqualTo(204);
     assertThat(desk.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
         .doesNotContain(cardId);
+    JsonNode removed = desk.get(API + "/clients/1000/cards/removed").json();
+    assertThat(removed.findValuesAsText("cardId")).contains(cardId);
+    assertThat(removed.findValuesAsText("removedBy")).contains("staff:desk-1");
+    assertThat(client2000.get(API + "/clients/1000/cards/removed").status()).isEqualTo(403);
   }
 
   @Test
@@ -310,6 +319,237 @@ class JsonApiContractTest {
         .doesNotContain("CT-EAST");
     assertThat(desk.get("/electronic-payments/agencies/nowhere/api/payments").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aClientSavesACardWithoutAPaymentAndSeesItListedWithTheConsent() {
+    Http.Response r =
+        client1000.post(API + "/clients/1000/cards", setup("pm_card_amex", "Amex 0005"));
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode saved = r.json();
+    assertThat(saved.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(saved.has("clientSecret")).isFalse();
+    assertThat(saved.at("/setup/clientId").textValue()).isEqualTo("1000");
+    assertThat(saved.at("/setup/consent/givenBy").textValue()).isEqualTo("client");
+    assertThat(saved.at("/setup/consent/channel").textValue()).isEqualTo("portal");
+    assertThat(saved.at("/setup/consent/recordedBy").textValue()).isNotBlank();
+    String cardId = saved.at("/card/id").textValue();
+    assertThat(saved.at("/setup/savedCard").textValue()).isEqualTo(cardId);
+    assertThat(saved.at("/card/nickname").textValue()).isEqualTo("Amex 0005");
+    assertThat(client1000.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
+        .contains(cardId);
+
+    String setupId = saved.at("/setup/id").textValue();
+    assertThat(saved.get("statusUrl").textValue()).isEqualTo(API + "/card-setups/" + setupId);
+    JsonNode read = client1000.get(API + "/card-setups/" + setupId).json();
+    assertThat(read.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(read.at("/card/id").textValue()).isEqualTo(cardId);
+
+    JsonNode again =
+        client1000.post(API + "/clients/1000/cards", setup("pm_card_amex", "Amex again")).json();
+    assertThat(again.at("/card/id").textValue())
+        .as("the same card is not saved twice")
+        .isEqualTo(cardId);
+
+    JsonNode paid =
+        client1000
+            .post(
+                API + "/payments",
+                """
+        {"clientId":"1000","reference":"CT-SAVED","payer":"CO_PAY","amountReceived":"10.00",
+         "electronic":true,"card":{"saved":"%s"}}"""
+                    .formatted(cardId))
+            .json();
+    assertThat(paid.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(client1000.get(API + "/payments?clientId=1000").json().findValuesAsText("reference"))
+        .contains("CT-SAVED");
+    assertThat(client1000.get(API + "/payments?clientId=2000").status()).isEqualTo(403);
+    assertThat(
+            client1000.post(API + "/clients/1000/cards/sync", null).json().findValuesAsText("id"))
+        .contains(cardId);
+  }
+
+  @Test
+  void anInvalidCardToSaveListsEveryFieldErrorAndSavesNothing() {
+    int setups = fake.setupCount();
+    Http.Response r =
+        desk.post(
+            API + "/clients/1000/cards",
+            "{\"token\":7,\"nickname\":\" \",\"consent\":{\"givenBy\":\"uncle\",\"channel\":\"portal\"}}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("token", "nickname", "consent");
+    assertThat(r.body()).doesNotContain("uncle");
+    assertThat(
+            desk.post(API + "/clients/1000/cards", "{}")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactlyInAnyOrder("token", "nickname", "consent");
+    assertThat(
+            desk.post(API + "/clients/1000/cards", "[1]")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("body");
+    assertThat(
+            desk.post(API + "/clients/" + "x".repeat(80) + "/cards", setup("pm_card_visa", "Visa"))
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("clientId");
+    assertThat(fake.setupCount()).isEqualTo(setups);
+  }
+
+  @Test
+  void aClientCannotSaveReadOrManageAnotherClientsCard() {
+    int setups = fake.setupCount();
+    Http.Response denied =
+        client2000.post(API + "/clients/1000/cards", setup("pm_card_visa", "Visa 4242"));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(denied.json().get("permission").textValue()).isEqualTo("SAVE_CARD");
+    assertThat(fake.setupCount()).isEqualTo(setups);
+    assertThat(
+            desk.as(null, null)
+                .post(API + "/clients/1000/cards", setup("pm_card_visa", "V"))
+                .status())
+        .isEqualTo(401);
+
+    JsonNode saved =
+        client1000.post(API + "/clients/1000/cards", setup("pm_card_mastercard", "MC")).json();
+    String cardId = saved.at("/card/id").textValue();
+    String setupId = saved.at("/setup/id").textValue();
+    assertThat(client2000.get(API + "/card-setups/" + setupId).status()).isEqualTo(403);
+    assertThat(client2000.post(API + "/card-setups/" + setupId + "/refresh", null).status())
+        .isEqualTo(403);
+    assertThat(
+            client2000
+                .post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}")
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            client2000
+                .post(API + "/cards/" + cardId + "/expiry", "{\"expiry\":\"2033-01\"}")
+                .status())
+        .isEqualTo(403);
+    assertThat(client2000.delete(API + "/cards/" + cardId).status()).isEqualTo(403);
+    assertThat(client2000.get(API + "/clients/1000/cards").status()).isEqualTo(403);
+    assertThat(client1000.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
+        .contains(cardId);
+    assertThat(
+            client1000
+                .post(API + "/cards/" + cardId + "/nickname", "{\"nickname\":\"Mine\"}")
+                .json()
+                .get("nickname")
+                .textValue())
+        .isEqualTo("Mine");
+    assertThat(client1000.delete(API + "/cards/" + cardId).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aCardNeedingThreeDSecureGivesTheBrowserItsSecretUntilRefreshedAfterAuthentication() {
+    Http.Response r =
+        client1000.post(
+            API + "/clients/1000/cards",
+            setup("pm_card_authenticationRequiredOnSetup", "Visa 3184"));
+
+    JsonNode action = r.json();
+    assertThat(action.get("status").textValue()).isEqualTo("REQUIRES_ACTION");
+    String secret = action.get("clientSecret").textValue();
+    assertThat(secret).isNotBlank();
+    String setupId = action.at("/setup/id").textValue();
+    assertThat(action.has("card")).isFalse();
+    assertThat(
+            client1000.get(API + "/card-setups/" + setupId).json().get("clientSecret").textValue())
+        .isEqualTo(secret);
+    assertThat(client1000.get(API + "/clients/1000/cards").body()).doesNotContain(secret);
+
+    fake.completeSetupAuthentication(secret.substring(0, secret.indexOf("_secret_")), true);
+    JsonNode refreshed = client1000.post(API + "/card-setups/" + setupId + "/refresh", null).json();
+
+    assertThat(refreshed.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(refreshed.has("clientSecret")).isFalse();
+    String cardId = refreshed.at("/card/id").textValue();
+    assertThat(client1000.get(API + "/clients/1000/cards").json().findValuesAsText("id"))
+        .contains(cardId);
+    JsonNode read = client1000.get(API + "/card-setups/" + setupId).json();
+    assertThat(read.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(read.has("clientSecret")).isFalse();
+  }
+
+  @Test
+  void aDeclinedCardToSaveIsExplainedAndAnUnknownSetupIs404() {
+    JsonNode failed =
+        desk.post(API + "/clients/1000/cards", setup("pm_card_visa_chargeDeclined", "Declined"))
+            .json();
+    assertThat(failed.get("status").textValue()).isEqualTo("FAILED");
+    assertThat(failed.at("/failure/reason").textValue()).isNotBlank();
+    assertThat(failed.has("card")).isFalse();
+
+    for (String path : new String[] {"/card-setups/setup_nope", "/card-setups/%20"}) {
+      Http.Response r = desk.get(API + path);
+      assertThat(r.status()).as(path).isEqualTo(404);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(desk.post(API + "/card-setups/setup_nope/refresh", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aChargedPaymentIsRefundedInPartAndBadRefundsAreExplained() {
+    String id =
+        desk.post(API + "/payments", card("CT-REFUND", "pm_card_visa"))
+            .json()
+            .at("/payment/id")
+            .textValue();
+
+    assertThat(viewer.post(API + "/payments/" + id + "/refunds", "{\"amount\":\"4.00\"}").status())
+        .isEqualTo(403);
+    JsonNode refund =
+        desk.post(API + "/payments/" + id + "/refunds", "{\"amount\":\"4.00\"}").json();
+    assertThat(refund.at("/amount/amount").textValue()).isEqualTo("4.00");
+    assertThat(refund.get("status").textValue()).isEqualTo("SUCCEEDED");
+    assertThat(desk.get(API + "/payments/" + id).json().at("/refunded/amount").textValue())
+        .isEqualTo("4.00");
+
+    assertThat(
+            desk.post(API + "/payments/" + id + "/refunds", "{\"amount\":\"7.00\"}")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactly("amount");
+    assertThat(
+            desk.post(API + "/payments/" + id + "/refunds", "{\"amount\":4,\"currency\":\"XX\"}")
+                .json()
+                .get("errors")
+                .findValuesAsText("field"))
+        .containsExactlyInAnyOrder("amount", "currency");
+    String declined =
+        desk.post(API + "/payments", card("CT-REFUND-F", "pm_card_visa_chargeDeclined"))
+            .json()
+            .at("/payment/id")
+            .textValue();
+    Http.Response notCharged =
+        desk.post(API + "/payments/" + declined + "/refunds", "{\"amount\":\"1.00\"}");
+    assertThat(notCharged.status()).isEqualTo(409);
+    assertThat(notCharged.json().get("paymentStatus").textValue()).isEqualTo("FAILED");
+    assertThat(desk.post(API + "/payments/pay_nope/refunds", "{\"amount\":\"1.00\"}").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aBadQueryParameterIsAFieldErrorNotAServerError() {
+    Http.Response r = desk.get(API + "/payments?offset=many");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("offset");
+  }
+
+  private static String setup(String token, String nickname) {
+    return """
+        {"token":"%s","nickname":"%s","consent":{"givenBy":"client","channel":"portal"}}"""
+        .formatted(token, nickname);
   }
 
   private static String card(String reference, String token) {

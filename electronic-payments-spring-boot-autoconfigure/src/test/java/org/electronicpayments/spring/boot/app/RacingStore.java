@@ -65,6 +65,11 @@ final class RacingStore implements PaymentStore {
   }
 
   @Override
+  public List<Payment> claimUnsettled(AgencyId agencyId, Instant at, Instant staleBefore, int max) {
+    return delegate.claimUnsettled(agencyId, at, staleBefore, max);
+  }
+
+  @Override
   public Optional<String> customerReference(AgencyId agencyId, ClientId clientId) {
     return delegate.customerReference(agencyId, clientId);
   }
