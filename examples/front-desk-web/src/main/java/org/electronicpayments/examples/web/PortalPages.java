@@ -167,8 +167,8 @@ public class PortalPages {
   }
 
   /**
-   * Saves a card without paying: the page's script turned the typed card into a PaymentMethod
-   * with Stripe.js and sends its id.
+   * Saves a card without paying: the page's script turned the typed card into a PaymentMethod with
+   * Stripe.js and sends its id.
    *
    * @param id the client
    * @param token the PaymentMethod id from Stripe.js
@@ -269,8 +269,9 @@ public class PortalPages {
   }
 
   private static String message(CardSetupResult result, String nickname) {
-    if (result instanceof CardSetupResult.Saved) {
-      return "Card saved as " + nickname + ".";
+    if (result instanceof CardSetupResult.Saved s) {
+      // A card the client had saved already keeps its name.
+      return "Card saved as " + (s.card() != null ? s.card().nickname() : nickname) + ".";
     }
     if (result instanceof CardSetupResult.Failed f) {
       return "The card was not saved: " + f.failure().reason();

@@ -8,15 +8,17 @@ import org.electronicpayments.AppointmentId;
 import org.electronicpayments.ClientId;
 import org.electronicpayments.RepresentativeId;
 import org.electronicpayments.StaffId;
+import org.electronicpayments.spi.ClientDirectory;
 import org.springframework.stereotype.Component;
 
 /**
  * The host application's own records, which the SDK never holds: its clients, their appointments,
  * its staff and the clients' representatives. A real application reads them from its database; the
- * reference keeps a fixed practice so every page has something to show.
+ * reference keeps a fixed practice so every page has something to show. As the facade's {@link
+ * ClientDirectory} it gives receipts the client's name and email on file.
  */
 @Component
-public class Practice {
+public class Practice implements ClientDirectory {
 
   /**
    * A client of the agency.
@@ -84,6 +86,12 @@ public class Practice {
    */
   public Optional<Client> client(String id) {
     return CLIENTS.stream().filter(c -> c.id().value().equals(id)).findFirst();
+  }
+
+  @Override
+  public Optional<ClientDirectory.Contact> find(ClientId clientId) {
+    return client(clientId.value())
+        .map(c -> new ClientDirectory.Contact(c.id(), c.name(), c.email()));
   }
 
   /**

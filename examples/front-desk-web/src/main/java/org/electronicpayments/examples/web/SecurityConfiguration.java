@@ -26,9 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may sign in and who they are to the SDK. Demo users sign in with the password {@code demo}
- * (Spring Security's form login, in memory); {@link #actorResolver} turns each into an {@link Actor}: staff
- * with the roles the Champion gave them in the {@link RoleDirectory}, a client, or a representative
- * with the clients they act for. The starter's JSON API and the pages both ask it.
+ * (Spring Security's form login, in memory); {@link #actorResolver} turns each into an {@link
+ * Actor}: staff with the roles the Champion gave them in the {@link RoleDirectory}, a client, or a
+ * representative with the clients they act for. The starter's JSON API and the pages both ask it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -49,8 +49,8 @@ public class SecurityConfiguration {
   public SecurityConfiguration() {}
 
   /**
-   * Form login for the pages; Stripe reaches the webhook endpoint without signing in (its
-   * signature is its authentication); CSRF protection for every form and the JSON API.
+   * Form login for the pages; Stripe reaches the webhook endpoint without signing in (its signature
+   * is its authentication); CSRF protection for every form and the JSON API.
    *
    * @param http Spring Security's builder
    * @return the filter chain
@@ -93,9 +93,9 @@ public class SecurityConfiguration {
   }
 
   /**
-   * The agency's roles, kept in the application's database next to the payments. At the first
-   * start Chris is made Champion, Dana is given the standard front-desk role and Sam a reception
-   * role without the electronic-payments permission; the Champion's page changes them from there.
+   * The agency's roles, kept in the application's database next to the payments. At the first start
+   * Chris is made Champion, Dana is given the standard front-desk role and Sam a reception role
+   * without the electronic-payments permission; the Champion's page changes them from there.
    *
    * @param dataSource the application's database
    * @param agency the agency
@@ -146,10 +146,10 @@ public class SecurityConfiguration {
       return null;
     }
     return switch (p.kind()) {
-      case "staff" -> Actor.staff(StaffId.of(p.id()), Set.copyOf(roles.rolesOf(StaffId.of(p.id()))));
+      case "staff" ->
+          Actor.staff(StaffId.of(p.id()), Set.copyOf(roles.rolesOf(StaffId.of(p.id()))));
       case "client" -> Actor.client(ClientId.of(p.id()));
       default -> Actor.representative(RepresentativeId.of(p.id()), Set.copyOf(p.represents()));
     };
   }
-
 }
