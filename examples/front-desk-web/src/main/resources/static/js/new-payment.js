@@ -168,7 +168,18 @@
     }
   }
 
+  // Once a payment exists its details are its own: another card retries it, for the same amount.
+  function lock() {
+    Array.prototype.forEach.call(form.querySelectorAll('.grid input, .grid textarea'), function (el) {
+      el.readOnly = true;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('.grid select, #electronic'), function (el) {
+      el.disabled = true;
+    });
+  }
+
   function outcome(result) {
+    lock();
     state.paymentId = result.payment.id;
     state.status = result.status;
     if (result.status === 'REQUIRES_ACTION') {
@@ -209,6 +220,7 @@
       if (r.status === 200 && r.body.status === 'IN_DOUBT') { return settleLater(id); }
       if (r.status === 200 && r.body.result) {
         show('outcome', false);
+        show('saved-note', false);
         outcome(r.body.result);
       }
     });
@@ -226,6 +238,10 @@
           ' Choose another card and Process Card again.';
       if (card) { card.clear(); }
       $('process').focus();
+    } else if (state.status === 'IN_DOUBT') {
+      show('process', false);
+      $('saved-note').textContent = 'The outcome is not known yet; we will settle it. Do not charge the card again.';
+      show('saved-note', true);
     }
   }
 
@@ -245,6 +261,7 @@
     first.then(function (id) {
       return api('POST', '/payments/' + id + '/save').then(answered);
     }).then(function () {
+      lock();
       state.saved = true;
       show('save', false);
       show('process', false);
