@@ -231,6 +231,7 @@
     if (state.status === 'SUCCEEDED') {
       $('confirmationNumber').value = $('outcome-detail').textContent.replace(/^Confirmation # (\S+).*$/, '$1');
       show('process', false);
+      show('card-choice', false);
       show('save', true);
       $('save').focus();
     } else if (state.status === 'FAILED') {
