@@ -2,7 +2,6 @@ package org.electronicpayments.examples.web;
 
 import java.security.Principal;
 import org.electronicpayments.security.Actor;
-import org.electronicpayments.security.Permission;
 import org.electronicpayments.spring.boot.ActorResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -51,16 +50,5 @@ public class Actors {
       return staff;
     }
     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "These pages are for staff");
-  }
-
-  /**
-   * Whether the actor is staff holding a permission.
-   *
-   * @param actor the actor
-   * @param permission the permission
-   * @return true when granted
-   */
-  public static boolean may(Actor actor, Permission permission) {
-    return actor instanceof Actor.Staff s && s.has(permission);
   }
 }

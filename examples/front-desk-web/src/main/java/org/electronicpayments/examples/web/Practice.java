@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.electronicpayments.AppointmentId;
 import org.electronicpayments.ClientId;
-import org.electronicpayments.RepresentativeId;
 import org.electronicpayments.StaffId;
 import org.electronicpayments.spi.ClientDirectory;
 import org.springframework.stereotype.Component;
@@ -142,17 +141,5 @@ public class Practice implements ClientDirectory {
    */
   public Optional<StaffId> staff(String username) {
     return person(username).filter(p -> p.kind().equals("staff")).map(p -> StaffId.of(p.id()));
-  }
-
-  /**
-   * The representative of a username.
-   *
-   * @param username the username
-   * @return the representative id, if the person is one
-   */
-  public Optional<RepresentativeId> representative(String username) {
-    return person(username)
-        .filter(p -> p.kind().equals("representative"))
-        .map(p -> RepresentativeId.of(p.id()));
   }
 }

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.electronicpayments.AgencyDetails;
 import org.electronicpayments.AppointmentId;
-import org.electronicpayments.ClientId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
-import org.electronicpayments.Payment;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentType;
@@ -180,26 +178,5 @@ public class StaffPages {
   private void common(Model model, Actor.Staff staff) {
     model.addAttribute("staffName", staff.id().value());
     model.addAttribute("champion", staff.has(Permission.ADMINISTER_ROLES));
-  }
-
-  /**
-   * A payment's amount for a page, such as {@code $10.00}.
-   *
-   * @param payment the payment
-   * @return the amount
-   */
-  public static String amount(Payment payment) {
-    return payment.amount().toDisplayString();
-  }
-
-  /**
-   * The client of an id, for a page.
-   *
-   * @param practice the practice
-   * @param id the id
-   * @return the name, or the id when unknown
-   */
-  static String clientName(Practice practice, ClientId id) {
-    return practice.client(id.value()).map(Practice.Client::name).orElse(id.value());
   }
 }
