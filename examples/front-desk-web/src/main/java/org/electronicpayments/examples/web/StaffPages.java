@@ -8,6 +8,8 @@ import org.electronicpayments.AppointmentId;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Origin;
 import org.electronicpayments.Payer;
+import org.electronicpayments.Payment;
+import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethod;
 import org.electronicpayments.PaymentQuery;
 import org.electronicpayments.PaymentType;
@@ -19,8 +21,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The staff side: the client file, the appointments and the payments list, each with the button
@@ -119,6 +123,24 @@ public class StaffPages {
     model.addAttribute("unsaved", payments.unsaved(staff));
     model.addAttribute("clients", practice.clients());
     return "payments";
+  }
+
+  /**
+   * Saves (posts) a processed payment from the payments list: one a client paid in the portal, or
+   * one whose window was closed before Save.
+   *
+   * @param id the payment
+   * @param principal who is signed in
+   * @param flash the message for the next page
+   * @return back to the payments list
+   */
+  @PostMapping("/payments/{id}/save")
+  String save(@PathVariable("id") String id, Principal principal, RedirectAttributes flash) {
+    Actor.Staff staff = actors.staff(principal);
+    Payment saved = payments.save(staff, PaymentId.of(id));
+    flash.addFlashAttribute(
+        "message", "Saved " + saved.request().reference() + " to the client's ledger.");
+    return "redirect:/payments";
   }
 
   /**

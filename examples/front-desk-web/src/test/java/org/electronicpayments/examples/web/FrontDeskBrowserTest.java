@@ -505,12 +505,31 @@ class FrontDeskBrowserTest {
     assertThat(browser.driver.findElement(By.className("payments")).getText()).contains("$35.00");
     shot("portal-paid");
     assertThat(EMULATOR.succeededCharges()).hasSize(charges + 1);
+    String reference =
+        browser.driver.findElements(By.cssSelector("table.payments tbody td:nth-child(2)")).stream()
+            .map(WebElement::getText)
+            .filter(r -> r.startsWith("PORTAL-"))
+            .findFirst()
+            .orElseThrow();
 
     cardRow("Everyday Visa").findElement(By.xpath(".//button[normalize-space()='Remove']")).click();
     browser.waiting(Duration.ofSeconds(20)).until(d -> text("message").contains("removed"));
     assertThat(browser.driver.findElement(By.id("cards")).getText())
         .doesNotContain("Everyday Visa");
     shot("card-removed");
+
+    // The portal's payment waits for staff: the front desk saves it from the payments list.
+    assertThat(payment(reference).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    signIn("dana");
+    open("/payments");
+    browser
+        .driver
+        .findElement(By.cssSelector("#unsaved button[aria-label='Save " + reference + "']"))
+        .click();
+    assertThat(flash()).contains("Saved " + reference);
+    assertThat(browser.driver.findElement(By.id("unsaved")).getText()).doesNotContain(reference);
+    shot("portal-payment-saved-by-staff");
+    assertThat(payment(reference).status()).isEqualTo(PaymentStatus.POSTED);
   }
 
   @Test
