@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=$(./mvnw -B -q -pl examples -am -DskipTests package exec:java 2>&1)
+out=$(./mvnw -B -q -pl examples/console -am -DskipTests package exec:java 2>&1)
 first=${out%%$'\n'*}
 last=${out##*$'\n'}
 # Log lines (java.util.logging's "INFO:", SLF4J's "[main] INFO") and the JDBC store benchmark are not the example.
