@@ -241,6 +241,40 @@ class StripeFaultTest {
         .isEqualTo(confirmed instanceof ChargeOutcome.Charged);
   }
 
+  @Test
+  @DisplayName(
+      "A 3-D Secure charge the client completed is found charged although Stripe closed the kept-alive connection while idle")
+  void completedAuthenticationIsFoundOverAConnectionClosedWhileIdle() {
+    ChargeRequest r = Fixtures.charge("pm_card_authenticationRequired", CardUse.ONE_TIME, null);
+    String pi = prepared(r);
+    emulator.faults().onNext(CONFIRM).respondThenDropNext(); // the connection ends after it
+    assertThat(stripe.confirm(r, pi)).isInstanceOf(ChargeOutcome.ActionRequired.class);
+    emulator.completeAuthentication(pi);
+
+    ChargeOutcome found = stripe.resolve(r, pi);
+
+    assertThat(found).isInstanceOf(ChargeOutcome.Charged.class);
+    assertThat(emulator.requests("GET /v1/payment_intents/*"))
+        .extracting(q -> q.dropped())
+        .containsExactly(true, false); // read once more, on a new connection
+    assertThat(emulator.succeededCharges()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "A POST on a kept-alive connection closed while idle is not sent again: unknown, and resolve settles it")
+  void postOnAConnectionClosedWhileIdleIsNotSentAgain() {
+    ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
+    emulator.faults().onNext(CREATE).respondThenDropNext();
+    String pi = prepared(r);
+
+    assertThat(stripe.confirm(r, pi)).isInstanceOf(ChargeOutcome.Unknown.class);
+    assertThat(emulator.requests(CONFIRM)).hasSize(1);
+    assertThat(emulator.charges()).isEmpty();
+    assertThat(stripe.resolve(r, pi)).isInstanceOf(ChargeOutcome.Declined.class);
+    assertThat(emulator.charges()).isEmpty();
+  }
+
   private static void await(java.util.function.BooleanSupplier condition) {
     long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < end) {
