@@ -29,12 +29,12 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Failures become {@link ApiConnectionException}s as there; a connect failure or a timeout keeps
  * its {@link java.net.ConnectException} or {@link SocketTimeoutException} cause, which stripe-java
  * retries. A request that changes something at Stripe (a POST) is written once and never silently
- * sent again: a connection that closes without an answer is reported, and the idempotency key
- * makes any later retry a replay. A GET, which changes nothing, is sent once more on a new
- * connection, within the same try, when the kept-alive connection it was written to turns out to
- * have been closed by the server while idle (it ends, or is reset, before a byte of the answer):
- * servers and load balancers close idle connections at any moment, and a read that fails so would
- * otherwise leave a settled outcome unknown for no reason.
+ * sent again: a connection that closes without an answer is reported, and the idempotency key makes
+ * any later retry a replay. A GET, which changes nothing, is sent once more on a new connection,
+ * within the same try, when the kept-alive connection it was written to turns out to have been
+ * closed by the server while idle (it ends, or is reset, before a byte of the answer): servers and
+ * load balancers close idle connections at any moment, and a read that fails so would otherwise
+ * leave a settled outcome unknown for no reason.
  */
 final class BoundedExchange {
 

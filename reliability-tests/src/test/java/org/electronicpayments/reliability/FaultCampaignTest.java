@@ -25,10 +25,10 @@ class FaultCampaignTest {
    * The network lane mostly waits (a stalled call holds its lane for the deadline), so it runs
    * several lanes, and shorter schedules, to stay within the CI budget. Not more: each lane is a
    * backend (emulator, proxy) and three host nodes with their worker threads, and with 64 lanes on
-   * two cores the harness starved itself: a thread parked for the 1.5 s deadline woke up to a second
-   * late, so calls overran G4 however the module behaved. With 16 lanes the slowest call stays
-   * within a few hundred milliseconds of the deadline, and G4 is checked at deadline + 1 s as in
-   * the other lanes ({@code -Dcampaign.networkLanes=N} to try another count).
+   * two cores the harness starved itself: a thread parked for the 1.5 s deadline woke up to a
+   * second late, so calls overran G4 however the module behaved. With 16 lanes the slowest call
+   * stays within a few hundred milliseconds of the deadline, and G4 is checked at deadline + 1 s as
+   * in the other lanes ({@code -Dcampaign.networkLanes=N} to try another count).
    */
   static final int NETWORK_LANES = Integer.getInteger("campaign.networkLanes", 16);
 
