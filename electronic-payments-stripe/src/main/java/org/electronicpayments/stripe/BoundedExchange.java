@@ -28,8 +28,13 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Failures become {@link ApiConnectionException}s as there; a connect failure or a timeout keeps
  * its {@link java.net.ConnectException} or {@link SocketTimeoutException} cause, which stripe-java
- * retries. A request is written once and never silently sent again: a connection that closes
- * without an answer is reported, and the idempotency key makes any later retry a replay.
+ * retries. A request that changes something at Stripe (a POST) is written once and never silently
+ * sent again: a connection that closes without an answer is reported, and the idempotency key makes
+ * any later retry a replay. A GET, which changes nothing, is sent once more on a new connection,
+ * within the same try, when the kept-alive connection it was written to turns out to have been
+ * closed by the server while idle (it ends, or is reset, before a byte of the answer): servers and
+ * load balancers close idle connections at any moment, and a read that fails so would otherwise
+ * leave a settled outcome unknown for no reason.
  */
 final class BoundedExchange {
 
@@ -65,14 +70,24 @@ final class BoundedExchange {
       PasswordAuthentication credential = request.options().getProxyCredential();
       byte[] bytes = bytes(request, route, credential, userAgent, clientUserAgent);
       Integer connect = request.options().getConnectTimeout();
-      connection =
-          connections.take(
-              route,
-              credential,
-              connect != null && connect > 0 ? connect : connectTimeoutMillis,
-              endNanos);
-      connection.write(bytes);
-      HttpConnection.Answer answer = connection.read(endNanos, false);
+      int connectMillis = connect != null && connect > 0 ? connect : connectTimeoutMillis;
+      connection = connections.take(route, credential, connectMillis, endNanos);
+      HttpConnection.Answer answer;
+      try {
+        connection.write(bytes);
+        answer = connection.read(endNanos, false);
+      } catch (IOException e) {
+        if (!connection.closedWhileIdle(e) || !withoutEffect(request)) {
+          throw e;
+        }
+        // The server closed the kept-alive connection while it was idle, before this request
+        // could be answered; a GET changes nothing at Stripe, so it goes once more on a new one.
+        connection.close();
+        connection = null;
+        connection = connections.open(route, credential, connectMillis, endNanos);
+        connection.write(bytes);
+        answer = connection.read(endNanos, false);
+      }
       if (answer.reusable()) {
         connections.give(route, connection);
       } else {
@@ -90,6 +105,14 @@ final class BoundedExchange {
         connection.close(); // an answer not read to its end leaves the connection unusable
       }
     }
+  }
+
+  /**
+   * Whether sending the request changes nothing at Stripe (a GET), so that sending it once more
+   * cannot do anything twice.
+   */
+  private static boolean withoutEffect(StripeRequest request) {
+    return request.method() == ApiResource.RequestMethod.GET;
   }
 
   /** The request as written: request line, headers, body. */

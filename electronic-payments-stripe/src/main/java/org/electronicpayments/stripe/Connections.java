@@ -130,7 +130,8 @@ final class Connections {
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpConnection open(
+  /** A new connection of the route, connected by {@code endNanos}; never one kept idle. */
+  HttpConnection open(
       Route route,
       @Nullable PasswordAuthentication proxyCredential,
       int connectTimeoutMillis,

@@ -1,5 +1,6 @@
 package org.electronicpayments.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
@@ -29,8 +30,32 @@ final class DeadlineHttpClient extends HttpClient {
 
   private final BoundedExchange exchange;
 
+  /**
+   * stripe-java's {@code X-Stripe-Client-User-Agent}, kept: building it reads a resource from
+   * Gson's jar, which takes JDK-wide locks that concurrent requests queue for (hundreds of
+   * milliseconds each under load), before the try and outside any bound. It changes only with
+   * Stripe's app info and telemetry switch, which {@link ClientUserAgent} is checked against.
+   */
+  private volatile @Nullable ClientUserAgent clientUserAgent;
+
   DeadlineHttpClient(Duration connectTimeout) {
     this.exchange = new BoundedExchange(connectTimeout);
+  }
+
+  /** The {@code X-Stripe-Client-User-Agent} of this process, built once for what it depends on. */
+  private record ClientUserAgent(
+      @Nullable Map<String, String> appInfo, boolean telemetry, String value) {}
+
+  /** The {@code X-Stripe-Client-User-Agent} header, built again only when its inputs changed. */
+  String clientUserAgent() {
+    Map<String, String> appInfo = Stripe.getAppInfo();
+    boolean telemetry = Stripe.enableTelemetry;
+    ClientUserAgent kept = clientUserAgent;
+    if (kept == null || kept.appInfo() != appInfo || kept.telemetry() != telemetry) {
+      kept = new ClientUserAgent(appInfo, telemetry, buildXStripeClientUserAgentString());
+      clientUserAgent = kept;
+    }
+    return kept.value();
   }
 
   /** Runs stripe-java calls of this thread under a deadline until {@link Budget#close()}. */
@@ -43,12 +68,10 @@ final class DeadlineHttpClient extends HttpClient {
   @Override
   public StripeResponse request(StripeRequest request) throws ApiConnectionException {
     Budget budget = BUDGET.get();
+    String userAgent = buildUserAgentString(request);
+    String clientUserAgent = clientUserAgent();
     if (budget == null) {
-      return exchange.send(
-          request,
-          readTimeoutMillis(request),
-          buildUserAgentString(request),
-          buildXStripeClientUserAgentString());
+      return exchange.send(request, readTimeoutMillis(request), userAgent, clientUserAgent);
     }
     if (budget.tries++ > 0 && budget.deadline.passed()) {
       throw new ApiConnectionException(
@@ -60,10 +83,10 @@ final class DeadlineHttpClient extends HttpClient {
     }
     StripeResponse response;
     try {
+      // The try's wait is what is left once everything before it is done, so that no work before
+      // the first byte written can push the try's end past the deadline.
       long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
-      response =
-          exchange.send(
-              request, wait, buildUserAgentString(request), buildXStripeClientUserAgentString());
+      response = exchange.send(request, wait, userAgent, clientUserAgent);
     } catch (ApiConnectionException e) {
       if (budget.retryFits(request)) {
         throw e;

@@ -35,6 +35,8 @@ final class HttpConnection implements Closeable {
   private int pos;
   private int limit;
   private long idleSinceNanos = System.nanoTime();
+  private int answers;
+  private boolean answerStarted;
 
   HttpConnection(Socket socket) throws IOException {
     this.socket = socket;
@@ -51,6 +53,7 @@ final class HttpConnection implements Closeable {
 
   /** Sends the request's bytes (request line, headers, body), in one write. */
   void write(byte[] request) throws IOException {
+    answerStarted = false;
     out.write(request);
     out.flush();
   }
@@ -63,6 +66,24 @@ final class HttpConnection implements Closeable {
    * @throws SocketTimeoutException when the answer is not complete by {@code endNanos}
    */
   Answer read(long endNanos, boolean head) throws IOException {
+    answerStarted |= pos < limit;
+    Answer answer = readAnswer(endNanos, head);
+    answers++;
+    return answer;
+  }
+
+  /**
+   * Whether a try failed because the server had closed this kept-alive connection while it was
+   * idle: the connection carried an answer before, and the failure (its end, or a reset) came
+   * before a single byte of the new answer. A timeout is never such a failure.
+   */
+  boolean closedWhileIdle(IOException failure) {
+    return answers > 0
+        && !answerStarted
+        && (failure instanceof EOFException || failure instanceof java.net.SocketException);
+  }
+
+  private Answer readAnswer(long endNanos, boolean head) throws IOException {
     while (true) {
       String status = line(endNanos);
       if (!status.startsWith("HTTP/1.") || status.length() < 12 || status.charAt(8) != ' ') {
@@ -242,6 +263,7 @@ final class HttpConnection implements Closeable {
     }
     pos = 0;
     limit = n;
+    answerStarted = true;
     return true;
   }
 

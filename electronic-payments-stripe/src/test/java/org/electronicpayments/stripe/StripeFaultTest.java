@@ -2,7 +2,12 @@ package org.electronicpayments.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.Stripe;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.electronicpayments.PaymentFailure;
 import org.electronicpayments.spi.CardUse;
@@ -189,6 +194,92 @@ class StripeFaultTest {
 
   @Test
   @DisplayName(
+      "Work stripe-java does before a try (building its user agent) counts against the deadline, not on top of it")
+  void workBeforeATryCountsAgainstTheDeadline() throws ReflectiveOperationException {
+    ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
+    String pi = prepared(r);
+    emulator.faults().onEvery(CONFIRM).hang(Duration.ofSeconds(20));
+    Duration deadline = Duration.ofMillis(1500);
+    SlowAppInfo slow = new SlowAppInfo(deadline.multipliedBy(2).dividedBy(5));
+    Map<String, String> saved = Stripe.getAppInfo();
+    Field appInfo = Stripe.class.getDeclaredField("appInfo");
+    appInfo.setAccessible(true);
+    appInfo.set(null, slow);
+    Duration took;
+    ChargeOutcome confirmed;
+    try {
+      ChargeRequest hurried = Fixtures.withDeadline(r, deadline);
+      long start = System.nanoTime();
+      confirmed = stripe.confirm(hurried, pi);
+      took = Duration.ofNanos(System.nanoTime() - start);
+    } finally {
+      appInfo.set(null, saved);
+    }
+
+    assertThat(slow.reads).as("the user agent was built before the try").isPositive();
+    assertThat(confirmed).isInstanceOf(ChargeOutcome.Unknown.class);
+    assertThat(took).isLessThan(deadline.plusMillis(400));
+    emulator.faults().clear();
+    assertThat(stripe.resolve(Fixtures.withDeadline(r, Fixtures.DEADLINE), pi))
+        .isInstanceOf(ChargeOutcome.Declined.class);
+    assertThat(emulator.charges()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "Every request carries stripe-java's client user agent, which follows a change of Stripe's app info")
+  void clientUserAgentFollowsTheAppInfo() {
+    Map<String, String> saved = Stripe.getAppInfo();
+    try {
+      Fixtures.customer(stripe);
+      Stripe.setAppInfo("FrontDesk", "4.2");
+      Fixtures.customer(stripe);
+    } finally {
+      try {
+        Field appInfo = Stripe.class.getDeclaredField("appInfo");
+        appInfo.setAccessible(true);
+        appInfo.set(null, saved);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    List<String> sent =
+        emulator.requests("POST /v1/customers").stream()
+            .map(q -> q.headers().get("x-stripe-client-user-agent"))
+            .toList();
+    assertThat(sent).hasSize(2).allSatisfy(ua -> assertThat(ua).contains("\"bindings.version\""));
+    assertThat(sent.get(0)).doesNotContain("FrontDesk");
+    assertThat(sent.get(1)).contains("FrontDesk");
+  }
+
+  /** App info whose name takes a while to read, as stripe-java reads it for each request. */
+  static final class SlowAppInfo extends HashMap<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final transient Duration pause;
+    volatile int reads;
+
+    SlowAppInfo(Duration pause) {
+      this.pause = pause;
+      put("name", "SlowHost");
+    }
+
+    @Override
+    public String get(Object key) {
+      if ("name".equals(key)) {
+        reads++;
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return super.get(key);
+    }
+  }
+
+  @Test
+  @DisplayName(
       "The operation deadline of the builder bounds a hang when the caller's deadline is later")
   void builderDeadlineBoundsAHang() {
     StripePaymentProcessor quick =
@@ -239,6 +330,40 @@ class StripeFaultTest {
     assertThat(emulator.succeededCharges()).hasSizeLessThanOrEqualTo(1);
     assertThat(emulator.succeededCharges().size() == 1)
         .isEqualTo(confirmed instanceof ChargeOutcome.Charged);
+  }
+
+  @Test
+  @DisplayName(
+      "A 3-D Secure charge the client completed is found charged although Stripe closed the kept-alive connection while idle")
+  void completedAuthenticationIsFoundOverAConnectionClosedWhileIdle() {
+    ChargeRequest r = Fixtures.charge("pm_card_authenticationRequired", CardUse.ONE_TIME, null);
+    String pi = prepared(r);
+    emulator.faults().onNext(CONFIRM).respondThenDropNext(); // the connection ends after it
+    assertThat(stripe.confirm(r, pi)).isInstanceOf(ChargeOutcome.ActionRequired.class);
+    emulator.completeAuthentication(pi);
+
+    ChargeOutcome found = stripe.resolve(r, pi);
+
+    assertThat(found).isInstanceOf(ChargeOutcome.Charged.class);
+    assertThat(emulator.requests("GET /v1/payment_intents/*"))
+        .extracting(q -> q.dropped())
+        .containsExactly(true, false); // read once more, on a new connection
+    assertThat(emulator.succeededCharges()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "A POST on a kept-alive connection closed while idle is not sent again: unknown, and resolve settles it")
+  void postOnAConnectionClosedWhileIdleIsNotSentAgain() {
+    ChargeRequest r = Fixtures.charge("pm_card_visa", CardUse.ONE_TIME, null);
+    emulator.faults().onNext(CREATE).respondThenDropNext();
+    String pi = prepared(r);
+
+    assertThat(stripe.confirm(r, pi)).isInstanceOf(ChargeOutcome.Unknown.class);
+    assertThat(emulator.requests(CONFIRM)).hasSize(1);
+    assertThat(emulator.charges()).isEmpty();
+    assertThat(stripe.resolve(r, pi)).isInstanceOf(ChargeOutcome.Declined.class);
+    assertThat(emulator.charges()).isEmpty();
   }
 
   private static void await(java.util.function.BooleanSupplier condition) {

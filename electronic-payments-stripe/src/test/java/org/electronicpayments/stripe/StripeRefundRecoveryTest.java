@@ -123,6 +123,41 @@ class StripeRefundRecoveryTest {
         .isEqualTo(600L);
   }
 
+  @Test
+  @DisplayName(
+      "A refund that never reached Stripe is settled by reconcile after a Dashboard refund completed the payment")
+  void refundInDoubtIsSettledAfterADashboardRefundCompletedThePayment(StripeEmulator emulator) {
+    InMemoryPaymentStore store = InMemoryPaymentStore.create();
+    ElectronicPayments payments = facade(emulator, store);
+    Payment paid =
+        payments
+            .process(
+                Facades.DESK, Facades.request(CardChoice.oneTime("pm_card_visa"), true, "24.00"))
+            .payment();
+    emulator.faults().onNext("POST /v1/refunds").drop();
+    PaymentRefund unknown = payments.refund(Facades.DESK, paid.id(), Money.usd("1.00"));
+    assertThat(unknown.status()).isEqualTo(PaymentStatus.IN_DOUBT);
+    String dashboard = emulator.dashboardRefund(paid.currentAttempt().processorReference(), null);
+    assertThat(payments.refresh(Actor.system("webhooks"), paid.id()).payment().status())
+        .isEqualTo(PaymentStatus.REFUNDED);
+
+    payments.reconcile(Actor.system("reconciler"));
+
+    Payment settled = store.find(paid.id()).orElseThrow();
+    assertThat(settled.refunds())
+        .extracting(PaymentRefund::status)
+        .doesNotContain(PaymentStatus.IN_DOUBT, PaymentStatus.PENDING);
+    assertThat(settled.refunds())
+        .filteredOn(r -> r.status() == PaymentStatus.SUCCEEDED)
+        .extracting(PaymentRefund::processorReference)
+        .containsExactly(dashboard);
+    assertThat(settled.refunded()).isEqualTo(Money.usd("24.00"));
+    assertThat(emulator.succeededCharges())
+        .singleElement()
+        .extracting(c -> c.amountRefunded())
+        .isEqualTo(2400L);
+  }
+
   private static ElectronicPayments facade(StripeEmulator emulator, PaymentStore store) {
     return ElectronicPayments.builder()
         .processor(Fixtures.processor(emulator))

@@ -55,7 +55,8 @@ final class NetworkFaultBackend implements CampaignBackend {
   private final StripeLedger ledger = new StripeLedger(emulator);
 
   /**
-   * Warms stripe-java up (its first call loads hundreds of classes), so no schedule pays for it.
+   * Warms stripe-java up (its first call loads hundreds of classes), so no schedule pays for it;
+   * the warm-up's requests are not counted with the campaign's.
    */
   NetworkFaultBackend() {
     stripe.ensureCustomer(
@@ -74,6 +75,7 @@ final class NetworkFaultBackend implements CampaignBackend {
             null,
             java.time.Instant.now().plusSeconds(30)));
     emulator.reset();
+    proxy.forgetStatistics();
   }
 
   @Override

@@ -149,6 +149,12 @@ final class NetworkFaultProxy implements AutoCloseable {
     held.forEach(NetworkFaultProxy::quietlyClose);
   }
 
+  /** Starts counting requests and applied faults from zero (after a warm-up, say). */
+  void forgetStatistics() {
+    requests.reset();
+    applied.clear();
+  }
+
   /** How many requests came through, and how many times each fault was applied. */
   Map<String, Long> statistics() {
     Map<String, Long> counts = new TreeMap<>();

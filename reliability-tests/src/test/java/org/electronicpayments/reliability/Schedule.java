@@ -512,12 +512,20 @@ final class Schedule {
           report.action("webhook not acknowledged: " + notAcknowledged.getClass().getSimpleName());
         }
       }
-      if (undelivered.isEmpty()
-          && db.payments().stream()
-              .noneMatch(p -> EndOfScheduleChecks.UNSETTLED.contains(p.status()))) {
+      if (undelivered.isEmpty() && db.payments().stream().noneMatch(Schedule::leftInDoubt)) {
         return;
       }
     }
+  }
+
+  /**
+   * Whether a payment, or one of its refunds, is still pending, processing or in doubt: the next
+   * reconcile has something to settle (a pass can fail for one, as on a kept-alive connection the
+   * server closed while idle, and leave it to the next).
+   */
+  private static boolean leftInDoubt(Payment p) {
+    return EndOfScheduleChecks.UNSETTLED.contains(p.status())
+        || p.refunds().stream().anyMatch(r -> EndOfScheduleChecks.UNSETTLED.contains(r.status()));
   }
 
   /** Waits (bounded) for the nodes' worker threads to finish what they were doing. */
