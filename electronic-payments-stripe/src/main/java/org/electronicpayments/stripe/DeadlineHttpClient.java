@@ -1,15 +1,20 @@
 package org.electronicpayments.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.ApiMode;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +34,9 @@ final class DeadlineHttpClient extends HttpClient {
 
   private final BoundedExchange exchange;
 
+  /** stripe-java's two client headers as last built, with what they were built from. */
+  private volatile @Nullable ClientHeaders headers;
+
   DeadlineHttpClient(Duration connectTimeout) {
     this.exchange = new BoundedExchange(connectTimeout);
   }
@@ -43,12 +51,13 @@ final class DeadlineHttpClient extends HttpClient {
   @Override
   public StripeResponse request(StripeRequest request) throws ApiConnectionException {
     Budget budget = BUDGET.get();
+    ClientHeaders client = headers();
     if (budget == null) {
       return exchange.send(
           request,
           readTimeoutMillis(request),
-          buildUserAgentString(request),
-          buildXStripeClientUserAgentString());
+          client.userAgent(request),
+          client.clientUserAgent());
     }
     if (budget.tries++ > 0 && budget.deadline.passed()) {
       throw new ApiConnectionException(
@@ -62,8 +71,7 @@ final class DeadlineHttpClient extends HttpClient {
     try {
       long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
       response =
-          exchange.send(
-              request, wait, buildUserAgentString(request), buildXStripeClientUserAgentString());
+          exchange.send(request, wait, client.userAgent(request), client.clientUserAgent());
     } catch (ApiConnectionException e) {
       if (budget.retryFits(request)) {
         throw e;
@@ -78,6 +86,52 @@ final class DeadlineHttpClient extends HttpClient {
     headers.keySet().removeIf(name -> name == null || name.equalsIgnoreCase("Stripe-Should-Retry"));
     headers.put("Stripe-Should-Retry", List.of("false"));
     return new StripeResponse(response.code(), HttpHeaders.of(headers), response.body());
+  }
+
+  /**
+   * The headers stripe-java would build for this request. stripe-java builds them again for every
+   * request (reading a resource from its jar and writing JSON each time); they
+   * change only with {@link Stripe#setAppInfo} and {@link Stripe#enableTelemetry}, so they are
+   * built again only when those differ from what the last ones were built from.
+   */
+  private ClientHeaders headers() {
+    Map<String, String> appInfo = Stripe.getAppInfo();
+    boolean telemetry = Stripe.enableTelemetry;
+    ClientHeaders h = headers;
+    if (h == null || !h.builtFrom(appInfo, telemetry)) {
+      h =
+          new ClientHeaders(
+              appInfo == null ? null : new HashMap<>(appInfo),
+              telemetry,
+              buildXStripeClientUserAgentString(),
+              new ConcurrentHashMap<>());
+      headers = h;
+    }
+    return h;
+  }
+
+  /** stripe-java's {@code X-Stripe-Client-User-Agent} and {@code User-Agent} (per API mode). */
+  private record ClientHeaders(
+      @Nullable Map<String, String> appInfo,
+      boolean telemetry,
+      String clientUserAgent,
+      ConcurrentHashMap<ApiMode, String> userAgents) {
+
+    boolean builtFrom(@Nullable Map<String, String> info, boolean telemetryOn) {
+      return telemetry == telemetryOn && Objects.equals(appInfo, info);
+    }
+
+    String userAgent(StripeRequest request) {
+      ApiMode mode = request.apiMode();
+      String agent = mode == null ? null : userAgents.get(mode);
+      if (agent == null) {
+        agent = buildUserAgentString(request);
+        if (mode != null) {
+          userAgents.put(mode, agent);
+        }
+      }
+      return agent;
+    }
   }
 
   private static long readTimeoutMillis(StripeRequest request) {
