@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.electronicpayments.CardChoice;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.Payer;
@@ -41,7 +42,7 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
  * <pre>
  * java -Dhttp.maxConnections=64 -cp … org.electronicpayments.stripe.TransportComparison
  *     [--url http://127.0.0.1:12111] [--warmup 2000] [--rounds 20] [--block 100] [--stock false]
- *     [--threads 1,8,32 [--per-thread 50] [--throughput-rounds 6]]
+ *     [--threads 1,8,32 [--per-block 600] [--throughput-rounds 10]]
  * </pre>
  *
  * Without {@code --url} it starts an emulator in this JVM; point it at an emulator started from its
@@ -50,6 +51,9 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
 final class TransportComparison {
 
   static final String KEY = "sk_test_comparison";
+
+  /** The slowest payment of the block running now, in nanoseconds. */
+  private static final AtomicLong SLOWEST = new AtomicLong();
 
   private TransportComparison() {}
 
@@ -140,27 +144,30 @@ final class TransportComparison {
     }
     String threads = opts.get("threads");
     if (threads != null) {
-      int perThread = Integer.parseInt(opts.getOrDefault("per-thread", "50"));
-      int throughputRounds = Integer.parseInt(opts.getOrDefault("throughput-rounds", "6"));
+      int perBlock = Integer.parseInt(opts.getOrDefault("per-block", "600"));
+      int throughputRounds = Integer.parseInt(opts.getOrDefault("throughput-rounds", "10"));
       System.out.printf(
           Locale.ROOT,
-          "throughput: threads sharing one facade (SDK) or one StripeClient (raw), %d payments a"
-              + " thread per block, %d blocks a side, alternating; http.maxConnections=%s%n",
-          perThread,
+          "throughput: threads sharing one facade (SDK) or one StripeClient (raw), about %d"
+              + " payments per block (split among the threads), %d blocks a side, alternating;"
+              + " http.maxConnections=%s%n",
+          perBlock,
           throughputRounds,
           System.getProperty("http.maxConnections", "(JDK default 5)"));
       System.out.printf(
           Locale.ROOT,
-          "%7s %14s %14s %9s %13s%n",
+          "%7s %14s %14s %9s %13s  %s%n",
           "threads",
           "SDK pay/s",
           "raw pay/s",
           "SDK/raw",
+          "median block",
           "block ratios");
       for (String t : threads.split(",")) {
+        int n = Integer.parseInt(t.strip());
         throughput(
-            Integer.parseInt(t.strip()),
-            perThread,
+            n,
+            Math.max(1, perBlock / n),
             throughputRounds,
             () -> pay(sdk),
             () -> rawPayment(raw));
@@ -185,34 +192,51 @@ final class TransportComparison {
     try {
       block(pool, threads, perThread, sdkSide);
       block(pool, threads, perThread, rawSide);
+      long sdkSlowest = 0;
+      long rawSlowest = 0;
       long sdkNanos = 0;
       long rawNanos = 0;
-      List<String> ratios = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
         long a;
         long b;
         if (r % 2 == 0) {
           a = block(pool, threads, perThread, sdkSide);
+          sdkSlowest = Math.max(sdkSlowest, SLOWEST.getAndSet(0));
           b = block(pool, threads, perThread, rawSide);
+          rawSlowest = Math.max(rawSlowest, SLOWEST.getAndSet(0));
         } else {
           b = block(pool, threads, perThread, rawSide);
+          rawSlowest = Math.max(rawSlowest, SLOWEST.getAndSet(0));
           a = block(pool, threads, perThread, sdkSide);
+          sdkSlowest = Math.max(sdkSlowest, SLOWEST.getAndSet(0));
         }
         sdkNanos += a;
         rawNanos += b;
-        ratios.add(String.format(Locale.ROOT, "%.2f", (double) b / a));
+        ratios.add((double) b / a);
       }
       double payments = (double) threads * perThread * rounds;
       double sdkRate = payments / (sdkNanos / 1e9);
       double rawRate = payments / (rawNanos / 1e9);
+      List<Double> sorted = new ArrayList<>(ratios);
+      sorted.sort(null);
+      double median =
+          (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2; // SDK/raw
+      StringBuilder each = new StringBuilder();
+      for (double r : ratios) {
+        each.append(String.format(Locale.ROOT, " %.2f", r));
+      }
       System.out.printf(
           Locale.ROOT,
-          "%7d %14.0f %14.0f %8.2f× %s%n",
+          "%7d %14.0f %14.0f %8.2f× %12.2f× %s (slowest payment: SDK %.0f ms, raw %.0f ms)%n",
           threads,
           sdkRate,
           rawRate,
           sdkRate / rawRate,
-          String.join(" ", ratios));
+          median,
+          each,
+          sdkSlowest / 1e6,
+          rawSlowest / 1e6);
     } finally {
       pool.shutdown();
     }
@@ -231,7 +255,10 @@ final class TransportComparison {
                 ready.countDown();
                 go.await();
                 for (int i = 0; i < perThread; i++) {
+                  long start = System.nanoTime();
                   side.run();
+                  long took = System.nanoTime() - start;
+                  SLOWEST.accumulateAndGet(took, Math::max);
                 }
                 return null;
               }));
