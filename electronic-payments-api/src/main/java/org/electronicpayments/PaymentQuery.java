@@ -79,18 +79,7 @@ public record PaymentQuery(
    */
   public static PaymentQuery all() {
     return new PaymentQuery(
-        null,
-        null,
-        null,
-        null,
-        Set.of(),
-        false,
-        false,
-        null,
-        null,
-        null,
-        0,
-        DEFAULT_LIMIT);
+        null, null, null, null, Set.of(), false, false, null, null, null, 0, DEFAULT_LIMIT);
   }
 
   /**

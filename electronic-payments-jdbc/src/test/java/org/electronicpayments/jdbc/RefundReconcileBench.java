@@ -263,8 +263,7 @@ public final class RefundReconcileBench {
       if (postgres) {
         c.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn(
-                "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", lines(line));
+            .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", lines(line));
         return;
       }
       Path file = Files.createTempFile("ep-refund-bench", ".csv");

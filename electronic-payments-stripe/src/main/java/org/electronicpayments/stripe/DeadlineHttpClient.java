@@ -54,10 +54,7 @@ final class DeadlineHttpClient extends HttpClient {
     ClientHeaders client = headers();
     if (budget == null) {
       return exchange.send(
-          request,
-          readTimeoutMillis(request),
-          client.userAgent(request),
-          client.clientUserAgent());
+          request, readTimeoutMillis(request), client.userAgent(request), client.clientUserAgent());
     }
     if (budget.tries++ > 0 && budget.deadline.passed()) {
       throw new ApiConnectionException(
@@ -70,8 +67,7 @@ final class DeadlineHttpClient extends HttpClient {
     StripeResponse response;
     try {
       long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
-      response =
-          exchange.send(request, wait, client.userAgent(request), client.clientUserAgent());
+      response = exchange.send(request, wait, client.userAgent(request), client.clientUserAgent());
     } catch (ApiConnectionException e) {
       if (budget.retryFits(request)) {
         throw e;
@@ -90,9 +86,9 @@ final class DeadlineHttpClient extends HttpClient {
 
   /**
    * The headers stripe-java would build for this request. stripe-java builds them again for every
-   * request (reading a resource from its jar and writing JSON each time); they
-   * change only with {@link Stripe#setAppInfo} and {@link Stripe#enableTelemetry}, so they are
-   * built again only when those differ from what the last ones were built from.
+   * request (reading a resource from its jar and writing JSON each time); they change only with
+   * {@link Stripe#setAppInfo} and {@link Stripe#enableTelemetry}, so they are built again only when
+   * those differ from what the last ones were built from.
    */
   private ClientHeaders headers() {
     Map<String, String> appInfo = Stripe.getAppInfo();

@@ -137,7 +137,9 @@ class StripeTransportTest {
       assertThat(clientUserAgents.get(2)).contains("ep-transport-test").contains("1.2.3");
       assertThat(clientUserAgents.get(3)).contains("1.2.4").doesNotContain("1.2.3");
       assertThat(clientUserAgents.get(3)).isEqualTo(StripeHeaders.clientUserAgent());
-      assertThat(userAgents.get(0)).isEqualTo(userAgents.get(1)).startsWith("Stripe/v1 JavaBindings/");
+      assertThat(userAgents.get(0))
+          .isEqualTo(userAgents.get(1))
+          .startsWith("Stripe/v1 JavaBindings/");
       assertThat(userAgents.get(2)).contains("ep-transport-test/1.2.3");
       assertThat(userAgents.get(3)).contains("ep-transport-test/1.2.4");
     } finally {

@@ -35,9 +35,9 @@ import org.electronicpayments.testkit.stripe.StripeEmulator;
  * per-request timeouts clipped to the time left, the facade's worker thread keeping the deadline);
  * raw stripe-java making the same create and confirm requests with the same parameters and keys.
  * Prints p50/p90/p99 and the ratios to raw stripe-java ({@code --stock false} leaves the stock
- * stripe-java side out). With {@code --threads}, then the
- * throughput of the SDK (threads sharing one facade) against raw stripe-java (threads sharing one
- * {@code StripeClient}) at each thread count, in alternating blocks, and their ratio.
+ * stripe-java side out). With {@code --threads}, then the throughput of the SDK (threads sharing
+ * one facade) against raw stripe-java (threads sharing one {@code StripeClient}) at each thread
+ * count, in alternating blocks, and their ratio.
  *
  * <pre>
  * java -Dhttp.maxConnections=64 -cp … org.electronicpayments.stripe.TransportComparison
@@ -166,11 +166,7 @@ final class TransportComparison {
       for (String t : threads.split(",")) {
         int n = Integer.parseInt(t.strip());
         throughput(
-            n,
-            Math.max(1, perBlock / n),
-            throughputRounds,
-            () -> pay(sdk),
-            () -> rawPayment(raw));
+            n, Math.max(1, perBlock / n), throughputRounds, () -> pay(sdk), () -> rawPayment(raw));
       }
     }
     sdk.close();
@@ -186,8 +182,7 @@ final class TransportComparison {
    * One warm-up block a side first.
    */
   private static void throughput(
-      int threads, int perThread, int rounds, Runnable sdkSide, Runnable rawSide)
-      throws Exception {
+      int threads, int perThread, int rounds, Runnable sdkSide, Runnable rawSide) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       block(pool, threads, perThread, sdkSide);

@@ -378,7 +378,8 @@ public abstract class PaymentStoreCompatibilityKit {
               store()
                   .query(
                       agency,
-                      unsettled.statuses(EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED))))
+                      unsettled.statuses(
+                          EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED))))
           .as("the status filter still applies (both are PARTIALLY_REFUNDED)")
           .isEmpty();
       assertThat(
