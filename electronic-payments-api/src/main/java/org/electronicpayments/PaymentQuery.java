@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param datePostedTo only payments whose date posted is on or before this date
  * @param statuses only payments in these statuses (empty: any)
  * @param unsavedOnly only charged payments that nobody saved to the ledger yet
+ * @param unsettledRefundsOnly only payments with a refund still pending or in doubt (what {@code
+ *     reconcile} settles)
  * @param updatedBefore only payments last changed before this instant
  * @param reference only the payment with exactly this reference (trimmed; case matters)
  * @param referencePrefix only payments whose reference starts with this text (leading blanks
@@ -44,6 +46,7 @@ public record PaymentQuery(
     @Nullable LocalDate datePostedTo,
     Set<PaymentStatus> statuses,
     boolean unsavedOnly,
+    boolean unsettledRefundsOnly,
     @Nullable Instant updatedBefore,
     @Nullable String reference,
     @Nullable String referencePrefix,
@@ -76,7 +79,7 @@ public record PaymentQuery(
    */
   public static PaymentQuery all() {
     return new PaymentQuery(
-        null, null, null, null, Set.of(), false, null, null, null, 0, DEFAULT_LIMIT);
+        null, null, null, null, Set.of(), false, false, null, null, null, 0, DEFAULT_LIMIT);
   }
 
   /**
@@ -93,6 +96,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         referencePrefix,
@@ -114,6 +118,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         referencePrefix,
@@ -136,6 +141,7 @@ public record PaymentQuery(
         to,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         referencePrefix,
@@ -157,6 +163,7 @@ public record PaymentQuery(
         datePostedTo,
         s,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         referencePrefix,
@@ -176,6 +183,30 @@ public record PaymentQuery(
         datePostedFrom,
         datePostedTo,
         statuses,
+        true,
+        unsettledRefundsOnly,
+        updatedBefore,
+        reference,
+        referencePrefix,
+        offset,
+        limit);
+  }
+
+  /**
+   * Narrows to payments with a refund still pending or in doubt: those {@code reconcile} sends
+   * again. Stores answer it from the refunds themselves (an index on the refund's status), so its
+   * cost follows the unsettled refunds, not the payments.
+   *
+   * @return the narrowed query
+   */
+  public PaymentQuery unsettledRefunds() {
+    return new PaymentQuery(
+        clientId,
+        appointmentId,
+        datePostedFrom,
+        datePostedTo,
+        statuses,
+        unsavedOnly,
         true,
         updatedBefore,
         reference,
@@ -198,6 +229,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         t,
         reference,
         referencePrefix,
@@ -221,6 +253,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         r,
         referencePrefix,
@@ -244,6 +277,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         prefix,
@@ -266,6 +300,7 @@ public record PaymentQuery(
         datePostedTo,
         statuses,
         unsavedOnly,
+        unsettledRefundsOnly,
         updatedBefore,
         reference,
         referencePrefix,
@@ -302,8 +337,19 @@ public record PaymentQuery(
         && (datePostedTo == null || !posted.isAfter(datePostedTo))
         && (statuses.isEmpty() || statuses.contains(p.status()))
         && (!unsavedOnly || (p.status() == PaymentStatus.SUCCEEDED && !p.isPosted()))
+        && (!unsettledRefundsOnly || hasUnsettledRefund(p))
         && (updatedBefore == null || p.updatedAt().isBefore(updatedBefore))
         && (reference == null || reference.equals(p.request().reference()))
         && (referencePrefix == null || p.request().reference().startsWith(referencePrefix));
+  }
+
+  /** Whether a payment has a refund still pending or in doubt. */
+  private static boolean hasUnsettledRefund(Payment p) {
+    for (PaymentRefund r : p.refunds()) {
+      if (r.status() == PaymentStatus.PENDING || r.status() == PaymentStatus.IN_DOUBT) {
+        return true;
+      }
+    }
+    return false;
   }
 }

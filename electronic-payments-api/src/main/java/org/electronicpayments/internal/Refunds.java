@@ -136,6 +136,7 @@ public final class Refunds {
     // refunded like any other.
     PaymentQuery charged =
         PaymentQuery.all()
+            .unsettledRefunds() // read from the refunds: a pass costs what is unsettled, not more
             .statuses(
                 EnumSet.of(
                     PaymentStatus.SUCCEEDED,

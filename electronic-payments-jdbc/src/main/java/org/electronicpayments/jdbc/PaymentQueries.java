@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
 final class PaymentQueries {
 
   private final String payments;
+  private final String refunds;
   private final Dialect dialect;
 
   PaymentQueries(Tables t, Dialect dialect) {
     this.payments = t.payments();
+    this.refunds = t.refunds();
     this.dialect = dialect;
   }
 
@@ -61,6 +63,19 @@ final class PaymentQueries {
     List<Object> params = new ArrayList<>();
     String order = " ORDER BY created_at_ns, id";
     String page = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    if (q.unsettledRefundsOnly()) {
+      // Driven by the refunds: the (status, payment_id) index of payment_refunds finds the few
+      // pending or in-doubt ones, each payment is then read by its key. The statuses are one IN
+      // list here, a filter on those few rows.
+      StringBuilder sql = new StringBuilder(filtered(agency, q, null, params));
+      if (!statuses.isEmpty()) {
+        sql.append(" AND status IN (").append(String.join(", ", literals(statuses))).append(')');
+      }
+      sql.append(order).append(page);
+      params.add(q.offset());
+      params.add(q.limit());
+      return new Select(sql.toString(), params);
+    }
     if (statuses.isEmpty()) {
       String sql = filtered(agency, q, null, params) + order + page;
       params.add(q.offset());
@@ -90,6 +105,11 @@ final class PaymentQueries {
     }
     if (q.unsavedOnly()) {
       sql.append(" AND posted_at_ns IS NULL");
+    }
+    if (q.unsettledRefundsOnly()) {
+      sql.append(" AND id IN (SELECT payment_id FROM ")
+          .append(refunds)
+          .append(" WHERE status IN ('IN_DOUBT', 'PENDING'))");
     }
     if (q.clientId() != null) {
       sql.append(" AND client_id = ?");

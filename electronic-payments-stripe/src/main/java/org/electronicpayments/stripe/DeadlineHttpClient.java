@@ -2,15 +2,19 @@ package org.electronicpayments.stripe;
 
 import com.stripe.Stripe;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.ApiMode;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,32 +34,11 @@ final class DeadlineHttpClient extends HttpClient {
 
   private final BoundedExchange exchange;
 
-  /**
-   * stripe-java's {@code X-Stripe-Client-User-Agent}, kept: building it reads a resource from
-   * Gson's jar, which takes JDK-wide locks that concurrent requests queue for (hundreds of
-   * milliseconds each under load), before the try and outside any bound. It changes only with
-   * Stripe's app info and telemetry switch, which {@link ClientUserAgent} is checked against.
-   */
-  private volatile @Nullable ClientUserAgent clientUserAgent;
+  /** stripe-java's two client headers as last built, with what they were built from. */
+  private volatile @Nullable ClientHeaders headers;
 
   DeadlineHttpClient(Duration connectTimeout) {
     this.exchange = new BoundedExchange(connectTimeout);
-  }
-
-  /** The {@code X-Stripe-Client-User-Agent} of this process, built once for what it depends on. */
-  private record ClientUserAgent(
-      @Nullable Map<String, String> appInfo, boolean telemetry, String value) {}
-
-  /** The {@code X-Stripe-Client-User-Agent} header, built again only when its inputs changed. */
-  String clientUserAgent() {
-    Map<String, String> appInfo = Stripe.getAppInfo();
-    boolean telemetry = Stripe.enableTelemetry;
-    ClientUserAgent kept = clientUserAgent;
-    if (kept == null || kept.appInfo() != appInfo || kept.telemetry() != telemetry) {
-      kept = new ClientUserAgent(appInfo, telemetry, buildXStripeClientUserAgentString());
-      clientUserAgent = kept;
-    }
-    return kept.value();
   }
 
   /** Runs stripe-java calls of this thread under a deadline until {@link Budget#close()}. */
@@ -68,8 +51,11 @@ final class DeadlineHttpClient extends HttpClient {
   @Override
   public StripeResponse request(StripeRequest request) throws ApiConnectionException {
     Budget budget = BUDGET.get();
-    String userAgent = buildUserAgentString(request);
-    String clientUserAgent = clientUserAgent();
+    // stripe-java's headers are made before the try's wait is taken: work done before the first
+    // byte is written counts against the deadline, never on top of it.
+    ClientHeaders client = headers();
+    String userAgent = client.userAgent(request);
+    String clientUserAgent = client.clientUserAgent();
     if (budget == null) {
       return exchange.send(request, readTimeoutMillis(request), userAgent, clientUserAgent);
     }
@@ -83,8 +69,6 @@ final class DeadlineHttpClient extends HttpClient {
     }
     StripeResponse response;
     try {
-      // The try's wait is what is left once everything before it is done, so that no work before
-      // the first byte written can push the try's end past the deadline.
       long wait = Math.min(readTimeoutMillis(request), budget.deadline.remainingMillis());
       response = exchange.send(request, wait, userAgent, clientUserAgent);
     } catch (ApiConnectionException e) {
@@ -101,6 +85,52 @@ final class DeadlineHttpClient extends HttpClient {
     headers.keySet().removeIf(name -> name == null || name.equalsIgnoreCase("Stripe-Should-Retry"));
     headers.put("Stripe-Should-Retry", List.of("false"));
     return new StripeResponse(response.code(), HttpHeaders.of(headers), response.body());
+  }
+
+  /**
+   * The headers stripe-java would build for this request. stripe-java builds them again for every
+   * request (reading a resource from its jar and writing JSON each time); they change only with
+   * {@link Stripe#setAppInfo} and {@link Stripe#enableTelemetry}, so they are built again only when
+   * those differ from what the last ones were built from.
+   */
+  private ClientHeaders headers() {
+    Map<String, String> appInfo = Stripe.getAppInfo();
+    boolean telemetry = Stripe.enableTelemetry;
+    ClientHeaders h = headers;
+    if (h == null || !h.builtFrom(appInfo, telemetry)) {
+      h =
+          new ClientHeaders(
+              appInfo == null ? null : new HashMap<>(appInfo),
+              telemetry,
+              buildXStripeClientUserAgentString(),
+              new ConcurrentHashMap<>());
+      headers = h;
+    }
+    return h;
+  }
+
+  /** stripe-java's {@code X-Stripe-Client-User-Agent} and {@code User-Agent} (per API mode). */
+  private record ClientHeaders(
+      @Nullable Map<String, String> appInfo,
+      boolean telemetry,
+      String clientUserAgent,
+      ConcurrentHashMap<ApiMode, String> userAgents) {
+
+    boolean builtFrom(@Nullable Map<String, String> info, boolean telemetryOn) {
+      return telemetry == telemetryOn && Objects.equals(appInfo, info);
+    }
+
+    String userAgent(StripeRequest request) {
+      ApiMode mode = request.apiMode();
+      String agent = mode == null ? null : userAgents.get(mode);
+      if (agent == null) {
+        agent = buildUserAgentString(request);
+        if (mode != null) {
+          userAgents.put(mode, agent);
+        }
+      }
+      return agent;
+    }
   }
 
   private static long readTimeoutMillis(StripeRequest request) {

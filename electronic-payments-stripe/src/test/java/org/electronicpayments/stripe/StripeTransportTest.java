@@ -3,15 +3,20 @@ package org.electronicpayments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stripe.Stripe;
+import com.stripe.net.HttpClient;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.electronicpayments.ProcessorException;
 import org.electronicpayments.spi.CustomerRequest;
@@ -32,6 +37,8 @@ class StripeTransportTest {
   HttpServer server;
   final AtomicInteger requests = new AtomicInteger();
   final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+  final List<String> userAgents = new CopyOnWriteArrayList<>();
+  final List<String> clientUserAgents = new CopyOnWriteArrayList<>();
   volatile int status = 401;
 
   @BeforeEach
@@ -42,6 +49,9 @@ class StripeTransportTest {
         exchange -> {
           requests.incrementAndGet();
           connections.add(exchange.getRemoteAddress());
+          userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+          clientUserAgents.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("X-Stripe-Client-User-Agent")));
           try (InputStream in = exchange.getRequestBody()) {
             in.readAllBytes();
           }
@@ -99,6 +109,49 @@ class StripeTransportTest {
 
     assertThat(requests).hasValue(5);
     assertThat(connections).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "The client headers are stripe-java's own, built once, and built again when Stripe.setAppInfo"
+          + " changes them")
+  void clientHeadersFollowAppInfo() throws ReflectiveOperationException {
+    status = 200;
+    Field appInfo = Stripe.class.getDeclaredField("appInfo");
+    appInfo.setAccessible(true);
+    Object before = appInfo.get(null);
+    try {
+      StripePaymentProcessor stripe = processor();
+      stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-1"));
+      stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-2"));
+      Stripe.setAppInfo("ep-transport-test", "1.2.3");
+      stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-3"));
+      Stripe.setAppInfo("ep-transport-test", "1.2.4");
+      stripe.ensureCustomer(new CustomerRequest(Fixtures.AGENCY, Fixtures.CLIENT, "customer-4"));
+
+      assertThat(clientUserAgents).hasSize(4);
+      assertThat(clientUserAgents.get(0))
+          .isEqualTo(clientUserAgents.get(1))
+          .contains("\"bindings.version\"")
+          .doesNotContain("ep-transport-test");
+      assertThat(clientUserAgents.get(2)).contains("ep-transport-test").contains("1.2.3");
+      assertThat(clientUserAgents.get(3)).contains("1.2.4").doesNotContain("1.2.3");
+      assertThat(clientUserAgents.get(3)).isEqualTo(StripeHeaders.clientUserAgent());
+      assertThat(userAgents.get(0))
+          .isEqualTo(userAgents.get(1))
+          .startsWith("Stripe/v1 JavaBindings/");
+      assertThat(userAgents.get(2)).contains("ep-transport-test/1.2.3");
+      assertThat(userAgents.get(3)).contains("ep-transport-test/1.2.4");
+    } finally {
+      appInfo.set(null, before);
+    }
+  }
+
+  /** stripe-java's own builders of the client headers. */
+  private abstract static class StripeHeaders extends HttpClient {
+    static String clientUserAgent() {
+      return buildXStripeClientUserAgentString();
+    }
   }
 
   private StripePaymentProcessor processor() {

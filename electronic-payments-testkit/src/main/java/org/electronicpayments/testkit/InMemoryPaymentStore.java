@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.electronicpayments.AgencyId;
 import org.electronicpayments.CardRemoval;
 import org.electronicpayments.CardSetup;
@@ -36,11 +37,21 @@ import org.electronicpayments.spi.PaymentStore;
  */
 public final class InMemoryPaymentStore implements PaymentStore {
 
+  private static final PaymentQuery UNSETTLED_REFUNDS = PaymentQuery.all().unsettledRefunds();
+
   private static final Comparator<Payment> OLDEST_FIRST =
       Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value());
 
   private final ConcurrentHashMap<PaymentId, Payment> payments = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ReferenceKey, PaymentId> references = new ConcurrentHashMap<>();
+
+  /**
+   * The payments with a refund pending or in doubt, kept with every write, so that the reconcile
+   * query ({@link PaymentQuery#unsettledRefunds()}) reads those and not every payment. It holds at
+   * least every such payment (the query checks each again).
+   */
+  private final Set<PaymentId> unsettledRefunds = ConcurrentHashMap.newKeySet();
+
   private final ConcurrentHashMap<CustomerKey, String> customers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PaymentMethodId, PaymentMethod> cards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CardSetupId, CardSetup> setups = new ConcurrentHashMap<>();
@@ -79,6 +90,9 @@ public final class InMemoryPaymentStore implements PaymentStore {
       references.remove(key, payment.id());
       throw new IllegalArgumentException("payment " + payment.id() + " is already stored");
     }
+    if (UNSETTLED_REFUNDS.matches(payment.agencyId(), payment)) {
+      unsettledRefunds.add(payment.id()); // only ever added here: an update may already have run
+    }
     return Optional.empty();
   }
 
@@ -92,7 +106,9 @@ public final class InMemoryPaymentStore implements PaymentStore {
               if (current.version() != payment.version()) {
                 throw new ConcurrentUpdateException(id, payment.version());
               }
-              return payment.withVersion(current.version() + 1);
+              Payment next = payment.withVersion(current.version() + 1);
+              indexRefunds(next); // under the entry's lock: the index follows the stored value
+              return next;
             });
     if (stored == null) {
       throw new PaymentNotFoundException(payment.id());
@@ -114,12 +130,24 @@ public final class InMemoryPaymentStore implements PaymentStore {
   @Override
   public List<Payment> query(AgencyId agencyId, PaymentQuery query) {
     Objects.requireNonNull(agencyId, "agencyId");
-    return payments.values().stream()
+    Stream<Payment> candidates =
+        query.unsettledRefundsOnly()
+            ? unsettledRefunds.stream().map(payments::get).filter(Objects::nonNull)
+            : payments.values().stream();
+    return candidates
         .filter(p -> query.matches(agencyId, p))
         .sorted(OLDEST_FIRST)
         .skip(query.offset())
         .limit(query.limit())
         .toList();
+  }
+
+  private void indexRefunds(Payment p) {
+    if (UNSETTLED_REFUNDS.matches(p.agencyId(), p)) {
+      unsettledRefunds.add(p.id());
+    } else {
+      unsettledRefunds.remove(p.id());
+    }
   }
 
   @Override
@@ -244,6 +272,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
   /** Forgets everything. */
   public void reset() {
     payments.clear();
+    unsettledRefunds.clear();
     references.clear();
     customers.clear();
     cards.clear();

@@ -77,6 +77,22 @@ public abstract class PaymentStoreCompatibilityKit {
     client = ClientId.of("client-" + n);
   }
 
+  /** The payment with one more refund of 1.00, in the given status. */
+  private static Payment withRefund(Payment p, PaymentStatus status) {
+    int n = p.refunds().size() + 1;
+    return p.change()
+        .addRefund(
+            new PaymentRefund(
+                n,
+                Money.usd("1.00"),
+                PaymentRefund.keyFor(p.id(), n),
+                null,
+                status,
+                "staff:s-3",
+                p.updatedAt()))
+        .at(p.updatedAt());
+  }
+
   private Payment insert(String reference, Instant at) {
     Payment p = SamplePayments.cardPayment(agency, client, reference, at);
     assertThat(store().insert(p)).isEmpty();
@@ -321,6 +337,71 @@ public abstract class PaymentStoreCompatibilityKit {
                   .at(T0.plusSeconds(2)));
       insert("REF-PENDING", T0.plusSeconds(3));
       assertThat(store().query(agency, PaymentQuery.all().unsaved())).containsExactly(cash);
+    }
+
+    @Test
+    @DisplayName(
+        "unsettledRefunds lists the payments with a refund pending or in doubt, and drops one once"
+            + " it is settled")
+    void unsettledRefundsListsPendingAndInDoubt() {
+      Payment settledOnly =
+          store().update(SamplePayments.settledWithHistory(insert("REF-1", T0), T0.plusSeconds(1)));
+      Payment inDoubt =
+          store()
+              .update(
+                  withRefund(
+                      SamplePayments.settledWithHistory(insert("REF-2", T0), T0.plusSeconds(1)),
+                      PaymentStatus.IN_DOUBT));
+      Payment pending =
+          store()
+              .update(
+                  withRefund(
+                      store()
+                          .update(
+                              SamplePayments.settledWithHistory(
+                                  insert("REF-3", T0.plusSeconds(2)), T0.plusSeconds(3))),
+                      PaymentStatus.PENDING));
+      Payment elsewhere =
+          SamplePayments.cardPayment(
+              AgencyId.of(agency.value() + "-other"), client, "REF-4", T0.plusSeconds(1));
+      store().insert(elsewhere);
+      store()
+          .update(
+              withRefund(
+                  SamplePayments.settledWithHistory(elsewhere, T0.plusSeconds(1)),
+                  PaymentStatus.IN_DOUBT));
+      PaymentQuery unsettled = PaymentQuery.all().unsettledRefunds();
+
+      assertThat(store().query(agency, unsettled)).containsExactly(inDoubt, pending);
+      assertThat(store().query(agency, unsettled.page(1, 1))).containsExactly(pending);
+      assertThat(
+              store()
+                  .query(
+                      agency,
+                      unsettled.statuses(
+                          EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.POSTED))))
+          .as("the status filter still applies (both are PARTIALLY_REFUNDED)")
+          .isEmpty();
+      assertThat(
+              store()
+                  .query(
+                      agency,
+                      unsettled.statuses(
+                          EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED))))
+          .containsExactly(inDoubt, pending);
+      assertThat(store().query(agency, unsettled.client(ClientId.of("someone-else")))).isEmpty();
+
+      PaymentRefund last = pending.refunds().get(pending.refunds().size() - 1);
+      Payment settled =
+          store()
+              .update(
+                  pending
+                      .change()
+                      .replaceRefund(last.settled(PaymentStatus.SUCCEEDED, "re_2"))
+                      .at(T0.plusSeconds(9)));
+      assertThat(store().query(agency, unsettled)).containsExactly(inDoubt);
+      assertThat(store().query(agency, PaymentQuery.all()))
+          .containsExactlyInAnyOrder(settledOnly, inDoubt, settled);
     }
   }
 
