@@ -1,4 +1,4 @@
--- electronic-payments, schema version 6: finding unsettled refunds without reading every payment.
+-- electronic-payments, schema version 7: finding unsettled refunds without reading every payment.
 --
 -- reconcile sends again every refund still PENDING or IN_DOUBT. It finds them through this index,
 -- by the refund's status, so a pass over a journal of a million settled payments reads the few
