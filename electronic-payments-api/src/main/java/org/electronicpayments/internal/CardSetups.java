@@ -130,7 +130,12 @@ public final class CardSetups {
   public CardSetupResult refresh(Actor actor, CardSetupId id) {
     Objects.requireNonNull(actor, "actor");
     CardSetup setup = ours(Objects.requireNonNull(id, "id"));
-    guard.check(actor, Permission.SAVE_CARD, setup.clientId(), null);
+    // A system job (a webhook, a reconciler) settles what the client started; it saves nothing new.
+    guard.check(
+        actor,
+        actor instanceof Actor.SystemJob ? Permission.RECONCILE_PAYMENTS : Permission.SAVE_CARD,
+        setup.clientId(),
+        null);
     if (setup.status().settled() || inFlight(setup)) {
       // A young pending or processing setup is in the hands of the call that made it: resolving it
       // now could cancel it between its prepare and its confirm.

@@ -8,17 +8,21 @@ import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import org.electronicpayments.CardSetupId;
+import org.electronicpayments.CardSetupStatus;
 import org.electronicpayments.ElectronicPayments;
 import org.electronicpayments.PaymentException;
 import org.electronicpayments.PaymentId;
 import org.electronicpayments.PaymentMethodId;
 import org.electronicpayments.PaymentNotFoundException;
 import org.electronicpayments.PaymentStatus;
+import org.electronicpayments.PaymentValidationException;
 import org.electronicpayments.security.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,7 +45,12 @@ import org.slf4j.LoggerFactory;
  *       metadata of the SDK);
  *   <li>{@code payment_method.detached} and {@code payment_method.updated}: asks the facade to
  *       {@link ElectronicPayments#syncSavedCard sync} the card's client, so a card detached or
- *       expired at Stripe leaves the saved-card list.
+ *       expired at Stripe leaves the saved-card list;
+ *   <li>{@code setup_intent.succeeded}, {@code setup_intent.setup_failed} and {@code
+ *       setup_intent.canceled}: asks the facade to {@link ElectronicPayments#refreshCardSetup
+ *       refresh} the card setup named in {@code metadata.setup_id}, so a card saved without a
+ *       payment after 3-D Secure is saved (or its failure recorded) without waiting for {@code
+ *       reconcile}.
  * </ul>
  *
  * The event is a hint only: what is recorded is what the facade then reads from Stripe.
@@ -143,6 +152,11 @@ public final class StripeWebhooks {
         || type.equals("payment_method.automatically_updated")) {
       return syncCard(event, type);
     }
+    if (type.equals("setup_intent.succeeded")
+        || type.equals("setup_intent.setup_failed")
+        || type.equals("setup_intent.canceled")) {
+      return settleSetup(event, type);
+    }
     boolean dispute = type.startsWith("charge.dispute.");
     if (!type.startsWith("payment_intent.")
         && !type.equals("charge.refunded")
@@ -199,6 +213,32 @@ public final class StripeWebhooks {
         type,
         left);
     return new Result(Result.Kind.HANDLED, event.getId(), type, null, null);
+  }
+
+  private Result settleSetup(Event event, String type) {
+    StripeObject object = objectOf(event);
+    Map<String, String> metadata = object instanceof SetupIntent seti ? seti.getMetadata() : null;
+    String value = metadata == null ? null : metadata.get("setup_id");
+    CardSetupId id;
+    try {
+      id = value == null ? null : CardSetupId.of(value);
+    } catch (RuntimeException e) {
+      id = null;
+    }
+    if (id == null) {
+      LOG.debug("Stripe webhook {} ({}): no card setup of this SDK", event.getId(), type);
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
+    try {
+      CardSetupStatus status = payments.refreshCardSetup(actor, id).setup().status();
+      LOG.info(
+          "Card setup {}: Stripe event {} ({}); setup now {}", id, event.getId(), type, status);
+      return new Result(Result.Kind.HANDLED, event.getId(), type, null, null);
+    } catch (PaymentValidationException e) { // a setup id that is not one of this agency's
+      LOG.info(
+          "Stripe webhook {} ({}): card setup {} is not in this store", event.getId(), type, id);
+      return new Result(Result.Kind.IGNORED, event.getId(), type, null, null);
+    }
   }
 
   private @Nullable String paymentIdOf(Event event) {
